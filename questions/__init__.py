@@ -1,0 +1,1 @@
+"""Article → facts → questions → bank. Pure functions of their inputs; never imports Flask."""
