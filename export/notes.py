@@ -1,0 +1,74 @@
+"""One bank question → one Anki note: its fields (HTML), GUID and tags."""
+
+from __future__ import annotations
+
+import genanki
+
+from export.ids import note_guid
+from export.markup import bank_tag, cloze_answer_html, field_html, tag
+from export.notetypes import MODELS
+from export.sides import LETTERS, correct_letter
+from questions.model import CLOZE_BLANK, Kind, Question, Source
+
+
+def source_html(source: Source) -> str:
+    """The Source field: the section, then the sentence the question was made from."""
+    section = f'<span class="qz-section">{field_html(source.section)}</span>'
+    return f"{section}<br>{field_html(source.sentence)}"
+
+
+def note_tags(question: Question) -> list[str]:
+    """The bank's own tags plus ``section::…`` and ``entity::…``, without spaces or repeats."""
+    candidates = [bank_tag(t) for t in question.tags]
+    candidates += [tag("section", question.source.section), tag("entity", question.entity)]
+    # Anki compares tags case-insensitively; keep the first spelling of each.
+    unique: dict[str, str] = {}
+    for candidate in filter(None, candidates):
+        unique.setdefault(candidate.casefold(), candidate)
+    return sorted(unique.values(), key=str.casefold)
+
+
+def note_fields(question: Question) -> list[str]:
+    """The note's fields in the order of its note type (``notetypes.FIELDS``)."""
+    accepted = field_html(", ".join(question.accepted))
+    provenance = [
+        field_html(question.explanation),
+        source_html(question.source),
+        field_html(question.id),
+    ]
+    if question.kind == Kind.FLASHCARD:
+        return [field_html(question.prompt), field_html(question.answer), accepted, *provenance]
+    if question.kind == Kind.CLOZE:
+        return [cloze_text(question), accepted, *provenance]
+    if question.kind == Kind.MULTIPLE_CHOICE:
+        return [field_html(question.prompt), *_option_fields(question), *provenance]
+    return [field_html(question.prompt), *_true_false_fields(question), *provenance]
+
+
+def cloze_text(question: Question) -> str:
+    """The prompt with its one blank turned into Anki's ``{{c1::…}}``."""
+    before, after = question.prompt.split(CLOZE_BLANK, 1)
+    answer = cloze_answer_html(question.answer)
+    return f"{field_html(before)}{{{{c1::{answer}}}}}{field_html(after)}"
+
+
+def _option_fields(question: Question) -> list[str]:
+    options = [field_html(option) for option in question.options]
+    options += [""] * (len(LETTERS) - len(options))
+    correct = correct_letter(question)
+    return [*options, correct, field_html(question.answer)]
+
+
+def _true_false_fields(question: Question) -> list[str]:
+    # A false statement's correct version is the article's own sentence it was made from.
+    correct = question.prompt if question.answer == "True" else question.source.sentence
+    return [field_html(question.answer), field_html(correct)]
+
+
+def make_note(question: Question, deck_slug: str) -> genanki.Note:
+    return genanki.Note(
+        model=MODELS[question.kind],
+        fields=note_fields(question),
+        guid=note_guid(deck_slug, question.id),
+        tags=note_tags(question),
+    )

@@ -1,0 +1,60 @@
+"""The two sides of a question as plain text, for formats without note types (TSV).
+
+Anki's own package keeps the fields separate; text formats have only a front and a back,
+so each kind is flattened here once: the cloze blank becomes a line, options get letters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from questions.model import CLOZE_BLANK, Kind, Question
+
+BLANK = "_____"
+LETTERS = ("A", "B", "C", "D")
+
+
+@dataclass(frozen=True)
+class Sides:
+    """Front and back as lists of plain-text lines (the caller joins them for its format)."""
+
+    front: tuple[str, ...]
+    back: tuple[str, ...]
+
+
+def sides(question: Question) -> Sides:
+    return Sides(front=_front(question), back=_back(question))
+
+
+def correct_letter(question: Question) -> str:
+    index = question.correct
+    if index is None:  # the bank validator forbids this; the answer text still says which
+        index = question.options.index(question.answer)
+    return LETTERS[index]
+
+
+def _front(question: Question) -> tuple[str, ...]:
+    if question.kind == Kind.CLOZE:
+        return (question.prompt.replace(CLOZE_BLANK, BLANK),)
+    if question.kind == Kind.MULTIPLE_CHOICE:
+        options = (f"{LETTERS[i]}. {option}" for i, option in enumerate(question.options))
+        return (question.prompt, *options)
+    if question.kind == Kind.TRUE_FALSE:
+        return (f"True or false? {question.prompt}",)
+    return (question.prompt,)
+
+
+def _back(question: Question) -> tuple[str, ...]:
+    if question.kind == Kind.MULTIPLE_CHOICE:
+        answer = f"{correct_letter(question)}. {question.answer}"
+    elif question.kind == Kind.TRUE_FALSE and question.answer == "False":
+        answer = f"False. Correct: {question.source.sentence}"
+    else:
+        answer = question.answer
+    lines = [answer]
+    if question.accepted:
+        lines.append("Also accepted: " + ", ".join(question.accepted))
+    if question.explanation:
+        lines.append(question.explanation)
+    lines.append(f"Source: {question.source.section}: {question.source.sentence}")
+    return tuple(lines)
