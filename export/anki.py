@@ -3,24 +3,22 @@
 genanki's own ``Package.write_to_file`` builds the collection in a temporary file it never
 deletes; here the same collection is built in an in-memory SQLite database and zipped
 straight into the output, so exporting leaves nothing behind. Writing to a path goes
-through a sibling temporary file that is renamed into place (or removed on failure), so a
-failed export never leaves half a package.
+through ``export.files.write_atomically``, so a failed export never leaves half a package.
 """
 
 from __future__ import annotations
 
 import io
 import itertools
-import os
 import sqlite3
 import zipfile
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 import genanki
 
+from export.files import write_atomically
 from export.ids import deck_id
 from export.markup import field_html
 from export.notes import make_note
@@ -43,7 +41,7 @@ def write_apkg(bank: Bank, out: BinaryIO | Path, *, now: datetime | None = None)
     when = _aware(now)
     collection = collection_bytes(bank, when)
     if isinstance(out, Path):
-        _write_atomically(out, lambda stream: _zip(stream, collection, when))
+        write_atomically(out, lambda stream: _zip(stream, collection, when))
     else:
         _zip(out, collection, when)
 
@@ -84,17 +82,6 @@ def _zip(stream: BinaryIO, collection: bytes, when: datetime) -> None:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             package.writestr(info, data)
-
-
-def _write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as stream:
-            write(stream)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _aware(now: datetime | None) -> datetime:

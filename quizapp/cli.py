@@ -5,8 +5,10 @@ from __future__ import annotations
 from flask.cli import FlaskGroup
 
 from quizapp import create_app
+from quizapp.cli_export import export_group
 
 cli = FlaskGroup(
     create_app=create_app,
     help="quizapp: turn an article into spaced-repetition quizzes, study them, export them.",
 )
+cli.add_command(export_group)
