@@ -1,4 +1,4 @@
-"""Our .apkg opened by the `anki` package (the library inside Anki itself), as a learner's Anki would.
+"""Our .apkg opened by the `anki` package (the library inside Anki itself), as a learner's would.
 
 Each test imports packages into fresh collections under tmp_path and inspects what Anki made
 of them: counts, deck, rendered cards, tags; the re-export/re-import update scenario with a
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
@@ -17,18 +18,20 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("anki", reason="the anki package (pip install anki) is needed to open .apkg files")
+pytest.importorskip(
+    "anki", reason="the anki package (pip install anki) is needed to open .apkg files"
+)
 
-from anki.collection import Collection  # noqa: E402
-from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest  # noqa: E402
-from anki.scheduler_pb2 import CardAnswer  # noqa: E402
+from anki.collection import Collection
+from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.scheduler_pb2 import CardAnswer
 
-from export.anki import write_apkg  # noqa: E402
-from export.card_css import CARD_CSS  # noqa: E402
-from export.notetypes import NAMES  # noqa: E402
-from questions import bankfile  # noqa: E402
-from questions.default_deck import DEFAULT_BANK  # noqa: E402
-from questions.model import Bank, Kind, Question  # noqa: E402
+from export.anki import write_apkg
+from export.card_css import CARD_CSS
+from export.notetypes import NAMES
+from questions import bankfile
+from questions.default_deck import DEFAULT_BANK
+from questions.model import Bank, Kind, Question
 
 pytestmark = pytest.mark.anki
 
@@ -86,7 +89,9 @@ class OptionsParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = (dict(attrs).get("class") or "").split()
         if tag == "ol":
-            self.marked += [c.removeprefix("qz-correct-") for c in classes if c.startswith("qz-correct-")]
+            self.marked += [
+                c.removeprefix("qz-correct-") for c in classes if c.startswith("qz-correct-")
+            ]
         if tag == "li":
             letter = next(c.removeprefix("qz-opt-") for c in classes if c.startswith("qz-opt-"))
             self.options.append(Option(letter, ""))
@@ -144,13 +149,17 @@ def check_multiple_choice(card: Any, question: Question) -> None:
     assert f"Answer: {marked} {question.answer}" in visible_text(card.answer())
 
 
-def test_package_imports_as_the_bank_implies(collection: Collection, bank: Bank, tmp_path: Path) -> None:
+def test_package_imports_as_the_bank_implies(
+    collection: Collection, bank: Bank, tmp_path: Path
+) -> None:
     log = import_apkg(collection, bank, tmp_path / "deck.apkg", T1)
     assert len(log.new) == len(bank.questions)
     check_package_in_anki(collection, bank)
 
 
-def test_article_text_is_escaped_not_interpreted(collection: Collection, bank: Bank, tmp_path: Path) -> None:
+def test_article_text_is_escaped_not_interpreted(
+    collection: Collection, bank: Bank, tmp_path: Path
+) -> None:
     import_apkg(collection, bank, tmp_path / "deck.apkg", T1)
     mc4 = bank.by_id()["q-mc4"]
     back = card_for(collection, mc4).answer()
@@ -160,10 +169,16 @@ def test_article_text_is_escaped_not_interpreted(collection: Collection, bank: B
     assert "cramps&#58;&#58;spasms &#123;x&#125;" in weird_cloze.answer()
 
 
-def test_tags_are_hierarchical_and_spaceless(collection: Collection, bank: Bank, tmp_path: Path) -> None:
+def test_tags_are_hierarchical_and_spaceless(
+    collection: Collection, bank: Bank, tmp_path: Path
+) -> None:
     import_apkg(collection, bank, tmp_path / "deck.apkg", T1)
     tags = card_for(collection, bank.by_id()["q-tf-true"]).note().tags
-    assert tags == ["entity::Hypocalcemia_(low_Ca)", "section::Metabolic_rare_causes", "topic::metabolic_causes"]
+    assert tags == [
+        "entity::Hypocalcemia_(low_Ca)",
+        "section::Metabolic_rare_causes",
+        "topic::metabolic_causes",
+    ]
 
 
 def answer(col: Collection, card_id: int, rating: Any) -> None:
@@ -180,12 +195,23 @@ def answer(col: Collection, card_id: int, rating: Any) -> None:
 
 def schedule_of(col: Collection, card_id: int) -> tuple[Any, ...]:
     card = col.get_card(card_id)
-    history = col.db.all("select id, ease, ivl, type from revlog where cid = ? order by id", card_id)
-    return (card.type, card.queue, card.due, card.ivl, card.reps, card.lapses, card.memory_state, history)
+    history = col.db.all(
+        "select id, ease, ivl, type from revlog where cid = ? order by id", card_id
+    )
+    return (
+        card.type,
+        card.queue,
+        card.due,
+        card.ivl,
+        card.reps,
+        card.lapses,
+        card.memory_state,
+        history,
+    )
 
 
 def test_reexport_updates_notes_and_keeps_review_history(
-    collection: Collection, bank: Bank, tmp_path: Path
+    collection: Collection, bank: Bank, tmp_path: Path, reword: Callable[[Bank, str, str], Bank]
 ) -> None:
     import_apkg(collection, bank, tmp_path / "first.apkg", T1)
     reviewed = card_for(collection, bank.by_id()["q-flash"])
@@ -208,19 +234,14 @@ def test_reexport_updates_notes_and_keeps_review_history(
     check_package_in_anki(collection, changed)
 
 
-def reword(bank: Bank, question_id: str, prompt: str) -> Bank:
-    from dataclasses import replace
-
-    questions = tuple(replace(q, prompt=prompt) if q.id == question_id else q for q in bank.questions)
-    return bankfile.with_content_version(replace(bank, questions=questions))
-
-
 def contents(col: Collection) -> list[tuple[Any, ...]]:
     """What a learner sees of a collection: notes, their type, fields, tags, cards and decks."""
     rows = []
     for nid in col.find_notes(""):
         note = col.get_note(nid)
-        cards = sorted((c.ord, col.decks.name(c.did), c.question(), c.answer()) for c in note.cards())
+        cards = sorted(
+            (c.ord, col.decks.name(c.did), c.question(), c.answer()) for c in note.cards()
+        )
         rows.append((note.guid, note.note_type()["name"], note.fields, note.tags, cards))
     return sorted(rows)
 
