@@ -1,0 +1,180 @@
+"""The .apkg itself, read with sqlite3 (no Anki needed): identities fixed forever, fields
+escaped, tags spaceless, note types complete, and no stray files from exporting."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from export import anki, ids
+from export.card_css import CARD_CSS
+from export.markup import field_html, tag
+from export.notes import note_tags
+from export.notetypes import FIELDS, MODELS, NAMES
+from questions.model import Bank, Kind
+
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+def read_package(data: bytes) -> dict[str, Any]:
+    """Notes, cards, decks and note types of a package, without its ids and timestamps."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert sorted(package.namelist()) == ["collection.anki2", "media"]
+        assert json.loads(package.read("media")) == {}
+        collection = package.read("collection.anki2")
+    db = sqlite3.connect(":memory:")
+    try:
+        db.deserialize(collection)
+        notes = db.execute("select id, guid, mid, tags, flds from notes").fetchall()
+        cards = db.execute("select nid, did, ord from cards").fetchall()
+        decks, models = db.execute("select decks, models from col").fetchone()
+    finally:
+        db.close()
+    guid_of = {nid: guid for nid, guid, *_ in notes}
+    return {
+        "notes": sorted((g, m, t, f.split("\x1f")) for _, g, m, t, f in notes),
+        "cards": sorted((guid_of[nid], did, ord_) for nid, did, ord_ in cards),
+        "decks": {d["id"]: d["name"] for d in json.loads(decks).values()},
+        "models": {
+            int(m["id"]): (m["name"], [f["name"] for f in m["flds"]], m["type"])
+            for m in json.loads(models).values()
+        },
+    }
+
+
+def test_identities_are_fixed_forever() -> None:
+    # These literals are what learners' collections already hold; changing one duplicates decks.
+    assert ids.MODEL_IDS == {
+        Kind.FLASHCARD: 1156319190,
+        Kind.CLOZE: 1743786697,
+        Kind.MULTIPLE_CHOICE: 1788038073,
+        Kind.TRUE_FALSE: 1901940626,
+    }
+    assert ids.deck_id("neurological-disorders-that-cause-muscle-cramps") == 2089154366
+    assert ids.note_guid("cramps", "q-mc") == "iBWX9RbE-v"
+    assert FIELDS[Kind.MULTIPLE_CHOICE] == (
+        "Question", "Option A", "Option B", "Option C", "Option D", "Correct", "Answer",
+        "Explanation", "Source", "Question ID",
+    )  # fmt: skip
+
+
+def test_ids_depend_on_identity_not_wording(
+    bank: Bank, reword: Callable[[Bank, str, str], Bank]
+) -> None:
+    first = read_package(anki.apkg_bytes(bank, now=NOW))
+    second = read_package(anki.apkg_bytes(reword(bank, "q-mc", "Reworded?"), now=NOW))
+    assert [n[0] for n in first["notes"]] == [n[0] for n in second["notes"]]
+    assert first["notes"] != second["notes"]
+    assert first["decks"] == second["decks"]
+    assert 1 << 30 <= ids.deck_id("x") < 1 << 31
+    assert ids.deck_id("cramps") != ids.deck_id("cramps-2")
+    assert ids.note_guid("cramps", "q1") != ids.note_guid("other-deck", "q1")
+
+
+def test_package_holds_one_note_and_card_per_question(bank: Bank) -> None:
+    package = read_package(anki.apkg_bytes(bank, now=NOW))
+    deck = ids.deck_id(bank.deck.slug)
+    assert package["decks"][deck] == bank.deck.name
+    assert {g for g, *_ in package["notes"]} == {
+        ids.note_guid("cramps", q.id) for q in bank.questions
+    }
+    assert package["cards"] == sorted(
+        (ids.note_guid("cramps", q.id), deck, 0) for q in bank.questions
+    )
+    for kind in Kind:
+        name, fields, model_type = package["models"][ids.MODEL_IDS[kind]]
+        assert (name, tuple(fields)) == (NAMES[kind], FIELDS[kind])
+        assert fields[-2:] == ["Source", "Question ID"]
+        assert model_type == (1 if kind == Kind.CLOZE else 0)
+
+
+def test_fields_are_escaped_html(bank: Bank) -> None:
+    notes = {n[3][-1]: n[3] for n in read_package(anki.apkg_bytes(bank, now=NOW))["notes"]}
+    mc4 = notes["q-mc4"]
+    assert mc4[0] == "What does a low level of &lt;calcium&gt; &#123;Ca&#125; cause?"
+    assert mc4[1:6] == [
+        "sleep ~ rest", "cramps &amp; spasms: &#123;often&#125;", "a = b # c", "back\\slash", "B",
+    ]  # fmt: skip
+    assert notes["q-mc"][4] == ""  # three options: no fourth
+    assert (
+        notes["q-cloze"][0]
+        == "ALS, also known as {{c1::Lou Gehrig's disease}}, affects motor neurons."
+    )
+    assert notes["q-cloze-weird"][0].count("{{c1::") == 1
+    source = notes["q-mc4"][FIELDS[Kind.MULTIPLE_CHOICE].index("Source")]
+    assert source.startswith('<span class="qz-section">Metabolic: &lt;rare&gt; causes</span><br>')
+    assert field_html("a\nb <i>") == "a<br>b &lt;i&gt;"
+
+
+def test_tags_have_no_spaces_and_keep_hierarchy(bank: Bank) -> None:
+    tags = note_tags(bank.by_id()["q-flash"])
+    assert tags == ["entity::ALS", "section::Causes_of_cramps"]  # the bank's own tag merged in
+    assert tag("section", "  A  b:c ") == "section::A_b_c"
+    assert tag("entity", " ") == ""
+    for question in bank.questions:
+        assert all(" " not in t and t for t in note_tags(question))
+
+
+def test_cards_work_without_script_in_day_and_night(bank: Bank) -> None:
+    for model in MODELS.values():
+        (template,) = model.templates
+        assert "<script" not in template["qfmt"] + template["afmt"]
+        assert "{{Source}}" in template["afmt"] and "{{Question ID}}" in template["afmt"]
+        assert "{{Source}}" not in template["qfmt"]
+    assert ".nightMode" in CARD_CSS and ".night_mode" in CARD_CSS
+    assert "@media (max-width" in CARD_CSS  # phone-sized screens
+
+
+def test_buffer_and_path_hold_the_same_package(bank: Bank, tmp_path: Path) -> None:
+    out = tmp_path / "deck.apkg"
+    anki.write_apkg(bank, out, now=NOW)
+    buffer = io.BytesIO()
+    anki.write_apkg(bank, buffer, now=NOW)
+    assert read_package(out.read_bytes()) == read_package(buffer.getvalue())
+    assert read_package(anki.apkg_bytes(bank)) == read_package(buffer.getvalue())
+
+
+def test_exporting_leaves_no_stray_files(
+    bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+
+    def forbidden(*args: object, **kwargs: object) -> Any:
+        raise AssertionError("exporting must not create temporary files")
+
+    monkeypatch.setattr(tempfile, "mkstemp", forbidden)
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", forbidden)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    anki.write_apkg(bank, out_dir / "deck.apkg", now=NOW)
+    anki.apkg_bytes(bank, now=NOW)
+    assert [p.name for p in out_dir.iterdir()] == ["deck.apkg"]
+    assert not list(scratch.iterdir())
+
+
+def test_failed_write_leaves_nothing_behind(
+    bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_zip(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(anki, "_zip", broken_zip)
+    with pytest.raises(OSError, match="No space"):
+        anki.write_apkg(bank, tmp_path / "deck.apkg", now=NOW)
+    assert not list(tmp_path.iterdir())
+
+
+def test_naive_time_is_refused(bank: Bank) -> None:
+    with pytest.raises(ValueError, match="aware"):
+        anki.apkg_bytes(bank, now=datetime(2026, 3, 1))
