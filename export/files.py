@@ -14,6 +14,8 @@ from typing import BinaryIO
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     """Call ``write`` with a binary stream whose bytes end up at ``path`` only on success."""
+    if path.is_dir():  # checked first: the temporary file would otherwise land beside it
+        raise IsADirectoryError(21, "Is a directory", str(path))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("wb") as stream:

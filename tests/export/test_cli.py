@@ -1,0 +1,123 @@
+"""`quizapp export anki|tsv|gift`: files and standard output as asked, help on every command,
+and every user error as one line on stderr with exit status 2 (never a traceback)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from export.gift import gift_text
+from export.tsv import tsv_text
+from questions import bankfile
+from questions.model import Bank
+from quizapp import cli_export
+from quizapp.cli import cli
+
+
+@pytest.fixture
+def bank_file(bank: Bank, tmp_path: Path) -> Path:
+    path = tmp_path / "cramps.bank.json"
+    bankfile.dump(bank, path)
+    return path
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, ["export", *args], catch_exceptions=False)
+
+
+def assert_one_line_error(result: Result, fragment: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_anki_writes_the_package(bank: Bank, bank_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "deck.apkg"
+    result = run("anki", str(bank_file), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote 8 notes of deck “Muscle cramps: causes” to {out}\n"
+    with zipfile.ZipFile(io.BytesIO(out.read_bytes())) as package:
+        assert package.namelist() == ["collection.anki2", "media"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cramps.bank.json", "deck.apkg"]
+
+
+def test_anki_default_output_is_named_after_the_deck(
+    bank_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("anki", str(bank_file)).exit_code == 0
+    assert (tmp_path / "cramps.apkg").is_file()
+
+
+def test_without_bank_the_default_deck_is_exported(
+    bank: Bank, bank_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli_export, "DEFAULT_BANK", bank_file)
+    result = run("gift")
+    assert result.exit_code == 0
+    assert result.stdout == gift_text(bank)
+
+
+@pytest.mark.parametrize("flavor", ["anki", "quizlet"])
+def test_tsv_to_stdout(bank: Bank, bank_file: Path, flavor: str) -> None:
+    result = run("tsv", str(bank_file), "--for", flavor, "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout == tsv_text(bank, flavor=flavor)  # type: ignore[arg-type]
+    assert result.stderr == ""
+
+
+def test_gift_to_file(bank: Bank, bank_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "quiz.gift.txt"
+    result = run("gift", str(bank_file), "-o", str(out))
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8") == gift_text(bank)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cramps.bank.json", "quiz.gift.txt"]
+
+
+@pytest.mark.parametrize("command", ["anki", "tsv", "gift"])
+def test_missing_and_invalid_banks(command: str, bank_file: Path, tmp_path: Path) -> None:
+    assert_one_line_error(run(command, str(tmp_path / "nope.json")), "no such file")
+    assert_one_line_error(run(command, str(tmp_path)), "is a directory")
+    data = json.loads(bank_file.read_text(encoding="utf-8"))
+    data["questions"][2]["correct"] = 7
+    data["questions"][3]["kind"] = "essay"
+    bad = tmp_path / "bad.bank.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert_one_line_error(run(command, str(bad)), "(and 1 more)")
+
+
+@pytest.mark.parametrize("command", ["anki", "tsv", "gift"])
+def test_unwritable_outputs(command: str, bank_file: Path, tmp_path: Path) -> None:
+    missing_dir = tmp_path / "no" / "such" / "dir" / "out"
+    assert_one_line_error(run(command, str(bank_file), "-o", str(missing_dir)), "cannot write")
+    assert_one_line_error(run(command, str(bank_file), "-o", str(tmp_path)), "cannot write")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cramps.bank.json"]
+
+
+def test_apkg_is_never_written_to_stdout(bank_file: Path) -> None:
+    assert_one_line_error(run("anki", str(bank_file), "-o", "-"), "binary")
+
+
+@pytest.mark.parametrize("command", [[], ["anki"], ["tsv"], ["gift"]])
+def test_every_command_has_help(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Export a question bank" in result.stdout or "Write " in result.stdout
+
+
+def test_console_script_error_is_one_line(tmp_path: Path) -> None:
+    """The installed entry point, in a real process: no traceback reaches the user."""
+    code = "from quizapp.cli import cli; cli()"
+    args = [sys.executable, "-c", code, "export", "anki", str(tmp_path / "nope.json")]
+    done = subprocess.run(args, capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert done.returncode == 2
+    assert done.stderr == f"Error: {tmp_path / 'nope.json'}: no such file\n"
