@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import genanki
 
 from export.ids import note_guid
@@ -11,6 +13,7 @@ from export.sides import LETTERS, correct_letter
 from questions.model import CLOZE_BLANK, Kind, Question, Source
 
 
+@functools.lru_cache(maxsize=4096)  # every kind asked about a fact shares its source
 def source_html(source: Source) -> str:
     """The Source field: the section, then the sentence the question was made from."""
     section = f'<span class="qz-section">{field_html(source.section)}</span>'
@@ -18,14 +21,15 @@ def source_html(source: Source) -> str:
 
 
 def note_tags(question: Question) -> list[str]:
-    """The bank's own tags plus ``section::…`` and ``entity::…``, without spaces or repeats."""
-    candidates = [bank_tag(t) for t in question.tags]
-    candidates += [tag("section", question.source.section), tag("entity", question.entity)]
-    # Anki compares tags case-insensitively; keep the first spelling of each.
-    unique: dict[str, str] = {}
-    for candidate in filter(None, candidates):
-        unique.setdefault(candidate.casefold(), candidate)
-    return sorted(unique.values(), key=str.casefold)
+    """The bank's own tags plus ``section::…`` and ``entity::…``, without spaces or repeats.
+
+    (Anki matches tags case-insensitively, so two spellings of one tag merge on import.)
+    """
+    tags = {bank_tag(t) for t in question.tags}
+    tags.add(tag("section", question.source.section))
+    tags.add(tag("entity", question.entity))
+    tags.discard("")  # a level that was all punctuation or space
+    return sorted(tags, key=str.casefold)
 
 
 def note_fields(question: Question) -> list[str]:
@@ -66,9 +70,13 @@ def _true_false_fields(question: Question) -> list[str]:
 
 
 def make_note(question: Question, deck_slug: str) -> genanki.Note:
-    return genanki.Note(
+    note = genanki.Note(
         model=MODELS[question.kind],
         fields=note_fields(question),
         guid=note_guid(deck_slug, question.id),
         tags=note_tags(question),
     )
+    # Every quizapp note has exactly one card (a cloze has only c1). Saying so spares genanki
+    # re-deriving it for each note with regular expressions over the template.
+    note.cards = [genanki.Card(0)]
+    return note
