@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask.cli import FlaskGroup
 
 from quizapp import create_app
+from quizapp.cli_bank import check, generate
 from quizapp.cli_export import export_group
 
 cli = FlaskGroup(
@@ -12,3 +13,5 @@ cli = FlaskGroup(
     help="quizapp: turn an article into spaced-repetition quizzes, study them, export them.",
 )
 cli.add_command(export_group)
+cli.add_command(generate)
+cli.add_command(check)

@@ -1,0 +1,61 @@
+"""What question templates may look up besides their own fact: siblings and section vocabularies.
+
+Built once per article in linear time; every lookup is a dict access, so templates do
+bounded work per fact however long the article is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from questions.build import window
+from questions.document import Document, Entity
+from questions.facts import Fact, groups
+from questions.textutil import content_stems
+
+
+@dataclass(frozen=True)
+class Context:
+    doc: Document
+    groups: dict[str, list[Fact]]
+    positions: dict[str, int]  # fact id → index in its group
+    entity_groups: dict[str, list[Entity]]  # group name → entities in document order
+    entity_section: dict[str, int]  # entity short name → its section
+    section_stems: dict[int, frozenset[str]]  # section → content stems of all its sentences
+
+    def siblings(self, fact: Fact, size: int = 12) -> list[Fact]:
+        """Other facts of the fact's group, nearest in document order first-come."""
+        members = self.groups.get(fact.group, [])
+        near = window(members, self.positions.get(fact.id, 0), size)
+        return [f for f in near if f.id != fact.id]
+
+    def entity(self, fact: Fact) -> Entity | None:
+        return self.doc.entities.get(fact.section)
+
+    def sibling_entities(self, entity: Entity) -> list[Entity]:
+        return [e for e in self.entity_groups.get(entity.group, []) if e.short != entity.short]
+
+    def may_also_be_true(self, entity: Entity, claim: str) -> bool:
+        """Does ``entity``'s own section share half the claim's content words? Then a
+        statement about another entity might hold for it too: not a safe wrong option."""
+        stems = content_stems(claim)
+        if not stems:
+            return False
+        section = self.entity_section.get(entity.short)
+        own = self.section_stems.get(section, frozenset()) if section is not None else frozenset()
+        return len(stems & own) * 2 >= len(stems)
+
+
+def build_context(doc: Document, facts: list[Fact]) -> Context:
+    by_group = groups(facts)
+    positions = {f.id: i for members in by_group.values() for i, f in enumerate(members)}
+    entity_groups: dict[str, list[Entity]] = {}
+    entity_section: dict[str, int] = {}
+    for section, entity in doc.entities.items():
+        entity_groups.setdefault(entity.group, []).append(entity)
+        entity_section[entity.short] = section
+    texts: dict[int, list[str]] = {}
+    for unit in doc.units:
+        texts.setdefault(unit.section, []).append(unit.sentence.text)
+    section_stems = {s: content_stems(" ".join(t)) for s, t in texts.items()}
+    return Context(doc, by_group, positions, entity_groups, entity_section, section_stems)

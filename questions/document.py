@@ -1,0 +1,218 @@
+"""Classified lines → a document: sections, their entities, and sentences in context.
+
+A *section* is the text under a heading. Sibling headings under one parent that name things
+(numbered, or short and not generic like "Conclusion") are *entities* of one group — the
+six conditions of our article — so questions about one can use the others as distractors.
+Each sentence becomes a ``Unit`` that knows its line kind, section and, for list items, the
+lead-in of its list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from questions.lines import NUMBERED_RE, Line
+from questions.sentences import Sentence, split_sentences
+from questions.textutil import is_acronym, sentence_case, words
+
+GENERIC_HEADINGS = frozenset(
+    [
+        "introduction",
+        "conclusion",
+        "conclusions",
+        "overview",
+        "summary",
+        "background",
+        "references",
+        "sources",
+        "understanding",
+        "diagnosis",
+        "treatment",
+        "treatments",
+        "prevention",
+        "outlook",
+        "history",
+        "about",
+        "faq",
+        "faqs",
+        "notes",
+        "appendix",
+        "glossary",
+        "discussion",
+        "methods",
+        "results",
+        "contents",
+        "acknowledgements",
+        "takeaways",
+        "key",
+        "takeaways",
+        "final",
+        "thoughts",
+        "resources",
+        "further",
+        "reading",
+        "symptoms",
+        "causes",
+        "management",
+    ]
+)
+CONDITION_WORDS = re.compile(
+    r"\b(disorders?|diseases?|conditions?|syndromes?|illness(es)?)\b", re.I
+)
+PAREN_RE = re.compile(r"^(?P<outer>.*?\S)\s*\((?P<inner>[^()]+)\)$")
+INTRODUCTION = "Introduction"
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str  # display form, sentence case: "Amyotrophic lateral sclerosis"
+    short: str  # what questions record as their entity: "ALS", or the name
+    names: tuple[str, ...]  # every surface form: full name, abbreviation, aliases
+    group: str  # the parent section's name: entities of one group are siblings
+    noun: str  # "condition" or "" (then stems say "Which of these")
+    gloss: str = ""  # "Hypocalcemia (Low Calcium Levels)" → "Low Calcium Levels"
+
+
+@dataclass(frozen=True)
+class Section:
+    index: int
+    name: str
+    level: int
+    parent: int | None
+    heading: Line | None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence in context."""
+
+    sentence: Sentence
+    line: Line
+    section: int
+    lead_in: Line | None = None  # for list items: the line introducing the list
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    title: str
+    lines: tuple[Line, ...]
+    sections: tuple[Section, ...]
+    units: tuple[Unit, ...]
+    entities: dict[int, Entity] = field(default_factory=dict)  # section index → entity
+    proper: frozenset[str] = frozenset()
+
+    def section_name(self, index: int) -> str:
+        return self.sections[index].name
+
+    def entity_of(self, unit: Unit) -> Entity | None:
+        return self.entities.get(unit.section)
+
+
+def heading_name(text: str) -> str:
+    """ "1. Amyotrophic Lateral Sclerosis (ALS)" → "Amyotrophic Lateral Sclerosis (ALS)"."""
+    return NUMBERED_RE.sub("", text).strip()
+
+
+def split_parenthetical(name: str) -> tuple[str, str]:
+    match = PAREN_RE.match(name)
+    return (match.group("outer"), match.group("inner")) if match else (name, "")
+
+
+def build_sections(lines: list[Line]) -> tuple[list[Section], list[int]]:
+    """Sections in order, and for each line the index of the section it belongs to."""
+    sections = [Section(0, INTRODUCTION, 0, None, None)]
+    owner: list[int] = []
+    stack: list[int] = [0]
+    for line in lines:
+        if line.kind == "heading":
+            while len(stack) > 1 and sections[stack[-1]].level >= line.level:
+                stack.pop()
+            index = len(sections)
+            sections.append(Section(index, heading_name(line.text), line.level, stack[-1], line))
+            stack.append(index)
+        owner.append(stack[-1])
+    return sections, owner
+
+
+def proper_words(lines: list[Line]) -> frozenset[str]:
+    """Words capitalised mid-sentence in prose: proper nouns keep their capital in options."""
+    found: set[str] = set()
+    for line in lines:
+        if line.kind not in ("paragraph", "list_item", "lead_in"):
+            continue
+        body = line.text.split(": ", 1)[-1]
+        for sentence in split_sentences(body):
+            for word in words(sentence.text)[1:]:
+                if word[:1].isupper() and not is_acronym(word):
+                    found.add(word)
+                    found.add(word.split("'")[0].split("’")[0])
+    return frozenset(found)
+
+
+def _is_entity_heading(section: Section) -> bool:
+    text = section.name
+    outer, _ = split_parenthetical(text)
+    if text.endswith("?") or len(words(outer)) > 6:
+        return False
+    numbered = section.heading is not None and NUMBERED_RE.match(section.heading.text)
+    generic = any(w.casefold() in GENERIC_HEADINGS for w in words(outer))
+    return bool(numbered) or not generic
+
+
+def find_entities(sections: list[Section], proper: frozenset[str]) -> dict[int, Entity]:
+    """Sibling headings that name things, three or more under one parent, become entities."""
+    groups: dict[tuple[int | None, int], list[Section]] = {}
+    for section in sections[1:]:
+        groups.setdefault((section.parent, section.level), []).append(section)
+    out: dict[int, Entity] = {}
+    for (parent, _), members in groups.items():
+        named = [s for s in members if _is_entity_heading(s)]
+        if len(named) < 3:
+            continue
+        parent_name = sections[parent].name if parent is not None else ""
+        noun = "condition" if CONDITION_WORDS.search(parent_name) else ""
+        for section in named:
+            out[section.index] = _entity(section.name, parent_name, noun, proper)
+    return out
+
+
+def _entity(heading: str, group: str, noun: str, proper: frozenset[str]) -> Entity:
+    outer, inner = split_parenthetical(heading)
+    abbr = inner if inner and is_acronym(inner) else ""
+    gloss = inner if inner and not abbr else ""
+    name = sentence_case(outer, proper)
+    names = tuple(n for n in (outer, abbr) if n)
+    return Entity(name=name, short=abbr or name, names=names, group=group, noun=noun, gloss=gloss)
+
+
+def build_units(lines: list[Line], owner: list[int]) -> list[Unit]:
+    units: list[Unit] = []
+    lead_in: Line | None = None
+    for line, section in zip(lines, owner, strict=True):
+        if line.kind == "noise":
+            continue
+        if line.kind == "lead_in":
+            lead_in = line
+        elif line.kind != "list_item":
+            lead_in = None
+        context = lead_in if line.kind == "list_item" else None
+        for sentence in split_sentences(line.text, line.start):
+            units.append(Unit(sentence, line, section, context))
+    return units
+
+
+def build_document(text: str, lines: list[Line]) -> Document:
+    sections, owner = build_sections(lines)
+    proper = proper_words(lines)
+    title = next((line.text for line in lines if line.kind == "title"), "")
+    return Document(
+        text=text,
+        title=title,
+        lines=tuple(lines),
+        sections=tuple(sections),
+        units=tuple(build_units(lines, owner)),
+        entities=find_entities(sections, proper),
+        proper=proper,
+    )

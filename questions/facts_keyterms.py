@@ -1,0 +1,177 @@
+"""Key terms: the one word (or known term) of a sentence most worth blanking in a cloze.
+
+A good blank is a content word the article uses rarely (so it carries the sentence's point),
+long enough to be a real term, not after "a"/"an" (a grammatical cue), and leaves at least
+four content words of context. Known terms (entity names, abbreviations) win over words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+
+from questions.document import Document, Unit
+from questions.facts import Fact
+from questions.textutil import GENERIC, PRONOUNS, STOPWORDS, content_words, is_acronym, words
+
+TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
+MIN_CONTEXT = 4
+# Evaluative words make blanks a learner can only guess ("crucial for ___ diagnosis").
+WEAK = frozenset(
+    [
+        "proper",
+        "appropriate",
+        "crucial",
+        "important",
+        "essential",
+        "vital",
+        "various",
+        "several",
+        "common",
+        "different",
+        "possible",
+        "potential",
+        "delicate",
+        "certain",
+        "particular",
+        "specific",
+        "overall",
+        "major",
+        "minor",
+        "main",
+        "key",
+        "significant",
+        "serious",
+        "severe",
+        "persistent",
+        "effective",
+        "effectively",
+        "early",
+        "late",
+        "good",
+        "better",
+        "best",
+        "great",
+        "large",
+        "small",
+        "wide",
+        "range",
+    ]
+)
+BEFORE_NOUN = frozenset(
+    [
+        "the",
+        "of",
+        "in",
+        "for",
+        "to",
+        "with",
+        "from",
+        "by",
+        "on",
+        "into",
+        "between",
+        "this",
+        "that",
+        "their",
+        "its",
+    ]
+)
+BEFORE_VERB = frozenset(
+    [
+        "can",
+        "may",
+        "might",
+        "could",
+        "will",
+        "would",
+        "should",
+        "must",
+        "often",
+        "to",
+        "does",
+        "do",
+        "did",
+        "not",
+    ]
+)
+AFTER_VERB = frozenset(["a", "an", "the", "this", "that", "these", "on", "to"])
+META_RE = re.compile(r"\b(?:you|your|this article|this post|this guide|we will|we'll)\b", re.I)
+
+
+def word_frequencies(doc: Document) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for unit in doc.units:
+        counts.update(w.casefold() for w in words(unit.sentence.text))
+    return counts
+
+
+def _score(word: str, freq: int, prev: str, nxt: str) -> float:
+    score = float(min(len(word), 12))
+    if prev in BEFORE_NOUN:
+        score += 2  # starts a noun phrase: likely the thing itself
+    if prev in BEFORE_VERB or nxt in AFTER_VERB:
+        score -= 4  # in a verb slot: guessable from grammar
+    score += 6 if freq <= 1 else 3 if freq == 2 else 0
+    if word.endswith("ly"):
+        score -= 8  # adverbs make vague blanks
+    elif word.endswith(("ing", "ed")):
+        score -= 5  # verbs are guessable from grammar more than from knowledge
+    if is_acronym(word):
+        score += 4
+    return score
+
+
+def best_blank(
+    text: str, freq: Counter[str], lo: int = 0, hi: int | None = None
+) -> tuple[int, int] | None:
+    """Span of the best single-word blank of ``text`` within [lo, hi), or None."""
+    hi = len(text) if hi is None else hi
+    best: tuple[float, int, int] | None = None
+    n_content = len(content_words(text))
+    for match in TOKEN_RE.finditer(text, lo, hi):
+        word = match.group()
+        folded = word.casefold()
+        if folded in STOPWORDS or folded in GENERIC or folded in PRONOUNS or folded in WEAK:
+            continue
+        if len(word) < 5 and not is_acronym(word):
+            continue
+        before = words(text[max(0, match.start() - 14) : match.start()])
+        if before and before[-1].casefold() in ("a", "an"):
+            continue
+        if n_content - 1 < MIN_CONTEXT:
+            return None
+        prev = before[-1].casefold() if before else ""
+        after = words(text[match.end() : match.end() + 12])
+        score = _score(word, freq[folded], prev, after[0].casefold() if after else "")
+        if best is None or score > best[0]:
+            best = (score, match.start(), match.end())
+    return (best[1], best[2]) if best else None
+
+
+def key_term_extractor(freq: Counter[str]) -> Callable[[Document, Unit], Iterator[Fact]]:
+    def key_term_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
+        if unit.line.kind not in ("paragraph", "list_item", "lead_in"):
+            return
+        text = unit.sentence.text
+        if META_RE.search(text):
+            return  # advice to the reader or talk about the article: nothing to learn
+        lo = text.find(": ") + 2 if unit.line.kind == "list_item" and ": " in text[:60] else 0
+        span = best_blank(text, freq, lo)
+        if span is None:
+            return
+        entity = doc.entities.get(unit.section)
+        term = text[span[0] : span[1]]
+        subject = f"{doc.section_name(unit.section)}: {' '.join(content_words(text)[:4])}"
+        yield Fact(
+            "key_term",
+            subject,
+            term,
+            unit,
+            "key_term",
+            entity.short if entity else doc.section_name(unit.section),
+            str(span[0]),
+        )
+
+    return key_term_facts

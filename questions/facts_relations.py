@@ -1,0 +1,190 @@
+"""Facts about relations stated in sentences: definitions, causes, triggers, effects, statements.
+
+Patterns are deliberately narrow: a sentence that does not clearly state the relation yields
+nothing, because a wrong fact makes a wrong question. Sentences that start with a pronoun
+("These episodes …") are resolved only where the section names one entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from questions.document import Document, Unit
+from questions.facts import Fact
+from questions.textutil import PRONOUNS, contains_phrase, content_words, words
+
+PROSE = ("paragraph", "list_item", "lead_in")
+DEFINITION_RE = re.compile(
+    r"^(?P<subject>[^,]{1,80}?)(?P<appositive>, [^,]{3,80},)? (?P<verb>is|are|refers to|refer to|"
+    r"encompasses|encompass|describes|means|denotes) (?P<predicate>(?:a|an|the|one|any)\b.+?)[.!]?$"
+)
+WEAK_PREDICATE = re.compile(
+    r"^(?:a|an|the) (?:common |good |typical |classic |rare )?(?:example|one|case|symptom|sign)\b"
+)
+CAUSE_RES = (
+    re.compile(
+        r"^(?P<effect>[^,]{3,80}?) (?P<verb>arises?|results?|stems?|originates?) from "
+        r"(?P<cause>[^,;]+?)[.!]?$"
+    ),
+    re.compile(r"^(?P<effect>[A-Z][^,]{2,60}), caused by (?P<cause>[^,]{3,80}),"),
+    re.compile(
+        r"^(?P<effect>[^,]{3,80}?) (?:is|are) (?:usually |often |mainly |mostly |commonly )?"
+        r"caused by (?P<cause>[^,;]+?)[.!]?$"
+    ),
+)
+TRIGGER_RES = (
+    re.compile(
+        r"\btrigger (?P<effect>[^,]{3,60}?),? (?:including|such as|like) "
+        r"(?P<items>[^,.;]+(?:, [^,.;]+)*?(?:,? (?:or|and) [^,.;]+)?)(?:,|\.|$)"
+    ),
+    re.compile(
+        r"^(?P<effect>[^,]{3,60}?) (?:is|are) (?:often |usually |commonly |typically |sometimes )?"
+        r"triggered by (?:factors |things )?(?:like |such as |including )?(?P<items>.+?)[.!]?$"
+    ),
+)
+EFFECT_RE = re.compile(
+    r"^(?P<subject>[A-Z][^,]{2,60}?) (?P<modal>can|may|could) (?P<verb>[a-z]+)(?P<prep> to| in)? "
+    r"(?P<object>[^,;]{3,90}?)(?:,.*)?[.!]$"
+)
+NOT_OBJECT_START = re.compile(
+    r"^(?:during|in|at|on|for|with|between|to|from|below|above|after|before|by|be|also|often|"
+    r"significantly|lead|result|occur|vary)\b"
+)
+SUBORDINATE = re.compile(
+    r"^(?:while|although|though|if|when|whenever|as|because|since|however|unless|whether|"
+    r"once|after|before|until)\b",
+    re.IGNORECASE,
+)
+ITEM_SPLIT = re.compile(r",\s*(?:or |and )?|\s+(?:or|and)\s+")
+
+
+def _starts_with_pronoun(text: str) -> bool:
+    first = words(text[:40])
+    return bool(first) and first[0].casefold() in PRONOUNS
+
+
+def _entity_short(doc: Document, unit: Unit, fallback: str) -> str:
+    entity = doc.entities.get(unit.section)
+    return entity.short if entity else fallback
+
+
+def _resolve(doc: Document, unit: Unit, phrase: str) -> str:
+    """'These episodes' in the Periodic Paralysis section → 'episodes of periodic paralysis'."""
+    if not _starts_with_pronoun(phrase):
+        return phrase
+    entity = doc.entities.get(unit.section)
+    rest = phrase.split(" ", 1)[1] if " " in phrase else ""
+    if entity is None or not rest or len(words(rest)) > 3:
+        return ""
+    return f"{rest} of {entity.name[:1].lower() + entity.name[1:]}"
+
+
+def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
+    """'MS is an autoimmune disease affecting …' → definition of MS."""
+    if unit.line.kind not in PROSE:
+        return
+    match = DEFINITION_RE.match(unit.sentence.text)
+    if not match or _starts_with_pronoun(match.group("subject")):
+        return
+    subject = match.group("subject").strip()
+    predicate = match.group("predicate").strip()
+    if (
+        len(words(subject)) > 6
+        or len(content_words(predicate)) < 2
+        or WEAK_PREDICATE.match(predicate)
+    ):
+        return
+    entity = doc.entities.get(unit.section)
+    if entity is not None and not any(contains_phrase(subject, n) for n in entity.names):
+        return  # in an entity's section only that entity is defined ("Muscle cramps are …")
+    group = f"entity:{entity.group}" if entity else "definition"
+    yield Fact(
+        "definition",
+        subject,
+        predicate,
+        unit,
+        group,
+        _entity_short(doc, unit, subject),
+        match.group("verb"),
+    )
+
+
+def cause_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
+    """'Muscle cramps arise from an imbalance …' → cause; 'X, caused by Y,' → cause."""
+    if unit.line.kind not in PROSE:
+        return
+    for pattern in CAUSE_RES:
+        match = pattern.search(unit.sentence.text)
+        if not match:
+            continue
+        effect = _resolve(doc, unit, match.group("effect").strip())
+        cause = match.group("cause").strip()
+        if effect and len(words(effect)) <= 8 and len(content_words(cause)) >= 2:
+            verb = match.groupdict().get("verb") or "caused by"
+            yield Fact(
+                "cause", effect, cause, unit, "cause", _entity_short(doc, unit, effect), verb
+            )
+        return
+
+
+def trigger_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
+    """'… can trigger muscle cramps, including dehydration or strenuous exercise' → triggers."""
+    if unit.line.kind not in PROSE:
+        return
+    for pattern in TRIGGER_RES:
+        match = pattern.search(unit.sentence.text)
+        if not match:
+            continue
+        effect = _resolve(doc, unit, match.group("effect").strip())
+        items = [i.strip() for i in ITEM_SPLIT.split(match.group("items")) if i.strip()]
+        if not effect or len(items) < 2 or any(len(words(i)) > 6 for i in items):
+            return
+        entity = _entity_short(doc, unit, effect)
+        yield Fact("trigger", effect, match.group("items").strip(), unit, "trigger", entity)
+        for item in items:
+            yield Fact("trigger_item", effect, item, unit, f"trigger:{effect}", entity)
+        return
+
+
+def effect_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
+    """'Damage to the spinal cord can interrupt nerve signals …' → what it can do."""
+    if unit.line.kind != "paragraph":
+        return
+    match = EFFECT_RE.match(unit.sentence.text)
+    if not match or _starts_with_pronoun(match.group("subject")):
+        return
+    if SUBORDINATE.match(match.group("subject")):
+        return  # "While many factors can trigger …": not a main clause
+    obj = match.group("object").strip()
+    verb = match.group("verb")
+    if NOT_OBJECT_START.match(verb) and not match.group("prep"):
+        return
+    if NOT_OBJECT_START.match(obj) or len(content_words(obj)) < 2:
+        return
+    subject = match.group("subject").strip()
+    clause = f"{match.group('modal')} {{subject}} {verb}{match.group('prep') or ''}"
+    entity = _entity_short(doc, unit, subject)
+    yield Fact("effect", subject, obj, unit, f"effect:{unit.section}", entity, clause)
+
+
+def statement_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
+    """A sentence of an entity's section says something about that entity (which one?)."""
+    entity = doc.entities.get(unit.section)
+    if (
+        entity is None
+        or unit.line.kind != "paragraph"
+        or len(content_words(unit.sentence.text)) < 5
+    ):
+        return
+    # The subject carries the sentence's first content words: one fact per sentence, and an
+    # edit elsewhere in the section does not change this fact's identity.
+    key = " ".join(content_words(unit.sentence.text)[:4]).casefold()
+    yield Fact(
+        "statement",
+        f"{entity.short}: {key}",
+        entity.name,
+        unit,
+        f"entity:{entity.group}",
+        entity.short,
+    )

@@ -1,0 +1,224 @@
+"""Quality gates: every candidate question is checked, and each failure has a reason code.
+
+The gates need only the question, the article's noise lines and the names that mean the
+same thing (aliases, abbreviations), so ``quizapp check`` re-runs them on any bank,
+including a hand-edited one. Duplicate detection is bucketed by (kind, answer), so it is
+linear in the number of questions, not all-pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from questions.model import CLOZE_BLANK, Kind, Question
+from questions.textutil import (
+    GENERIC,
+    PRONOUNS,
+    contains_phrase,
+    content_stems,
+    content_words,
+    squash,
+    stem,
+    words,
+)
+
+REASONS = {
+    "unsupported_answer": "the answer is not found in the source sentence",
+    "multiple_correct": "a wrong option is also in the source, or two options are the same",
+    "leakage": "the stem gives the answer away (the answer, an alias or an abbreviation of it)",
+    "too_few_distractors": "fewer than two wrong options of the answer's kind",
+    "distractor_may_be_true": "too few wrong options that the article does not also support",
+    "longest_option": "the correct option is conspicuously the longest",
+    "casing_cue": "options differ in capitalisation",
+    "all_of_the_above": "an option is 'all/none of the above'",
+    "pronoun_start": "the stem starts with an unresolved pronoun",
+    "duplicate": "the same question (same fact and kind) was already made",
+    "near_duplicate": "an almost identical question was already made",
+    "cloze_stopword": "the blank is not a content word",
+    "cloze_context": "too little context is left around the blank",
+    "cloze_article_cue": "'a'/'an' before the blank hints at the answer",
+    "noise": "the question contains scrape noise",
+    "too_long": "the question or an option is too long to read at a glance",
+    "override_drop": "dropped by a hand override",
+}
+ABOVE_RE = re.compile(r"\b(?:all|none|both|neither) of (?:the )?(?:above|these|them)\b", re.I)
+MIN_CLOZE_CONTEXT = 4
+# Words our own templates add around a statement ("In the article's list on …").
+TEMPLATE_STEMS = content_stems("article articles list names described stands term use")
+MAX_PROMPT = 420
+MAX_ANSWER = 170
+
+
+@dataclass(frozen=True)
+class GateContext:
+    noise: tuple[str, ...] = ()  # texts of the article's noise lines
+    aliases: dict[str, tuple[str, ...]] | None = None  # folded name → all names of that thing
+    noise_re: re.Pattern[str] | None = None  # one alternation: a single search per text
+
+    @classmethod
+    def of(cls, noise: Iterable[str], aliases: dict[str, tuple[str, ...]]) -> GateContext:
+        unique = tuple(dict.fromkeys(squash(n) for n in noise if n.strip()))
+        ordered = sorted(unique, key=len, reverse=True)
+        pattern = (
+            re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])")
+            if ordered
+            else None
+        )
+        return cls(unique, aliases, pattern)
+
+    def names(self, answer: str, accepted: Iterable[str]) -> list[str]:
+        names = [answer, *accepted]
+        for name in list(names):
+            names += (self.aliases or {}).get(squash(name), ())
+        return list(dict.fromkeys(n for n in names if n.strip()))
+
+
+def _stem_text(q: Question) -> str:
+    return q.prompt.replace(CLOZE_BLANK, " ")
+
+
+def _quoted(prompt: str) -> str:
+    """The part a learner reads first: a quoted sentence inside the stem, or the stem."""
+    if "“" in prompt:
+        return prompt.split("“", 1)[1]
+    return prompt
+
+
+def check_support(q: Question) -> list[str]:
+    sentence = q.source.sentence
+    if q.kind == Kind.TRUE_FALSE:
+        # A true statement restates its source; a false one swaps in a sibling's part, so
+        # it still shares the subject (at least one content word) with the source.
+        stems = content_stems(q.prompt) - TEMPLATE_STEMS
+        shared = stems & content_stems(sentence)
+        enough = len(shared) * 2 >= len(stems) if q.answer == "True" else bool(shared)
+        return [] if stems and enough else ["unsupported_answer"]
+    if any(contains_phrase(sentence, a) for a in (q.answer, *q.accepted)):
+        return []
+    return [] if squash(q.answer) in squash(sentence) else ["unsupported_answer"]
+
+
+def check_leakage(q: Question, ctx: GateContext) -> list[str]:
+    if q.kind == Kind.TRUE_FALSE:
+        return []
+    stem_text = _stem_text(q)
+    # Questions about a name itself ("What does ALS stand for?") must show the other name.
+    direct = q.fact_kind in ("abbreviation", "alias", "gloss")
+    names = [q.answer, *q.accepted] if direct else ctx.names(q.answer, q.accepted)
+    if any(contains_phrase(stem_text, n) for n in names):
+        return ["leakage"]
+    answer_stems = {stem(w) for w in content_words(q.answer) if w.casefold() not in GENERIC}
+    if not answer_stems:
+        return []
+    shared = answer_stems & content_stems(stem_text)
+    # One shared word of a one- or two-word answer is a give-away ("Physical therapy" after
+    # "other therapies"); longer answers leak when half their words are in the stem.
+    return ["leakage"] if shared and len(shared) * 2 >= len(answer_stems) else []
+
+
+def check_options(q: Question) -> list[str]:
+    if q.kind != Kind.MULTIPLE_CHOICE:
+        return []
+    reasons = []
+    folded = [squash(o) for o in q.options]
+    wrong = [o for i, o in enumerate(q.options) if i != q.correct]
+    if len(set(folded)) != len(folded) or any(
+        contains_phrase(q.source.sentence, o) and not contains_phrase(q.source.sentence, q.answer)
+        for o in wrong
+    ):
+        reasons.append("multiple_correct")
+    if any(ABOVE_RE.search(o) for o in q.options):
+        reasons.append("all_of_the_above")
+    starts = {o[:1].isupper() for o in q.options if o[:1].isalpha()}
+    if len(starts) > 1:
+        reasons.append("casing_cue")
+    lengths = sorted((len(o) for o in wrong), reverse=True)
+    if lengths and len(q.answer) > 1.6 * lengths[0] and len(q.answer) - lengths[0] > 10:
+        reasons.append("longest_option")
+    if any(len(o) > MAX_ANSWER for o in q.options):
+        reasons.append("too_long")
+    return reasons
+
+
+def check_pronoun(q: Question) -> list[str]:
+    first = words(_quoted(q.prompt).lstrip("“\"' ")[:40])
+    if q.prompt.startswith(CLOZE_BLANK):
+        return []
+    return ["pronoun_start"] if first and first[0].casefold() in PRONOUNS else []
+
+
+def check_cloze(q: Question) -> list[str]:
+    if q.kind != Kind.CLOZE:
+        return []
+    reasons = []
+    if not content_words(q.answer):
+        reasons.append("cloze_stopword")
+    if len(content_words(q.prompt.replace(CLOZE_BLANK, " "))) < MIN_CLOZE_CONTEXT:
+        reasons.append("cloze_context")
+    before = words(q.prompt.split(CLOZE_BLANK, 1)[0][-4:])
+    if before and before[-1].casefold() in ("a", "an"):
+        reasons.append("cloze_article_cue")
+    return reasons
+
+
+def check_noise(q: Question, ctx: GateContext) -> list[str]:
+    if ctx.noise_re is None:
+        return []
+    texts = (q.prompt, q.answer, q.explanation, *q.options)
+    return ["noise"] if any(ctx.noise_re.search(squash(t)) for t in texts) else []
+
+
+def check_length(q: Question) -> list[str]:
+    too_long = len(q.prompt) > MAX_PROMPT or (
+        q.kind != Kind.TRUE_FALSE and len(q.answer) > MAX_ANSWER
+    )
+    return ["too_long"] if too_long else []
+
+
+def check_question(q: Question, ctx: GateContext) -> list[str]:
+    """Every reason this question fails, on its own (duplicates are found by ``Deduper``)."""
+    return [
+        *check_support(q),
+        *check_leakage(q, ctx),
+        *check_options(q),
+        *check_pronoun(q),
+        *check_cloze(q),
+        *check_noise(q, ctx),
+        *check_length(q),
+    ]
+
+
+class Deduper:
+    """Finds exact and near duplicates among questions seen so far, bucketed by kind+answer."""
+
+    WINDOW = 40
+    # One cloze and one true/false per source sentence: more would ask the same thing twice.
+    PER_SENTENCE = (Kind.CLOZE, Kind.TRUE_FALSE)
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.buckets: dict[tuple[str, str], list[frozenset[str]]] = {}
+        self.sentences: set[tuple[str, int, int]] = set()
+
+    def reasons(self, q: Question) -> list[str]:
+        if q.id in self.ids:
+            return ["duplicate"]
+        if (q.kind.value, q.source.start, q.source.end) in self.sentences:
+            return ["near_duplicate"]
+        key = (q.kind.value, squash(q.answer) if q.kind != Kind.TRUE_FALSE else squash(q.prompt))
+        stems = content_stems(q.prompt)
+        bucket = self.buckets.setdefault(key, [])
+        for other in bucket[-self.WINDOW :]:
+            union = stems | other
+            if union and len(stems & other) / len(union) >= 0.75:
+                return ["near_duplicate"]
+        return []
+
+    def add(self, q: Question) -> None:
+        self.ids.add(q.id)
+        if q.kind in self.PER_SENTENCE:
+            self.sentences.add((q.kind.value, q.source.start, q.source.end))
+        key = (q.kind.value, squash(q.answer) if q.kind != Kind.TRUE_FALSE else squash(q.prompt))
+        self.buckets.setdefault(key, []).append(content_stems(q.prompt))

@@ -1,0 +1,176 @@
+"""HTML → the page's main text as hinted lines (heading level, list item, paragraph).
+
+Uses the stdlib ``html.parser``. Navigation, headers, footers, asides, forms, scripts and
+anything whose class or id says menu/cookie/share/related/... is dropped. When the page has
+a ``<main>`` or ``<article>`` element only its content is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "footer",
+        "aside",
+        "form",
+        "template",
+        "svg",
+        "button",
+        "iframe",
+        "select",
+        "header",
+        "head",
+        "canvas",
+        "object",
+        "video",
+        "audio",
+    ]
+)
+VOID_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "li",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "figure",
+        "figcaption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "main",
+        "article",
+        "body",
+        "title",
+        "td",
+        "th",
+        "caption",
+        "summary",
+        "details",
+    ]
+)
+NOISE_ATTR = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|footer|cookie|consent|banner|share|sharing|social|subscribe|"
+    r"newsletter|related|sidebar|breadcrumbs?|comments?|advert|ads|promo|popup|modal|skip)"
+    r"($|[\s_-])",
+    re.IGNORECASE,
+)
+MAIN_TAGS = ("main", "article")
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipping)
+        self.lines: list[tuple[str, str, int]] = []  # (hint, text, main depth)
+        self.buffer: list[str] = []
+        self.hint = "p"
+        self.main_depth = 0
+        self.title = ""
+        self.in_title = False
+
+    @property
+    def skipping(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        if tag in VOID_TAGS:
+            if tag == "br":
+                self._flush()
+            return
+        marker = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
+        skip = self.skipping or tag in SKIP_TAGS or bool(NOISE_ATTR.search(marker))
+        if tag in BLOCK_TAGS:
+            self._flush()
+            self.hint = _hint(tag)
+        if tag in MAIN_TAGS and not skip:
+            self.main_depth += 1
+        self.stack.append((tag, skip))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in VOID_TAGS or all(t != tag for t, _ in self.stack):
+            return  # stray end tag: ignore rather than unbalance the stack
+        if tag in BLOCK_TAGS:
+            self._flush()
+        while self.stack:
+            open_tag, skip = self.stack.pop()
+            if open_tag in MAIN_TAGS and not skip:
+                self.main_depth -= 1
+            if open_tag == tag:
+                break
+        self.hint = "p"
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+        elif not self.skipping:
+            self.buffer.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.buffer).split())
+        self.buffer = []
+        if text:
+            self.lines.append((self.hint, text, self.main_depth))
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def _hint(tag: str) -> str:
+    if re.fullmatch(r"h[1-6]", tag):
+        return tag
+    return "li" if tag in ("li", "dt") else "p"
+
+
+def html_lines(html: str) -> list[tuple[str, str]]:
+    """The page's main text as (hint, text) pairs; hint is h1..h6, li or p."""
+    parser = _Extractor()
+    parser.feed(html)
+    parser.close()
+    lines = parser.lines
+    if any(depth > 0 for _, _, depth in lines):
+        lines = [line for line in lines if line[2] > 0]
+    out = [(hint, text) for hint, text, _ in lines]
+    title = " ".join(parser.title.split())
+    if title and not any(hint == "h1" for hint, _ in out):
+        out.insert(0, ("h1", title))
+    return out

@@ -1,0 +1,214 @@
+"""The generator end to end: article → canonical text → lines → facts → questions → gates → bank.
+
+Pure: it takes the article's text (``questions.reading`` does the file I/O) and returns the
+bank and a report. Deterministic: no sets are iterated, questions are sorted by source
+offset, kind and id, and ``bankfile.dumps`` writes keys in a fixed order, so the same
+article gives the same bytes under any ``PYTHONHASHSEED``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from questions.bankfile import with_content_version
+from questions.context import build_context
+from questions.document import Document, build_document
+from questions.facts import Extractor, Fact, extract_facts
+from questions.facts_keyterms import key_term_extractor, word_frequencies
+from questions.facts_relations import (
+    cause_facts,
+    definition_facts,
+    effect_facts,
+    statement_facts,
+    trigger_facts,
+)
+from questions.facts_terms import (
+    alias_facts,
+    entity_heading_facts,
+    list_item_facts,
+    parenthetical_facts,
+)
+from questions.gates import REASONS, Deduper, GateContext, check_question
+from questions.lines import Line, classify
+from questions.model import Article, Bank, Block, Deck, Kind, Question
+from questions.normalise import canonical_text, hinted_lines, sha256_text
+from questions.overrides import Override, apply
+from questions.reading import ArticleError, RawArticle
+from questions.templates import candidates
+from questions.textutil import content_words, slugify, squash, title_case
+
+GENERATOR = "quizapp-questions/1"
+KIND_ORDER = {kind: i for i, kind in enumerate(Kind)}
+BLOCK_KINDS = ("title", "heading", "lead_in", "list_item", "paragraph")
+
+Tick = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    lines: tuple[Line, ...]
+    doc: Document
+    facts: tuple[Fact, ...]
+    gates: GateContext
+
+
+@dataclass
+class Report:
+    """What ``generate`` prints: kept questions by kind and section, rejections by reason."""
+
+    by_kind: Counter[str] = field(default_factory=Counter)
+    by_section: Counter[str] = field(default_factory=Counter)
+    rejected: Counter[str] = field(default_factory=Counter)
+    candidates: int = 0
+    overrides_applied: int = 0
+    stale_overrides: list[str] = field(default_factory=list)
+
+
+def extractors(doc: Document) -> list[Extractor]:
+    return [
+        entity_heading_facts,
+        parenthetical_facts,
+        alias_facts,
+        definition_facts,
+        list_item_facts,
+        cause_facts,
+        trigger_facts,
+        effect_facts,
+        statement_facts,
+        key_term_extractor(word_frequencies(doc)),
+    ]
+
+
+def alias_map(doc: Document, facts: list[Fact]) -> dict[str, tuple[str, ...]]:
+    """Names that mean the same thing: an entity's names, abbreviations and aliases."""
+    clusters: list[list[str]] = [[e.name, e.short, *e.names] for e in doc.entities.values()]
+    clusters += [[f.subject, f.answer] for f in facts if f.kind in ("abbreviation", "alias")]
+    out: dict[str, tuple[str, ...]] = {}
+    for cluster in clusters:
+        merged = list(cluster)
+        for name in cluster:
+            merged += out.get(squash(name), ())
+        names = tuple(dict.fromkeys(merged))
+        for name in names:
+            out[squash(name)] = names
+    return out
+
+
+def analyse(raw_text: str, fmt: str, tick: Tick | None = None) -> Analysis:
+    hinted = hinted_lines(raw_text, fmt)
+    text = canonical_text(hinted)
+    lines = classify(hinted)
+    doc = build_document(text, lines)
+    facts = extract_facts(doc, extractors(doc), tick)
+    noise = [line.text for line in lines if line.kind == "noise"]
+    gates = GateContext.of(noise, alias_map(doc, facts))
+    return Analysis(text, tuple(lines), doc, tuple(facts), gates)
+
+
+def _has_usable_text(doc: Document) -> bool:
+    prose = [u for u in doc.units if u.line.kind in ("paragraph", "list_item", "lead_in")]
+    return sum(len(content_words(u.sentence.text)) for u in prose) >= 5
+
+
+def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
+    return tuple(
+        Block(line.kind, line.start, line.end) for line in lines if line.kind in BLOCK_KINDS
+    )
+
+
+def default_deck(doc: Document, filename: str) -> Deck:
+    stem = filename.rsplit(".", 1)[0] if "." in filename else filename
+    title = doc.title or stem.replace("-", " ")
+    intro = next((u.sentence.text for u in doc.units if u.line.kind == "paragraph"), "")
+    return Deck(slug=slugify(stem), name=title_case(title), description=intro)
+
+
+def select(cands: list[Question], gates: GateContext, report: Report) -> list[Question]:
+    dedupe = Deduper()
+    kept: list[Question] = []
+    for q in cands:
+        reasons = check_question(q, gates) or dedupe.reasons(q)
+        if reasons:
+            report.rejected.update(dict.fromkeys(reasons, 1))
+            continue
+        dedupe.add(q)
+        kept.append(q)
+    return kept
+
+
+def generate(
+    raw: RawArticle,
+    deck: Deck | None = None,
+    overrides: dict[str, Override] | None = None,
+    tick: Tick | None = None,
+) -> tuple[Bank, Report]:
+    """The bank of an article, and what happened on the way. Raises ``ArticleError``."""
+    analysis = analyse(raw.text, raw.fmt, tick)
+    if not _has_usable_text(analysis.doc):
+        raise ArticleError(f"{raw.filename}: has no usable text (no sentences to ask about)")
+    report = Report()
+    pending: list[Question] = []
+    ctx = build_context(analysis.doc, list(analysis.facts))
+    overrides = overrides or {}
+    used: set[str] = set()
+    for cand in candidates(ctx, list(analysis.facts)):
+        report.candidates += 1
+        q: Question | None = cand.question
+        if q.id in overrides and q.id not in used:
+            used.add(q.id)
+            report.overrides_applied += 1
+            q = apply(q, overrides[q.id])
+            if q is None:
+                report.rejected["override_drop"] += 1
+                continue
+        if cand.reasons:
+            report.rejected.update(dict.fromkeys(cand.reasons, 1))
+            continue
+        pending.append(q)
+    kept = select(pending, analysis.gates, report)
+    kept.sort(key=lambda q: (q.source.start, KIND_ORDER[q.kind], q.id))
+    report.stale_overrides = [qid for qid in sorted(overrides) if qid not in used]
+    for q in kept:
+        report.by_kind[q.kind.value] += 1
+        report.by_section[q.source.section] += 1
+    if not kept:
+        raise ArticleError(f"{raw.filename}: has no usable text (no question passed the gates)")
+    article = Article(
+        title=analysis.doc.title or raw.filename,
+        filename=raw.filename,
+        sha256=sha256_text(analysis.text),
+        text=analysis.text,
+        blocks=_blocks(analysis.lines),
+    )
+    bank = Bank(
+        deck=deck or default_deck(analysis.doc, raw.filename),
+        article=article,
+        questions=tuple(kept),
+        generator=GENERATOR,
+    )
+    return with_content_version(bank), report
+
+
+def format_report(report: Report) -> list[str]:
+    """The summary ``quizapp generate`` prints, one line per entry, in a stable order."""
+    total = sum(report.by_kind.values())
+    lines = [f"{total} questions from {report.candidates} candidates"]
+    lines.append("by kind: " + ", ".join(f"{k.value} {report.by_kind[k.value]}" for k in Kind))
+    lines.append("by section:")
+    lines += [
+        f"  {n:4d}  {s}" for s, n in sorted(report.by_section.items(), key=lambda x: (-x[1], x[0]))
+    ]
+    if report.rejected:
+        lines.append("rejected by reason:")
+        lines += [
+            f"  {n:4d}  {code}: {REASONS.get(code, '')}"
+            for code, n in sorted(report.rejected.items(), key=lambda x: (-x[1], x[0]))
+        ]
+    if report.overrides_applied or report.stale_overrides:
+        lines.append(f"overrides applied: {report.overrides_applied}")
+    if report.stale_overrides:
+        lines.append("stale overrides (no such question): " + ", ".join(report.stale_overrides))
+    return lines

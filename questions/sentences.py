@@ -1,0 +1,96 @@
+"""Split a line of canonical text into sentences with absolute offsets (no NLTK, no models).
+
+A sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a closing quote or bracket)
+when whitespace and an upper-case letter, digit or opening quote follow, unless the word
+before the stop is a known abbreviation ("e.g.", "Dr.", "vs.") or a single initial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset(
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "cf",
+        "al",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "fig",
+        "figs",
+        "no",
+        "nos",
+        "approx",
+        "ca",
+        "est",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "vol",
+        "pp",
+        "ed",
+        "eds",
+        "op",
+        "mt",
+        "ft",
+        "u.s",
+        "u.k",
+        "a.m",
+        "p.m",
+    ]
+)
+BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """Is the full stop at ``stop`` the end of an abbreviation rather than a sentence?"""
+    if text[stop] != ".":
+        return False
+    head = text[max(0, stop - 12) : stop]  # bounded look-back keeps long lines linear
+    token = head.rsplit(None, 1)[-1] if head.strip() else ""
+    token = token.lstrip('("“‘[').casefold()
+    if stop <= 4 and text[:stop].strip().isdigit():
+        return True  # "1. Amyotrophic Lateral Sclerosis (ALS)": an enumerator, not a sentence
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
+    """Sentences of ``text``; ``offset`` is where ``text`` starts in the canonical text."""
+    out: list[Sentence] = []
+    start = 0
+    for match in BOUNDARY.finditer(text):
+        if _is_abbreviation(text, match.start()):
+            continue
+        _append(out, text, start, match.end(), offset)
+        start = match.end()
+    _append(out, text, start, len(text), offset)
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, offset: int) -> None:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    body = chunk.strip()
+    if body:
+        begin = offset + start + lead
+        out.append(Sentence(body, begin, begin + len(body)))

@@ -1,0 +1,471 @@
+"""Question templates: for each fact kind, the flashcards, clozes, multiple choices and true/false
+items that ask about it.
+
+Templates only build candidates; the gates (``questions.gates``) decide which survive. A
+template adds a construction reason itself only where it knows more than the gates can
+(e.g. a sibling whose own section says the same thing is not a safe wrong option).
+A false true/false statement is always a sibling's fact swapped in, never a negation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from questions.build import Candidate, make, pick_distractors
+from questions.context import Context
+from questions.document import Entity
+from questions.facts import Fact
+from questions.model import CLOZE_BLANK, Kind
+from questions.textutil import (
+    capitalise,
+    contains_phrase,
+    decapitalise,
+    digest,
+    sentence_case,
+    squash,
+)
+
+Template = Callable[[Context, Fact], Iterator[Candidate]]
+
+
+def _plural(phrase: str) -> bool:
+    last = phrase.split()[-1].casefold() if phrase.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "sis", "us", "ics"))
+
+
+def _lower(ctx: Context, text: str) -> str:
+    return decapitalise(text, ctx.doc.proper)
+
+
+def _case(ctx: Context, text: str) -> str:
+    return sentence_case(text, ctx.doc.proper)
+
+
+def _say_false(fact: Fact) -> bool:
+    """Half of the true/false items are false: which half is fixed by the fact's identity."""
+    return int(digest(fact.id, "tf", length=4), 16) % 2 == 0
+
+
+def _blank(text: str, needle: str) -> str | None:
+    """``text`` with the first whole-word occurrence of ``needle`` replaced by the blank."""
+    match = re.search(r"(?<![\w])" + re.escape(needle) + r"(?![\w])", text, re.IGNORECASE)
+    if not match:
+        return None
+    return text[: match.start()] + CLOZE_BLANK + text[match.end() :]
+
+
+def _which(entity: Entity) -> str:
+    return f"Which {entity.noun}" if entity.noun else "Which of these"
+
+
+def _entity_options(ctx: Context, entity: Entity, claim: str) -> tuple[list[str], list[str]]:
+    """Names of sibling entities usable as wrong options, and reasons if too few are safe."""
+    pool = [e.name for e in ctx.sibling_entities(entity) if not ctx.may_also_be_true(e, claim)]
+    distractors = pick_distractors(entity.name, pool)
+    reasons = [] if len(distractors) >= 2 else ["distractor_may_be_true"]
+    if len(ctx.sibling_entities(entity)) < 2:
+        reasons = ["too_few_distractors"]
+    return distractors, reasons
+
+
+def _entity_accepted(entity: Entity) -> tuple[str, ...]:
+    return tuple(n for n in (entity.short, *entity.names) if squash(n) != squash(entity.name))
+
+
+# --- abbreviations -------------------------------------------------------------------------
+
+
+def abbreviation(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    abbr, full = fact.subject, _case(ctx, fact.answer)
+    said = f"{abbr} stands for {_lower(ctx, full)}."
+    pool = [_case(ctx, f.answer) for f in ctx.siblings(fact)]
+    yield make(ctx.doc, fact, Kind.FLASHCARD, f"What does {abbr} stand for?", full, said)
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.FLASHCARD,
+        f"What is the abbreviation for {_lower(ctx, full)}?",
+        abbr,
+        said,
+        variant="reverse",
+    )
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.MULTIPLE_CHOICE,
+        f"What does {abbr} stand for?",
+        full,
+        said,
+        distractors=pick_distractors(full, pool),
+    )
+    others = pick_distractors(full, pool, 1)
+    if _say_false(fact) and others:
+        yield make(
+            ctx.doc,
+            fact,
+            Kind.TRUE_FALSE,
+            f"{abbr} stands for {_lower(ctx, others[0])}.",
+            "False",
+            said,
+        )
+    else:
+        yield make(
+            ctx.doc, fact, Kind.TRUE_FALSE, f"{abbr} stands for {_lower(ctx, full)}.", "True", said
+        )
+
+
+# --- glosses: "term (meaning)" -------------------------------------------------------------
+
+
+def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    term, meaning = _lower(ctx, fact.subject), _case(ctx, fact.answer)
+    verb = "are" if _plural(term) else "is"
+    said = f"{capitalise(term)} {verb} {_lower(ctx, meaning)}."
+    if fact.unit.line.kind != "heading":
+        said = fact.unit.sentence.text
+    pool = [_case(ctx, f.answer) for f in ctx.siblings(fact)]
+    stem = f"In the article, what {verb} {term}?"
+    yield make(ctx.doc, fact, Kind.FLASHCARD, stem, meaning, said)
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.FLASHCARD,
+        f"Which term does the article use for {_lower(ctx, meaning)}?",
+        capitalise(term),
+        said,
+        variant="reverse",
+    )
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.MULTIPLE_CHOICE,
+        stem,
+        meaning,
+        said,
+        distractors=pick_distractors(meaning, pool),
+    )
+    others = pick_distractors(meaning, pool, 1)
+    if _say_false(fact) and others:
+        claim, answer = _lower(ctx, others[0]), "False"
+    else:
+        claim, answer = _lower(ctx, meaning), "True"
+    yield make(
+        ctx.doc, fact, Kind.TRUE_FALSE, f"In the article, {term} {verb} {claim}.", answer, said
+    )
+    if fact.unit.line.kind != "heading":
+        prompt = _blank(fact.unit.sentence.text, fact.subject)
+        if prompt:
+            yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.subject, said, variant="term")
+
+
+# --- aliases -------------------------------------------------------------------------------
+
+
+def alias(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    said = fact.unit.sentence.text
+    subject, other = fact.subject, fact.answer
+    yield make(ctx.doc, fact, Kind.FLASHCARD, f"What is {subject} also known as?", other, said)
+    prompt = _blank(said, other)
+    if prompt:
+        yield make(ctx.doc, fact, Kind.CLOZE, prompt, other, said)
+    entity = ctx.entity(fact)
+    if entity is None or not any(
+        squash(n) == squash(subject) for n in (entity.short, *entity.names)
+    ):
+        return
+    distractors, reasons = _entity_options(ctx, entity, other)
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.MULTIPLE_CHOICE,
+        f"{_which(entity)} is also known as {other}?",
+        entity.name,
+        said,
+        accepted=_entity_accepted(entity),
+        distractors=distractors,
+        reasons=reasons,
+    )
+    if _say_false(fact) and distractors:
+        name, answer = distractors[0], "False"
+    else:
+        name, answer = entity.name, "True"
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.TRUE_FALSE,
+        f"{name} {_agree('is', name)} also known as {other}.",
+        answer,
+        said,
+    )
+
+
+# --- definitions ---------------------------------------------------------------------------
+
+_QUESTION_VERB = {
+    "is": "What is {s}?",
+    "are": "What are {s}?",
+    "refers to": "What does {s} refer to?",
+    "refer to": "What do {s} refer to?",
+    "encompasses": "What does {s} encompass?",
+    "encompass": "What do {s} encompass?",
+    "describes": "What does {s} describe?",
+    "means": "What does {s} mean?",
+    "denotes": "What does {s} denote?",
+}
+_AGREE = {"is": "are", "refers to": "refer to", "encompasses": "encompass"}
+
+
+def _agree(verb: str, subject: str) -> str:
+    singular = {v: k for k, v in _AGREE.items()}
+    if _plural(subject):
+        return _AGREE.get(verb, verb)
+    return singular.get(verb, verb)
+
+
+def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    subject = _lower(ctx, fact.subject)
+    predicate, verb = fact.answer, fact.relation
+    said = fact.unit.sentence.text
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.FLASHCARD,
+        _QUESTION_VERB[verb].format(s=subject),
+        capitalise(predicate),
+        said,
+    )
+    entity = ctx.entity(fact)
+    if entity is None:
+        return
+    distractors, reasons = _entity_options(ctx, entity, predicate)
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.MULTIPLE_CHOICE,
+        f"{_which(entity)} {verb} {predicate}?",
+        entity.name,
+        said,
+        accepted=_entity_accepted(entity),
+        distractors=distractors,
+        reasons=reasons,
+    )
+    if _say_false(fact) and distractors:
+        name = distractors[0]
+        yield make(
+            ctx.doc,
+            fact,
+            Kind.TRUE_FALSE,
+            f"{name} {_agree(verb, name)} {predicate}.",
+            "False",
+            said,
+        )
+    else:
+        yield make(
+            ctx.doc,
+            fact,
+            Kind.TRUE_FALSE,
+            f"{entity.name} {_agree(verb, entity.name)} {predicate}.",
+            "True",
+            said,
+        )
+
+
+# --- lists of "Term: description" ----------------------------------------------------------
+
+
+def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    term, desc, topic = fact.subject, fact.answer, fact.relation
+    said = fact.unit.sentence.text
+    siblings = ctx.siblings(fact)
+    where = f"In the article's list on {topic}"
+    quoted = f"“{_lower(ctx, desc)}”"
+    do = "do" if _plural(term) else "does"
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.FLASHCARD,
+        f"{where}, what {do} “{term}” involve?",
+        capitalise(desc),
+        said,
+    )
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.MULTIPLE_CHOICE,
+        f"{where}, which item is described as {quoted}?",
+        term,
+        said,
+        accepted=fact.accepted,
+        distractors=pick_distractors(term, [f.subject for f in siblings]),
+    )
+    others = pick_distractors(desc, [f.answer for f in siblings], 1)
+    if _say_false(fact) and others:
+        claim, answer = _lower(ctx, others[0]), "False"
+    else:
+        claim, answer = _lower(ctx, desc), "True"
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.TRUE_FALSE,
+        f"{where}, “{term}” is described as “{claim}”.",
+        answer,
+        said,
+    )
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.CLOZE,
+        f"{capitalise(topic)} — {CLOZE_BLANK}: {_lower(ctx, desc)}.",
+        term,
+        said,
+        accepted=fact.accepted,
+    )
+
+
+# --- causes, triggers, effects -------------------------------------------------------------
+
+
+def _cause_stem(effect: str, verb: str) -> str:
+    if verb == "caused by":
+        return f"According to the article, what causes {effect}?"
+    base = verb[:-1] if verb.endswith("s") else verb
+    do = "do" if _plural(effect) else "does"
+    return f"According to the article, what {do} {effect} {base} from?"
+
+
+def _cause_claim(effect: str, verb: str, reason: str) -> str:
+    if verb == "caused by":
+        return f"{capitalise(effect)} {'are' if _plural(effect) else 'is'} caused by {reason}."
+    return f"{capitalise(effect)} {verb} from {reason}."
+
+
+def cause(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    effect, reason, verb = _lower(ctx, fact.subject), fact.answer, fact.relation
+    said = fact.unit.sentence.text
+    yield make(ctx.doc, fact, Kind.FLASHCARD, _cause_stem(effect, verb), capitalise(reason), said)
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.TRUE_FALSE,
+        _cause_claim(effect, verb, _lower(ctx, reason)),
+        "True",
+        said,
+    )
+
+
+def trigger(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    effect = _lower(ctx, fact.subject)
+    stem = f"Which factors does the article name as triggers of {effect}?"
+    yield make(
+        ctx.doc, fact, Kind.FLASHCARD, stem, capitalise(fact.answer), fact.unit.sentence.text
+    )
+
+
+def trigger_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    said = fact.unit.sentence.text
+    prompt = _blank(said, fact.answer)
+    if prompt:
+        yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said)
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.TRUE_FALSE,
+        f"The article names {_lower(ctx, fact.answer)} as a trigger of "
+        f"{_lower(ctx, fact.subject)}.",
+        "True",
+        said,
+    )
+
+
+def effect(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    clause = fact.relation.format(subject=_lower(ctx, fact.subject))
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.FLASHCARD,
+        f"According to the article, what {clause}?",
+        capitalise(fact.answer),
+        fact.unit.sentence.text,
+    )
+
+
+# --- sentences of an entity's section ------------------------------------------------------
+
+
+GAP = "___"
+
+
+def _mask(text: str, entity: Entity) -> tuple[str, bool]:
+    """Replace the entity's names in ``text`` by a gap; report whether any was there."""
+    found = False
+    for name in sorted({*entity.names, entity.short}, key=len, reverse=True):
+        pattern = re.compile(r"(?<![\w])" + re.escape(name) + r"(?![\w])", re.IGNORECASE)
+        if pattern.search(text):
+            found = True
+            text = pattern.sub(GAP, text)
+    return text, found
+
+
+def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    entity = ctx.entity(fact)
+    if entity is None:
+        return
+    said = fact.unit.sentence.text
+    masked, named = _mask(said, entity)
+    if not named:
+        return  # the sentence does not name the entity: its answer would not be in the source
+    distractors, reasons = _entity_options(ctx, entity, said)
+    what = f"Which {entity.noun}" if entity.noun else "Which of these"
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.MULTIPLE_CHOICE,
+        f"{what} fills the gap in the article's sentence: “{masked}”",
+        entity.name,
+        said,
+        accepted=_entity_accepted(entity),
+        distractors=distractors,
+        reasons=reasons,
+    )
+    name = next(
+        (n for n in (entity.short, *entity.names) if contains_phrase(said, n)), entity.short
+    )
+    swap = [e for e in ctx.sibling_entities(entity) if not ctx.may_also_be_true(e, said)]
+    if _say_false(fact) and swap:
+        other = swap[int(digest(fact.id, length=4), 16) % len(swap)]
+        replacement = other.short if name == entity.short else _lower(ctx, other.name)
+        if said.startswith(name):
+            replacement = capitalise(replacement)
+        false = re.sub(r"(?<![\w])" + re.escape(name) + r"(?![\w])", replacement, said, count=1)
+        yield make(ctx.doc, fact, Kind.TRUE_FALSE, false, "False", said)
+    else:
+        yield make(ctx.doc, fact, Kind.TRUE_FALSE, said, "True", said)
+
+
+def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    said = fact.unit.sentence.text
+    start = int(fact.relation)
+    end = start + len(fact.answer)
+    prompt = said[:start] + CLOZE_BLANK + said[end:]
+    yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said)
+
+
+TEMPLATES: dict[str, Template] = {
+    "abbreviation": abbreviation,
+    "gloss": gloss,
+    "alias": alias,
+    "definition": definition,
+    "list_item": list_item,
+    "cause": cause,
+    "trigger": trigger,
+    "trigger_item": trigger_item,
+    "effect": effect,
+    "statement": statement,
+    "key_term": key_term,
+}
+
+
+def candidates(ctx: Context, facts: list[Fact]) -> Iterator[Candidate]:
+    for fact in facts:
+        yield from TEMPLATES[fact.kind](ctx, fact)

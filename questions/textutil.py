@@ -1,0 +1,385 @@
+"""Small word-level helpers shared by the generator: words, stems, stop words, casing, digests.
+
+Everything is a pure function of its arguments. Stems are deliberately crude (suffix strip
+then a six-letter prefix): they only need to notice that "paralytic" gives away "paralysis"
+or "medications" repeats "Medication", not to be linguistically right.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:\.\d+)?")
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "although",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "either",
+        "else",
+        "even",
+        "ever",
+        "every",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "however",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "least",
+        "less",
+        "like",
+        "many",
+        "may",
+        "me",
+        "might",
+        "more",
+        "most",
+        "much",
+        "must",
+        "my",
+        "myself",
+        "neither",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "often",
+        "on",
+        "once",
+        "one",
+        "only",
+        "or",
+        "other",
+        "others",
+        "otherwise",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "per",
+        "perhaps",
+        "quite",
+        "rather",
+        "same",
+        "several",
+        "she",
+        "should",
+        "since",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "though",
+        "through",
+        "thus",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "us",
+        "very",
+        "via",
+        "was",
+        "we",
+        "were",
+        "what",
+        "whatever",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "yet",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "include",
+        "includes",
+        "including",
+        "known",
+        "various",
+        "various",
+        "certain",
+        "usually",
+        "sometimes",
+        "significantly",
+        "typically",
+        "generally",
+        "particularly",
+        "especially",
+    ]
+)
+
+# Words too generic to count as a give-away when they appear in both stem and answer.
+GENERIC = frozenset(
+    [
+        "disease",
+        "diseases",
+        "disorder",
+        "disorders",
+        "condition",
+        "conditions",
+        "syndrome",
+        "type",
+        "types",
+        "kind",
+        "kinds",
+        "group",
+        "groups",
+        "example",
+        "examples",
+        "thing",
+        "things",
+        "part",
+        "parts",
+        "way",
+        "ways",
+        "form",
+        "forms",
+    ]
+)
+
+PRONOUNS = frozenset(
+    [
+        "this",
+        "these",
+        "those",
+        "that",
+        "it",
+        "its",
+        "they",
+        "their",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "such",
+    ]
+)
+
+_SUFFIXES = ("ations", "ation", "ities", "ness", "ing", "ies", "ied", "es", "ed", "ic", "al", "s")
+
+
+def words(text: str) -> list[str]:
+    """Word tokens in order (letters, inner apostrophes and hyphens, or numbers)."""
+    return WORD_RE.findall(text)
+
+
+def stem(word: str) -> str:
+    """A crude, stable stem: lower-case, one common suffix removed, at most six letters."""
+    w = word.casefold().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in _SUFFIXES:
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    return w[:6]
+
+
+def is_content(word: str) -> bool:
+    """A word that carries meaning: not a stop word, not a lone letter."""
+    w = word.casefold()
+    return w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if is_content(w)]
+
+
+def content_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in content_words(text))
+
+
+def squash(text: str) -> str:
+    """Case- and space-insensitive form for containment tests."""
+    return " ".join(text.casefold().replace("’", "'").split())
+
+
+def contains_phrase(haystack: str, needle: str) -> bool:
+    """Whole-word, case-insensitive containment of ``needle`` in ``haystack``."""
+    if not needle.strip():
+        return False
+    pattern = r"(?<![\w])" + re.escape(squash(needle)) + r"(?![\w])"
+    return re.search(pattern, squash(haystack)) is not None
+
+
+def digest(*parts: str, length: int = 12) -> str:
+    """Hex digest of the parts; the separator keeps ("ab", "c") apart from ("a", "bc")."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
+
+
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "with",
+        "by",
+        "at",
+        "as",
+        "from",
+        "nor",
+        "but",
+        "vs",
+    ]
+)
+
+
+def title_case(text: str) -> str:
+    """Headline casing for deck names: small words stay lower unless first."""
+    out = []
+    for i, w in enumerate(text.split()):
+        if i and w.casefold() in _SMALL:
+            out.append(w.casefold())
+        elif w.islower():
+            out.append(w[:1].upper() + w[1:])
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+def sentence_case(phrase: str, proper: frozenset[str]) -> str:
+    """First letter upper, other words lower unless acronyms or proper nouns of the article.
+
+    Options of a multiple choice are shown in one casing so that a title-cased heading name
+    never stands out beside lower-case phrases (a casing cue).
+    """
+    parts = phrase.split(" ")
+    out = []
+    for part in parts:
+        core = part.strip("()\"'“”,")
+        keep = _is_acronym(core) or core in proper or any(c.isdigit() for c in core)
+        out.append(part if keep else part.lower())
+    text = " ".join(out)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+
+
+def is_acronym(word: str) -> bool:
+    """ALS, MS, NCS, EMG, MRI: two or more capitals and no lower-case run of length > 1."""
+    w = word.strip()
+    return (
+        bool(re.fullmatch(r"[A-Z][A-Za-z0-9&]{0,7}", w))
+        and _is_acronym(w)
+        and not re.search(r"[a-z]{2}", w)
+    )
+
+
+def tag_slug(text: str) -> str:
+    """A tag component: no spaces, only letters, digits, underscores and hyphens."""
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")
+    return cleaned or "untitled"
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "deck"
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def decapitalise(text: str, proper: frozenset[str]) -> str:
+    """Lower the first letter unless the first word is an acronym or a proper noun."""
+    first = text.split(" ", 1)[0].strip("()\"'“”,")
+    if not text or _is_acronym(first) or first in proper:
+        return text
+    return text[:1].lower() + text[1:]
