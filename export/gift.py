@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from export.sides import explanation
 from questions.model import CLOZE_BLANK, Bank, Kind, Question
 
 _SPECIAL = frozenset("\\~=#{}:")
@@ -72,7 +73,7 @@ def _short_answers(question: Question) -> str:
 
 
 def _feedback(question: Question) -> str:
-    parts = [question.explanation] if question.explanation else []
+    parts = [explanation(question)] if explanation(question) else []
     if question.kind == Kind.MULTIPLE_CHOICE:
         # No letter: Moodle shuffles the options.
         parts.insert(0, f"Answer: {question.answer}.")

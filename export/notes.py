@@ -9,7 +9,7 @@ import genanki
 from export.ids import note_guid
 from export.markup import bank_tag, cloze_answer_html, field_html, tag
 from export.notetypes import MODELS
-from export.sides import LETTERS, correct_letter
+from export.sides import LETTERS, correct_letter, explanation
 from questions.model import CLOZE_BLANK, Kind, Question, Source
 
 
@@ -23,11 +23,15 @@ def source_html(source: Source) -> str:
 def note_tags(question: Question) -> list[str]:
     """The bank's own tags plus ``section::…`` and ``entity::…``, without spaces or repeats.
 
-    (Anki matches tags case-insensitively, so two spellings of one tag merge on import.)
+    Where the bank already tags the section or entity, its spelling wins, so the web app and
+    Anki show the same tag. (Anki matches tags case-insensitively.)
     """
     tags = {bank_tag(t) for t in question.tags}
-    tags.add(tag("section", question.source.section))
-    tags.add(tag("entity", question.entity))
+    roots = {t.split("::", 1)[0].casefold() for t in tags}
+    if "section" not in roots:
+        tags.add(tag("section", question.source.section))
+    if "entity" not in roots:
+        tags.add(tag("entity", question.entity))
     tags.discard("")  # a level that was all punctuation or space
     return sorted(tags, key=str.casefold)
 
@@ -36,7 +40,7 @@ def note_fields(question: Question) -> list[str]:
     """The note's fields in the order of its note type (``notetypes.FIELDS``)."""
     accepted = field_html(", ".join(question.accepted))
     provenance = [
-        field_html(question.explanation),
+        field_html(explanation(question)),
         source_html(question.source),
         field_html(question.id),
     ]
@@ -64,8 +68,9 @@ def _option_fields(question: Question) -> list[str]:
 
 
 def _true_false_fields(question: Question) -> list[str]:
-    # A false statement's correct version is the article's own sentence it was made from.
-    correct = question.prompt if question.answer == "True" else question.source.sentence
+    # A true statement is its own correct version (shown once, as the statement); a false
+    # one's is the article's sentence it was made from.
+    correct = "" if question.answer == "True" else question.source.sentence
     return [field_html(question.answer), field_html(correct)]
 
 

@@ -94,9 +94,9 @@ def _templates(kind: Kind) -> tuple[str, str]:
         return _card("Multiple choice", front), _card("Multiple choice", back)
     prompt = '<div class="qz-prompt">{{Statement}}</div>'
     verdict = (
-        '<div class="qz-answer">{{Answer}}</div>'
+        '<div class="qz-answer">{{Answer}}</div>{{#Correct statement}}'
         '<div class="qz-explanation"><span class="qz-label">Correct statement:</span> '
-        "{{Correct statement}}</div>"
+        "{{Correct statement}}</div>{{/Correct statement}}"
     )
     back = f'{prompt}<hr id="answer">{verdict}{_EXPLANATION}{_PROVENANCE}'
     return _card("True or false?", prompt), _card("True or false?", back)

@@ -33,6 +33,13 @@ def correct_letter(question: Question) -> str:
     return LETTERS[index]
 
 
+def explanation(question: Question) -> str:
+    """The explanation, unless it only repeats the source sentence every format shows anyway."""
+    if question.explanation.strip() == question.source.sentence.strip():
+        return ""
+    return question.explanation
+
+
 def _front(question: Question) -> tuple[str, ...]:
     if question.kind == Kind.CLOZE:
         return (question.prompt.replace(CLOZE_BLANK, BLANK),)
@@ -54,7 +61,7 @@ def _back(question: Question) -> tuple[str, ...]:
     lines = [answer]
     if question.accepted:
         lines.append("Also accepted: " + ", ".join(question.accepted))
-    if question.explanation:
-        lines.append(question.explanation)
+    if explanation(question):
+        lines.append(explanation(question))
     lines.append(f"Source: {question.source.section}: {question.source.sentence}")
     return tuple(lines)

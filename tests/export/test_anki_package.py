@@ -9,6 +9,7 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ import pytest
 from export import anki, ids
 from export.card_css import CARD_CSS
 from export.markup import field_html, tag
-from export.notes import note_tags
+from export.notes import note_fields, note_tags
 from export.notetypes import FIELDS, MODELS, NAMES
 from questions.model import Bank, Kind
 
@@ -178,3 +179,25 @@ def test_failed_write_leaves_nothing_behind(
 def test_naive_time_is_refused(bank: Bank) -> None:
     with pytest.raises(ValueError, match="aware"):
         anki.apkg_bytes(bank, now=datetime(2026, 3, 1))
+
+
+def test_the_banks_own_section_and_entity_tags_win(bank: Bank) -> None:
+    q = replace(
+        bank.by_id()["q-mc"],
+        tags=("section::Amyotrophic_Lateral_Sclerosis_ALS", "kind::multiple_choice"),
+    )
+    assert note_tags(q) == [
+        "entity::ALS",
+        "kind::multiple_choice",
+        "section::Amyotrophic_Lateral_Sclerosis_ALS",
+    ]
+
+
+def test_back_says_each_thing_once(bank: Bank) -> None:
+    tf_true, tf_false = bank.by_id()["q-tf-true"], bank.by_id()["q-tf-false"]
+    statement = FIELDS[Kind.TRUE_FALSE].index("Correct statement")
+    assert note_fields(tf_true)[statement] == ""  # the statement itself is the correct one
+    assert note_fields(tf_false)[statement] == field_html(tf_false.source.sentence)
+    echo = replace(tf_false, explanation=tf_false.source.sentence)
+    assert note_fields(echo)[FIELDS[Kind.TRUE_FALSE].index("Explanation")] == ""
+    assert note_fields(tf_false)[FIELDS[Kind.TRUE_FALSE].index("Explanation")] != ""
