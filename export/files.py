@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 
-def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Call ``write`` with a binary stream whose bytes end up at ``path`` only on success."""
     if path.is_dir():  # checked first: the temporary file would otherwise land beside it
         raise IsADirectoryError(21, "Is a directory", str(path))

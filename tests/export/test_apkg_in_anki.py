@@ -22,8 +22,9 @@ pytest.importorskip(
     "anki", reason="the anki package (pip install anki) is needed to open .apkg files"
 )
 
-from anki.collection import Collection
+from anki.collection import CardId, Collection  # anki.cards first would be a circular import
 from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.scheduler.v3 import Scheduler
 from anki.scheduler_pb2 import CardAnswer
 
 from export.anki import write_apkg
@@ -52,10 +53,24 @@ def collection(tmp_path: Path) -> Any:
     col.close()
 
 
-def import_apkg(col: Collection, bank: Bank, path: Path, now: datetime) -> Any:
-    """Export ``bank`` to ``path`` and import it the way Anki's import dialog does by default."""
+# Anki's import dialog defaults (update notes and note types "if newer"), and what the legacy
+# importer (anki.importing.AnkiPackageImporter, used by add-ons) asks for.
+GUI_DEFAULTS = ImportAnkiPackageOptions()
+LEGACY = ImportAnkiPackageOptions(
+    merge_notetypes=True, with_scheduling=True, with_deck_configs=True
+)
+
+
+def import_apkg(
+    col: Collection,
+    bank: Bank,
+    path: Path,
+    now: datetime,
+    options: ImportAnkiPackageOptions = GUI_DEFAULTS,
+) -> Any:
+    """Export ``bank`` to ``path`` and import it into ``col`` with ``options``."""
     write_apkg(bank, path, now=now)
-    request = ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions())
+    request = ImportAnkiPackageRequest(package_path=str(path), options=options)
     return col.import_anki_package(request).log
 
 
@@ -181,20 +196,23 @@ def test_tags_are_hierarchical_and_spaceless(
     ]
 
 
-def answer(col: Collection, card_id: int, rating: Any) -> None:
+def answer(col: Collection, card_id: CardId, rating: Any) -> None:
     """Record a review through the scheduler, as Anki's reviewer does."""
+    sched = col.sched
+    assert isinstance(sched, Scheduler)
     col.decks.set_current(col.get_card(card_id).did)
     # The scheduler only answers the card at the top of the queue: put ours there first.
-    col.sched.reposition_new_cards([card_id], 0, 1, randomize=False, shift_existing=True)
-    entry = col.sched.get_queued_cards(fetch_limit=1).cards[0]
+    sched.reposition_new_cards([card_id], 0, 1, randomize=False, shift_existing=True)
+    entry = sched.get_queued_cards(fetch_limit=1).cards[0]
     assert entry.card.id == card_id
     card = col.get_card(card_id)
     card.start_timer()
-    col.sched.answer_card(col.sched.build_answer(card=card, states=entry.states, rating=rating))
+    sched.answer_card(sched.build_answer(card=card, states=entry.states, rating=rating))
 
 
-def schedule_of(col: Collection, card_id: int) -> tuple[Any, ...]:
+def schedule_of(col: Collection, card_id: CardId) -> tuple[Any, ...]:
     card = col.get_card(card_id)
+    assert col.db is not None
     history = col.db.all(
         "select id, ease, ivl, type from revlog where cid = ? order by id", card_id
     )
@@ -210,10 +228,15 @@ def schedule_of(col: Collection, card_id: int) -> tuple[Any, ...]:
     )
 
 
+@pytest.mark.parametrize("options", [GUI_DEFAULTS, LEGACY], ids=["gui-defaults", "legacy"])
 def test_reexport_updates_notes_and_keeps_review_history(
-    collection: Collection, bank: Bank, tmp_path: Path, reword: Callable[[Bank, str, str], Bank]
+    collection: Collection,
+    bank: Bank,
+    tmp_path: Path,
+    reword: Callable[[Bank, str, str], Bank],
+    options: ImportAnkiPackageOptions,
 ) -> None:
-    import_apkg(collection, bank, tmp_path / "first.apkg", T1)
+    import_apkg(collection, bank, tmp_path / "first.apkg", T1, options)
     reviewed = card_for(collection, bank.by_id()["q-flash"])
     edited = card_for(collection, bank.by_id()["q-mc"])
     answer(collection, reviewed.id, CardAnswer.EASY)
@@ -222,7 +245,7 @@ def test_reexport_updates_notes_and_keeps_review_history(
     assert before[reviewed.id][4] == 1 and len(before[reviewed.id][7]) == 1  # one review recorded
 
     changed = reword(bank, "q-mc", "Which disease is <also> called Lou Gehrig's disease?")
-    log = import_apkg(collection, changed, tmp_path / "second.apkg", T2)
+    log = import_apkg(collection, changed, tmp_path / "second.apkg", T2, options)
 
     assert not log.new and not log.conflicting
     assert collection.note_count() == len(bank.questions)
@@ -242,7 +265,9 @@ def contents(col: Collection) -> list[tuple[Any, ...]]:
         cards = sorted(
             (c.ord, col.decks.name(c.did), c.question(), c.answer()) for c in note.cards()
         )
-        rows.append((note.guid, note.note_type()["name"], note.fields, note.tags, cards))
+        notetype = note.note_type()
+        assert notetype is not None
+        rows.append((note.guid, notetype["name"], note.fields, note.tags, cards))
     return sorted(rows)
 
 
