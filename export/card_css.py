@@ -40,7 +40,7 @@ ol.qz-options li {
 }
 .qz-correct-A .qz-opt-A::after, .qz-correct-B .qz-opt-B::after,
 .qz-correct-C .qz-opt-C::after, .qz-correct-D .qz-opt-D::after {
-  content: " \\2713"; color: #1a7f37;
+  content: " \\2713";
 }
 .nightMode.card, .nightMode .card, .night_mode.card, .night_mode .card {
   color: #e5e5ea; background-color: #1c1c1e; }
