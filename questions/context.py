@@ -6,6 +6,7 @@ bounded work per fact however long the article is.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from questions.build import window
@@ -22,6 +23,7 @@ class Context:
     entity_groups: dict[str, list[Entity]]  # group name → entities in document order
     entity_section: dict[str, int]  # entity short name → its section
     section_stems: dict[int, frozenset[str]]  # section → content stems of all its sentences
+    common_stems: dict[str, frozenset[str]]  # entity group → stems in most of its sections
 
     def siblings(self, fact: Fact, size: int = 12) -> list[Fact]:
         """Other facts of the fact's group, nearest in document order first-come."""
@@ -36,14 +38,15 @@ class Context:
         return [e for e in self.entity_groups.get(entity.group, []) if e.short != entity.short]
 
     def may_also_be_true(self, entity: Entity, claim: str) -> bool:
-        """Does ``entity``'s own section share half the claim's content words? Then a
+        """Does ``entity``'s own section share 40% of the claim's content words? Then a
         statement about another entity might hold for it too: not a safe wrong option."""
-        stems = content_stems(claim)
+        # Words most sibling sections use ("planet", "nerve") say nothing about which one.
+        stems = content_stems(claim) - self.common_stems.get(entity.group, frozenset())
         if not stems:
             return False
         section = self.entity_section.get(entity.short)
         own = self.section_stems.get(section, frozenset()) if section is not None else frozenset()
-        return len(stems & own) * 2 >= len(stems)
+        return len(stems & own) * 5 >= len(stems) * 2  # 40% or more shared
 
 
 def build_context(doc: Document, facts: list[Fact]) -> Context:
@@ -58,4 +61,18 @@ def build_context(doc: Document, facts: list[Fact]) -> Context:
     for unit in doc.units:
         texts.setdefault(unit.section, []).append(unit.sentence.text)
     section_stems = {s: content_stems(" ".join(t)) for s, t in texts.items()}
-    return Context(doc, by_group, positions, entity_groups, entity_section, section_stems)
+    common = {
+        group: _common_stems(
+            [section_stems.get(entity_section[e.short], frozenset()) for e in ents]
+        )
+        for group, ents in entity_groups.items()
+    }
+    return Context(doc, by_group, positions, entity_groups, entity_section, section_stems, common)
+
+
+def _common_stems(sections: list[frozenset[str]]) -> frozenset[str]:
+    """Stems found in more than half of the sections."""
+    counts: Counter[str] = Counter()
+    for stems in sections:
+        counts.update(stems)
+    return frozenset(s for s, n in counts.items() if n * 2 > len(sections))

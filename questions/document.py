@@ -14,54 +14,22 @@ from dataclasses import dataclass, field
 
 from questions.lines import NUMBERED_RE, Line
 from questions.sentences import Sentence, split_sentences
-from questions.textutil import is_acronym, sentence_case, words
+from questions.textutil import PRONOUNS, is_acronym, sentence_case, words
 
-GENERIC_HEADINGS = frozenset(
-    [
-        "introduction",
-        "conclusion",
-        "conclusions",
-        "overview",
-        "summary",
-        "background",
-        "references",
-        "sources",
-        "understanding",
-        "diagnosis",
-        "treatment",
-        "treatments",
-        "prevention",
-        "outlook",
-        "history",
-        "about",
-        "faq",
-        "faqs",
-        "notes",
-        "appendix",
-        "glossary",
-        "discussion",
-        "methods",
-        "results",
-        "contents",
-        "acknowledgements",
-        "takeaways",
-        "key",
-        "takeaways",
-        "final",
-        "thoughts",
-        "resources",
-        "further",
-        "reading",
-        "symptoms",
-        "causes",
-        "management",
-    ]
-)
+_GENERIC_HEADINGS_WORDS = """
+    introduction conclusion conclusions overview summary background references sources
+    understanding diagnosis treatment treatments prevention outlook history about faq
+    faqs notes appendix glossary discussion methods results contents acknowledgements
+    takeaways key takeaways final thoughts resources further reading symptoms causes
+    management
+"""
+GENERIC_HEADINGS = frozenset(_GENERIC_HEADINGS_WORDS.split())
 CONDITION_WORDS = re.compile(
     r"\b(disorders?|diseases?|conditions?|syndromes?|illness(es)?)\b", re.I
 )
 PAREN_RE = re.compile(r"^(?P<outer>.*?\S)\s*\((?P<inner>[^()]+)\)$")
 INTRODUCTION = "Introduction"
+QUESTION_WORDS = frozenset(["how", "why", "what", "when", "where", "which", "who"])
 
 
 @dataclass(frozen=True)
@@ -102,6 +70,7 @@ class Document:
     units: tuple[Unit, ...]
     entities: dict[int, Entity] = field(default_factory=dict)  # section index → entity
     proper: frozenset[str] = frozenset()
+    first_paragraph: dict[int, int] = field(default_factory=dict)  # section → its first line
 
     def section_name(self, index: int) -> str:
         return self.sections[index].name
@@ -154,8 +123,11 @@ def proper_words(lines: list[Line]) -> frozenset[str]:
 def _is_entity_heading(section: Section) -> bool:
     text = section.name
     outer, _ = split_parenthetical(text)
-    if text.endswith("?") or len(words(outer)) > 6:
+    first = words(outer)[:1]
+    if text.endswith("?") or len(words(outer)) > 6 or not first:
         return False
+    if first[0].casefold() in QUESTION_WORDS or any(w.casefold() in PRONOUNS for w in words(outer)):
+        return False  # "How we explore them" is a topic, not a thing
     numbered = section.heading is not None and NUMBERED_RE.match(section.heading.text)
     generic = any(w.casefold() in GENERIC_HEADINGS for w in words(outer))
     return bool(numbered) or not generic
@@ -215,4 +187,13 @@ def build_document(text: str, lines: list[Line]) -> Document:
         units=tuple(build_units(lines, owner)),
         entities=find_entities(sections, proper),
         proper=proper,
+        first_paragraph=_first_paragraphs(lines, owner),
     )
+
+
+def _first_paragraphs(lines: list[Line], owner: list[int]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for line, section in zip(lines, owner, strict=True):
+        if line.kind == "paragraph" and section not in out:
+            out[section] = line.start
+    return out

@@ -15,88 +15,27 @@ from questions.document import Document, Unit
 from questions.facts import Fact
 from questions.textutil import GENERIC, PRONOUNS, STOPWORDS, content_words, is_acronym, words
 
-TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
+TOKEN_RE = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z\-]*[A-Za-z](?!['’\w])")  # no possessives
 MIN_CONTEXT = 4
 # Evaluative words make blanks a learner can only guess ("crucial for ___ diagnosis").
-WEAK = frozenset(
-    [
-        "proper",
-        "appropriate",
-        "crucial",
-        "important",
-        "essential",
-        "vital",
-        "various",
-        "several",
-        "common",
-        "different",
-        "possible",
-        "potential",
-        "delicate",
-        "certain",
-        "particular",
-        "specific",
-        "overall",
-        "major",
-        "minor",
-        "main",
-        "key",
-        "significant",
-        "serious",
-        "severe",
-        "persistent",
-        "effective",
-        "effectively",
-        "early",
-        "late",
-        "good",
-        "better",
-        "best",
-        "great",
-        "large",
-        "small",
-        "wide",
-        "range",
-    ]
-)
-BEFORE_NOUN = frozenset(
-    [
-        "the",
-        "of",
-        "in",
-        "for",
-        "to",
-        "with",
-        "from",
-        "by",
-        "on",
-        "into",
-        "between",
-        "this",
-        "that",
-        "their",
-        "its",
-    ]
-)
-BEFORE_VERB = frozenset(
-    [
-        "can",
-        "may",
-        "might",
-        "could",
-        "will",
-        "would",
-        "should",
-        "must",
-        "often",
-        "to",
-        "does",
-        "do",
-        "did",
-        "not",
-    ]
-)
+_WEAK_WORDS = """
+    proper appropriate crucial important essential vital various several common
+    different possible potential delicate certain particular specific overall major
+    minor main key significant serious severe persistent effective effectively early
+    late good better best great large small wide range
+"""
+WEAK = frozenset(_WEAK_WORDS.split())
+_BEFORE_NOUN_WORDS = """
+    the of in for to with from by on into between their its
+"""
+BEFORE_NOUN = frozenset(_BEFORE_NOUN_WORDS.split())
+_BEFORE_VERB_WORDS = """
+    can may might could will would should must often to does do did not
+"""
+BEFORE_VERB = frozenset(_BEFORE_VERB_WORDS.split())
 AFTER_VERB = frozenset(["a", "an", "the", "this", "that", "these", "on", "to"])
+ANAPHORIC = frozenset(["this", "that", "these", "those"])
+MIN_SCORE = 8.0
 META_RE = re.compile(r"\b(?:you|your|this article|this post|this guide|we will|we'll)\b", re.I)
 
 
@@ -107,8 +46,12 @@ def word_frequencies(doc: Document) -> Counter[str]:
     return counts
 
 
-def _score(word: str, freq: int, prev: str, nxt: str) -> float:
+def _score(word: str, freq: int, prev: str, nxt: str, title: frozenset[str]) -> float:
     score = float(min(len(word), 12))
+    if word.casefold() in title:
+        score -= 6  # the deck's title already says it: no knowledge is tested
+    if prev in ANAPHORIC:
+        score -= 3  # "this process": a noun that only points back
     if prev in BEFORE_NOUN:
         score += 2  # starts a noun phrase: likely the thing itself
     if prev in BEFORE_VERB or nxt in AFTER_VERB:
@@ -124,7 +67,11 @@ def _score(word: str, freq: int, prev: str, nxt: str) -> float:
 
 
 def best_blank(
-    text: str, freq: Counter[str], lo: int = 0, hi: int | None = None
+    text: str,
+    freq: Counter[str],
+    lo: int = 0,
+    hi: int | None = None,
+    title: frozenset[str] = frozenset(),
 ) -> tuple[int, int] | None:
     """Span of the best single-word blank of ``text`` within [lo, hi), or None."""
     hi = len(text) if hi is None else hi
@@ -144,21 +91,25 @@ def best_blank(
             return None
         prev = before[-1].casefold() if before else ""
         after = words(text[match.end() : match.end() + 12])
-        score = _score(word, freq[folded], prev, after[0].casefold() if after else "")
-        if best is None or score > best[0]:
+        score = _score(word, freq[folded], prev, after[0].casefold() if after else "", title)
+        if score >= MIN_SCORE and (best is None or score > best[0]):
             best = (score, match.start(), match.end())
     return (best[1], best[2]) if best else None
 
 
-def key_term_extractor(freq: Counter[str]) -> Callable[[Document, Unit], Iterator[Fact]]:
+def key_term_extractor(
+    freq: Counter[str], title: str
+) -> Callable[[Document, Unit], Iterator[Fact]]:
+    title_words = frozenset(w.casefold() for w in words(title))
+
     def key_term_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
-        if unit.line.kind not in ("paragraph", "list_item", "lead_in"):
-            return
+        if unit.line.kind not in ("paragraph", "list_item"):
+            return  # a lead-in ("Options may include:") announces, it does not state
         text = unit.sentence.text
         if META_RE.search(text):
             return  # advice to the reader or talk about the article: nothing to learn
         lo = text.find(": ") + 2 if unit.line.kind == "list_item" and ": " in text[:60] else 0
-        span = best_blank(text, freq, lo)
+        span = best_blank(text, freq, lo, title=title_words)
         if span is None:
             return
         entity = doc.entities.get(unit.section)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from questions.document import Document, Unit
 from questions.facts import Fact
-from questions.textutil import PRONOUNS, contains_phrase, content_words, words
+from questions.textutil import PRONOUNS, content_words, squash, words
 
 PROSE = ("paragraph", "list_item", "lead_in")
 DEFINITION_RE = re.compile(
@@ -96,9 +96,12 @@ def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     ):
         return
     entity = doc.entities.get(unit.section)
-    if entity is not None and not any(contains_phrase(subject, n) for n in entity.names):
-        return  # in an entity's section only that entity is defined ("Muscle cramps are …")
-    group = f"entity:{entity.group}" if entity else "definition"
+    is_entity = entity is not None and any(
+        squash(subject.removeprefix("The ")) == squash(n) for n in (entity.short, *entity.names)
+    )
+    # Only the section's own entity gets sibling entities as wrong options; any other
+    # defined term ("Espresso" under "Brewing") is asked about on its own.
+    group = f"entity:{entity.group}" if entity is not None and is_entity else "definition"
     yield Fact(
         "definition",
         subject,

@@ -147,3 +147,17 @@ def list_item_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     topic = topic or doc.section_name(unit.section).casefold()
     desc = match.group("desc").strip().rstrip(".")
     yield Fact("list_item", term, desc, unit, group, _entity_name(doc, unit, term), topic, accepted)
+
+
+def qa_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
+    """A FAQ: the question heading is asked, the first sentence of its answer is the answer."""
+    section = doc.sections[unit.section]
+    heading = section.heading
+    if heading is None or not heading.text.endswith("?") or unit.line.kind != "paragraph":
+        return
+    if doc.first_paragraph.get(unit.section) != unit.sentence.start:
+        return
+    answer = unit.sentence.text.rstrip(".")
+    if not 3 <= len(words(answer)) <= 30:
+        return
+    yield Fact("qa", section.name, answer, unit, "qa", section.name)

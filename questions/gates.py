@@ -46,7 +46,10 @@ REASONS = {
 ABOVE_RE = re.compile(r"\b(?:all|none|both|neither) of (?:the )?(?:above|these|them)\b", re.I)
 MIN_CLOZE_CONTEXT = 4
 # Words our own templates add around a statement ("In the article's list on …").
-TEMPLATE_STEMS = content_stems("article articles list names described stands term use")
+TEMPLATE_STEMS = content_stems(
+    "article articles list names described stands term use which condition fills gap sentence "
+    "item according"
+)
 MAX_PROMPT = 420
 MAX_ANSWER = 170
 
@@ -201,14 +204,17 @@ class Deduper:
         self.ids: set[str] = set()
         self.buckets: dict[tuple[str, str], list[frozenset[str]]] = {}
         self.sentences: set[tuple[str, int, int]] = set()
+        self.prompts: set[tuple[str, str]] = set()
 
     def reasons(self, q: Question) -> list[str]:
         if q.id in self.ids:
             return ["duplicate"]
         if (q.kind.value, q.source.start, q.source.end) in self.sentences:
             return ["near_duplicate"]
+        if (q.kind.value, squash(q.prompt)) in self.prompts and q.kind != Kind.CLOZE:
+            return ["near_duplicate"]  # the same question asked twice, whatever the answer
         key = (q.kind.value, squash(q.answer) if q.kind != Kind.TRUE_FALSE else squash(q.prompt))
-        stems = content_stems(q.prompt)
+        stems = content_stems(q.prompt) - TEMPLATE_STEMS
         bucket = self.buckets.setdefault(key, [])
         for other in bucket[-self.WINDOW :]:
             union = stems | other
@@ -218,7 +224,8 @@ class Deduper:
 
     def add(self, q: Question) -> None:
         self.ids.add(q.id)
+        self.prompts.add((q.kind.value, squash(q.prompt)))
         if q.kind in self.PER_SENTENCE:
             self.sentences.add((q.kind.value, q.source.start, q.source.end))
         key = (q.kind.value, squash(q.answer) if q.kind != Kind.TRUE_FALSE else squash(q.prompt))
-        self.buckets.setdefault(key, []).append(content_stems(q.prompt))
+        self.buckets.setdefault(key, []).append(content_stems(q.prompt) - TEMPLATE_STEMS)

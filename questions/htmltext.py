@@ -10,79 +10,20 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-SKIP_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "nav",
-        "footer",
-        "aside",
-        "form",
-        "template",
-        "svg",
-        "button",
-        "iframe",
-        "select",
-        "header",
-        "head",
-        "canvas",
-        "object",
-        "video",
-        "audio",
-    ]
-)
-VOID_TAGS = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
-BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "div",
-        "section",
-        "li",
-        "dt",
-        "dd",
-        "blockquote",
-        "pre",
-        "tr",
-        "table",
-        "ul",
-        "ol",
-        "dl",
-        "figure",
-        "figcaption",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "main",
-        "article",
-        "body",
-        "title",
-        "td",
-        "th",
-        "caption",
-        "summary",
-        "details",
-    ]
-)
+_SKIP_TAGS_WORDS = """
+    script style noscript nav footer aside form template svg button iframe select header
+    head canvas object video audio
+"""
+SKIP_TAGS = frozenset(_SKIP_TAGS_WORDS.split())
+_VOID_TAGS_WORDS = """
+    area base br col embed hr img input link meta source track wbr
+"""
+VOID_TAGS = frozenset(_VOID_TAGS_WORDS.split())
+_BLOCK_TAGS_WORDS = """
+    p div section li dt dd blockquote pre tr table ul ol dl figure figcaption h1 h2 h3
+    h4 h5 h6 main article body title td th caption summary details
+"""
+BLOCK_TAGS = frozenset(_BLOCK_TAGS_WORDS.split())
 NOISE_ATTR = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|footer|cookie|consent|banner|share|sharing|social|subscribe|"
     r"newsletter|related|sidebar|breadcrumbs?|comments?|advert|ads|promo|popup|modal|skip)"

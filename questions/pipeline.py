@@ -29,6 +29,7 @@ from questions.facts_terms import (
     entity_heading_facts,
     list_item_facts,
     parenthetical_facts,
+    qa_facts,
 )
 from questions.gates import REASONS, Deduper, GateContext, check_question
 from questions.lines import Line, classify
@@ -74,11 +75,12 @@ def extractors(doc: Document) -> list[Extractor]:
         alias_facts,
         definition_facts,
         list_item_facts,
+        qa_facts,
         cause_facts,
         trigger_facts,
         effect_facts,
         statement_facts,
-        key_term_extractor(word_frequencies(doc)),
+        key_term_extractor(word_frequencies(doc), doc.title),
     ]
 
 

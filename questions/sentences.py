@@ -10,48 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ABBREVIATIONS = frozenset(
-    [
-        "e.g",
-        "i.e",
-        "etc",
-        "vs",
-        "cf",
-        "al",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "fig",
-        "figs",
-        "no",
-        "nos",
-        "approx",
-        "ca",
-        "est",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "dept",
-        "univ",
-        "vol",
-        "pp",
-        "ed",
-        "eds",
-        "op",
-        "mt",
-        "ft",
-        "u.s",
-        "u.k",
-        "a.m",
-        "p.m",
-    ]
-)
+_ABBREVIATIONS_WORDS = """
+    e.g i.e etc vs cf al dr mr mrs ms prof st jr sr fig figs no nos approx ca est inc
+    ltd co corp dept univ vol pp ed eds op mt ft u.s u.k a.m p.m
+"""
+ABBREVIATIONS = frozenset(_ABBREVIATIONS_WORDS.split())
 BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 

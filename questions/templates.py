@@ -29,8 +29,11 @@ from questions.textutil import (
 Template = Callable[[Context, Fact], Iterator[Candidate]]
 
 
-def _plural(phrase: str) -> bool:
-    last = phrase.split()[-1].casefold() if phrase.split() else ""
+def _plural(phrase: str, proper: frozenset[str] = frozenset()) -> bool:
+    parts = phrase.split()
+    if len(parts) == 1 and parts[0] in proper:
+        return False  # a one-word name: "Mars", "Venus"
+    last = parts[-1].casefold() if parts else ""
     return last.endswith("s") and not last.endswith(("ss", "sis", "us", "ics"))
 
 
@@ -120,7 +123,7 @@ def abbreviation(ctx: Context, fact: Fact) -> Iterator[Candidate]:
 
 def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     term, meaning = _lower(ctx, fact.subject), _case(ctx, fact.answer)
-    verb = "are" if _plural(term) else "is"
+    verb = "are" if _plural(term, ctx.doc.proper) else "is"
     said = f"{capitalise(term)} {verb} {_lower(ctx, meaning)}."
     if fact.unit.line.kind != "heading":
         said = fact.unit.sentence.text
@@ -165,7 +168,9 @@ def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
 def alias(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     said = fact.unit.sentence.text
     subject, other = fact.subject, fact.answer
-    yield make(ctx.doc, fact, Kind.FLASHCARD, f"What is {subject} also known as?", other, said)
+    named = _lower(ctx, subject)
+    stem = f"What {_agree('is', named, ctx.doc.proper)} {named} also known as?"
+    yield make(ctx.doc, fact, Kind.FLASHCARD, stem, other, said)
     prompt = _blank(said, other)
     if prompt:
         yield make(ctx.doc, fact, Kind.CLOZE, prompt, other, said)
@@ -194,7 +199,7 @@ def alias(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         ctx.doc,
         fact,
         Kind.TRUE_FALSE,
-        f"{name} {_agree('is', name)} also known as {other}.",
+        f"{name} {_agree('is', name, ctx.doc.proper)} also known as {other}.",
         answer,
         said,
     )
@@ -216,9 +221,9 @@ _QUESTION_VERB = {
 _AGREE = {"is": "are", "refers to": "refer to", "encompasses": "encompass"}
 
 
-def _agree(verb: str, subject: str) -> str:
+def _agree(verb: str, subject: str, proper: frozenset[str]) -> str:
     singular = {v: k for k, v in _AGREE.items()}
-    if _plural(subject):
+    if _plural(subject, proper):
         return _AGREE.get(verb, verb)
     return singular.get(verb, verb)
 
@@ -236,7 +241,7 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         said,
     )
     entity = ctx.entity(fact)
-    if entity is None:
+    if entity is None or not fact.group.startswith("entity:"):
         return
     distractors, reasons = _entity_options(ctx, entity, predicate)
     yield make(
@@ -256,7 +261,7 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
             ctx.doc,
             fact,
             Kind.TRUE_FALSE,
-            f"{name} {_agree(verb, name)} {predicate}.",
+            f"{name} {_agree(verb, name, ctx.doc.proper)} {predicate}.",
             "False",
             said,
         )
@@ -265,7 +270,7 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
             ctx.doc,
             fact,
             Kind.TRUE_FALSE,
-            f"{entity.name} {_agree(verb, entity.name)} {predicate}.",
+            f"{entity.name} {_agree(verb, entity.name, ctx.doc.proper)} {predicate}.",
             "True",
             said,
         )
@@ -280,7 +285,7 @@ def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     siblings = ctx.siblings(fact)
     where = f"In the article's list on {topic}"
     quoted = f"“{_lower(ctx, desc)}”"
-    do = "do" if _plural(term) else "does"
+    do = "do" if _plural(term, ctx.doc.proper) else "does"
     yield make(
         ctx.doc,
         fact,
@@ -388,6 +393,9 @@ def effect(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         capitalise(fact.answer),
         fact.unit.sentence.text,
     )
+    # The sentence itself, stated as true: nothing in the article makes a safe false twin.
+    said = fact.unit.sentence.text
+    yield make(ctx.doc, fact, Kind.TRUE_FALSE, said, "True", said)
 
 
 # --- sentences of an entity's section ------------------------------------------------------
@@ -451,7 +459,13 @@ def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said)
 
 
+def qa(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    said = fact.unit.sentence.text
+    yield make(ctx.doc, fact, Kind.FLASHCARD, fact.subject, fact.answer, said)
+
+
 TEMPLATES: dict[str, Template] = {
+    "qa": qa,
     "abbreviation": abbreviation,
     "gloss": gloss,
     "alias": alias,

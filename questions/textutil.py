@@ -12,236 +12,33 @@ import re
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:\.\d+)?")
 
-STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "although",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "either",
-        "else",
-        "even",
-        "ever",
-        "every",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "however",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "least",
-        "less",
-        "like",
-        "many",
-        "may",
-        "me",
-        "might",
-        "more",
-        "most",
-        "much",
-        "must",
-        "my",
-        "myself",
-        "neither",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "often",
-        "on",
-        "once",
-        "one",
-        "only",
-        "or",
-        "other",
-        "others",
-        "otherwise",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "per",
-        "perhaps",
-        "quite",
-        "rather",
-        "same",
-        "several",
-        "she",
-        "should",
-        "since",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "though",
-        "through",
-        "thus",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "upon",
-        "us",
-        "very",
-        "via",
-        "was",
-        "we",
-        "were",
-        "what",
-        "whatever",
-        "when",
-        "where",
-        "whether",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "will",
-        "with",
-        "within",
-        "without",
-        "would",
-        "yet",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "include",
-        "includes",
-        "including",
-        "known",
-        "various",
-        "various",
-        "certain",
-        "usually",
-        "sometimes",
-        "significantly",
-        "typically",
-        "generally",
-        "particularly",
-        "especially",
-    ]
-)
+_STOPWORDS_WORDS = """
+    a about above after again against all also although am an and any are as at be
+    because been before being below between both but by can could did do does doing down
+    during each either else even ever every few for from further had has have having he
+    her here hers herself him himself his how however i if in into is it its itself just
+    least less like many may me might more most much must my myself neither no nor not
+    now of off often on once one only or other others otherwise our ours ourselves out
+    over own per perhaps quite rather same several she should since so some such than
+    that the their theirs them themselves then there these they this those though
+    through thus to too under until up upon us very via was we were what whatever when
+    where whether which while who whom whose why will with within without would yet you
+    your yours yourself yourselves include includes including known various various
+    certain usually sometimes significantly typically generally particularly especially
+"""
+STOPWORDS = frozenset(_STOPWORDS_WORDS.split())
 
 # Words too generic to count as a give-away when they appear in both stem and answer.
-GENERIC = frozenset(
-    [
-        "disease",
-        "diseases",
-        "disorder",
-        "disorders",
-        "condition",
-        "conditions",
-        "syndrome",
-        "type",
-        "types",
-        "kind",
-        "kinds",
-        "group",
-        "groups",
-        "example",
-        "examples",
-        "thing",
-        "things",
-        "part",
-        "parts",
-        "way",
-        "ways",
-        "form",
-        "forms",
-    ]
-)
+_GENERIC_WORDS = """
+    disease diseases disorder disorders condition conditions syndrome type types kind
+    kinds group groups example examples thing things part parts way ways form forms
+"""
+GENERIC = frozenset(_GENERIC_WORDS.split())
 
-PRONOUNS = frozenset(
-    [
-        "this",
-        "these",
-        "those",
-        "that",
-        "it",
-        "its",
-        "they",
-        "their",
-        "them",
-        "he",
-        "she",
-        "his",
-        "her",
-        "such",
-    ]
-)
+_PRONOUNS_WORDS = """
+    this these those that it its they their them he she his her such
+"""
+PRONOUNS = frozenset(_PRONOUNS_WORDS.split())
 
 _SUFFIXES = ("ations", "ation", "ities", "ness", "ing", "ies", "ied", "es", "ed", "ic", "al", "s")
 
@@ -295,28 +92,10 @@ def digest(*parts: str, length: int = 12) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
 
 
-_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "with",
-        "by",
-        "at",
-        "as",
-        "from",
-        "nor",
-        "but",
-        "vs",
-    ]
-)
+__SMALL_WORDS = """
+    a an the and or of in on for to with by at as from nor but vs
+"""
+_SMALL = frozenset(__SMALL_WORDS.split())
 
 
 def title_case(text: str) -> str:
