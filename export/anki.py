@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 import sqlite3
 import zipfile
 from datetime import UTC, datetime
@@ -32,7 +33,14 @@ def apkg_bytes(bank: Bank, *, now: datetime | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def write_apkg(bank: Bank, out: BinaryIO | Path, *, now: datetime | None = None) -> None:
+def package_filename(bank: Bank) -> str:
+    """The file name to offer for a download or to write by default: ``<deck slug>.apkg``."""
+    return f"{bank.deck.slug}.apkg"
+
+
+def write_apkg(
+    bank: Bank, out: BinaryIO | str | os.PathLike[str], *, now: datetime | None = None
+) -> None:
     """Write ``bank`` as an Anki package to a file path or a writable binary stream.
 
     ``now`` (aware) stamps the notes' modification time: Anki updates an existing note on
@@ -40,8 +48,8 @@ def write_apkg(bank: Bank, out: BinaryIO | Path, *, now: datetime | None = None)
     """
     when = _aware(now)
     collection = collection_bytes(bank, when)
-    if isinstance(out, Path):
-        write_atomically(out, lambda stream: _zip(stream, collection, when))
+    if isinstance(out, str | os.PathLike):
+        write_atomically(Path(out), lambda stream: _zip(stream, collection, when))
     else:
         _zip(out, collection, when)
 

@@ -55,7 +55,7 @@ def export_anki(bank_path: Path | None, output: Path | None) -> None:
     bank = _load(bank_path)
     if output is not None and str(output) == "-":
         raise ExportError("an .apkg is a binary file; give a file name with -o")
-    target = output or Path(f"{bank.deck.slug}.apkg")
+    target = output or Path(anki.package_filename(bank))
     _guard(target, lambda: anki.write_apkg(bank, target))
     click.echo(f"wrote {len(bank.questions)} notes of deck “{bank.deck.name}” to {target}")
 

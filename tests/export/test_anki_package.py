@@ -142,6 +142,9 @@ def test_buffer_and_path_hold_the_same_package(bank: Bank, tmp_path: Path) -> No
     anki.write_apkg(bank, buffer, now=NOW)
     assert read_package(out.read_bytes()) == read_package(buffer.getvalue())
     assert read_package(anki.apkg_bytes(bank)) == read_package(buffer.getvalue())
+    anki.write_apkg(bank, str(tmp_path / "as-str.apkg"), now=NOW)  # a str is a path too
+    assert read_package((tmp_path / "as-str.apkg").read_bytes()) == read_package(out.read_bytes())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["as-str.apkg", "deck.apkg"]
 
 
 def test_exporting_leaves_no_stray_files(
