@@ -2,15 +2,77 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
+import click
 from flask import Flask
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: configuration, extensions, blueprints, safety nets, database check."""
     app = Flask(__name__, instance_relative_config=True)
+    _load_config(app, test_config)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_safety_nets(app)
+    if app.config["AUTO_BOOTSTRAP"] and _is_serving():
+        from quizapp.schema import prepare_database
+
+        prepare_database(app)
+    return app
+
+
+def _load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
+    from quizapp import config
+
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_mapping(config.DEFAULTS)
     if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
         app.config.from_prefixed_env("QUIZAPP")
     else:
         app.config.update(test_config)
-    return app
+    app.config["SQLALCHEMY_DATABASE_URI"] = config.database_url(
+        app.config.get("DATABASE_URL"), app.instance_path
+    )
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config.persistent_secret_key(app.instance_path)
+
+
+def _init_extensions(app: Flask) -> None:
+    from quizapp.extensions import csrf, db, limiter, migrate
+    from quizapp.sqlite import configure_engine
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(app.root_path, "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    with app.app_context():
+        configure_engine(db.engine)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from quizapp.account.views import bp as account
+    from quizapp.decks.views import bp as decks
+    from quizapp.quiz.views import bp as quiz
+    from quizapp.settings.views import bp as settings
+    from quizapp.study.views import bp as study
+
+    for blueprint in (decks, study, quiz, settings, account):
+        app.register_blueprint(blueprint)
+
+
+def _register_safety_nets(app: Flask) -> None:
+    from quizapp import errors, security, templating
+
+    errors.register(app)
+    security.register(app)
+    templating.register(app)
+
+
+def _is_serving() -> bool:
+    """True for gunicorn/tests and ``quizapp run``; False for management commands such as
+    ``quizapp db upgrade``, which must work on an out-of-date database."""
+    ctx = click.get_current_context(silent=True)
+    return ctx is None or ctx.info_name == "run"

@@ -6,6 +6,7 @@ from flask.cli import FlaskGroup
 
 from quizapp import create_app
 from quizapp.cli_bank import check, generate
+from quizapp.cli_decks import decks_command, import_command
 from quizapp.cli_export import export_group
 
 cli = FlaskGroup(
@@ -13,5 +14,7 @@ cli = FlaskGroup(
     help="quizapp: turn an article into spaced-repetition quizzes, study them, export them.",
 )
 cli.add_command(export_group)
+cli.add_command(import_command)
+cli.add_command(decks_command)
 cli.add_command(generate)
 cli.add_command(check)

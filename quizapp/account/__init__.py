@@ -1,0 +1,1 @@
+"""Account blueprint: register (a guest keeps their progress), log in, log out, profile."""

@@ -1,0 +1,89 @@
+"""Who is asking: the learner bound to the signed session cookie, and access decorators.
+
+A visitor is nobody until they first do something worth saving (answer a card, change a
+setting); then ``ensure_user`` creates a guest ``User`` row and binds it to the session.
+Registering later fills in username and password on the *same* row, so a guest's progress
+carries over. Other blueprints use ``current_user``, ``ensure_user``, ``login_required``
+(a registered account) and ``teacher_required``.
+
+GET requests never write here: guests are only created by POST handlers (see
+``quizapp.sqlite`` for why that matters on SQLite).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import ParamSpec, TypeVar
+
+from flask import abort, g, redirect, request, session, url_for
+from werkzeug.wrappers import Response
+
+from quizapp.extensions import db
+from quizapp.models import User
+from quizapp.timecol import utcnow
+
+SESSION_KEY = "uid"
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def current_user() -> User | None:
+    """The learner of this request, or None for a visitor who has not saved anything yet."""
+    if "user" not in g:
+        uid = session.get(SESSION_KEY)
+        g.user = db.session.get(User, uid) if isinstance(uid, int) else None
+    user: User | None = g.user
+    return user
+
+
+def ensure_user() -> User:
+    """The current learner, creating a guest on first use. Call only when about to write."""
+    user = current_user()
+    if user is None:
+        user = User(created_at=utcnow())
+        db.session.add(user)
+        db.session.flush()
+        log_in(user)
+    return user
+
+
+def log_in(user: User) -> None:
+    # A fresh session dict: nothing from before login (e.g. a stale next URL) carries over.
+    session.clear()
+    session[SESSION_KEY] = user.id
+    session.permanent = True
+    g.user = user
+
+
+def log_out() -> None:
+    session.clear()
+    g.user = None
+
+
+def login_required(view: Callable[P, R]) -> Callable[P, R | Response]:
+    """A registered (non-guest) account is required; others are sent to the login page."""
+
+    @wraps(view)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R | Response:
+        user = current_user()
+        if user is None or user.is_guest:
+            return redirect(url_for("account.login", next=request.full_path))
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def teacher_required(view: Callable[P, R]) -> Callable[P, R | Response]:
+    """A teacher account is required: visitors log in, other learners get 403."""
+
+    @wraps(view)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R | Response:
+        user = current_user()
+        if user is None or user.is_guest:
+            return redirect(url_for("account.login", next=request.full_path))
+        if not user.is_teacher:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped

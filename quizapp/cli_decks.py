@@ -1,0 +1,63 @@
+"""``quizapp import BANK`` and ``quizapp decks``: thin commands over ``quizapp.deck_import``.
+
+Each parses its arguments, calls one function, commits, prints one line. Bad input is a
+one-line error with exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from sqlalchemy import func, select
+
+from questions.bankfile import BankError, load
+from quizapp.deck_import import ImportConflict, import_bank
+from quizapp.extensions import db
+from quizapp.models import Deck, Question
+from quizapp.schema import prepare_database
+from quizapp.timecol import utcnow
+
+
+class BadInput(click.ClickException):
+    exit_code = 2
+
+
+@click.command("import")
+@click.argument("bank_path", metavar="BANK", type=click.Path(path_type=Path))
+@with_appcontext
+def import_command(bank_path: Path) -> None:
+    """Import or update a deck from a bank file (idempotent; dropped questions are retired)."""
+    try:
+        bank = load(bank_path)
+    except BankError as exc:
+        raise BadInput(str(exc)) from None
+    prepare_database(current_app)
+    try:
+        result = import_bank(db.session, bank, utcnow())
+    except ImportConflict as exc:
+        db.session.rollback()
+        raise BadInput(str(exc)) from None
+    db.session.commit()
+    click.echo(result.summary())
+
+
+@click.command("decks")
+@with_appcontext
+def decks_command() -> None:
+    """List the decks: slug, active questions, retired questions, name."""
+    prepare_database(current_app)
+    active = func.count(Question.id).filter(Question.retired_at.is_(None))
+    retired = func.count(Question.id).filter(Question.retired_at.is_not(None))
+    rows = db.session.execute(
+        select(Deck.slug, Deck.name, active, retired)
+        .outerjoin(Question, Question.deck_id == Deck.id)
+        .group_by(Deck.id)
+        .order_by(Deck.slug)
+    ).all()
+    if not rows:
+        click.echo("no decks; add one with: quizapp import BANK")
+    for slug, name, n_active, n_retired in rows:
+        click.echo(f"{slug}\t{n_active} questions\t{n_retired} retired\t{name}")

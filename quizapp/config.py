@@ -1,0 +1,88 @@
+"""Configuration defaults and the few derived settings (database URL, secret key).
+
+``create_app`` loads these defaults first, then ``instance/config.py`` if present, then
+``QUIZAPP_*`` environment variables. This module owns the names and default values of
+every setting quizapp reads; nothing else hard-codes one.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from pathlib import Path
+from typing import Any
+
+# Defaults; every key can be overridden by instance/config.py or QUIZAPP_<KEY>.
+DEFAULTS: dict[str, Any] = {
+    # Cookies: HttpOnly and SameSite=Lax always; Secure is for deployments behind HTTPS.
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": False,
+    "SESSION_COOKIE_NAME": "quizapp_session",
+    "PERMANENT_SESSION_LIFETIME": 400 * 24 * 3600,  # guests keep their progress for a long time
+    # Bank files are uploaded nowhere; forms are small.
+    "MAX_CONTENT_LENGTH": 1024 * 1024,
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    # Flask-Limiter: memory:// is per process; set redis://… to share across workers.
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": True,
+    # Only failed logins count against these limits.
+    "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
+    "LOGIN_USERNAME_RATE_LIMIT": "10 per 10 minutes",
+    "REGISTER_RATE_LIMIT": "20 per hour",
+    "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session; no expired-form surprises
+    # Scheduling.
+    "FSRS_DESIRED_RETENTION": 0.9,
+    "FSRS_ENABLE_FUZZING": True,
+    "NEW_CARDS_PER_DAY": 20,
+    # Start of the study day in hours after midnight UTC (Anki uses 4 a.m.).
+    "DAY_STARTS_AT_HOUR": 4,
+    # When nothing is due, learning cards due within this many minutes are shown (Anki: 20).
+    "LEARN_AHEAD_MINUTES": 20,
+    "QUIZ_DEFAULT_LENGTH": 10,
+    # Import the default deck into an empty database on first start.
+    "AUTO_BOOTSTRAP": True,
+}
+
+SECRET_KEY_FILE = "secret_key"
+
+
+def database_url(url: str | None, instance_path: str) -> str:
+    """The SQLAlchemy URL: the given one (normalised) or a SQLite file in the instance folder."""
+    if not url:
+        return "sqlite:///" + str(Path(instance_path) / "quizapp.sqlite3")
+    # Plain postgresql:// (and Heroku-style postgres://) would pick psycopg2; we ship psycopg 3.
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def persistent_secret_key(instance_path: str) -> str:
+    """A secret key generated once and kept in the instance folder, so sessions survive restarts."""
+    path = Path(instance_path) / SECRET_KEY_FILE
+    try:
+        existing = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        existing = ""
+    if existing:
+        return existing
+    key = secrets.token_hex(32)
+    # O_EXCL: if two workers race, the loser reads the winner's key instead of overwriting it.
+    try:
+        with path.open("x", encoding="utf-8") as fh:
+            fh.write(key + "\n")
+        path.chmod(0o600)
+    except FileExistsError:
+        return _wait_for_key(path)
+    return key
+
+
+def _wait_for_key(path: Path) -> str:
+    """Another process created the file first; give it a moment to finish writing."""
+    for _ in range(50):
+        existing = path.read_text(encoding="utf-8").strip()
+        if existing:
+            return existing
+        time.sleep(0.02)
+    raise RuntimeError(f"{path} exists but is empty; delete it and restart")

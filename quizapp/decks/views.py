@@ -1,0 +1,60 @@
+"""Deck pages: list with today's counts, deck page, article view, "Download for Anki"."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, render_template
+
+from export.anki import apkg_bytes
+from quizapp import clock
+from quizapp.auth import current_user
+from quizapp.deck_import import bank_from_db
+from quizapp.extensions import db
+from quizapp.services import decks as deck_service
+from quizapp.services.study import queue_counts
+from quizapp.web import deck_or_404, study_settings
+
+bp = Blueprint("decks", __name__)
+
+
+@bp.get("/")
+def index() -> str:
+    user = current_user()
+    summaries = deck_service.deck_summaries(
+        db.session, user.id if user else None, clock.now(), study_settings()
+    )
+    return render_template("decks/index.html", summaries=summaries)
+
+
+@bp.get("/decks/<slug>")
+def deck(slug: str) -> str:
+    found = deck_or_404(slug)
+    user = current_user()
+    counts = queue_counts(
+        db.session, user.id if user else None, found.id, clock.now(), study_settings()
+    )
+    sections = deck_service.sections(db.session, found.id)
+    return render_template("decks/deck.html", deck=found, counts=counts, sections=sections)
+
+
+@bp.get("/decks/<slug>/article")
+def article(slug: str) -> str:
+    found = deck_or_404(slug)
+    questions = deck_service.active_questions(db.session, found.id)
+    spans = [
+        (q.source_start, q.source_end, q.id) for q in questions if q.source_end > q.source_start
+    ]
+    blocks = deck_service.article_view(found.article_text, found.article_blocks, spans)
+    by_id = {q.id: q for q in questions}
+    return render_template("decks/article.html", deck=found, blocks=blocks, questions=by_id)
+
+
+@bp.get("/decks/<slug>/anki.apkg")
+def anki(slug: str) -> Response:
+    """The deck as an Anki package, built from the database (retired questions left out)."""
+    found = deck_or_404(slug)
+    data = apkg_bytes(bank_from_db(db.session, found), now=clock.now())
+    return Response(
+        data,
+        mimetype="application/octet-stream",
+        headers={"Content-Disposition": f'attachment; filename="{found.slug}.apkg"'},
+    )

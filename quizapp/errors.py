@@ -1,0 +1,64 @@
+"""Friendly error pages (400, 403, 404, 405, 413, 429, 500): never a traceback.
+
+Under ``/api/`` the same errors are JSON ``{"error": {"code": …, "message": …}}`` so the
+API (part B) gets consistent errors without its own handlers.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.wrappers import Response
+
+from quizapp.extensions import db
+
+log = logging.getLogger(__name__)
+
+MESSAGES = {
+    400: ("Bad request", "The page could not make sense of what was sent."),
+    403: ("Not allowed", "You do not have access to this page."),
+    404: ("Not found", "There is nothing here. The link may be old or mistyped."),
+    405: ("Not allowed", "This page cannot be used that way."),
+    413: ("Too large", "What was sent is larger than this site accepts."),
+    429: ("Too many attempts", "Please wait a minute before trying again."),
+    500: ("Something went wrong", "Sorry, that is our fault. Please try again."),
+}
+CSRF_MESSAGE = "The form expired or came from another site. Reload the page and try again."
+
+
+def register(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected)
+
+
+def render_error(code: int, message: str | None = None) -> tuple[str | Response, int]:
+    title, default = MESSAGES.get(code, MESSAGES[400 if code < 500 else 500])
+    text = message or default
+    if request.path.startswith("/api/"):
+        return jsonify(error={"code": code, "message": text}), code
+    return render_template("errors.html", code=code, title=title, message=text), code
+
+
+def _csrf_error(exc: CSRFError) -> tuple[str | Response, int]:
+    return render_error(400, CSRF_MESSAGE)
+
+
+def _http_error(exc: HTTPException) -> tuple[str | Response, int] | HTTPException:
+    if exc.code is None or exc.code < 400:
+        return exc  # redirects raised as exceptions pass through
+    db.session.rollback()
+    # Our own abort(…, description) messages are written for learners; werkzeug's are not.
+    custom = exc.description if exc.description != type(exc).description else None
+    if exc.code == 429:
+        custom = None  # Flask-Limiter's description is the limit itself ("3 per 1 minute")
+    return render_error(exc.code, custom)
+
+
+def _unexpected(exc: Exception) -> tuple[str | Response, int]:
+    log.exception("unhandled error on %s %s", request.method, request.path)
+    db.session.rollback()
+    return render_error(InternalServerError.code)

@@ -1,0 +1,1 @@
+"""Quiz blueprint: self-test of N questions from a deck or sections, score and mistakes."""

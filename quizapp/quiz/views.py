@@ -1,0 +1,166 @@
+"""Quiz pages: set up, answer one question at a time, see feedback, see the score."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from quizapp import answering, clock
+from quizapp.auth import current_user, ensure_user
+from quizapp.extensions import db
+from quizapp.models import Question, Quiz, ReviewLog
+from quizapp.services import decks as deck_service
+from quizapp.services import quiz as quiz_service
+from quizapp.services import study
+from quizapp.services.decks import source_context
+from quizapp.web import (
+    bad_request,
+    deck_or_404,
+    form_int,
+    new_answer_key,
+    not_found,
+    now_ms,
+    study_settings,
+)
+
+bp = Blueprint("quiz", __name__, url_prefix="/quiz")
+
+
+@bp.get("/deck/<slug>")
+def setup(slug: str) -> str:
+    deck = deck_or_404(slug)
+    return render_template(
+        "quiz/setup.html",
+        deck=deck,
+        sections=deck_service.sections(db.session, deck.id),
+        default_count=current_app.config["QUIZ_DEFAULT_LENGTH"],
+        max_count=quiz_service.MAX_QUESTIONS,
+    )
+
+
+@bp.post("/deck/<slug>")
+def start(slug: str) -> Response:
+    deck = deck_or_404(slug)
+    count = (
+        form_int("count", 1, quiz_service.MAX_QUESTIONS)
+        or current_app.config["QUIZ_DEFAULT_LENGTH"]
+    )
+    sections = request.form.getlist("section")
+    try:
+        quiz = quiz_service.create_quiz(
+            db.session,
+            user_id=ensure_user().id,
+            deck_id=deck.id,
+            count=count,
+            sections=sections,
+            now=clock.now(),
+        )
+    except study.StudyError as exc:
+        bad_request(str(exc))
+    db.session.commit()
+    return redirect(url_for("quiz.take", quiz_id=quiz.id))
+
+
+@bp.get("/<int:quiz_id>")
+def take(quiz_id: int) -> str | Response:
+    quiz = _quiz_or_404(quiz_id)
+    question, position = quiz_service.next_question(db.session, quiz)
+    if question is None:
+        return redirect(url_for("quiz.results", quiz_id=quiz.id))
+    reveal = request.args.get("reveal") == "1"
+    now = clock.now()
+    previews = (
+        study.card_preview(db.session, quiz.user_id, question.id, now, study_settings())
+        if reveal
+        else {}
+    )
+    return render_template(
+        "quiz/question.html",
+        quiz=quiz,
+        deck=quiz.deck,
+        question=question,
+        position=position,
+        reveal=reveal,
+        previews=previews,
+        context=source_context(quiz.deck, question) if reveal else None,
+        answer_key=new_answer_key(),
+        shown=request.args.get("shown") or now_ms(),
+        answer_url=url_for("quiz.answer", quiz_id=quiz.id),
+        reveal_url=url_for("quiz.take", quiz_id=quiz.id, reveal=1),
+    )
+
+
+@bp.post("/<int:quiz_id>/answer")
+def answer(quiz_id: int) -> Response:
+    quiz = _quiz_or_404(quiz_id)
+    question_id = request.form.get("question_id", "")
+    if question_id not in quiz.question_ids:
+        not_found()
+    question = db.session.get(Question, question_id)
+    if question is None:
+        not_found()
+    response, key = answering.response_for(question), answering.answer_key()
+    try:
+        result = quiz_service.answer_question(
+            db.session,
+            quiz=quiz,
+            question_id=question_id,
+            answer_key=key,
+            response=response,
+            now=clock.now(),
+            settings=study_settings(),
+            duration_ms=answering.duration_ms(),
+        )
+    except study.StudyError as exc:
+        bad_request(str(exc))
+    except study.NotFound:
+        not_found()
+    db.session.commit()
+    return redirect(url_for("quiz.feedback", quiz_id=quiz.id, review_id=result.review_id))
+
+
+@bp.get("/<int:quiz_id>/answer/<int:review_id>")
+def feedback(quiz_id: int, review_id: int) -> str:
+    quiz = _quiz_or_404(quiz_id)
+    log = _quiz_review_or_404(quiz, review_id)
+    finished = quiz.finished_at is not None
+    return render_template(
+        "quiz/feedback.html",
+        quiz=quiz,
+        deck=quiz.deck,
+        log=log,
+        context=source_context(quiz.deck, log.question),
+        rerates=[],
+        rate_url=None,
+        undo_url=None,
+        continue_url=url_for("quiz.results" if finished else "quiz.take", quiz_id=quiz.id),
+        answered=len(quiz_service.answers(db.session, quiz)),
+    )
+
+
+@bp.get("/<int:quiz_id>/results")
+def results(quiz_id: int) -> str:
+    quiz = _quiz_or_404(quiz_id)
+    outcome = quiz_service.results(db.session, quiz)
+    contexts = {q.id: source_context(quiz.deck, q) for q, _ in outcome.mistakes}
+    return render_template(
+        "quiz/results.html", quiz=quiz, deck=quiz.deck, results=outcome, contexts=contexts
+    )
+
+
+def _quiz_or_404(quiz_id: int) -> Quiz:
+    user = current_user()
+    try:
+        return quiz_service.get_quiz(db.session, user.id if user else None, quiz_id)
+    except study.NotFound:
+        not_found()
+
+
+def _quiz_review_or_404(quiz: Quiz, review_id: int) -> ReviewLog:
+    try:
+        log = study.get_review(db.session, quiz.user_id, review_id)
+    except study.NotFound:
+        not_found()
+    if log.quiz_id != quiz.id:
+        not_found()
+    return log

@@ -1,0 +1,82 @@
+"""Accounts: validate and register usernames/passwords, authenticate.
+
+Registering turns the learner's guest row into an account (same ``User.id``), so
+everything studied as a guest stays theirs. Usernames are case-insensitive: stored
+case-folded; the display name keeps what the learner typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quizapp.models import USERNAME_MAX, User
+from quizapp.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
+
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{2,39}$")
+
+
+class AccountError(ValueError):
+    """A problem the learner can fix (shown next to the form)."""
+
+
+def normalise_username(username: str) -> str:
+    return username.strip().casefold()
+
+
+def username_problem(username: str) -> str | None:
+    name = normalise_username(username)
+    if not USERNAME_RE.match(name) or len(name) > USERNAME_MAX:
+        return (
+            "Use 3 to 40 letters, digits, dots, dashes or underscores, "
+            "starting with a letter or digit."
+        )
+    return None
+
+
+def password_problem(password: str) -> str | None:
+    if len(password) < MIN_LENGTH:
+        return f"Use at least {MIN_LENGTH} characters."
+    if len(password) > MAX_LENGTH:
+        return f"Use at most {MAX_LENGTH} characters."
+    return None
+
+
+def register(
+    session: Session, user: User | None, username: str, password_hash: str, display_name: str = ""
+) -> User:
+    """Give ``user`` (a guest, or None for a new learner) a username and password.
+
+    ``password_hash`` is computed by the caller *before* the write transaction begins,
+    so the slow hash never holds the database's write lock.
+    """
+    name = normalise_username(username)
+    if session.scalar(select(User.id).where(User.username == name)) is not None:
+        raise AccountError("That username is taken.")
+    if user is None:
+        user = User()
+        session.add(user)
+    elif not user.is_guest:
+        raise AccountError("You already have an account.")
+    user.username = name
+    user.password_hash = password_hash
+    user.display_name = display_name.strip()[:80] or username.strip()
+    session.flush()
+    return user
+
+
+def find_by_username(session: Session, username: str) -> User | None:
+    return session.scalar(select(User).where(User.username == normalise_username(username)))
+
+
+def authenticate(user: User | None, password: str) -> bool:
+    """Constant-ish time whether or not the user exists (see ``passwords``)."""
+    return verify_password(user.password_hash if user else None, password)
+
+
+def upgrade_hash_if_needed(user: User, password: str) -> None:
+    """Re-hash with the current cost after a successful login (parameters change over time)."""
+    if user.password_hash and needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)

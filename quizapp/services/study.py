@@ -1,0 +1,477 @@
+"""Studying: which card comes next, and what answering, re-rating and undoing do.
+
+Order of a session (per learner, per deck), as in Anki: cards due now (earliest first),
+then new cards in deck order up to the daily limit, then — when nothing else is left —
+learning cards due within the learn-ahead window, so a card answered Again comes back in
+the same session.
+
+``submit_answer`` is idempotent by the client's ``answer_key``: a retried key returns the
+original result (``replayed=True``) and changes nothing. On PostgreSQL the learner's row
+is locked first so two answers of the same learner never interleave; on SQLite the write
+transaction is already ``BEGIN IMMEDIATE``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
+
+from questions.model import Kind
+from quizapp import grading, scheduler
+from quizapp.models import CardState, Question, ReviewLog, User
+from quizapp.scheduler import CardSnapshot, Rating, State
+from quizapp.services.settings import StudySettings
+
+SOURCES = ("study", "quiz", "classroom")
+MAX_RESPONSE_CHARS = 500
+MAX_DURATION_MS = 10 * 60 * 1000
+
+
+class StudyError(ValueError):
+    """The request cannot be carried out (bad response shape, wrong deck, …): a 400."""
+
+
+class NotFound(LookupError):
+    """No such question/review for this learner: a 404 (also for other learners' data)."""
+
+
+@dataclass(frozen=True)
+class Response:
+    """What the learner did: picked an option, typed words, or (flashcards) rated themselves."""
+
+    chosen: int | None = None
+    typed: str | None = None
+    rating: Rating | None = None
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    review_id: int
+    question: Question
+    correct: bool
+    near_miss: bool
+    rating: Rating
+    response: str | None
+    due: datetime
+    replayed: bool
+    source: str
+    reviewed_at: datetime
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    due: int
+    new: int
+    learning_soon: int
+    done_today: int
+
+    @property
+    def remaining(self) -> int:
+        return self.due + self.new + self.learning_soon
+
+    @property
+    def total(self) -> int:
+        return self.done_today + self.remaining
+
+
+def day_start(now: datetime, hour: int) -> datetime:
+    """Start of the learner's study day containing ``now`` (the day rolls over at ``hour`` UTC)."""
+    start = now.replace(hour=hour, minute=0, second=0, microsecond=0)
+    return start if start <= now else start - timedelta(days=1)
+
+
+def next_card(
+    session: Session, user_id: int | None, deck_id: int, now: datetime, settings: StudySettings
+) -> Question | None:
+    """The next question to study, or None when the session is over for today."""
+    if user_id is not None:
+        due = session.scalar(_with_state(user_id, deck_id).where(CardState.due <= now).limit(1))
+        if due is not None:
+            return due
+    if new_left_today(session, user_id, deck_id, now, settings) > 0:
+        fresh = session.scalar(
+            _new_questions(user_id, deck_id).order_by(Question.position).limit(1)
+        )
+        if fresh is not None:
+            return fresh
+    if user_id is None:
+        return None
+    return session.scalar(
+        _with_state(user_id, deck_id)
+        .where(CardState.state != State.Review, CardState.due <= now + settings.learn_ahead)
+        .limit(1)
+    )
+
+
+def queue_counts(
+    session: Session, user_id: int | None, deck_id: int, now: datetime, settings: StudySettings
+) -> QueueCounts:
+    """What is left today, for the progress bar ("7 of 23") and the deck list."""
+    new_available = session.scalar(_count(_new_questions(user_id, deck_id))) or 0
+    new = min(new_available, new_left_today(session, user_id, deck_id, now, settings))
+    if user_id is None:
+        return QueueCounts(due=0, new=new, learning_soon=0, done_today=0)
+    due = session.scalar(_count(_with_state(user_id, deck_id).where(CardState.due <= now))) or 0
+    soon = session.scalar(
+        _count(
+            _with_state(user_id, deck_id).where(
+                CardState.state != State.Review,
+                CardState.due > now,
+                CardState.due <= now + settings.learn_ahead,
+            )
+        )
+    )
+    done = session.scalar(
+        _count(_reviews_today(user_id, deck_id, now, settings).where(ReviewLog.source == "study"))
+    )
+    return QueueCounts(due=due, new=new, learning_soon=soon or 0, done_today=done or 0)
+
+
+def new_left_today(
+    session: Session, user_id: int | None, deck_id: int, now: datetime, settings: StudySettings
+) -> int:
+    """New cards the learner may still start today in this deck (study sessions only)."""
+    if user_id is None:
+        return settings.new_per_day
+    introduced = session.scalar(
+        _count(
+            _reviews_today(user_id, deck_id, now, settings).where(
+                ReviewLog.source == "study", ReviewLog.state_before == scheduler.NEW
+            )
+        )
+    )
+    return max(0, settings.new_per_day - (introduced or 0))
+
+
+def submit_answer(
+    session: Session,
+    *,
+    user_id: int,
+    question_id: str,
+    answer_key: str,
+    response: Response,
+    now: datetime,
+    settings: StudySettings,
+    source: str = "study",
+    quiz_id: int | None = None,
+    duration_ms: int | None = None,
+) -> AnswerResult:
+    """Grade, schedule and record one answer (see module docstring for idempotency)."""
+    if source not in SOURCES:
+        raise StudyError(f"unknown source {source!r}")
+    if not answer_key or len(answer_key) > 64:
+        raise StudyError("an answer needs a key of 1 to 64 characters")
+    _lock_learner(session, user_id)
+    earlier = session.scalar(
+        select(ReviewLog).where(ReviewLog.user_id == user_id, ReviewLog.answer_key == answer_key)
+    )
+    if earlier is not None:
+        if earlier.question_id != question_id:
+            raise StudyError("this answer key was already used for another question")
+        return _result(earlier, replayed=True)
+    question = session.get(Question, question_id)
+    if question is None or question.retired_at is not None:
+        raise NotFound(question_id)
+    correct, near_miss, rating, stored = _grade(question, response)
+    card = _snapshot(session.get(CardState, (user_id, question_id)))
+    review = _schedule(session, user_id, question_id, card, rating, now, settings)
+    log = ReviewLog(
+        user_id=user_id,
+        question_id=question_id,
+        answer_key=answer_key,
+        source=source,
+        quiz_id=quiz_id,
+        rating=int(rating),
+        correct=correct,
+        near_miss=near_miss,
+        response=stored,
+        reviewed_at=now,
+        duration_ms=_clamp_duration(duration_ms),
+        state_before=card.state if card else scheduler.NEW,
+        prev_card=card.to_dict() if card else None,
+        due_after=review.due,
+    )
+    session.add(log)
+    session.flush()
+    return _result(log, replayed=False)
+
+
+def rerate(
+    session: Session,
+    *,
+    user_id: int,
+    review_id: int,
+    rating: Rating,
+    now: datetime,
+    settings: StudySettings,
+) -> AnswerResult:
+    """Change the rating of the learner's latest answer to a card (e.g. Good → Easy).
+
+    A correct auto-graded answer may become Hard/Good/Easy; a wrong one stays Again;
+    a flashcard may take any rating. Re-rating recomputes from the card as it was before
+    the answer, so doing it twice is the same as doing it once.
+    """
+    _lock_learner(session, user_id)
+    log = _latest_review_of_card(session, user_id, review_id)
+    if rating not in allowed_rerates(log):
+        raise StudyError(
+            "a right answer is rated Hard, Good or Easy"
+            if log.correct
+            else "a wrong answer is rated Again"
+        )
+    card = CardSnapshot.from_dict(log.prev_card) if log.prev_card else None
+    review = _schedule(session, user_id, log.question_id, card, rating, log.reviewed_at, settings)
+    log.rating = int(rating)
+    log.due_after = review.due
+    if log.question.kind == Kind.FLASHCARD:
+        log.correct = rating != Rating.Again
+    session.flush()
+    return _result(log, replayed=False)
+
+
+def undo(session: Session, *, user_id: int, review_id: int, now: datetime) -> Question:
+    """Take back an answer: the card returns to its state before it; the log row stays,
+    marked undone. Undoing an already undone answer changes nothing."""
+    _lock_learner(session, user_id)
+    log = session.scalar(
+        select(ReviewLog).where(ReviewLog.id == review_id, ReviewLog.user_id == user_id)
+    )
+    if log is None:
+        raise NotFound(review_id)
+    if log.undone_at is not None:
+        return log.question
+    log = _latest_review_of_card(session, user_id, review_id)
+    state = session.get(CardState, (user_id, log.question_id))
+    if log.prev_card is None:
+        if state is not None:
+            session.delete(state)
+    else:
+        _store(session, user_id, log.question_id, CardSnapshot.from_dict(log.prev_card), state)
+    log.undone_at = now
+    session.flush()
+    return log.question
+
+
+def last_undoable(
+    session: Session, user_id: int | None, deck_id: int | None = None, source: str = "study"
+) -> ReviewLog | None:
+    """The learner's most recent answer that can still be undone (for the Undo button)."""
+    if user_id is None:
+        return None
+    query = (
+        select(ReviewLog)
+        .where(
+            ReviewLog.user_id == user_id,
+            ReviewLog.undone_at.is_(None),
+            ReviewLog.source == source,
+        )
+        .order_by(ReviewLog.id.desc())
+        .limit(1)
+    )
+    if deck_id is not None:
+        query = query.join(Question).where(Question.deck_id == deck_id)
+    return session.scalar(query)
+
+
+def get_review(session: Session, user_id: int, review_id: int) -> ReviewLog:
+    """One of the learner's own answers; anybody else's is NotFound."""
+    log = session.scalar(
+        select(ReviewLog).where(ReviewLog.id == review_id, ReviewLog.user_id == user_id)
+    )
+    if log is None:
+        raise NotFound(review_id)
+    return log
+
+
+def card_preview(
+    session: Session,
+    user_id: int | None,
+    question_id: str,
+    now: datetime,
+    settings: StudySettings,
+) -> dict[Rating, timedelta]:
+    """The interval each rating would give this card now (for the answer buttons)."""
+    state = session.get(CardState, (user_id, question_id)) if user_id is not None else None
+    return scheduler.preview(_snapshot(state), now, settings.scheduler)
+
+
+def rerate_preview(log: ReviewLog, settings: StudySettings) -> dict[Rating, timedelta]:
+    """What each rating would have scheduled for this answer (for the change-rating buttons)."""
+    card = CardSnapshot.from_dict(log.prev_card) if log.prev_card else None
+    return scheduler.preview(card, log.reviewed_at, settings.scheduler)
+
+
+def allowed_rerates(log: ReviewLog) -> tuple[Rating, ...]:
+    """Ratings the learner may switch this answer to (see ``rerate``)."""
+    if log.question.kind == Kind.FLASHCARD:
+        return tuple(Rating)
+    return (Rating.Hard, Rating.Good, Rating.Easy) if log.correct else (Rating.Again,)
+
+
+def result_for(log: ReviewLog) -> AnswerResult:
+    return _result(log, replayed=False)
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _grade(question: Question, response: Response) -> tuple[bool, bool, Rating, str | None]:
+    kind = question.kind
+    if kind == Kind.FLASHCARD:
+        if response.rating is None:
+            raise StudyError("a flashcard is answered with a rating")
+        return response.rating != Rating.Again, False, response.rating, None
+    if kind in (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE):
+        if response.chosen is None or not 0 <= response.chosen < len(question.options):
+            raise StudyError("choose one of the options")
+        grade = grading.grade_choice(question.correct, response.chosen)
+        return grade.correct, False, scheduler.rating_for(grade.correct), str(response.chosen)
+    if response.typed is None:
+        raise StudyError("type your answer")
+    typed = response.typed[:MAX_RESPONSE_CHARS]
+    grade = grading.grade_typed(question.answer, question.accepted or [], typed)
+    return grade.correct, grade.near_miss, scheduler.rating_for(grade.correct), typed
+
+
+def _schedule(
+    session: Session,
+    user_id: int,
+    question_id: str,
+    card: CardSnapshot | None,
+    rating: Rating,
+    now: datetime,
+    settings: StudySettings,
+) -> CardSnapshot:
+    after = scheduler.review(
+        card, rating, now, settings.scheduler, scheduler.stable_card_id(user_id, question_id)
+    )
+    _store(session, user_id, question_id, after, session.get(CardState, (user_id, question_id)))
+    return after
+
+
+def _store(
+    session: Session,
+    user_id: int,
+    question_id: str,
+    snap: CardSnapshot,
+    row: CardState | None,
+) -> None:
+    if row is None:
+        row = CardState(user_id=user_id, question_id=question_id)
+        session.add(row)
+    row.state = snap.state
+    row.step = snap.step
+    row.stability = snap.stability
+    row.difficulty = snap.difficulty
+    row.due = snap.due
+    row.last_review = snap.last_review
+    row.reps = snap.reps
+    row.lapses = snap.lapses
+
+
+def _snapshot(row: CardState | None) -> CardSnapshot | None:
+    if row is None:
+        return None
+    return CardSnapshot(
+        state=row.state,
+        step=row.step,
+        stability=row.stability,
+        difficulty=row.difficulty,
+        due=row.due,
+        last_review=row.last_review,
+        reps=row.reps,
+        lapses=row.lapses,
+    )
+
+
+def _latest_review_of_card(session: Session, user_id: int, review_id: int) -> ReviewLog:
+    """The review, if it is the learner's latest live answer to its card (else StudyError)."""
+    log = get_review(session, user_id, review_id)
+    if log.undone_at is not None:
+        raise StudyError("this answer was undone")
+    later = session.scalar(
+        select(func.count(ReviewLog.id)).where(
+            ReviewLog.user_id == user_id,
+            ReviewLog.question_id == log.question_id,
+            ReviewLog.id > log.id,
+            ReviewLog.undone_at.is_(None),
+        )
+    )
+    if later:
+        raise StudyError("the card was answered again since")
+    return log
+
+
+def _lock_learner(session: Session, user_id: int) -> None:
+    # FOR UPDATE is dropped by the SQLite compiler; there BEGIN IMMEDIATE already serialises.
+    found = session.scalar(select(User.id).where(User.id == user_id).with_for_update())
+    if found is None:
+        raise NotFound(user_id)
+
+
+def _result(log: ReviewLog, replayed: bool) -> AnswerResult:
+    return AnswerResult(
+        review_id=log.id,
+        question=log.question,
+        correct=log.correct,
+        near_miss=log.near_miss,
+        rating=Rating(log.rating),
+        response=log.response,
+        due=log.due_after,
+        replayed=replayed,
+        source=log.source,
+        reviewed_at=log.reviewed_at,
+    )
+
+
+def _clamp_duration(duration_ms: int | None) -> int | None:
+    if duration_ms is None or duration_ms < 0:
+        return None
+    return min(duration_ms, MAX_DURATION_MS)
+
+
+def _active(deck_id: int) -> list[object]:
+    return [Question.deck_id == deck_id, Question.retired_at.is_(None)]
+
+
+def _with_state(user_id: int, deck_id: int) -> Select[tuple[Question]]:
+    return (
+        select(Question)
+        .join(
+            CardState,
+            and_(CardState.question_id == Question.id, CardState.user_id == user_id),
+        )
+        .where(*_active(deck_id))
+        .order_by(CardState.due, Question.position)
+    )
+
+
+def _new_questions(user_id: int | None, deck_id: int) -> Select[tuple[Question]]:
+    query = select(Question).where(*_active(deck_id))
+    if user_id is None:
+        return query
+    seen = exists().where(CardState.user_id == user_id, CardState.question_id == Question.id)
+    return query.where(~seen)
+
+
+def _reviews_today(
+    user_id: int, deck_id: int, now: datetime, settings: StudySettings
+) -> Select[tuple[ReviewLog]]:
+    return (
+        select(ReviewLog)
+        .join(Question, Question.id == ReviewLog.question_id)
+        .where(
+            ReviewLog.user_id == user_id,
+            Question.deck_id == deck_id,
+            ReviewLog.undone_at.is_(None),
+            ReviewLog.reviewed_at >= day_start(now, settings.day_starts_at_hour),
+        )
+    )
+
+
+def _count(query: Select[tuple[object]]) -> Select[tuple[int]]:
+    return select(func.count()).select_from(query.order_by(None).subquery())

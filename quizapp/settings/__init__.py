@@ -1,0 +1,1 @@
+"""Settings blueprint: new cards per day and desired retention, per learner."""

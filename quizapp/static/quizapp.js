@@ -1,0 +1,38 @@
+// quizapp keyboard shortcuts. Progressive enhancement only: every page works without it.
+// Any element with data-key="1".."4", "space", "enter" or "u" is clicked when that key is
+// pressed while the learner is not typing in a field.
+(function () {
+  "use strict";
+
+  var KEYS = { " ": "space", "Enter": "enter", "u": "u", "U": "u", "1": "1", "2": "2", "3": "3", "4": "4" };
+
+  function typing(target) {
+    var tag = target && target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+  }
+
+  function activate(name) {
+    var el = document.querySelector('[data-key="' + name + '"]');
+    if (!el) { return false; }
+    el.click();
+    return true;
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+    var name = KEYS[event.key];
+    if (!name) { return; }
+    // Enter on a focused button or link already activates it: leave it to the browser.
+    if (name === "enter" && event.target && event.target.matches && event.target.matches("button, a")) { return; }
+    // Space continues like Enter when there is nothing to reveal.
+    if (activate(name) || (name === "space" && activate("enter"))) { event.preventDefault(); }
+  });
+
+  // One submission per answer form: a double click must not post twice (the server
+  // would ignore the repeat anyway, thanks to the idempotency key).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset.submitted) { event.preventDefault(); return; }
+    form.dataset.submitted = "1";
+  });
+})();

@@ -1,0 +1,1 @@
+"""Study blueprint: the spaced-repetition session (question → answer → feedback → next)."""

@@ -1,0 +1,178 @@
+"""Study pages. Each view parses input, calls one service function, commits, renders or
+redirects (POST → redirect → GET, so reloading never re-submits an answer)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from quizapp import answering, clock
+from quizapp.auth import current_user, ensure_user
+from quizapp.extensions import db
+from quizapp.models import Deck, Question, ReviewLog
+from quizapp.scheduler import format_interval, parse_rating
+from quizapp.services import study
+from quizapp.services.decks import source_context
+from quizapp.web import bad_request, deck_or_404, new_answer_key, not_found, now_ms, study_settings
+
+bp = Blueprint("study", __name__, url_prefix="/study")
+
+
+@bp.get("/<slug>")
+def session(slug: str) -> str:
+    deck = deck_or_404(slug)
+    user = current_user()
+    now, settings = clock.now(), study_settings()
+    question = study.next_card(db.session, user.id if user else None, deck.id, now, settings)
+    if question is None:
+        counts = study.queue_counts(db.session, user.id if user else None, deck.id, now, settings)
+        undo = study.last_undoable(db.session, user.id if user else None, deck.id)
+        return render_template("study/done.html", deck=deck, counts=counts, undo=undo)
+    return _question_page(deck, question, reveal=False)
+
+
+@bp.get("/<slug>/q/<question_id>")
+def question(slug: str, question_id: str) -> str:
+    deck = deck_or_404(slug)
+    return _question_page(
+        deck, _question_or_404(deck, question_id), reveal=request.args.get("reveal") == "1"
+    )
+
+
+@bp.post("/<slug>/answer")
+def answer(slug: str) -> Response:
+    deck = deck_or_404(slug)
+    question = _question_or_404(deck, request.form.get("question_id", ""))
+    response, key = answering.response_for(question), answering.answer_key()
+    user = ensure_user()
+    try:
+        result = study.submit_answer(
+            db.session,
+            user_id=user.id,
+            question_id=question.id,
+            answer_key=key,
+            response=response,
+            now=clock.now(),
+            settings=study_settings(),
+            duration_ms=answering.duration_ms(),
+        )
+    except study.StudyError as exc:
+        bad_request(str(exc))
+    db.session.commit()
+    if question.kind == "flashcard":
+        return redirect(url_for("study.session", slug=deck.slug))
+    return redirect(url_for("study.feedback", slug=deck.slug, review_id=result.review_id))
+
+
+@bp.get("/<slug>/review/<int:review_id>")
+def feedback(slug: str, review_id: int) -> str:
+    deck = deck_or_404(slug)
+    log = _review_or_404(deck, review_id)
+    user = current_user()
+    now, settings = clock.now(), study_settings()
+    counts = study.queue_counts(db.session, user.id if user else None, deck.id, now, settings)
+    return render_template(
+        "study/feedback.html",
+        deck=deck,
+        log=log,
+        context=source_context(deck, log.question),
+        counts=counts,
+        rerates=_rerates(log),
+        rate_url=url_for("study.rate", slug=deck.slug, review_id=log.id),
+        undo_url=url_for("study.undo", slug=deck.slug, review_id=log.id),
+        continue_url=url_for("study.session", slug=deck.slug),
+    )
+
+
+@bp.post("/<slug>/review/<int:review_id>/rate")
+def rate(slug: str, review_id: int) -> Response:
+    deck = deck_or_404(slug)
+    log = _review_or_404(deck, review_id)
+    rating = parse_rating(request.form.get("rating", ""))
+    if rating is None:
+        bad_request("Choose Again, Hard, Good or Easy.")
+    try:
+        study.rerate(
+            db.session,
+            user_id=log.user_id,
+            review_id=log.id,
+            rating=rating,
+            now=clock.now(),
+            settings=study_settings(),
+        )
+    except study.StudyError as exc:
+        bad_request(str(exc))
+    db.session.commit()
+    if request.form.get("then") == "continue":
+        return redirect(url_for("study.session", slug=deck.slug))
+    return redirect(url_for("study.feedback", slug=deck.slug, review_id=log.id))
+
+
+@bp.post("/<slug>/review/<int:review_id>/undo")
+def undo(slug: str, review_id: int) -> Response:
+    deck = deck_or_404(slug)
+    log = _review_or_404(deck, review_id)
+    try:
+        question = study.undo(db.session, user_id=log.user_id, review_id=log.id, now=clock.now())
+    except study.StudyError as exc:
+        bad_request(str(exc))
+    db.session.commit()
+    flash("Answer undone. Answer it again when you are ready.", "info")
+    return redirect(url_for("study.question", slug=deck.slug, question_id=question.id))
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _question_page(deck: Deck, question: Question, reveal: bool) -> str:
+    user = current_user()
+    uid = user.id if user else None
+    now, settings = clock.now(), study_settings()
+    counts = study.queue_counts(db.session, uid, deck.id, now, settings)
+    previews = study.card_preview(db.session, uid, question.id, now, settings) if reveal else {}
+    return render_template(
+        "study/question.html",
+        deck=deck,
+        question=question,
+        counts=counts,
+        reveal=reveal,
+        previews=previews,
+        context=source_context(deck, question) if reveal else None,
+        answer_key=new_answer_key(),
+        shown=request.args.get("shown") or now_ms(),
+        answer_url=url_for("study.answer", slug=deck.slug),
+        reveal_url=url_for("study.question", slug=deck.slug, question_id=question.id, reveal=1),
+        undo=study.last_undoable(db.session, uid, deck.id),
+    )
+
+
+def _question_or_404(deck: Deck, question_id: str) -> Question:
+    question = db.session.get(Question, question_id) if question_id else None
+    if question is None or question.deck_id != deck.id or question.retired_at is not None:
+        not_found("This question is not in the deck (any more).")
+    return question
+
+
+def _review_or_404(deck: Deck, review_id: int) -> ReviewLog:
+    """The current learner's own answer in this deck; anyone else's is a plain 404."""
+    user = current_user()
+    if user is None:
+        not_found()
+    try:
+        log = study.get_review(db.session, user.id, review_id)
+    except study.NotFound:
+        not_found()
+    if log.question.deck_id != deck.id:
+        not_found()
+    return log
+
+
+def _rerates(log: ReviewLog) -> list[tuple[int, str, str, bool]]:
+    """(rating value, label, interval, is current) for the change-rating buttons."""
+    if log.undone_at is not None:
+        return []
+    previews = study.rerate_preview(log, study_settings())
+    return [
+        (int(r), r.name, format_interval(previews[r]), int(r) == log.rating)
+        for r in study.allowed_rerates(log)
+    ]
