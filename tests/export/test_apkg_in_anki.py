@@ -144,11 +144,30 @@ def check_package_in_anki(col: Collection, bank: Bank) -> None:
             assert " ".join(shown.split()) in back, f"{question.id}: {shown!r} not on the back"
         assert "section::" in " ".join(note.tags) and "entity::" in " ".join(note.tags)
         assert all(" " not in t for t in note.tags)
-        if question.kind == Kind.MULTIPLE_CHOICE:
-            check_multiple_choice(card, question)
-        if question.kind == Kind.CLOZE:
-            assert card.ord == 0  # c1: the one and only cloze of the note
-            assert "[...]" in visible_text(card.question())
+        check_kind(card, question)
+
+
+def check_kind(card: Any, question: Question) -> None:
+    """What each kind's card shows, front and back, as issue 3 describes it."""
+    front, back = visible_text(card.question()), visible_text(card.answer())
+    prompt = " ".join(question.prompt.split())
+    if question.explanation != question.source.sentence:
+        assert " ".join(question.explanation.split()) in back
+    if question.kind == Kind.MULTIPLE_CHOICE:
+        check_multiple_choice(card, question)
+    elif question.kind == Kind.CLOZE:
+        assert card.ord == 0  # c1: the one and only cloze of the note
+        assert "[...]" in front
+        assert front.replace("[...]", question.answer) in back
+    elif question.kind == Kind.TRUE_FALSE:
+        assert front == f"True or false? {prompt}"
+        verdict = back.split(prompt, 1)[1]
+        assert verdict.split()[0] == question.answer
+        if question.answer == "False":
+            assert f"Correct statement: {' '.join(question.source.sentence.split())}" in back
+    else:
+        assert front == f"Question {prompt}"
+        assert " ".join(question.answer.split()) in back.split(prompt, 1)[1]
 
 
 def check_multiple_choice(card: Any, question: Question) -> None:
