@@ -95,13 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     bank = synthetic_bank(args.questions)
     with tempfile.TemporaryDirectory(prefix="quizapp-bench-") as scratch:
-        tempfile.tempdir = scratch  # genanki's leftover temporary files land here
+        previous, tempfile.tempdir = tempfile.tempdir, scratch  # genanki's leftovers land here
         try:
             ours = best_of(args.repeat, lambda: write_apkg(bank, Path(scratch) / "ours.apkg"))
             plain = best_of(args.repeat, lambda: plain_genanki(bank, Path(scratch) / "plain.apkg"))
             sizes = {p.name: p.stat().st_size for p in Path(scratch).glob("*.apkg")}
         finally:
-            tempfile.tempdir = None
+            tempfile.tempdir = previous
     ratio = ours / plain
     print(f"questions:            {len(bank.questions):,}")
     print(f"quizapp .apkg export: {ours:.3f} s  ({sizes['ours.apkg'] / 1e6:.1f} MB)")

@@ -1,0 +1,40 @@
+"""The export benchmark keeps working (a small run; the 10,000-question figures are printed by
+``python benchmarks/bench_export.py``, not asserted here, since timings vary by machine)."""
+
+from __future__ import annotations
+
+import importlib.util
+import tempfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_export.py"
+
+
+def load_benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_export", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_runs_and_reports_both_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    bench = load_benchmark()
+    bank = bench.synthetic_bank(40)
+    assert {q.kind for q in bank.questions} == {
+        "flashcard",
+        "cloze",
+        "multiple_choice",
+        "true_false",
+    }
+    bench.main(["--questions", "40", "--repeat", "1"])  # exit status: timing noise at this size
+    out = capsys.readouterr().out
+    assert "quizapp .apkg export:" in out and "plain genanki:" in out and "ratio:" in out
+    assert tempfile.tempdir == str(tmp_path)  # restored
+    assert not list(tmp_path.iterdir())  # everything it wrote is gone
