@@ -45,6 +45,7 @@ REASONS = {
 }
 ABOVE_RE = re.compile(r"\b(?:all|none|both|neither) of (?:the )?(?:above|these|them)\b", re.I)
 MIN_CLOZE_CONTEXT = 4
+GENERIC_STEMS = content_stems(" ".join(sorted(GENERIC)))
 # Words our own templates add around a statement ("In the article's list on …").
 TEMPLATE_STEMS = content_stems(
     "article articles list names described stands term use which condition fills gap sentence "
@@ -94,7 +95,7 @@ def check_support(q: Question) -> list[str]:
     if q.kind == Kind.TRUE_FALSE:
         # A true statement restates its source; a false one swaps in a sibling's part, so
         # it still shares the subject (at least one content word) with the source.
-        stems = content_stems(q.prompt) - TEMPLATE_STEMS
+        stems = content_stems(q.prompt) - TEMPLATE_STEMS - GENERIC_STEMS
         shared = stems & content_stems(sentence)
         enough = len(shared) * 2 >= len(stems) if q.answer == "True" else bool(shared)
         return [] if stems and enough else ["unsupported_answer"]

@@ -147,10 +147,13 @@ def generate(
     overrides: dict[str, Override] | None = None,
     tick: Tick | None = None,
 ) -> tuple[Bank, Report]:
-    """The bank of an article, and what happened on the way. Raises ``ArticleError``."""
+    """The bank of an article, and what happened on the way.
+
+    Raises ``ArticleError`` (message without the file name) if nothing can be asked.
+    """
     analysis = analyse(raw.text, raw.fmt, tick)
     if not _has_usable_text(analysis.doc):
-        raise ArticleError(f"{raw.filename}: has no usable text (no sentences to ask about)")
+        raise ArticleError("has no usable text (no sentences to ask about)")
     report = Report()
     pending: list[Question] = []
     ctx = build_context(analysis.doc, list(analysis.facts))
@@ -177,7 +180,7 @@ def generate(
         report.by_kind[q.kind.value] += 1
         report.by_section[q.source.section] += 1
     if not kept:
-        raise ArticleError(f"{raw.filename}: has no usable text (no question passed the gates)")
+        raise ArticleError("has no usable text (no question passed the gates)")
     article = Article(
         title=analysis.doc.title or raw.filename,
         filename=raw.filename,

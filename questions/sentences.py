@@ -32,8 +32,10 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     head = text[max(0, stop - 12) : stop]  # bounded look-back keeps long lines linear
     token = head.rsplit(None, 1)[-1] if head.strip() else ""
     token = token.lstrip('("“‘[').casefold()
-    if stop <= 4 and text[:stop].strip().isdigit():
-        return True  # "1. Amyotrophic Lateral Sclerosis (ALS)": an enumerator, not a sentence
+    if token.isdigit() and len(token) <= 3:
+        before = text[max(0, stop - len(token) - 3) : stop - len(token)].rstrip()
+        if not before or before[-1] in ".!?:":
+            return True  # "1. Amyotrophic Lateral Sclerosis (ALS)": an enumerator, not a sentence
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 

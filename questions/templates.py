@@ -82,7 +82,6 @@ def _entity_accepted(entity: Entity) -> tuple[str, ...]:
 def abbreviation(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     abbr, full = fact.subject, _case(ctx, fact.answer)
     said = f"{abbr} stands for {_lower(ctx, full)}."
-    pool = [_case(ctx, f.answer) for f in ctx.siblings(fact)]
     yield make(ctx.doc, fact, Kind.FLASHCARD, f"What does {abbr} stand for?", full, said)
     yield make(
         ctx.doc,
@@ -93,29 +92,11 @@ def abbreviation(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         said,
         variant="reverse",
     )
+    # No multiple choice and no false statement: the letters of an abbreviation point at
+    # the one option whose initials match, so any wrong option is a give-away.
     yield make(
-        ctx.doc,
-        fact,
-        Kind.MULTIPLE_CHOICE,
-        f"What does {abbr} stand for?",
-        full,
-        said,
-        distractors=pick_distractors(full, pool),
+        ctx.doc, fact, Kind.TRUE_FALSE, f"{abbr} stands for {_lower(ctx, full)}.", "True", said
     )
-    others = pick_distractors(full, pool, 1)
-    if _say_false(fact) and others:
-        yield make(
-            ctx.doc,
-            fact,
-            Kind.TRUE_FALSE,
-            f"{abbr} stands for {_lower(ctx, others[0])}.",
-            "False",
-            said,
-        )
-    else:
-        yield make(
-            ctx.doc, fact, Kind.TRUE_FALSE, f"{abbr} stands for {_lower(ctx, full)}.", "True", said
-        )
 
 
 # --- glosses: "term (meaning)" -------------------------------------------------------------

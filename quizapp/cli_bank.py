@@ -99,9 +99,12 @@ def generate(
     progress = _Progress()
     try:
         raw = read_article(article)
-        bank, report = generate_bank(raw, overrides=overrides, tick=progress)
     except ArticleError as exc:
         raise InputError(str(exc)) from None
+    try:
+        bank, report = generate_bank(raw, overrides=overrides, tick=progress)
+    except ArticleError as exc:
+        raise InputError(f"{article}: {exc}") from None
     finally:
         progress.close()
     if slug or name:

@@ -1,0 +1,195 @@
+"""Each quality gate rejects what it should, with its reason code, and lets good questions pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from questions.gates import REASONS, Deduper, GateContext, check_question
+from questions.model import CLOZE_BLANK, TRUE_FALSE_OPTIONS, Kind, Question, Source
+
+SENTENCE = "ALS, also known as Lou Gehrig's disease, is a progressive neurodegenerative disease."
+ALIASES = {
+    "als": ("ALS", "Amyotrophic lateral sclerosis", "Lou Gehrig's disease"),
+    "amyotrophic lateral sclerosis": (
+        "ALS",
+        "Amyotrophic lateral sclerosis",
+        "Lou Gehrig's disease",
+    ),
+    "lou gehrig's disease": ("ALS", "Amyotrophic lateral sclerosis", "Lou Gehrig's disease"),
+}
+CTX = GateContext.of(["close", "3 min read 11-03-2025", "Related Posts"], ALIASES)
+
+
+def q(kind: Kind, prompt: str, answer: str, **extra: object) -> Question:
+    fields: dict[str, object] = {
+        "id": "q-000000000001",
+        "kind": kind,
+        "prompt": prompt,
+        "answer": answer,
+        "explanation": SENTENCE,
+        "fact_id": "f-1",
+        "fact_kind": "definition",
+        "entity": "ALS",
+        "source": Source("ALS", SENTENCE, 0, len(SENTENCE)),
+    }
+    fields.update(extra)
+    return Question(**fields)  # type: ignore[arg-type]
+
+
+def mc(prompt: str, options: tuple[str, ...], correct: int, **extra: object) -> Question:
+    return q(
+        Kind.MULTIPLE_CHOICE, prompt, options[correct], options=options, correct=correct, **extra
+    )
+
+
+GOOD = [
+    q(
+        Kind.FLASHCARD,
+        "What kind of disease is ALS, according to the article?",
+        "Neurodegenerative",
+    ),
+    q(
+        Kind.CLOZE,
+        f"ALS, also known as Lou Gehrig's disease, is a progressive {CLOZE_BLANK} disease.",
+        "neurodegenerative",
+    ),
+    mc(
+        "Which condition is a progressive neurodegenerative disease?",
+        ("Multiple sclerosis", "Amyotrophic lateral sclerosis", "Peripheral neuropathies"),
+        1,
+        accepted=("ALS",),
+    ),
+    q(
+        Kind.TRUE_FALSE,
+        "ALS is a progressive neurodegenerative disease.",
+        "True",
+        options=TRUE_FALSE_OPTIONS,
+        correct=0,
+    ),
+]
+
+
+@pytest.mark.parametrize("question", GOOD, ids=lambda x: x.kind.value)
+def test_good_questions_pass(question: Question) -> None:
+    assert check_question(question, CTX) == []
+
+
+BAD = {
+    "unsupported_answer": q(Kind.FLASHCARD, "What is ALS?", "An autoimmune disease"),
+    "leakage": mc(
+        "Which condition, ALS for short, is progressive?",
+        ("Multiple sclerosis", "Amyotrophic lateral sclerosis", "Hypocalcemia"),
+        1,
+        accepted=("ALS",),
+    ),
+    "multiple_correct": mc(
+        "Which term is progressive?", ("Neurodegenerative", "neurodegenerative", "Autoimmune"), 0
+    ),
+    "longest_option": mc(
+        "Which condition is a progressive neurodegenerative disease?",
+        ("MS", "Lou Gehrig's disease, a progressive illness", "PN"),
+        1,
+    ),
+    "casing_cue": mc(
+        "Which kind of disease does the article name?",
+        ("autoimmune", "Neurodegenerative", "infectious"),
+        1,
+    ),
+    "all_of_the_above": mc(
+        "Which kind of disease does the article name?",
+        ("Autoimmune", "Neurodegenerative", "All of the above"),
+        1,
+    ),
+    "pronoun_start": q(Kind.FLASHCARD, "These neurons control what?", "Neurodegenerative"),
+    "cloze_stopword": q(
+        Kind.CLOZE,
+        f"ALS, also known as Lou Gehrig's disease, {CLOZE_BLANK} a "
+        "progressive neurodegenerative disease.",
+        "is",
+    ),
+    "cloze_context": q(Kind.CLOZE, f"ALS is {CLOZE_BLANK}.", "progressive"),
+    "cloze_article_cue": q(
+        Kind.CLOZE,
+        f"ALS, also known as Lou Gehrig's disease, is a {CLOZE_BLANK} neurodegenerative disease.",
+        "progressive",
+    ),
+    "noise": q(Kind.FLASHCARD, "What does the page say after Related Posts?", "Neurodegenerative"),
+    "too_long": q(Kind.FLASHCARD, "Why? " * 100, "Neurodegenerative"),
+}
+
+
+@pytest.mark.parametrize("reason", sorted(BAD))
+def test_bad_question_is_rejected_with_its_reason(reason: str) -> None:
+    assert reason in check_question(BAD[reason], CTX)
+    assert reason in REASONS
+
+
+def test_leakage_through_an_alias_is_caught() -> None:
+    leaky = mc(
+        "Which condition is also called Lou Gehrig's disease by the article?",
+        ("Multiple sclerosis", "Amyotrophic lateral sclerosis", "Hypocalcemia"),
+        1,
+    )
+    assert "leakage" in check_question(leaky, CTX)
+    cloze = q(
+        Kind.CLOZE,
+        f"{CLOZE_BLANK}, also known as Lou Gehrig's disease, is a progressive "
+        "neurodegenerative disease.",
+        "ALS",
+    )
+    assert "leakage" in check_question(cloze, CTX)
+
+
+def test_leakage_through_a_word_stem_is_caught() -> None:
+    cloze = q(
+        Kind.FLASHCARD,
+        "Which treatment uses other medications to manage spasms?",
+        "Medication",
+        source=Source("s", "Medication: other medications.", 0, 29),
+    )
+    assert "leakage" in check_question(cloze, CTX)
+
+
+def test_a_false_statement_must_still_share_the_subject_with_its_source() -> None:
+    false = q(
+        Kind.TRUE_FALSE,
+        "Periodic paralysis is an autoimmune disease.",
+        "False",
+        options=TRUE_FALSE_OPTIONS,
+        correct=1,
+    )
+    assert "unsupported_answer" in check_question(false, CTX)
+
+
+def test_duplicates_and_near_duplicates_are_found_in_buckets() -> None:
+    dedupe = Deduper()
+    first = GOOD[0]
+    assert dedupe.reasons(first) == []
+    dedupe.add(first)
+    assert dedupe.reasons(first) == ["duplicate"]
+    reworded = q(
+        Kind.FLASHCARD,
+        "According to the article, what kind of disease is ALS?",
+        "Neurodegenerative",
+        id="q-000000000002",
+    )
+    assert dedupe.reasons(reworded) == ["near_duplicate"]
+    other = q(
+        Kind.FLASHCARD,
+        "What does the article call Lou Gehrig's disease?",
+        "ALS",
+        id="q-000000000003",
+    )
+    assert dedupe.reasons(other) == []
+
+
+def test_one_cloze_per_source_sentence() -> None:
+    dedupe = Deduper()
+    dedupe.add(GOOD[1])
+    second = q(
+        Kind.CLOZE,
+        f"ALS, also known as {CLOZE_BLANK}, is a progressive neurodegenerative disease.",
+        "Lou Gehrig's disease",
+        id="q-000000000009",
+    )
+    assert dedupe.reasons(second) == ["near_duplicate"]
