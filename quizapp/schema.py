@@ -13,7 +13,6 @@ the worker processes a server forks (gunicorn ``--preload``).
 
 from __future__ import annotations
 
-import logging
 import os
 from enum import StrEnum
 
@@ -29,8 +28,6 @@ from questions.default_deck import DEFAULT_BANK
 from quizapp.deck_import import import_bank
 from quizapp.extensions import db
 from quizapp.timecol import utcnow
-
-log = logging.getLogger(__name__)
 
 # Any constant: serialises concurrent first starts of several workers on PostgreSQL.
 BOOTSTRAP_LOCK_KEY = 0x5155495A
@@ -84,10 +81,6 @@ def prepare_database(app: Flask) -> None:
 
 def import_default_deck() -> None:
     """Import the project's default deck (idempotent; safe when several workers race)."""
-    if not DEFAULT_BANK.exists():
-        # Tolerated only while the generator's bank file has not been committed yet.
-        log.warning("default deck %s not found; starting without it", DEFAULT_BANK)
-        return
     bank = bankfile.load(DEFAULT_BANK)
     if db.engine.dialect.name == "postgresql":
         db.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": BOOTSTRAP_LOCK_KEY})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, render_template
 
-from export.anki import apkg_bytes
+from export.anki import apkg_bytes, package_filename
 from quizapp import clock
 from quizapp.auth import current_user
 from quizapp.deck_import import bank_from_db
@@ -52,9 +52,9 @@ def article(slug: str) -> str:
 def anki(slug: str) -> Response:
     """The deck as an Anki package, built from the database (retired questions left out)."""
     found = deck_or_404(slug)
-    data = apkg_bytes(bank_from_db(db.session, found), now=clock.now())
+    bank = bank_from_db(db.session, found)
     return Response(
-        data,
+        apkg_bytes(bank, now=clock.now()),
         mimetype="application/octet-stream",
-        headers={"Content-Disposition": f'attachment; filename="{found.slug}.apkg"'},
+        headers={"Content-Disposition": f'attachment; filename="{package_filename(bank)}"'},
     )

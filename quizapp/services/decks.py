@@ -142,7 +142,8 @@ def article_view(
 def _merge_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, Mark]]:
     """One mark per distinct span; a span overlapping an earlier one joins that mark."""
     grouped: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for start, end, qid in sorted(spans):
+    # Stable sort: questions on one sentence keep the caller's (deck) order.
+    for start, end, qid in sorted(spans, key=lambda span: (span[0], span[1])):
         grouped[(start, end)].append(qid)
     merged: list[tuple[int, int, list[str]]] = []
     for (start, end), ids in sorted(grouped.items()):

@@ -8,10 +8,14 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from flask import Flask
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
+from questions.bankfile import load
+from questions.default_deck import DEFAULT_BANK
 from quizapp import create_app
+from quizapp.config import database_url, persistent_secret_key
 from quizapp.extensions import db
+from quizapp.models import Deck, Question
 from quizapp.schema import SchemaOutOfDate
 
 from .conftest import app_config
@@ -37,10 +41,27 @@ def test_app_refuses_an_out_of_date_schema(app: Flask, database: str) -> None:
             db.session.commit()
 
 
-def test_an_empty_database_is_set_up_on_first_start(tmp_path: Path) -> None:
+def test_an_empty_database_is_set_up_with_the_default_deck(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
     app = create_app(app_config(url))
+    create_app(app_config(url))  # a second start (another worker) changes nothing
     with app.app_context():
         tables = set(db.inspect(db.engine).get_table_names())
+        decks = db.session.scalars(select(Deck.slug)).all()
+        questions = db.session.scalar(select(func.count(Question.id)))
         db.engine.dispose()
     assert {"alembic_version", "user_account", "deck", "question", "card_state"} <= tables
+    assert decks == [load(DEFAULT_BANK).deck.slug]
+    assert questions == len(load(DEFAULT_BANK).questions)
+
+
+def test_database_url_normalisation(tmp_path: Path) -> None:
+    assert database_url("postgresql://u@h/db", "") == "postgresql+psycopg://u@h/db"
+    assert database_url("postgres://u@h/db", "") == "postgresql+psycopg://u@h/db"
+    assert database_url("", str(tmp_path)) == f"sqlite:///{tmp_path / 'quizapp.sqlite3'}"
+
+
+def test_secret_key_is_generated_once_and_kept(tmp_path: Path) -> None:
+    first = persistent_secret_key(str(tmp_path))
+    assert len(first) == 64
+    assert persistent_secret_key(str(tmp_path)) == first
