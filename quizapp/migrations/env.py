@@ -1,7 +1,8 @@
 """Alembic environment for quizapp, run through Flask-Migrate inside an app context.
 
 Differences from Flask-Migrate's template, and why:
-* no ``fileConfig``: reconfiguring logging from a migration would silence the app's loggers;
+* no ``fileConfig``: reconfiguring logging from a migration would silence the app's loggers
+  (the CLI still prints each migration it applies);
 * SQLite runs its DDL in one transaction (our engine hook emits ``BEGIN IMMEDIATE``), so a
   failed upgrade leaves nothing half-done and concurrent first starts serialise;
 * PostgreSQL takes an advisory lock for the same reason;
@@ -12,6 +13,9 @@ Differences from Flask-Migrate's template, and why:
 
 from __future__ import annotations
 
+import logging
+
+import click
 from alembic import context
 from flask import current_app
 from sqlalchemy import text
@@ -20,6 +24,13 @@ from quizapp.schema import BOOTSTRAP_LOCK_KEY
 from quizapp.timecol import UTCDateTime
 
 config = context.config
+
+# From the command line, say what is applied ("Running upgrade  -> 83ab…, initial schema").
+_alembic_log = logging.getLogger("alembic")
+_has_output = any(not isinstance(h, logging.NullHandler) for h in _alembic_log.handlers)
+if click.get_current_context(silent=True) is not None and not _has_output:
+    _alembic_log.setLevel(logging.INFO)
+    _alembic_log.addHandler(logging.StreamHandler())
 target_db = current_app.extensions["migrate"].db
 engine = target_db.engine
 config.set_main_option(
