@@ -1,18 +1,19 @@
 """Friendly error pages (400, 403, 404, 405, 413, 429, 500): never a traceback.
 
-Under ``/api/`` the same errors are JSON ``{"error": {"code": …, "message": …}}`` so the
-API (part B) gets consistent errors without its own handlers.
+Under ``/api/`` the same errors are RFC 9457 problem documents (``quizapp.api.problems``),
+so unknown API paths and unexpected errors answer like the API's own errors.
 """
 
 from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.wrappers import Response
 
+from quizapp.api.problems import problem_response
 from quizapp.extensions import db
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ def render_error(code: int, message: str | None = None) -> tuple[str | Response,
     title, default = MESSAGES.get(code, MESSAGES[400 if code < 500 else 500])
     text = message or default
     if request.path.startswith("/api/"):
-        return jsonify(error={"code": code, "message": text}), code
+        return problem_response(code, text), code
     return render_template("errors.html", code=code, title=title, message=text), code
 
 

@@ -101,5 +101,6 @@ def test_too_large_request_is_refused(make_app, deck_id: int) -> None:  # type: 
 def test_api_paths_get_json_errors(client: FlaskClient) -> None:
     response = client.get("/api/v1/nothing-here")
     assert response.status_code == 404
-    error = response.get_json()["error"]
-    assert error["code"] == 404 and error["message"].startswith("There is nothing here")
+    assert response.mimetype == "application/problem+json"
+    problem = response.get_json()
+    assert problem["status"] == 404 and problem["detail"].startswith("There is nothing here")
