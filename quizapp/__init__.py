@@ -54,6 +54,8 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from quizapp.account.views import bp as account
+    from quizapp.api.health import bp as health
+    from quizapp.api.views import bp as api
     from quizapp.decks.views import bp as decks
     from quizapp.quiz.views import bp as quiz
     from quizapp.settings.views import bp as settings
@@ -61,6 +63,8 @@ def _register_blueprints(app: Flask) -> None:
 
     for blueprint in (decks, study, quiz, settings, account):
         app.register_blueprint(blueprint)
+    app.register_blueprint(api)
+    app.register_blueprint(health)
 
 
 def _register_safety_nets(app: Flask) -> None:

@@ -1,0 +1,203 @@
+"""Routes of ``/api/v1``. Each handler parses input, calls one service, commits, and only
+then answers: an answer acknowledged with 2xx is in the database.
+
+Auth is the pages' session cookie. A visitor without one can read decks and the next card;
+the first answer creates a guest learner and sets the cookie, exactly like the pages.
+Another learner's reviews are indistinguishable from missing ones (404).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, make_response
+from sqlalchemy import select
+
+from quizapp import clock
+from quizapp.api import guard, openapi, parsing, payloads
+from quizapp.api.problems import ApiError, problem_response
+from quizapp.auth import current_user, ensure_user
+from quizapp.extensions import csrf, db
+from quizapp.models import Deck, Question, ReviewLog, User
+from quizapp.services import decks as deck_service
+from quizapp.services import study
+from quizapp.services.stats import deck_report
+from quizapp.web import study_settings
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+# JSON clients cannot post the form token; guard.check_request is the API's CSRF rule.
+csrf.exempt(bp)
+bp.before_request(guard.check_request)
+
+SLUG_MAX = 100
+MAX_ID = 2**31 - 1  # INTEGER primary keys; larger ids would overflow the driver
+
+
+@bp.errorhandler(ApiError)
+def _api_error(exc: ApiError) -> Response:
+    db.session.rollback()
+    return problem_response(exc.status, exc.detail)
+
+
+@bp.get("/openapi.json")
+def openapi_document() -> Response:
+    return jsonify(openapi.document())
+
+
+@bp.get("/me")
+def me() -> Response:
+    user = current_user()
+    return jsonify(learner=None if user is None else _learner(user))
+
+
+@bp.get("/decks")
+def decks() -> Response:
+    user = current_user()
+    summaries = deck_service.deck_summaries(db.session, _uid(user), clock.now(), study_settings())
+    return jsonify(decks=[payloads.deck_summary(s) for s in summaries])
+
+
+@bp.get("/decks/<slug>")
+def deck(slug: str) -> Response:
+    found = _deck(slug)
+    user = current_user()
+    counts = study.queue_counts(db.session, _uid(user), found.id, clock.now(), study_settings())
+    sections = deck_service.sections(db.session, found.id)
+    body = payloads.deck(found, sum(n for _, n in sections), counts)
+    body["sections"] = [{"name": name, "questions": n} for name, n in sections]
+    return jsonify(body)
+
+
+@bp.get("/decks/<slug>/next")
+def next_card(slug: str) -> Response:
+    found = _deck(slug)
+    uid, now, settings = _uid(current_user()), clock.now(), study_settings()
+    question = study.next_card(db.session, uid, found.id, now, settings)
+    counts = study.queue_counts(db.session, uid, found.id, now, settings)
+    card = None
+    if question is not None:
+        intervals = None
+        if question.kind == "flashcard":
+            intervals = study.card_preview(db.session, uid, question.id, now, settings)
+        card = payloads.question(question, intervals)
+    return jsonify(card=card, counts=payloads.counts(counts))
+
+
+@bp.post("/decks/<slug>/answers")
+def answer(slug: str) -> Response:
+    found = _deck(slug)
+    body = parsing.answer_body()
+    question = db.session.get(Question, body.question_id)
+    if question is None or question.deck_id != found.id or question.retired_at is not None:
+        raise ApiError(404, "no such question in this deck")
+    response = parsing.response_for(question, body)
+    user = ensure_user()
+    try:
+        result = study.submit_answer(
+            db.session,
+            user_id=user.id,
+            question_id=question.id,
+            answer_key=body.answer_key,
+            response=response,
+            now=clock.now(),
+            settings=study_settings(),
+            source="study",
+            duration_ms=body.duration_ms,
+        )
+    except study.StudyError as exc:
+        # The shape was checked above, so what is left is a key reused for another question.
+        raise ApiError(409, str(exc)) from None
+    log = study.get_review(db.session, user.id, result.review_id)
+    payload = payloads.result(log, result.replayed, study.allowed_rerates(log))
+    db.session.commit()  # acknowledged only once it is durable
+    return _json(payload, 200 if result.replayed else 201)
+
+
+@bp.get("/reviews/<int:review_id>")
+def review(review_id: int) -> Response:
+    log = _own_review(review_id)
+    return _json(payloads.result(log, False, study.allowed_rerates(log)))
+
+
+@bp.post("/reviews/<int:review_id>/rating")
+def rerate(review_id: int) -> Response:
+    log = _own_review(review_id)
+    rating = parsing.rating_body()
+    allowed = study.allowed_rerates(log)
+    if rating not in allowed:
+        raise ApiError(422, "a right answer is rated 2-4, a wrong one 1")
+    try:
+        study.rerate(
+            db.session,
+            user_id=log.user_id,
+            review_id=log.id,
+            rating=rating,
+            now=clock.now(),
+            settings=study_settings(),
+        )
+    except study.StudyError as exc:
+        raise ApiError(409, str(exc)) from None
+    payload = payloads.result(log, False, allowed)
+    db.session.commit()
+    return _json(payload)
+
+
+@bp.post("/reviews/<int:review_id>/undo")
+def undo(review_id: int) -> Response:
+    log = _own_review(review_id)
+    try:
+        study.undo(db.session, user_id=log.user_id, review_id=log.id, now=clock.now())
+    except study.StudyError as exc:
+        raise ApiError(409, str(exc)) from None
+    payload = payloads.result(log, False, ())
+    db.session.commit()
+    return _json(payload)
+
+
+@bp.get("/decks/<slug>/stats")
+def deck_stats(slug: str) -> Response:
+    found = _deck(slug)
+    report = deck_report(
+        db.session,
+        _uid(current_user()),
+        found.id,
+        clock.now(),
+        current_app.config["DAY_STARTS_AT_HOUR"],
+    )
+    return jsonify(payloads.report(report))
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _uid(user: User | None) -> int | None:
+    return user.id if user else None
+
+
+def _learner(user: User) -> dict[str, Any]:
+    return {"id": user.id, "guest": user.is_guest, "username": user.username}
+
+
+def _deck(slug: str) -> Deck:
+    if len(slug) > SLUG_MAX or not parsing.storable(slug):
+        raise ApiError(404, "no such deck")
+    found = db.session.scalar(select(Deck).where(Deck.slug == slug))
+    if found is None:
+        raise ApiError(404, "no such deck")
+    return found
+
+
+def _own_review(review_id: int) -> ReviewLog:
+    user = current_user()
+    if user is None:
+        raise ApiError(401, "no learner session: answer a card first, or log in")
+    if review_id > MAX_ID:
+        raise ApiError(404, "no such review")
+    try:
+        return study.get_review(db.session, user.id, review_id)
+    except study.NotFound:
+        raise ApiError(404, "no such review") from None
+
+
+def _json(payload: dict[str, Any], status: int = 200) -> Response:
+    return make_response(jsonify(payload), status)

@@ -1,0 +1,81 @@
+"""Loads one learner's records for ``quizapp.stats`` and returns the whole report.
+
+``deck_report`` is shared by the stats page and the JSON API: it reads the learner's live
+answers (undone ones skipped) and card states for one deck, then calls the pure functions.
+A visitor with no learner row gets an empty report (every question new).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quizapp import stats
+from quizapp.models import CardState, Question, ReviewLog
+
+
+@dataclass(frozen=True)
+class DeckReport:
+    reviews_per_day: list[stats.DayCount]
+    retention: stats.Retention
+    retention_all_time: stats.Retention
+    forecast: list[stats.DayCount]
+    mastery: list[stats.SectionMastery]
+
+    @property
+    def reviews_total(self) -> int:
+        return sum(day.total for day in self.reviews_per_day)
+
+
+def deck_report(
+    session: Session, user_id: int | None, deck_id: int, now: datetime, day_starts_at_hour: int
+) -> DeckReport:
+    questions = _questions(session, deck_id)
+    reviews = _reviews(session, user_id, deck_id) if user_id is not None else []
+    cards = _cards(session, user_id, deck_id) if user_id is not None else []
+    return DeckReport(
+        reviews_per_day=stats.reviews_per_day(reviews, now, day_starts_at_hour),
+        retention=stats.true_retention(reviews, now, day_starts_at_hour),
+        retention_all_time=stats.true_retention(reviews, now, day_starts_at_hour, days=None),
+        forecast=stats.due_forecast(cards, now, day_starts_at_hour),
+        mastery=stats.mastery_by_section(questions, cards),
+    )
+
+
+def _questions(session: Session, deck_id: int) -> list[tuple[str, str]]:
+    rows = session.execute(
+        select(Question.id, Question.section)
+        .where(Question.deck_id == deck_id, Question.retired_at.is_(None))
+        .order_by(Question.position)
+    ).all()
+    return [(qid, section) for qid, section in rows]
+
+
+def _reviews(session: Session, user_id: int, deck_id: int) -> list[stats.ReviewRecord]:
+    # All time (for all-time retention); a learner's history in one deck stays small.
+    rows = session.execute(
+        select(ReviewLog.reviewed_at, ReviewLog.rating, ReviewLog.state_before)
+        .join(Question, Question.id == ReviewLog.question_id)
+        .where(
+            ReviewLog.user_id == user_id,
+            Question.deck_id == deck_id,
+            ReviewLog.undone_at.is_(None),
+        )
+    ).all()
+    return [stats.ReviewRecord(at, rating, before) for at, rating, before in rows]
+
+
+def _cards(session: Session, user_id: int, deck_id: int) -> list[stats.CardRecord]:
+    rows = session.execute(
+        select(CardState.question_id, CardState.state, CardState.due, CardState.last_review)
+        .join(Question, Question.id == CardState.question_id)
+        .where(
+            CardState.user_id == user_id,
+            Question.deck_id == deck_id,
+            Question.retired_at.is_(None),
+        )
+    ).all()
+    return [stats.CardRecord(qid, state, due, last) for qid, state, due, last in rows]
