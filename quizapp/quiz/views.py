@@ -9,10 +9,12 @@ from quizapp import answering, clock
 from quizapp.auth import current_user, ensure_user
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz, ReviewLog
+from quizapp.scheduler import parse_rating
 from quizapp.services import decks as deck_service
 from quizapp.services import quiz as quiz_service
 from quizapp.services import study
 from quizapp.services.decks import source_context
+from quizapp.services.study import rerate_buttons
 from quizapp.web import (
     bad_request,
     deck_or_404,
@@ -130,12 +132,34 @@ def feedback(quiz_id: int, review_id: int) -> str:
         deck=quiz.deck,
         log=log,
         context=source_context(quiz.deck, log.question),
-        rerates=[],
-        rate_url=None,
+        rerates=rerate_buttons(log, study_settings()),
+        rate_url=url_for("quiz.rate", quiz_id=quiz.id, review_id=log.id),
         undo_url=None,
         continue_url=url_for("quiz.results" if finished else "quiz.take", quiz_id=quiz.id),
         answered=len(quiz_service.answers(db.session, quiz)),
     )
+
+
+@bp.post("/<int:quiz_id>/answer/<int:review_id>/rate")
+def rate(quiz_id: int, review_id: int) -> Response:
+    quiz = _quiz_or_404(quiz_id)
+    log = _quiz_review_or_404(quiz, review_id)
+    rating = parse_rating(request.form.get("rating", ""))
+    if rating is None:
+        bad_request("Choose Again, Hard, Good or Easy.")
+    try:
+        study.rerate(
+            db.session,
+            user_id=quiz.user_id,
+            review_id=log.id,
+            rating=rating,
+            now=clock.now(),
+            settings=study_settings(),
+        )
+    except study.StudyError as exc:
+        bad_request(str(exc))
+    db.session.commit()
+    return redirect(url_for("quiz.feedback", quiz_id=quiz.id, review_id=log.id))
 
 
 @bp.get("/<int:quiz_id>/results")

@@ -33,6 +33,8 @@ class DeckSummary:
 class Mark:
     anchor: str
     question_ids: tuple[str, ...]
+    # Anchors of overlapping spans merged into this mark, so every question's link lands.
+    extra_anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,13 +147,17 @@ def _merge_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, Mark
     # Stable sort: questions on one sentence keep the caller's (deck) order.
     for start, end, qid in sorted(spans, key=lambda span: (span[0], span[1])):
         grouped[(start, end)].append(qid)
-    merged: list[tuple[int, int, list[str]]] = []
+    merged: list[tuple[int, int, list[str], set[int]]] = []
     for (start, end), ids in sorted(grouped.items()):
         if merged and start < merged[-1][1]:
-            merged[-1][2].extend(ids)
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2] + ids, last[3] | {start})
         else:
-            merged.append((start, end, list(ids)))
-    return [(s, e, Mark(anchor_for(s), tuple(ids))) for s, e, ids in merged]
+            merged.append((start, end, list(ids), set()))
+    return [
+        (s, e, Mark(anchor_for(s), tuple(ids), tuple(anchor_for(x) for x in sorted(extra - {s}))))
+        for s, e, ids, extra in merged
+    ]
 
 
 def _segments(

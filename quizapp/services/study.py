@@ -312,6 +312,17 @@ def allowed_rerates(log: ReviewLog) -> tuple[Rating, ...]:
     return (Rating.Hard, Rating.Good, Rating.Easy) if log.correct else (Rating.Again,)
 
 
+def rerate_buttons(log: ReviewLog, settings: StudySettings) -> list[tuple[int, str, str, bool]]:
+    """(rating value, label, interval, is current) for each change-rating button."""
+    if log.undone_at is not None:
+        return []
+    previews = rerate_preview(log, settings)
+    return [
+        (int(r), r.name, scheduler.format_interval(previews[r]), int(r) == log.rating)
+        for r in allowed_rerates(log)
+    ]
+
+
 def result_for(log: ReviewLog) -> AnswerResult:
     return _result(log, replayed=False)
 

@@ -10,7 +10,7 @@ from quizapp import answering, clock
 from quizapp.auth import current_user, ensure_user
 from quizapp.extensions import db
 from quizapp.models import Deck, Question, ReviewLog
-from quizapp.scheduler import format_interval, parse_rating
+from quizapp.scheduler import parse_rating
 from quizapp.services import study
 from quizapp.services.decks import source_context
 from quizapp.web import bad_request, deck_or_404, new_answer_key, not_found, now_ms, study_settings
@@ -77,7 +77,7 @@ def feedback(slug: str, review_id: int) -> str:
         log=log,
         context=source_context(deck, log.question),
         counts=counts,
-        rerates=_rerates(log),
+        rerates=study.rerate_buttons(log, study_settings()),
         rate_url=url_for("study.rate", slug=deck.slug, review_id=log.id),
         undo_url=url_for("study.undo", slug=deck.slug, review_id=log.id),
         continue_url=url_for("study.session", slug=deck.slug),
@@ -165,14 +165,3 @@ def _review_or_404(deck: Deck, review_id: int) -> ReviewLog:
     if log.question.deck_id != deck.id:
         not_found()
     return log
-
-
-def _rerates(log: ReviewLog) -> list[tuple[int, str, str, bool]]:
-    """(rating value, label, interval, is current) for the change-rating buttons."""
-    if log.undone_at is not None:
-        return []
-    previews = study.rerate_preview(log, study_settings())
-    return [
-        (int(r), r.name, format_interval(previews[r]), int(r) == log.rating)
-        for r in study.allowed_rerates(log)
-    ]

@@ -73,3 +73,13 @@ def test_quiz_count_is_capped_by_the_pool(client: FlaskClient, deck_id: int) -> 
     quiz_url = start_quiz(client, "50", [])
     page = client.get(quiz_url).get_data(as_text=True)
     assert re.search(r"Question 1 of 5<", page)
+
+
+def test_a_right_quiz_answer_may_be_rerated(client: FlaskClient, deck_id: int) -> None:
+    quiz_url = start_quiz(client, "5", ["Metabolic causes"])
+    fields = hidden_fields(client.get(quiz_url).get_data(as_text=True))
+    answered = client.post(f"{quiz_url}/answer", data={**fields, **RIGHT[fields["question_id"]]})
+    feedback_url = answered.headers["Location"]
+    assert "Counted as <strong>Good</strong>" in client.get(feedback_url).get_data(as_text=True)
+    assert client.post(feedback_url + "/rate", data={"rating": "2"}).status_code == 302
+    assert "Counted as <strong>Hard</strong>" in client.get(feedback_url).get_data(as_text=True)

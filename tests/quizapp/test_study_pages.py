@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import ReviewLog
+from quizapp.services.decks import article_view
 
 from .conftest import ALS_SENTENCE, TEXT
 from .pages import answer_current, current_question, hidden_fields
@@ -186,3 +187,15 @@ def test_pages_have_a_strict_csp_and_no_inline_code(
     assert " style=" not in html and "<style" not in html
     assert "http://" not in html.replace("http://localhost", "")
     assert 'name="viewport"' in html
+
+
+def test_article_view_merges_overlapping_sentences_and_keeps_every_anchor() -> None:
+    text = "Alpha beta. Gamma delta."
+    blocks = [{"kind": "paragraph", "start": 0, "end": len(text)}]
+    view = article_view(text, blocks, [(0, 11, "a"), (6, 11, "b"), (12, 24, "c")])
+    segments = view[0].segments
+    assert [s.text for s in segments] == ["Alpha beta.", " ", "Gamma delta."]
+    first, last = segments[0].mark, segments[2].mark
+    assert first is not None and last is not None
+    assert (first.anchor, first.question_ids, first.extra_anchors) == ("s-0", ("a", "b"), ("s-6",))
+    assert (last.anchor, last.question_ids) == ("s-12", ("c",))
