@@ -13,12 +13,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from questions.model import Article, Bank, Block, Kind, Source
 from questions.model import Deck as BankDeck
 from questions.model import Question as BankQuestion
 from quizapp.models import Deck, Question
+from quizapp.services.dbsession import DbSession
 
 
 class ImportConflict(ValueError):
@@ -43,7 +43,7 @@ class ImportResult:
         )
 
 
-def import_bank(session: Session, bank: Bank, now: datetime) -> ImportResult:
+def import_bank(session: DbSession, bank: Bank, now: datetime) -> ImportResult:
     """Create or update the deck of ``bank`` and its questions (see module docstring)."""
     deck = session.scalar(select(Deck).where(Deck.slug == bank.deck.slug))
     created = deck is None
@@ -79,7 +79,7 @@ def import_bank(session: Session, bank: Bank, now: datetime) -> ImportResult:
     return ImportResult(slug=deck.slug, created=created, **counts)
 
 
-def bank_from_db(session: Session, deck: Deck, include_retired: bool = False) -> Bank:
+def bank_from_db(session: DbSession, deck: Deck, include_retired: bool = False) -> Bank:
     """The deck's bank as stored (e.g. for the Anki export); retired questions left out."""
     query = select(Question).where(Question.deck_id == deck.id).order_by(Question.position)
     if not include_retired:
@@ -137,7 +137,7 @@ def _copy_deck_fields(deck: Deck, bank: Bank, now: datetime) -> None:
         deck.updated_at = now
 
 
-def _check_ids_are_ours(session: Session, bank: Bank, deck_id: int) -> None:
+def _check_ids_are_ours(session: DbSession, bank: Bank, deck_id: int) -> None:
     ids = [q.id for q in bank.questions]
     clashes = list(
         session.scalars(

@@ -45,7 +45,7 @@ QUESTION_ID_MAX = 200
 ANSWER_KEY_MAX = 64
 
 
-class User(db.Model):  # type: ignore[name-defined,misc]
+class User(db.Model):  # type: ignore[name-defined]
     __tablename__ = "user_account"  # "user" is reserved in PostgreSQL
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -66,7 +66,7 @@ class User(db.Model):  # type: ignore[name-defined,misc]
         return self.display_name or self.username or "Guest"
 
 
-class Deck(db.Model):  # type: ignore[name-defined,misc]
+class Deck(db.Model):  # type: ignore[name-defined]
     __tablename__ = "deck"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -90,7 +90,7 @@ class Deck(db.Model):  # type: ignore[name-defined,misc]
     )
 
 
-class Question(db.Model):  # type: ignore[name-defined,misc]
+class Question(db.Model):  # type: ignore[name-defined]
     __tablename__ = "question"
 
     id: Mapped[str] = mapped_column(String(QUESTION_ID_MAX), primary_key=True)
@@ -120,7 +120,7 @@ class Question(db.Model):  # type: ignore[name-defined,misc]
         return self.retired_at is not None
 
 
-class CardState(db.Model):  # type: ignore[name-defined,misc]
+class CardState(db.Model):  # type: ignore[name-defined]
     __tablename__ = "card_state"
     __table_args__ = (Index("ix_card_state_user_due", "user_id", "due"),)
 
@@ -140,7 +140,7 @@ class CardState(db.Model):  # type: ignore[name-defined,misc]
     question: Mapped[Question] = relationship()
 
 
-class Quiz(db.Model):  # type: ignore[name-defined,misc]
+class Quiz(db.Model):  # type: ignore[name-defined]
     __tablename__ = "quiz"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -154,7 +154,7 @@ class Quiz(db.Model):  # type: ignore[name-defined,misc]
     deck: Mapped[Deck] = relationship()
 
 
-class ReviewLog(db.Model):  # type: ignore[name-defined,misc]
+class ReviewLog(db.Model):  # type: ignore[name-defined]
     __tablename__ = "review_log"
     __table_args__ = (
         UniqueConstraint("user_id", "answer_key"),

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from quizapp.models import USERNAME_MAX, User
 from quizapp.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
+from quizapp.services.dbsession import DbSession
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{2,39}$")
 
@@ -45,7 +45,7 @@ def password_problem(password: str) -> str | None:
 
 
 def register(
-    session: Session, user: User | None, username: str, password_hash: str, display_name: str = ""
+    session: DbSession, user: User | None, username: str, password_hash: str, display_name: str = ""
 ) -> User:
     """Give ``user`` (a guest, or None for a new learner) a username and password.
 
@@ -67,7 +67,7 @@ def register(
     return user
 
 
-def find_by_username(session: Session, username: str) -> User | None:
+def find_by_username(session: DbSession, username: str) -> User | None:
     return session.scalar(select(User).where(User.username == normalise_username(username)))
 
 

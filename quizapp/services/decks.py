@@ -13,9 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from quizapp.models import Deck, Question
+from quizapp.services.dbsession import DbSession
 from quizapp.services.settings import StudySettings
 from quizapp.services.study import NotFound, QueueCounts, queue_counts
 
@@ -80,7 +80,7 @@ def source_context(deck: Deck, question: Question, limit: int = 240) -> SourceCo
     return SourceContext(before, text[start:end], after, anchor_for(start))
 
 
-def deck_by_slug(session: Session, slug: str) -> Deck:
+def deck_by_slug(session: DbSession, slug: str) -> Deck:
     deck = session.scalar(select(Deck).where(Deck.slug == slug))
     if deck is None:
         raise NotFound(slug)
@@ -88,7 +88,7 @@ def deck_by_slug(session: Session, slug: str) -> Deck:
 
 
 def deck_summaries(
-    session: Session, user_id: int | None, now: datetime, settings: StudySettings
+    session: DbSession, user_id: int | None, now: datetime, settings: StudySettings
 ) -> list[DeckSummary]:
     active = dict(
         session.execute(
@@ -108,7 +108,7 @@ def deck_summaries(
     ]
 
 
-def active_questions(session: Session, deck_id: int) -> list[Question]:
+def active_questions(session: DbSession, deck_id: int) -> list[Question]:
     return list(
         session.scalars(
             select(Question)
@@ -118,7 +118,7 @@ def active_questions(session: Session, deck_id: int) -> list[Question]:
     )
 
 
-def sections(session: Session, deck_id: int) -> list[tuple[str, int]]:
+def sections(session: DbSession, deck_id: int) -> list[tuple[str, int]]:
     """Sections of the deck in article order, with their number of active questions."""
     rows = session.execute(
         select(Question.section, func.count(Question.id), func.min(Question.source_start))

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from quizapp.models import Question, Quiz, ReviewLog
+from quizapp.services.dbsession import DbSession
 from quizapp.services.settings import StudySettings
 from quizapp.services.study import AnswerResult, NotFound, Response, StudyError, submit_answer
 
@@ -35,7 +35,7 @@ class QuizResults:
 
 
 def create_quiz(
-    session: Session,
+    session: DbSession,
     *,
     user_id: int,
     deck_id: int,
@@ -66,7 +66,7 @@ def create_quiz(
     return quiz
 
 
-def get_quiz(session: Session, user_id: int | None, quiz_id: int) -> Quiz:
+def get_quiz(session: DbSession, user_id: int | None, quiz_id: int) -> Quiz:
     """The learner's own quiz; anybody else's is NotFound."""
     quiz = session.get(Quiz, quiz_id)
     if quiz is None or user_id is None or quiz.user_id != user_id:
@@ -74,7 +74,7 @@ def get_quiz(session: Session, user_id: int | None, quiz_id: int) -> Quiz:
     return quiz
 
 
-def answers(session: Session, quiz: Quiz) -> dict[str, ReviewLog]:
+def answers(session: DbSession, quiz: Quiz) -> dict[str, ReviewLog]:
     logs = session.scalars(
         select(ReviewLog)
         .where(ReviewLog.quiz_id == quiz.id, ReviewLog.undone_at.is_(None))
@@ -83,7 +83,7 @@ def answers(session: Session, quiz: Quiz) -> dict[str, ReviewLog]:
     return {log.question_id: log for log in logs}
 
 
-def next_question(session: Session, quiz: Quiz) -> tuple[Question | None, int]:
+def next_question(session: DbSession, quiz: Quiz) -> tuple[Question | None, int]:
     """The first unanswered question and its 1-based position (None when finished)."""
     done = answers(session, quiz)
     for position, qid in enumerate(quiz.question_ids, 1):
@@ -93,7 +93,7 @@ def next_question(session: Session, quiz: Quiz) -> tuple[Question | None, int]:
 
 
 def answer_question(
-    session: Session,
+    session: DbSession,
     *,
     quiz: Quiz,
     question_id: str,
@@ -127,7 +127,7 @@ def answer_question(
     return result
 
 
-def results(session: Session, quiz: Quiz) -> QuizResults:
+def results(session: DbSession, quiz: Quiz) -> QuizResults:
     done = answers(session, quiz)
     mistakes = [
         (log.question, log)

@@ -15,15 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, exists, func, select
-from sqlalchemy.orm import Session
-from sqlalchemy.sql import Select
+from sqlalchemy.sql import ColumnElement, Select
 
 from questions.model import Kind
 from quizapp import grading, scheduler
 from quizapp.models import CardState, Question, ReviewLog, User
 from quizapp.scheduler import CardSnapshot, Rating, State
+from quizapp.services.dbsession import DbSession
 from quizapp.services.settings import StudySettings
 
 SOURCES = ("study", "quiz", "classroom")
@@ -85,7 +86,7 @@ def day_start(now: datetime, hour: int) -> datetime:
 
 
 def next_card(
-    session: Session, user_id: int | None, deck_id: int, now: datetime, settings: StudySettings
+    session: DbSession, user_id: int | None, deck_id: int, now: datetime, settings: StudySettings
 ) -> Question | None:
     """The next question to study, or None when the session is over for today."""
     if user_id is not None:
@@ -108,7 +109,7 @@ def next_card(
 
 
 def queue_counts(
-    session: Session, user_id: int | None, deck_id: int, now: datetime, settings: StudySettings
+    session: DbSession, user_id: int | None, deck_id: int, now: datetime, settings: StudySettings
 ) -> QueueCounts:
     """What is left today, for the progress bar ("7 of 23") and the deck list."""
     new_available = session.scalar(_count(_new_questions(user_id, deck_id))) or 0
@@ -132,7 +133,7 @@ def queue_counts(
 
 
 def new_left_today(
-    session: Session, user_id: int | None, deck_id: int, now: datetime, settings: StudySettings
+    session: DbSession, user_id: int | None, deck_id: int, now: datetime, settings: StudySettings
 ) -> int:
     """New cards the learner may still start today in this deck (study sessions only)."""
     if user_id is None:
@@ -148,7 +149,7 @@ def new_left_today(
 
 
 def submit_answer(
-    session: Session,
+    session: DbSession,
     *,
     user_id: int,
     question_id: str,
@@ -201,7 +202,7 @@ def submit_answer(
 
 
 def rerate(
-    session: Session,
+    session: DbSession,
     *,
     user_id: int,
     review_id: int,
@@ -233,7 +234,7 @@ def rerate(
     return _result(log, replayed=False)
 
 
-def undo(session: Session, *, user_id: int, review_id: int, now: datetime) -> Question:
+def undo(session: DbSession, *, user_id: int, review_id: int, now: datetime) -> Question:
     """Take back an answer: the card returns to its state before it; the log row stays,
     marked undone. Undoing an already undone answer changes nothing."""
     _lock_learner(session, user_id)
@@ -257,7 +258,7 @@ def undo(session: Session, *, user_id: int, review_id: int, now: datetime) -> Qu
 
 
 def last_undoable(
-    session: Session, user_id: int | None, deck_id: int | None = None, source: str = "study"
+    session: DbSession, user_id: int | None, deck_id: int | None = None, source: str = "study"
 ) -> ReviewLog | None:
     """The learner's most recent answer that can still be undone (for the Undo button)."""
     if user_id is None:
@@ -277,7 +278,7 @@ def last_undoable(
     return session.scalar(query)
 
 
-def get_review(session: Session, user_id: int, review_id: int) -> ReviewLog:
+def get_review(session: DbSession, user_id: int, review_id: int) -> ReviewLog:
     """One of the learner's own answers; anybody else's is NotFound."""
     log = session.scalar(
         select(ReviewLog).where(ReviewLog.id == review_id, ReviewLog.user_id == user_id)
@@ -288,7 +289,7 @@ def get_review(session: Session, user_id: int, review_id: int) -> ReviewLog:
 
 
 def card_preview(
-    session: Session,
+    session: DbSession,
     user_id: int | None,
     question_id: str,
     now: datetime,
@@ -349,7 +350,7 @@ def _grade(question: Question, response: Response) -> tuple[bool, bool, Rating, 
 
 
 def _schedule(
-    session: Session,
+    session: DbSession,
     user_id: int,
     question_id: str,
     card: CardSnapshot | None,
@@ -365,7 +366,7 @@ def _schedule(
 
 
 def _store(
-    session: Session,
+    session: DbSession,
     user_id: int,
     question_id: str,
     snap: CardSnapshot,
@@ -399,7 +400,7 @@ def _snapshot(row: CardState | None) -> CardSnapshot | None:
     )
 
 
-def _latest_review_of_card(session: Session, user_id: int, review_id: int) -> ReviewLog:
+def _latest_review_of_card(session: DbSession, user_id: int, review_id: int) -> ReviewLog:
     """The review, if it is the learner's latest live answer to its card (else StudyError)."""
     log = get_review(session, user_id, review_id)
     if log.undone_at is not None:
@@ -417,7 +418,7 @@ def _latest_review_of_card(session: Session, user_id: int, review_id: int) -> Re
     return log
 
 
-def _lock_learner(session: Session, user_id: int) -> None:
+def _lock_learner(session: DbSession, user_id: int) -> None:
     # FOR UPDATE is dropped by the SQLite compiler; there BEGIN IMMEDIATE already serialises.
     found = session.scalar(select(User.id).where(User.id == user_id).with_for_update())
     if found is None:
@@ -445,11 +446,11 @@ def _clamp_duration(duration_ms: int | None) -> int | None:
     return min(duration_ms, MAX_DURATION_MS)
 
 
-def _active(deck_id: int) -> list[object]:
+def _active(deck_id: int) -> list[ColumnElement[bool]]:
     return [Question.deck_id == deck_id, Question.retired_at.is_(None)]
 
 
-def _with_state(user_id: int, deck_id: int) -> Select[tuple[Question]]:
+def _with_state(user_id: int, deck_id: int) -> Select[Question]:
     return (
         select(Question)
         .join(
@@ -461,7 +462,7 @@ def _with_state(user_id: int, deck_id: int) -> Select[tuple[Question]]:
     )
 
 
-def _new_questions(user_id: int | None, deck_id: int) -> Select[tuple[Question]]:
+def _new_questions(user_id: int | None, deck_id: int) -> Select[Question]:
     query = select(Question).where(*_active(deck_id))
     if user_id is None:
         return query
@@ -471,7 +472,7 @@ def _new_questions(user_id: int | None, deck_id: int) -> Select[tuple[Question]]
 
 def _reviews_today(
     user_id: int, deck_id: int, now: datetime, settings: StudySettings
-) -> Select[tuple[ReviewLog]]:
+) -> Select[ReviewLog]:
     return (
         select(ReviewLog)
         .join(Question, Question.id == ReviewLog.question_id)
@@ -484,5 +485,5 @@ def _reviews_today(
     )
 
 
-def _count(query: Select[tuple[object]]) -> Select[tuple[int]]:
+def _count(query: Select[Any]) -> Select[int]:
     return select(func.count()).select_from(query.order_by(None).subquery())
