@@ -56,15 +56,19 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.account.views import bp as account
     from quizapp.api.health import bp as health
     from quizapp.api.views import bp as api
+    from quizapp.classroom.views import bp as classroom
     from quizapp.decks.views import bp as decks
     from quizapp.quiz.views import bp as quiz
     from quizapp.settings.views import bp as settings
+    from quizapp.statspage.views import bp as stats
     from quizapp.study.views import bp as study
 
     for blueprint in (decks, study, quiz, settings, account):
         app.register_blueprint(blueprint)
     app.register_blueprint(api)
     app.register_blueprint(health)
+    app.register_blueprint(classroom)
+    app.register_blueprint(stats)
 
 
 def _register_safety_nets(app: Flask) -> None:

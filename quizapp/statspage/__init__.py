@@ -1,0 +1,1 @@
+"""The stats page: charts drawn as inline SVG on the server (``charts``), one view (``views``)."""

@@ -1,0 +1,119 @@
+"""Inline SVG charts, built on the server from plain numbers: no script, no external asset.
+
+Each chart is an ``<svg role="img">`` with a ``<title>`` and ``<desc>`` (what screen
+readers announce); the page adds a data table beside it. Colours come from CSS classes in
+``static/stats.css`` (the Content-Security-Policy forbids inline styles), so dark mode and
+contrast follow the site's palette. Coordinates are in a fixed viewBox; the SVG scales to
+the width of the page, so a 360 px phone shows the whole chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+WIDTH, HEIGHT = 480, 200
+LEFT, RIGHT, TOP, BOTTOM = 36, 6, 10, 28  # plot margins: y labels left, x labels below
+
+
+@dataclass(frozen=True)
+class Segment:
+    value: float
+    css: str  # class of the rectangle, e.g. "bar-right"
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str  # x-axis label ("" for none)
+    segments: tuple[Segment, ...]
+    tooltip: str
+
+    @property
+    def total(self) -> float:
+        return sum(s.value for s in self.segments)
+
+
+def column_chart(chart_id: str, title: str, desc: str, columns: Sequence[Column]) -> Markup:
+    """Stacked columns over a shared y axis (e.g. right/wrong answers per day)."""
+    top = nice_max(max((c.total for c in columns), default=0))
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    slot = plot_w / max(len(columns), 1)
+    parts = [_open(chart_id, title, desc, WIDTH, HEIGHT), *_y_axis(top, plot_h)]
+    for i, column in enumerate(columns):
+        x = LEFT + i * slot + slot * 0.15
+        y = TOP + plot_h
+        parts.append(f"<g><title>{escape(column.tooltip)}</title>")
+        for seg in column.segments:
+            h = plot_h * seg.value / top if top else 0
+            y -= h
+            if h > 0:
+                parts.append(_rect(x, y, slot * 0.7, h, seg.css))
+        parts.append("</g>")
+        if column.label:
+            cx = LEFT + (i + 0.5) * slot
+            parts.append(
+                f'<text class="axis" x="{cx:.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
+                f"{escape(column.label)}</text>"
+            )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def share_bars(chart_id: str, title: str, desc: str, rows: Sequence[Column]) -> Markup:
+    """One horizontal 100 % bar per row (e.g. new/learning/young/mature per section)."""
+    row_h, gap, label_h = 22, 14, 16
+    height = max(len(rows), 1) * (row_h + gap + label_h)
+    parts = [_open(chart_id, title, desc, WIDTH, height)]
+    for i, row in enumerate(rows):
+        y = i * (row_h + gap + label_h)
+        parts.append(f'<text class="label" x="0" y="{y + 12}">{escape(row.label)}</text>')
+        parts.append(f"<g><title>{escape(row.tooltip)}</title>")
+        x, total = 0.0, row.total
+        for seg in row.segments:
+            w = WIDTH * seg.value / total if total else 0
+            if w > 0:
+                parts.append(_rect(x, y + label_h, w, row_h, seg.css))
+            x += w
+        parts.append("</g>")
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def nice_max(value: float) -> int:
+    """A round axis maximum at or above ``value`` (1, 2, 5, 10, 20, 50, …; at least 1)."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if step * factor >= value:
+                return max(step * factor, 1)
+        step *= 10
+
+
+def _open(chart_id: str, title: str, desc: str, width: int, height: int) -> str:
+    cid = escape(chart_id)
+    return (
+        f'<svg class="chart" id="{cid}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{cid}-title {cid}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{cid}-title">{escape(title)}</title>'
+        f'<desc id="{cid}-desc">{escape(desc)}</desc>'
+    )
+
+
+def _y_axis(top: int, plot_h: float) -> list[str]:
+    base = TOP + plot_h
+    out = [f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}"/>']
+    for value in (top // 2, top) if top >= 2 else (top,):
+        y = base - plot_h * value / top
+        out.append(
+            f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
+        )
+        out.append(
+            f'<text class="axis" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{value}</text>'
+        )
+    return out
+
+
+def _rect(x: float, y: float, w: float, h: float, css: str) -> str:
+    return f'<rect class="{escape(css)}" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}"/>'

@@ -1,0 +1,141 @@
+"""The stats page: ``/stats`` (every deck) and ``/stats/<slug>`` (one deck).
+
+Reads the learner's report (``services.stats.deck_report``), turns it into charts
+(``charts``) and renders; it never writes, so a visitor without progress just sees zeros.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from flask import Blueprint, current_app, render_template
+from markupsafe import Markup
+from sqlalchemy import select
+
+from quizapp import clock
+from quizapp.auth import current_user
+from quizapp.extensions import db
+from quizapp.models import Deck
+from quizapp.services.stats import DeckReport, deck_report
+from quizapp.stats import DayCount, SectionMastery
+from quizapp.statspage.charts import Column, Segment, column_chart, share_bars
+from quizapp.web import deck_or_404
+
+bp = Blueprint("stats", __name__, url_prefix="/stats")
+
+LABEL_EVERY = 7  # one x-axis date label per week keeps a phone-width chart legible
+
+
+@dataclass(frozen=True)
+class Charts:
+    reviews: Markup
+    forecast: Markup
+    mastery: Markup
+
+
+@bp.get("")
+def overview() -> str:
+    decks = list(db.session.scalars(select(Deck).order_by(Deck.name, Deck.slug)))
+    if len(decks) == 1:
+        return _page(decks[0], decks)
+    return render_template("stats/overview.html", decks=decks)
+
+
+@bp.get("/<slug>")
+def deck(slug: str) -> str:
+    found = deck_or_404(slug)
+    decks = list(db.session.scalars(select(Deck).order_by(Deck.name, Deck.slug)))
+    return _page(found, decks)
+
+
+def _page(found: Deck, decks: Sequence[Deck]) -> str:
+    user = current_user()
+    report = deck_report(
+        db.session,
+        user.id if user else None,
+        found.id,
+        clock.now(),
+        current_app.config["DAY_STARTS_AT_HOUR"],
+    )
+    return render_template(
+        "stats/deck.html", deck=found, decks=decks, report=report, charts=charts_for(report)
+    )
+
+
+def charts_for(report: DeckReport) -> Charts:
+    return Charts(
+        reviews=column_chart(
+            "chart-reviews",
+            "Reviews per day, last 30 days",
+            _reviews_desc(report.reviews_per_day),
+            [_review_column(i, d) for i, d in enumerate(report.reviews_per_day)],
+        ),
+        forecast=column_chart(
+            "chart-forecast",
+            "Cards due per day, next 30 days",
+            _forecast_desc(report.forecast),
+            [_forecast_column(i, d) for i, d in enumerate(report.forecast)],
+        ),
+        mastery=share_bars(
+            "chart-mastery",
+            "Mastery by section",
+            "For each section, the share of its cards that are new, learning, young and mature.",
+            [_mastery_row(m) for m in report.mastery],
+        ),
+    )
+
+
+def _label(i: int, day: date, last: int) -> str:
+    return f"{day.day} {day:%b}" if i % LABEL_EVERY == 0 or i == last else ""
+
+
+def _review_column(i: int, d: DayCount) -> Column:
+    return Column(
+        label=_label(i, d.day, 29),
+        segments=(Segment(d.right, "bar-right"), Segment(d.wrong, "bar-wrong")),
+        tooltip=f"{d.day:%a %d %b}: {d.total} answers, {d.right} right, {d.wrong} wrong",
+    )
+
+
+def _forecast_column(i: int, d: DayCount) -> Column:
+    return Column(
+        label=_label(i, d.day, 29),
+        segments=(Segment(d.total, "bar-due"),),
+        tooltip=f"{d.day:%a %d %b}: {d.total} due",
+    )
+
+
+def _mastery_row(m: SectionMastery) -> Column:
+    return Column(
+        label=f"{m.section or '(untitled)'} — {round(m.learned * 100)} % learned",
+        segments=(
+            Segment(m.mature, "m-mature"),
+            Segment(m.young, "m-young"),
+            Segment(m.learning, "m-learning"),
+            Segment(m.new, "m-new"),
+        ),
+        tooltip=f"{m.section}: {m.mature} mature, {m.young} young, {m.learning} learning, "
+        f"{m.new} new",
+    )
+
+
+def _reviews_desc(days: Sequence[DayCount]) -> str:
+    total = sum(d.total for d in days)
+    active = sum(1 for d in days if d.total)
+    busiest = max(days, key=lambda d: d.total, default=None)
+    if not total or busiest is None:
+        return "No answers in the last 30 days."
+    return (
+        f"{total} answers on {active} of the last 30 days; the busiest day was "
+        f"{busiest.day:%d %B} with {busiest.total}."
+    )
+
+
+def _forecast_desc(days: Sequence[DayCount]) -> str:
+    total = sum(d.total for d in days)
+    if not total:
+        return "No cards fall due in the next 30 days."
+    today = days[0].total if days else 0
+    return f"{total} cards fall due in the next 30 days, {today} of them today."

@@ -1,0 +1,60 @@
+"""The stats page: server-drawn SVG charts with titles, descriptions and data tables,
+reflecting the learner's own answers only; reachable from the nav and after studying."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.quizapp.pages import answer_current
+
+
+def page(client: FlaskClient, path: str = "/stats/cramps") -> str:
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_visitor_sees_empty_charts(client: FlaskClient, deck_id: int) -> None:
+    html = page(client)
+    assert html.count('<svg class="chart"') == 3
+    for chart in ("chart-reviews", "chart-forecast", "chart-mastery"):
+        assert f'aria-labelledby="{chart}-title {chart}-desc"' in html
+        assert f'<title id="{chart}-title">' in html and f'<desc id="{chart}-desc">' in html
+    assert "No answers in the last 30 days." in html
+    assert html.count("<details>") == 3  # a data table for each chart
+    assert "style=" not in html  # the CSP forbids inline styles
+    assert "<script" not in html.split("</head>", 1)[1]
+
+
+def test_answers_show_up_for_their_learner_only(app: Flask, deck_id: int) -> None:
+    alice, bob = app.test_client(), app.test_client()
+    answer_current(alice, right=True)
+    answer_current(alice, right=False)
+    html = page(alice)
+    assert "2 answers on 1 of the last 30 days" in html
+    assert re.search(r"<b>2</b> answers in the last 30 days", html)
+    # Today's row of the data table: 2 answers, 1 right, 1 wrong.
+    assert re.search(r"<td>2</td><td>1</td><td>1</td>", html)
+    assert "No answers in the last 30 days." in page(bob)
+
+
+def test_single_deck_overview_shows_it_and_nav_links_it(client: FlaskClient, deck_id: int) -> None:
+    html = page(client, "/stats")
+    assert "chart-reviews" in html
+    assert 'href="/stats"' in page(client, "/")
+
+
+def test_unknown_deck_is_a_friendly_404(client: FlaskClient, deck_id: int) -> None:
+    response = client.get("/stats/nope")
+    assert response.status_code == 404 and "<svg" not in response.get_data(as_text=True)
+
+
+def test_done_page_links_to_stats(client: FlaskClient, deck_id: int) -> None:
+    for _ in range(5):
+        answer_current(client)
+    while "question_id" in (body := page(client, "/study/cramps")):
+        answer_current(client)
+    assert 'href="/stats/cramps"' in body
