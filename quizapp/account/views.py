@@ -93,6 +93,9 @@ def login() -> str | Response | tuple[str, int]:
             "account/login.html", next=next_url, error=error, username=username
         ), 401
     accounts.upgrade_hash_if_needed(user, password)
+    guest = current_user()
+    if guest is not None and guest.is_guest:
+        accounts.adopt_guest_progress(db.session, guest, user)
     db.session.commit()
     log_in(user)
     return redirect(next_url or url_for("decks.index"))

@@ -1,17 +1,19 @@
 """Accounts: validate and register usernames/passwords, authenticate.
 
 Registering turns the learner's guest row into an account (same ``User.id``), so
-everything studied as a guest stays theirs. Usernames are case-insensitive: stored
-case-folded; the display name keeps what the learner typed.
+everything studied as a guest stays theirs. Logging in to an existing account from a guest
+session adopts the guest's progress on cards the account has never seen
+(``adopt_guest_progress``); where both studied a card, the account's history wins.
+Usernames are case-insensitive: stored case-folded; the display name keeps what was typed.
 """
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from quizapp.models import USERNAME_MAX, User
+from quizapp.models import USERNAME_MAX, CardState, Quiz, ReviewLog, User
 from quizapp.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
 from quizapp.services.dbsession import DbSession
 
@@ -80,3 +82,33 @@ def upgrade_hash_if_needed(user: User, password: str) -> None:
     """Re-hash with the current cost after a successful login (parameters change over time)."""
     if user.password_hash and needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
+
+
+def adopt_guest_progress(session: DbSession, guest: User, account: User) -> int:
+    """Move a guest's cards the account has not seen (with their history) and quizzes to
+    the account; returns the number of cards moved. The guest row itself is kept."""
+    if not guest.is_guest or guest.id == account.id:
+        return 0
+    seen = select(CardState.question_id).where(CardState.user_id == account.id)
+    keys = select(ReviewLog.answer_key).where(ReviewLog.user_id == account.id)
+    # History first: once the cards move, "the account has not seen it" is no longer true.
+    session.execute(
+        update(ReviewLog)
+        .where(
+            ReviewLog.user_id == guest.id,
+            ReviewLog.question_id.not_in(seen),
+            ReviewLog.answer_key.not_in(keys),
+        )
+        .values(user_id=account.id)
+    )
+    moved = session.execute(
+        update(CardState)
+        .where(CardState.user_id == guest.id, CardState.question_id.not_in(seen))
+        .values(user_id=account.id)
+    )
+    session.execute(update(Quiz).where(Quiz.user_id == guest.id).values(user_id=account.id))
+    if account.new_cards_per_day is None and account.desired_retention is None:
+        account.new_cards_per_day = guest.new_cards_per_day
+        account.desired_retention = guest.desired_retention
+    session.flush()
+    return int(moved.rowcount or 0)  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
-from quizapp.models import User
+from quizapp.models import CardState, ReviewLog, User
 
 from .pages import answer_current, current_question, hidden_fields
 
@@ -128,3 +128,29 @@ def test_session_cookie_is_httponly_and_samesite(client: FlaskClient, deck_id: i
     cookie = client.get_cookie("quizapp_session")
     assert cookie is not None
     assert cookie.http_only and cookie.same_site == "Lax"
+
+
+def test_logging_in_from_a_guest_session_adopts_the_guests_new_cards(
+    app: Flask, client: FlaskClient, deck_id: int
+) -> None:
+    register(client, "ada")
+    assert answer_current(client, right=True) == "q-flash"  # Ada's own history of q-flash
+    client.post("/account/logout")
+    # As a guest on the same device: q-flash again (a conflict) and q-cloze (new to Ada).
+    assert answer_current(client, right=False) == "q-flash"
+    assert answer_current(client, right=True) == "q-cloze"
+    response = client.post("/account/login", data={"username": "ada", "password": PASSWORD})
+    assert response.status_code == 302
+    with app.app_context():
+        ada = db.session.scalar(select(User).where(User.username == "ada"))
+        assert ada is not None
+        states = {s.question_id: s for s in db.session.scalars(select(CardState))}
+        assert states["q-cloze"].user_id == ada.id  # adopted
+        logs = db.session.scalars(select(ReviewLog).order_by(ReviewLog.id)).all()
+        owners = [(log.question_id, log.user_id == ada.id, log.correct) for log in logs]
+        # Ada keeps her own (right) q-flash; the guest's wrong q-flash stays with the guest.
+        assert owners == [
+            ("q-flash", True, True),
+            ("q-flash", False, False),
+            ("q-cloze", True, True),
+        ]
