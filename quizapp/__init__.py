@@ -56,6 +56,7 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.account.views import bp as account
     from quizapp.api.health import bp as health
     from quizapp.api.views import bp as api
+    from quizapp.classroom.views import bp as classroom
     from quizapp.decks.views import bp as decks
     from quizapp.quiz.views import bp as quiz
     from quizapp.settings.views import bp as settings
@@ -66,6 +67,7 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     app.register_blueprint(api)
     app.register_blueprint(health)
+    app.register_blueprint(classroom)
     app.register_blueprint(stats)
 
 

@@ -1,0 +1,17 @@
+"""Classroom self-testing (issue 5): teachers, classes with join codes, assignments,
+attempts and reports.
+
+Layout, one job per module:
+
+* ``models`` — the tables (classes, members, assignments, attempts, attempt answers);
+* ``codes`` — join codes that are easy to read aloud (pure);
+* ``picking`` — the deterministic question set of an attempt (pure);
+* ``classes``, ``assignments``, ``attempts`` — services (take a session and ``now``, flush,
+  never commit);
+* ``access`` — who may see what (404 for what you may not know exists, 403 otherwise);
+* ``report`` — report computations as pure functions of plain data; ``report_data`` loads
+  that data from the database; ``csv_export`` writes the CSV download;
+* ``forms`` — parsing the assignment form; ``qr`` — the join QR code as SVG;
+* ``views`` (``views_teacher``, ``views_student``) — the ``classroom`` blueprint;
+* ``cli`` — ``quizapp create-teacher``.
+"""

@@ -1,0 +1,77 @@
+"""Who may see what. One rule, applied everywhere:
+
+* **404** for a class, assignment, attempt or student you have no relation to — exactly
+  what a non-existent one gives, so ids cannot be probed;
+* **403** for teacher pages when you are not a teacher (``teacher_only``), and for teacher
+  pages of *your own* class when you are only a student in it (you know it exists);
+* students see only their own attempts; a teacher sees only their own classes.
+
+Each lookup returns the object or raises ``NotFound``/``Forbidden``; views map those to
+404/403.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from quizapp.classroom.errors import Forbidden, NotFound
+from quizapp.classroom.models import Assignment, Attempt, ClassMember, Classroom
+from quizapp.models import User
+
+
+def teacher_only(user: User | None) -> User:
+    if user is None or not user.is_teacher:
+        raise Forbidden("Teacher pages: log in with a teacher account.")
+    return user
+
+
+def teacher_class(session: Session, user: User | None, class_id: int) -> Classroom:
+    """The class, if ``user`` teaches it."""
+    classroom = session.get(Classroom, class_id)
+    if classroom is not None and user is not None:
+        if classroom.teacher_id == user.id:
+            return classroom
+        if session.get(ClassMember, (class_id, user.id)) is not None:
+            raise Forbidden("Only the class's teacher sees this page.")
+    teacher_only(user)  # not a teacher: 403 whether or not the class exists
+    raise NotFound(class_id)
+
+
+def teacher_assignment(session: Session, user: User | None, assignment_id: int) -> Assignment:
+    assignment = session.get(Assignment, assignment_id)
+    if assignment is None:
+        teacher_only(user)
+        raise NotFound(assignment_id)
+    teacher_class(session, user, assignment.class_id)
+    return assignment
+
+
+def member_class(session: Session, user: User | None, class_id: int) -> ClassMember:
+    """The learner's membership of the class; not a member (or no such class): 404."""
+    found = session.get(ClassMember, (class_id, user.id)) if user is not None else None
+    if found is None:
+        raise NotFound(class_id)
+    return found
+
+
+def member_assignment(session: Session, user: User | None, assignment_id: int) -> Assignment:
+    assignment = session.get(Assignment, assignment_id)
+    if assignment is None:
+        raise NotFound(assignment_id)
+    member_class(session, user, assignment.class_id)
+    return assignment
+
+
+def own_attempt(session: Session, user: User | None, attempt_id: int) -> Attempt:
+    attempt = session.get(Attempt, attempt_id)
+    if attempt is None or user is None or attempt.user_id != user.id:
+        raise NotFound(attempt_id)
+    return attempt
+
+
+def class_student(session: Session, classroom: Classroom, user_id: int) -> ClassMember:
+    """A student of the teacher's class (for the per-student report page)."""
+    found = session.get(ClassMember, (classroom.id, user_id))
+    if found is None:
+        raise NotFound(user_id)
+    return found

@@ -1,0 +1,100 @@
+"""Assignments: what a class is asked to answer, and when.
+
+``AssignmentSpec`` is the validated form (see ``forms``); ``create_assignment`` checks that
+the deck, sections and kinds leave at least one question, and stores it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from questions.model import Kind
+from quizapp.classroom.errors import ClassroomError
+from quizapp.classroom.models import ANSWERS_AFTER_CLOSE, ANSWERS_NOW, Assignment, Classroom
+from quizapp.models import Deck, Question
+
+KINDS = tuple(k.value for k in Kind)
+AUTO_GRADED = (Kind.MULTIPLE_CHOICE.value, Kind.TRUE_FALSE.value, Kind.CLOZE.value)
+MAX_QUESTIONS = 100
+MAX_ATTEMPTS = 20
+
+
+@dataclass(frozen=True)
+class AssignmentSpec:
+    title: str
+    deck_id: int
+    sections: tuple[str, ...]
+    kinds: tuple[str, ...]
+    question_count: int
+    opens_at: datetime
+    closes_at: datetime | None
+    timezone: str
+    attempts_allowed: int
+    answers_shown: str
+
+
+def pool(session: Session, deck_id: int, sections: list[str], kinds: list[str]) -> list[str]:
+    """Ids of the active questions an attempt may draw from."""
+    query = select(Question.id).where(
+        Question.deck_id == deck_id, Question.retired_at.is_(None), Question.kind.in_(kinds)
+    )
+    if sections:
+        query = query.where(Question.section.in_(sections))
+    return sorted(session.scalars(query))
+
+
+def create_assignment(
+    session: Session, *, classroom: Classroom, spec: AssignmentSpec, now: datetime
+) -> Assignment:
+    _check(spec)
+    if session.get(Deck, spec.deck_id) is None:
+        raise ClassroomError("Choose one of the decks.")
+    if not pool(session, spec.deck_id, list(spec.sections), list(spec.kinds)):
+        raise ClassroomError("No question of the chosen kinds is in the chosen sections.")
+    assignment = Assignment(
+        class_id=classroom.id,
+        deck_id=spec.deck_id,
+        title=spec.title,
+        sections=sorted(spec.sections),
+        kinds=[k for k in KINDS if k in spec.kinds],
+        question_count=spec.question_count,
+        opens_at=spec.opens_at,
+        closes_at=spec.closes_at,
+        timezone=spec.timezone,
+        attempts_allowed=spec.attempts_allowed,
+        answers_shown=spec.answers_shown,
+        created_at=now,
+    )
+    session.add(assignment)
+    session.flush()
+    return assignment
+
+
+def _check(spec: AssignmentSpec) -> None:
+    """The rules the form already enforces, again, for callers that are not the form."""
+    if not spec.title or not spec.kinds or set(spec.kinds) - set(KINDS):
+        raise ClassroomError("An assignment needs a title and at least one question kind.")
+    if not 1 <= spec.question_count <= MAX_QUESTIONS:
+        raise ClassroomError(f"An assignment has 1 to {MAX_QUESTIONS} questions.")
+    if not 1 <= spec.attempts_allowed <= MAX_ATTEMPTS:
+        raise ClassroomError(f"Allow 1 to {MAX_ATTEMPTS} attempts.")
+    if spec.answers_shown not in (ANSWERS_NOW, ANSWERS_AFTER_CLOSE):
+        raise ClassroomError("Choose when students see the answers.")
+    if spec.closes_at is not None and spec.closes_at <= spec.opens_at:
+        raise ClassroomError("The closing time must be after the opening time.")
+    if spec.answers_shown == ANSWERS_AFTER_CLOSE and spec.closes_at is None:
+        raise ClassroomError("Showing answers after closing needs a closing time.")
+
+
+def class_assignments(session: Session, class_id: int) -> list[Assignment]:
+    return list(
+        session.scalars(
+            select(Assignment)
+            .where(Assignment.class_id == class_id)
+            .order_by(Assignment.opens_at.desc(), Assignment.id.desc())
+        )
+    )

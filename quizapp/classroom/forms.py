@@ -1,0 +1,126 @@
+"""Parsing the assignment form into an ``AssignmentSpec`` (or field errors to show).
+
+Opening and closing times come from ``datetime-local`` inputs: wall-clock times in the
+teacher's time zone, which the page's script puts in the ``timezone`` field (an IANA name);
+without script, the app's ``CLASSROOM_TIMEZONE`` (default UTC) is used. Stored as UTC.
+Pure: the form is a mapping, ``now`` and the default zone are parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from quizapp.classroom.assignments import (
+    AUTO_GRADED,
+    KINDS,
+    MAX_ATTEMPTS,
+    MAX_QUESTIONS,
+    AssignmentSpec,
+)
+from quizapp.classroom.models import ANSWERS_AFTER_CLOSE, ANSWERS_NOW, TITLE_MAX
+from quizapp.timecol import as_utc
+
+LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+DEFAULT_COUNT = 10
+
+
+def defaults(now: datetime, zone: str) -> dict[str, object]:
+    """Initial values of the form: open now, no closing time, auto-graded kinds."""
+    return {
+        "title": "",
+        "count": DEFAULT_COUNT,
+        "kinds": list(AUTO_GRADED),
+        "sections": [],
+        "opens_at": "",  # empty: open at once
+        "closes_at": "",
+        "attempts": 1,
+        "answers_shown": ANSWERS_NOW,
+        "timezone": zone,
+    }
+
+
+def local_value(moment: datetime, zone: str) -> str:
+    """A UTC datetime as a ``datetime-local`` value in ``zone``."""
+    return moment.astimezone(_zone(zone) or ZoneInfo("UTC")).strftime(LOCAL_FORMAT)
+
+
+def parse(
+    get: Mapping[str, str],
+    lists: Mapping[str, Sequence[str]],
+    *,
+    deck_id: int,
+    deck_sections: Sequence[str],
+    now: datetime,
+    default_zone: str,
+) -> tuple[AssignmentSpec | None, dict[str, str]]:
+    """Validate the form; returns (spec, {}) or (None, {field: message})."""
+    errors: dict[str, str] = {}
+    title = " ".join(get.get("title", "").split())
+    if not 1 <= len(title) <= TITLE_MAX:
+        errors["title"] = f"Give the assignment a title (up to {TITLE_MAX} characters)."
+    count = _int(get.get("count", ""), 1, MAX_QUESTIONS)
+    if count is None:
+        errors["count"] = f"Choose 1 to {MAX_QUESTIONS} questions."
+    attempts = _int(get.get("attempts", ""), 1, MAX_ATTEMPTS)
+    if attempts is None:
+        errors["attempts"] = f"Allow 1 to {MAX_ATTEMPTS} attempts."
+    kinds = [k for k in KINDS if k in lists.get("kinds", ())]
+    if not kinds:
+        errors["kinds"] = "Tick at least one kind of question."
+    sections = sorted(set(lists.get("sections", ())) & set(deck_sections))
+    zone = get.get("timezone", "") if _zone(get.get("timezone", "")) else default_zone
+    opens_at = _local(get.get("opens_at", ""), zone) if get.get("opens_at") else now
+    closes_at = _local(get.get("closes_at", ""), zone) if get.get("closes_at") else None
+    if opens_at is None:
+        errors["opens_at"] = "Enter the opening time as date and time."
+    if get.get("closes_at") and closes_at is None:
+        errors["closes_at"] = "Enter the closing time as date and time."
+    elif closes_at is not None and opens_at is not None and closes_at <= opens_at:
+        errors["closes_at"] = "The closing time must be after the opening time."
+    shown = get.get("answers_shown", ANSWERS_NOW)
+    if shown not in (ANSWERS_NOW, ANSWERS_AFTER_CLOSE):
+        errors["answers_shown"] = "Choose when students see the answers."
+    elif shown == ANSWERS_AFTER_CLOSE and not get.get("closes_at"):
+        errors["closes_at"] = "Set a closing time to show the answers after it."
+    if errors or count is None or attempts is None or opens_at is None:
+        return None, errors
+    spec = AssignmentSpec(
+        title=title,
+        deck_id=deck_id,
+        sections=tuple(sections),
+        kinds=tuple(kinds),
+        question_count=count,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        timezone=zone,
+        attempts_allowed=attempts,
+        answers_shown=shown,
+    )
+    return spec, {}
+
+
+def _int(raw: str, low: int, high: int) -> int | None:
+    try:
+        value = int(raw)
+    except ValueError:
+        return None
+    return value if low <= value <= high else None
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    if not name or len(name) > 64:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _local(raw: str, zone: str) -> datetime | None:
+    try:
+        naive = datetime.strptime(raw, LOCAL_FORMAT)
+    except ValueError:
+        return None
+    return as_utc(naive.replace(tzinfo=_zone(zone) or ZoneInfo("UTC")))

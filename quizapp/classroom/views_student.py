@@ -1,0 +1,265 @@
+"""Student pages: join a class (code + display name), the class page, taking an assignment
+in the study answering UI, feedback (when the assignment shows answers), own results.
+
+Students are the session's learner, as guests in the study pages: joining creates the
+guest if needed, so the device remembers them. An optional password lets them come back
+on another device with the code, their name and that password.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from sqlalchemy.exc import IntegrityError
+from werkzeug.wrappers import Response
+
+from quizapp import answering, clock
+from quizapp.auth import current_user, log_in
+from quizapp.classroom import access, assignments, attempts, classes
+from quizapp.classroom.blueprint import bp
+from quizapp.classroom.errors import ClassroomError, NotFound
+from quizapp.classroom.models import Attempt, Classroom
+from quizapp.extensions import db, limiter
+from quizapp.models import Question, User
+from quizapp.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
+from quizapp.services import study
+from quizapp.services.decks import source_context
+from quizapp.web import new_answer_key, now_ms, study_settings
+
+
+def _failed(response: Response) -> bool:
+    return response.status_code >= 400
+
+
+def assignment_member_id(user: User | None) -> int:
+    """The member's id (``member_assignment`` already refused anybody else)."""
+    if user is None:
+        raise NotFound("no learner")
+    return user.id
+
+
+def _attempt(attempt_id: int) -> Attempt:
+    return access.own_attempt(db.session, current_user(), attempt_id)
+
+
+# --- joining -------------------------------------------------------------------------------
+
+
+@bp.get("/classes/")
+def home() -> str:
+    user = current_user()
+    memberships = classes.student_memberships(db.session, user.id) if user else []
+    return render_template(
+        "classroom/home.html", memberships=memberships, user=user, code="", name="", error=None
+    )
+
+
+@bp.get("/join")
+@bp.get("/join/<code>")
+def join_form(code: str = "") -> str:
+    return render_template("classroom/join.html", code=code, name="", error=None)
+
+
+@bp.post("/join")
+@limiter.limit(lambda: str(current_app.config["LOGIN_RATE_LIMIT"]), deduct_when=_failed)
+def join() -> Response | tuple[str, int]:
+    typed, name = request.form.get("code", ""), request.form.get("name", "")
+    password = request.form.get("password", "")
+    try:
+        classroom = classes.by_code(db.session, typed)
+    except ClassroomError as exc:
+        return _join_again(typed, name, str(exc))
+    user = current_user()
+    named = classes.member_named(db.session, classroom.id, name) if name.strip() else None
+    if named is not None and (user is None or named.user_id != user.id) and password:
+        return _come_back(classroom, named.user_id, password, typed, name)
+    try:
+        membership = classes.join_class(
+            db.session, user=user, classroom=classroom, display_name=name, now=clock.now()
+        )
+        db.session.commit()
+    except (ClassroomError, IntegrityError) as exc:
+        db.session.rollback()
+        message = str(exc) if isinstance(exc, ClassroomError) else "That name was just taken."
+        return _join_again(typed, name, message)
+    if user is None:
+        log_in(membership.user)
+    return redirect(url_for("classroom.student_class", class_id=classroom.id))
+
+
+def _come_back(
+    classroom: Classroom, user_id: int, password: str, typed: str, name: str
+) -> Response | tuple[str, int]:
+    """Log in as the class member of that name, on another device, with their password."""
+    target = db.session.get(User, user_id)
+    stored = target.password_hash if target else None
+    db.session.commit()  # end the read before the slow hash check
+    if target is None or not verify_password(stored, password):
+        return _join_again(typed, name, "That name is taken, and the password does not match.")
+    log_in(target)
+    flash(f"Welcome back, {name.strip()}.", "success")
+    return redirect(url_for("classroom.student_class", class_id=classroom.id))
+
+
+def _join_again(code: str, name: str, error: str) -> tuple[str, int]:
+    db.session.rollback()
+    page = render_template("classroom/join.html", code=code, name=name, error=error)
+    return page, 400
+
+
+@bp.post("/classes/password")
+def set_password() -> Response | tuple[str, int]:
+    password = request.form.get("password", "")
+    if not MIN_LENGTH <= len(password) <= MAX_LENGTH:
+        raise ClassroomError(f"Use a password of at least {MIN_LENGTH} characters.")
+    if password != request.form.get("confirm", ""):
+        raise ClassroomError("The two passwords differ.")
+    password_hash = hash_password(password)  # before the write transaction: it is slow
+    user = current_user()
+    if user is None or not classes.student_memberships(db.session, user.id):
+        raise NotFound("not a student")
+    classes.set_student_password(user, password_hash)
+    db.session.commit()
+    flash("Password saved. On another device, join with the code, your name and it.", "success")
+    return redirect(request.form.get("back") or url_for("classroom.home"))
+
+
+# --- the class and its assignments -------------------------------------------------------------
+
+
+@bp.get("/classes/<int:class_id>")
+def student_class(class_id: int) -> str:
+    user = current_user()
+    membership = access.member_class(db.session, user, class_id)
+    now = clock.now()
+    statuses = [
+        attempts.student_status(db.session, membership.user_id, a, now)
+        for a in assignments.class_assignments(db.session, class_id)
+    ]
+    return render_template(
+        "classroom/student_class.html",
+        membership=membership,
+        classroom=membership.classroom,
+        statuses=statuses,
+        has_password=bool(user and user.password_hash),
+    )
+
+
+@bp.post("/assignments/<int:assignment_id>/start")
+def start(assignment_id: int) -> Response:
+    user = current_user()
+    assignment = access.member_assignment(db.session, user, assignment_id)
+    attempt = attempts.start_or_resume(
+        db.session, user_id=assignment_member_id(user), assignment=assignment, now=clock.now()
+    )
+    db.session.commit()
+    return redirect(url_for("classroom.take", attempt_id=attempt.id))
+
+
+@bp.get("/attempts/<int:attempt_id>")
+def take(attempt_id: int) -> str | Response:
+    attempt = _attempt(attempt_id)
+    now = clock.now()
+    question, progress = attempts.next_question(db.session, attempt)
+    if question is None or attempts.is_over(attempt, now):
+        return redirect(url_for("classroom.results", attempt_id=attempt.id))
+    reveal = request.args.get("reveal") == "1" and question.kind == "flashcard"
+    settings = study_settings()
+    previews = (
+        study.card_preview(db.session, attempt.user_id, question.id, now, settings)
+        if reveal
+        else {}
+    )
+    deck = attempt.assignment.deck
+    return render_template(
+        "classroom/question.html",
+        attempt=attempt,
+        assignment=attempt.assignment,
+        deck=deck,
+        question=question,
+        progress=progress,
+        reveal=reveal,
+        previews=previews,
+        context=source_context(deck, question) if reveal else None,
+        answer_key=new_answer_key(),
+        shown=request.args.get("shown") or now_ms(),
+        answer_url=url_for("classroom.answer", attempt_id=attempt.id),
+        reveal_url=url_for("classroom.take", attempt_id=attempt.id, reveal=1),
+    )
+
+
+@bp.post("/attempts/<int:attempt_id>/answer")
+def answer(attempt_id: int) -> Response:
+    attempt = _attempt(attempt_id)
+    question_id = request.form.get("question_id", "")
+    if question_id not in attempt.question_ids:
+        raise NotFound(question_id)
+    question = db.session.get(Question, question_id)
+    if question is None:
+        raise NotFound(question_id)
+    now = clock.now()
+    result = attempts.answer(
+        db.session,
+        attempt=attempt,
+        question_id=question_id,
+        answer_key=answering.answer_key(),
+        response=answering.response_for(question),
+        now=now,
+        settings=study_settings(),
+        duration_ms=answering.duration_ms(),
+    )
+    db.session.commit()
+    if attempt.assignment.answers_visible(now) and question.kind != "flashcard":
+        return redirect(
+            url_for("classroom.feedback", attempt_id=attempt.id, review_id=result.review_id)
+        )
+    flash("Answer saved.", "info")
+    return redirect(url_for("classroom.take", attempt_id=attempt.id))
+
+
+@bp.get("/attempts/<int:attempt_id>/answers/<int:review_id>")
+def feedback(attempt_id: int, review_id: int) -> str | Response:
+    attempt = _attempt(attempt_id)
+    log = attempts.review_of(db.session, attempt, review_id)
+    now = clock.now()
+    if not attempt.assignment.answers_visible(now):
+        return redirect(url_for("classroom.take", attempt_id=attempt.id))
+    deck = attempt.assignment.deck
+    over = attempts.is_over(attempt, now)
+    return render_template(
+        "classroom/feedback.html",
+        attempt=attempt,
+        assignment=attempt.assignment,
+        deck=deck,
+        log=log,
+        context=source_context(deck, log.question),
+        rerates=[],
+        rate_url=None,
+        undo_url=None,
+        continue_url=url_for(
+            "classroom.results" if over else "classroom.take", attempt_id=attempt.id
+        ),
+        answered=attempts.answered_count(db.session, attempt),
+    )
+
+
+@bp.get("/attempts/<int:attempt_id>/results")
+def results(attempt_id: int) -> str:
+    attempt = _attempt(attempt_id)
+    now = clock.now()
+    assignment = attempt.assignment
+    done = attempts.answers(db.session, attempt)
+    questions = [db.session.get(Question, qid) for qid in attempt.question_ids]
+    visible = assignment.answers_visible(now)
+    return render_template(
+        "classroom/results.html",
+        attempt=attempt,
+        assignment=assignment,
+        deck=assignment.deck,
+        rows=[(q, done.get(q.id)) for q in questions if q is not None],
+        correct=sum(1 for log in done.values() if log.correct),
+        left=len(attempt.question_ids) - len(done),
+        visible=visible,
+        contexts={q.id: source_context(assignment.deck, q) for q in questions if q and visible},
+        status=attempts.student_status(db.session, attempt.user_id, assignment, now),
+        over=attempts.is_over(attempt, now),
+    )

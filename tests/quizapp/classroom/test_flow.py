@@ -1,0 +1,131 @@
+"""Classroom flows through the pages: teacher creates a class and an assignment, students
+join and answer, the report and the students' results show the right things."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from quizapp.classroom.models import Attempt, AttemptAnswer
+from quizapp.extensions import db
+from quizapp.models import CardState, ReviewLog
+
+from ..conftest import NOW
+from .helpers import (
+    Clock,
+    answer_next,
+    create_assignment,
+    create_class,
+    join,
+    join_code,
+    log_in,
+    make_teacher,
+    start,
+)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+def capp(make_app: Callable[..., Flask], clock: Clock, deck_id: int) -> Flask:
+    return make_app(CLOCK=clock)
+
+
+def test_teacher_class_students_answer_and_report(capp: Flask) -> None:
+    make_teacher(capp, "teacher")
+    teacher = capp.test_client()
+    log_in(teacher, "teacher")
+    class_id = create_class(teacher)
+    code = join_code(capp, class_id)
+    assignment_id = create_assignment(teacher, class_id, count="3")
+    students = {"Ann": capp.test_client(), "Bob": capp.test_client()}
+    for name, client in students.items():
+        assert join(client, code.lower(), name) == class_id
+        page = client.get(f"/classes/{class_id}").get_data(as_text=True)
+        assert "Cramps check" in page and name in page
+    url = start(students["Ann"], assignment_id)
+    for _ in range(3):
+        qid, location = answer_next(students["Ann"], url, right=True)
+        assert "/answers/" in location  # answers shown right away: the feedback page
+        feedback = students["Ann"].get(location).get_data(as_text=True)
+        assert "Right" in feedback and "Read it in the article" in feedback
+    url_b = start(students["Bob"], assignment_id)
+    answer_next(students["Bob"], url_b, right=False)
+    report = teacher.get(f"/teach/assignments/{assignment_id}")
+    html = report.get_data(as_text=True)
+    assert report.status_code == 200
+    assert "Ann" in html and "Bob" in html and "finished" in html and "in progress" in html
+    results = students["Ann"].get(f"{url}/results").get_data(as_text=True)
+    assert '<p class="score" id="score">3 / 3</p>' in results
+    with capp.app_context():  # answers fed each student's own schedule, as classroom reviews
+        assert db.session.scalar(select(func.count(CardState.question_id))) == 4
+        assert set(db.session.scalars(select(ReviewLog.source))) == {"classroom"}
+
+
+def test_resubmitted_answer_counts_once(capp: Flask, clock: Clock) -> None:
+    make_teacher(capp, "teacher")
+    teacher = capp.test_client()
+    log_in(teacher, "teacher")
+    class_id = create_class(teacher)
+    assignment_id = create_assignment(teacher, class_id, count="2")
+    student = capp.test_client()
+    join(student, join_code(capp, class_id), "Ann")
+    url = start(student, assignment_id)
+    from .helpers import RIGHT, current_fields
+
+    fields = current_fields(student, url)
+    data = {**fields, **RIGHT[fields["question_id"]]}
+    first = student.post(f"{url}/answer", data=data)
+    again = student.post(f"{url}/answer", data=data)  # lost connection: the browser retries
+    assert first.status_code == again.status_code == 302
+    assert first.headers["Location"] == again.headers["Location"]
+    with capp.app_context():
+        assert db.session.scalar(select(func.count()).select_from(AttemptAnswer)) == 1
+        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+    other_key = {**data, "answer_key": "another-key"}
+    assert student.post(f"{url}/answer", data=other_key).status_code == 400
+    # resuming after a reload shows the second question, not the first again
+    assert current_fields(student, url)["question_id"] != fields["question_id"]
+
+
+def test_closing_time_and_attempts_limit_are_enforced(capp: Flask, clock: Clock) -> None:
+    make_teacher(capp, "teacher")
+    teacher = capp.test_client()
+    log_in(teacher, "teacher")
+    class_id = create_class(teacher)
+    assignment_id = create_assignment(
+        teacher, class_id, count="2", closes_at="2026-03-02T13:00", attempts="1"
+    )
+    student = capp.test_client()
+    join(student, join_code(capp, class_id), "Ann")
+    url = start(student, assignment_id)
+    answer_next(student, url, right=True)
+    from .helpers import RIGHT, current_fields
+
+    fields = current_fields(student, url)
+    clock.advance(hours=1)  # 13:00: closed
+    late = student.post(f"{url}/answer", data={**fields, **RIGHT[fields["question_id"]]})
+    assert late.status_code == 403
+    assert "closed" in late.get_data(as_text=True)
+    assert student.post(f"/assignments/{assignment_id}/start").status_code == 403
+    with capp.app_context():
+        assert db.session.scalar(select(func.count()).select_from(AttemptAnswer)) == 1
+    # attempts limit: a fresh assignment with one attempt, finished, cannot be started again
+    clock.advance(hours=1)
+    second = create_assignment(teacher, class_id, count="1", attempts="1", title="Again")
+    url2 = start(student, second)
+    answer_next(student, url2, right=False)
+    refused = student.post(f"/assignments/{second}/start")
+    assert refused.status_code == 400 and "all your attempts" in refused.get_data(as_text=True)
+    with capp.app_context():
+        attempts = db.session.scalar(
+            select(func.count()).select_from(Attempt).where(Attempt.assignment_id == second)
+        )
+        assert attempts == 1
