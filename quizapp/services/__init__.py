@@ -1,13 +1,20 @@
 """The work behind the pages, the API and the classroom: plain functions of (session, ids, now).
 
-* ``settings``  — ``StudySettings`` for a learner from app config + their own choices;
-  ``update_settings``.
-* ``study``     — ``next_card``, ``queue_counts``, ``submit_answer`` (grade → rating → fsrs →
-  ``ReviewLog`` + ``CardState``, idempotent by answer key), ``rerate``, ``undo``,
-  ``card_preview`` (intervals for the Again/Hard/Good/Easy buttons), ``last_undoable``.
-* ``quiz``      — ``create_quiz``, ``quiz_position``, ``quiz_results``.
-* ``accounts``  — ``register``, ``authenticate``, ``username_problem``.
-* ``decks``     — ``deck_summaries``, ``article_view``.
+* ``settings``  — ``settings_for(config, user)`` → ``StudySettings`` (scheduler settings, new
+  cards per day, day rollover, learn-ahead); ``update_settings``.
+* ``study``     — ``next_card``, ``queue_counts`` (due/new/learning-soon/done today, for
+  "7 of 23"), ``submit_answer`` (grade → rating → fsrs → ``ReviewLog`` + ``CardState``,
+  idempotent by answer key; ``source`` = study | quiz | classroom), ``rerate``,
+  ``allowed_rerates``, ``rerate_buttons``, ``undo``, ``last_undoable``, ``get_review``
+  (the learner's own answer or ``NotFound``), ``card_preview`` (intervals for the
+  Again/Hard/Good/Easy buttons). Errors: ``StudyError`` (→ 400), ``NotFound`` (→ 404).
+* ``quiz``      — ``create_quiz``, ``get_quiz``, ``next_question``, ``answer_question``,
+  ``answers``, ``results``.
+* ``accounts``  — ``register``, ``find_by_username``, ``authenticate``,
+  ``adopt_guest_progress``, ``username_problem``, ``password_problem``.
+* ``decks``     — ``deck_by_slug``, ``deck_summaries``, ``sections``, ``active_questions``,
+  ``article_view`` (pure), ``source_context`` (a question's sentence in its paragraph).
+* ``dbsession`` — ``DbSession``: what "session" means in these signatures.
 
 Services add and flush; they never commit. The caller (a view, a CLI command, an API
 handler) commits once, and only then acknowledges the result.
