@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask.cli import FlaskGroup
 
 from quizapp import create_app
+from quizapp.classroom.cli import create_teacher
 from quizapp.cli_bank import check, generate
 from quizapp.cli_decks import decks_command, import_command
 from quizapp.cli_export import export_group
@@ -18,3 +19,4 @@ cli.add_command(import_command)
 cli.add_command(decks_command)
 cli.add_command(generate)
 cli.add_command(check)
+cli.add_command(create_teacher)

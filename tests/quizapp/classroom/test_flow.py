@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 import pytest
 from flask import Flask
-from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from quizapp.classroom.models import Attempt, AttemptAnswer
@@ -52,7 +51,7 @@ def test_teacher_class_students_answer_and_report(capp: Flask) -> None:
         assert "Cramps check" in page and name in page
     url = start(students["Ann"], assignment_id)
     for _ in range(3):
-        qid, location = answer_next(students["Ann"], url, right=True)
+        _qid, location = answer_next(students["Ann"], url, right=True)
         assert "/answers/" in location  # answers shown right away: the feedback page
         feedback = students["Ann"].get(location).get_data(as_text=True)
         assert "Right" in feedback and "Read it in the article" in feedback
