@@ -14,6 +14,7 @@
   ``adopt_guest_progress``, ``username_problem``, ``password_problem``.
 * ``decks``     — ``deck_by_slug``, ``deck_summaries``, ``sections``, ``active_questions``,
   ``article_view`` (pure), ``source_context`` (a question's sentence in its paragraph).
+* ``stats``     — the stats page's data loader (part B; see its docstring).
 * ``dbsession`` — ``DbSession``: what "session" means in these signatures.
 
 Services add and flush; they never commit. The caller (a view, a CLI command, an API
