@@ -1,7 +1,7 @@
 """Join codes a teacher can read aloud and students can type from a projector.
 
 Six characters from an alphabet without look-alikes or sound-alikes that trip people up:
-no 0/O/Q/D (round shapes), 1/I/L/J (strokes), 2/Z, 5/S, 8/B, 6/G, U/V (they blur).
+none of 0 O Q D (round shapes), 1 I L J (strokes), 2 Z, 5 S, 8 B, U V, and no G (like 6).
 Shown as two groups of three ("KMR-7XC"); typing is forgiving: case, spaces and dashes
 are ignored. Pure: the random source is a parameter; uniqueness is the caller's job.
 """
