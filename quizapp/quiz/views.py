@@ -131,6 +131,12 @@ def feedback(quiz_id: int, review_id: int) -> str:
         quiz=quiz,
         deck=quiz.deck,
         log=log,
+        overridden=study.overridden(log),
+        override_url=(
+            url_for("quiz.override", quiz_id=quiz.id, review_id=log.id)
+            if study.can_override(log)
+            else None
+        ),
         context=source_context(quiz.deck, log.question),
         rerates=rerate_buttons(log, study_settings()),
         rate_url=url_for("quiz.rate", quiz_id=quiz.id, review_id=log.id),
@@ -155,6 +161,20 @@ def rate(quiz_id: int, review_id: int) -> Response:
             rating=rating,
             now=clock.now(),
             settings=study_settings(),
+        )
+    except study.StudyError as exc:
+        bad_request(str(exc))
+    db.session.commit()
+    return redirect(url_for("quiz.feedback", quiz_id=quiz.id, review_id=log.id))
+
+
+@bp.post("/<int:quiz_id>/answer/<int:review_id>/override")
+def override(quiz_id: int, review_id: int) -> Response:
+    quiz = _quiz_or_404(quiz_id)
+    log = _quiz_review_or_404(quiz, review_id)
+    try:
+        study.override_as_right(
+            db.session, user_id=quiz.user_id, review_id=log.id, settings=study_settings()
         )
     except study.StudyError as exc:
         bad_request(str(exc))

@@ -212,9 +212,9 @@ def rerate(
 ) -> AnswerResult:
     """Change the rating of the learner's latest answer to a card (e.g. Good → Easy).
 
-    A correct auto-graded answer may become Hard/Good/Easy; a wrong one stays Again;
-    a flashcard may take any rating. Re-rating recomputes from the card as it was before
-    the answer, so doing it twice is the same as doing it once.
+    A correct auto-graded answer may become Hard/Good/Easy; a wrong one stays Again (but
+    see ``override_as_right``); a flashcard may take any rating. Re-rating recomputes from
+    the card as it was before the answer, so doing it twice is the same as doing it once.
     """
     _lock_learner(session, user_id)
     log = _latest_review_of_card(session, user_id, review_id)
@@ -224,14 +224,38 @@ def rerate(
             if log.correct
             else "a wrong answer is rated Again"
         )
-    card = CardSnapshot.from_dict(log.prev_card) if log.prev_card else None
-    review = _schedule(session, user_id, log.question_id, card, rating, log.reviewed_at, settings)
-    log.rating = int(rating)
-    log.due_after = review.due
+    _apply_rating(session, log, rating, settings)
     if log.question.kind == Kind.FLASHCARD:
         log.correct = rating != Rating.Again
     session.flush()
     return _result(log, replayed=False)
+
+
+def override_as_right(
+    session: DbSession, *, user_id: int, review_id: int, settings: StudySettings
+) -> AnswerResult:
+    """ "I was right": the learner counts a rejected typed answer as right (a synonym the
+    grader did not know, as Quizlet's override). It becomes a Good answer; re-rating it
+    Hard/Good/Easy remains possible, and Undo takes the whole answer back."""
+    _lock_learner(session, user_id)
+    log = _latest_review_of_card(session, user_id, review_id)
+    if not can_override(log):
+        raise StudyError("only a typed answer that was counted wrong can be overridden")
+    _apply_rating(session, log, Rating.Good, settings)
+    log.correct = True
+    session.flush()
+    return _result(log, replayed=False)
+
+
+def _apply_rating(
+    session: DbSession, log: ReviewLog, rating: Rating, settings: StudySettings
+) -> None:
+    card = CardSnapshot.from_dict(log.prev_card) if log.prev_card else None
+    review = _schedule(
+        session, log.user_id, log.question_id, card, rating, log.reviewed_at, settings
+    )
+    log.rating = int(rating)
+    log.due_after = review.due
 
 
 def undo(session: DbSession, *, user_id: int, review_id: int, now: datetime) -> Question:
@@ -311,6 +335,25 @@ def allowed_rerates(log: ReviewLog) -> tuple[Rating, ...]:
     if log.question.kind == Kind.FLASHCARD:
         return tuple(Rating)
     return (Rating.Hard, Rating.Good, Rating.Easy) if log.correct else (Rating.Again,)
+
+
+def graded_correct(log: ReviewLog) -> bool:
+    """What the grader said, before any override by the learner."""
+    question = log.question
+    if question.kind == Kind.CLOZE:
+        typed = log.response or ""
+        return grading.grade_typed(question.answer, question.accepted or [], typed).correct
+    return log.correct
+
+
+def can_override(log: ReviewLog) -> bool:
+    """A typed answer the grader rejected may be counted as right by the learner."""
+    return log.question.kind == Kind.CLOZE and not log.correct and log.undone_at is None
+
+
+def overridden(log: ReviewLog) -> bool:
+    """True when the learner counted a typed answer as right that the grader rejected."""
+    return log.question.kind == Kind.CLOZE and log.correct and not graded_correct(log)
 
 
 def rerate_buttons(log: ReviewLog, settings: StudySettings) -> list[tuple[int, str, str, bool]]:

@@ -1,10 +1,10 @@
 // quizapp keyboard shortcuts. Progressive enhancement only: every page works without it.
-// Any element with data-key="1".."4", "space", "enter" or "u" is clicked when that key is
+// Any element with data-key="1".."4", "space", "enter", "u" or "r" is clicked when that key is
 // pressed while the learner is not typing in a field.
 (function () {
   "use strict";
 
-  var KEYS = { " ": "space", "Enter": "enter", "u": "u", "U": "u", "1": "1", "2": "2", "3": "3", "4": "4" };
+  var KEYS = { " ": "space", "Enter": "enter", "u": "u", "U": "u", "r": "r", "R": "r", "1": "1", "2": "2", "3": "3", "4": "4" };
 
   function typing(target) {
     var tag = target && target.tagName;

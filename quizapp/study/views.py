@@ -75,6 +75,12 @@ def feedback(slug: str, review_id: int) -> str:
         "study/feedback.html",
         deck=deck,
         log=log,
+        overridden=study.overridden(log),
+        override_url=(
+            url_for("study.override", slug=deck.slug, review_id=log.id)
+            if study.can_override(log)
+            else None
+        ),
         context=source_context(deck, log.question),
         counts=counts,
         rerates=study.rerate_buttons(log, study_settings()),
@@ -105,6 +111,20 @@ def rate(slug: str, review_id: int) -> Response:
     db.session.commit()
     if request.form.get("then") == "continue":
         return redirect(url_for("study.session", slug=deck.slug))
+    return redirect(url_for("study.feedback", slug=deck.slug, review_id=log.id))
+
+
+@bp.post("/<slug>/review/<int:review_id>/override")
+def override(slug: str, review_id: int) -> Response:
+    deck = deck_or_404(slug)
+    log = _review_or_404(deck, review_id)
+    try:
+        study.override_as_right(
+            db.session, user_id=log.user_id, review_id=log.id, settings=study_settings()
+        )
+    except study.StudyError as exc:
+        bad_request(str(exc))
+    db.session.commit()
     return redirect(url_for("study.feedback", slug=deck.slug, review_id=log.id))
 
 

@@ -199,3 +199,15 @@ def test_article_view_merges_overlapping_sentences_and_keeps_every_anchor() -> N
     assert first is not None and last is not None
     assert (first.anchor, first.question_ids, first.extra_anchors) == ("s-0", ("a", "b"), ("s-6",))
     assert (last.anchor, last.question_ids) == ("s-12", ("c",))
+
+
+def test_a_rejected_typed_answer_may_be_counted_as_right(client: FlaskClient, deck_id: int) -> None:
+    _, fields = question_page(client, "q-def")
+    location = post_answer(client, fields, typed="low blood calcium")
+    page = feedback(client, location)
+    assert "Not quite" in page and "I was right" in page
+    assert client.post(location + "/override").status_code == 302
+    page = feedback(client, location)
+    assert "Counted as right — your call" in page and "Counted as <strong>Good</strong>" in page
+    assert "I was right" not in page
+    assert client.post(location + "/override").status_code == 400  # once is enough

@@ -203,3 +203,19 @@ def test_day_start_rolls_over_at_the_configured_hour(now: datetime) -> None:
     assert study.day_start(now, 4) == now.replace(hour=4)
     early = now.replace(hour=2)
     assert study.day_start(early, 4) == now.replace(hour=4) - timedelta(days=1)
+
+
+def test_override_of_a_typed_answer_counts_it_right(
+    session: Session, deck_id: int, user_id: int, now: datetime, settings: StudySettings
+) -> None:
+    wrong = answer(session, user_id, "q-def", now, settings, typed="calcium deficiency")
+    assert not wrong.correct
+    right = study.override_as_right(
+        session, user_id=user_id, review_id=wrong.review_id, settings=settings
+    )
+    assert right.correct and right.due > now + timedelta(days=1)
+    log = study.get_review(session, user_id, wrong.review_id)
+    assert study.overridden(log) and not study.graded_correct(log)
+    mc = answer(session, user_id, "q-mc", now, settings, chosen=0)
+    with pytest.raises(study.StudyError):  # a wrong choice is not the learner's call
+        study.override_as_right(session, user_id=user_id, review_id=mc.review_id, settings=settings)
