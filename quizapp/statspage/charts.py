@@ -1,10 +1,11 @@
 """Inline SVG charts, built on the server from plain numbers: no script, no external asset.
 
 Each chart is an ``<svg role="img">`` with a ``<title>`` and ``<desc>`` (what screen
-readers announce); the page adds a data table beside it. Colours come from CSS classes in
-``static/stats.css`` (the Content-Security-Policy forbids inline styles), so dark mode and
-contrast follow the site's palette. Coordinates are in a fixed viewBox; the SVG scales to
-the width of the page, so a 360 px phone shows the whole chart.
+readers announce); the page adds a data table beside it. Column charts carry their axis
+labels; share bars (mastery) are one small SVG per row under an HTML label. Colours come
+from CSS classes in ``static/stats.css`` (the Content-Security-Policy forbids inline
+styles), so dark mode and contrast follow the site's palette. Coordinates are in a fixed
+viewBox; the SVG scales to the width of the page, so a 360 px phone shows the whole chart.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 WIDTH, HEIGHT = 480, 200
-LEFT, RIGHT, TOP, BOTTOM = 36, 6, 10, 28  # plot margins: y labels left, x labels below
+LEFT, RIGHT, TOP, BOTTOM = 44, 6, 12, 34  # plot margins: y labels left, x labels below
 
 
 @dataclass(frozen=True)
@@ -52,31 +53,22 @@ def column_chart(chart_id: str, title: str, desc: str, columns: Sequence[Column]
                 parts.append(_rect(x, y, slot * 0.7, h, seg.css))
         parts.append("</g>")
         if column.label:
-            cx = LEFT + (i + 0.5) * slot
-            parts.append(
-                f'<text class="axis" x="{cx:.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
-                f"{escape(column.label)}</text>"
-            )
+            parts.append(_x_label(column.label, LEFT + (i + 0.5) * slot, i == len(columns) - 1))
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def share_bars(chart_id: str, title: str, desc: str, rows: Sequence[Column]) -> Markup:
-    """One horizontal 100 % bar per row (e.g. new/learning/young/mature per section)."""
-    row_h, gap, label_h = 22, 14, 16
-    height = max(len(rows), 1) * (row_h + gap + label_h)
-    parts = [_open(chart_id, title, desc, WIDTH, height)]
-    for i, row in enumerate(rows):
-        y = i * (row_h + gap + label_h)
-        parts.append(f'<text class="label" x="0" y="{y + 12}">{escape(row.label)}</text>')
-        parts.append(f"<g><title>{escape(row.tooltip)}</title>")
-        x, total = 0.0, row.total
-        for seg in row.segments:
-            w = WIDTH * seg.value / total if total else 0
-            if w > 0:
-                parts.append(_rect(x, y + label_h, w, row_h, seg.css))
-            x += w
-        parts.append("</g>")
+def share_bar(bar_id: str, row: Column) -> Markup:
+    """One horizontal 100 % bar (e.g. new/learning/young/mature of a section); its label is
+    HTML next to it, so long section names wrap instead of being clipped."""
+    width, height = 300, 16
+    parts = [_open(bar_id, row.label, row.tooltip, width, height, css="share")]
+    x, total = 0.0, row.total
+    for seg in row.segments:
+        w = width * seg.value / total if total else 0
+        if w > 0:
+            parts.append(_rect(x, 0, w, height, seg.css))
+        x += w
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -91,10 +83,10 @@ def nice_max(value: float) -> int:
         step *= 10
 
 
-def _open(chart_id: str, title: str, desc: str, width: int, height: int) -> str:
+def _open(chart_id: str, title: str, desc: str, width: int, height: int, css: str = "chart") -> str:
     cid = escape(chart_id)
     return (
-        f'<svg class="chart" id="{cid}" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="{css}" id="{cid}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{cid}-title {cid}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{cid}-title">{escape(title)}</title>'
         f'<desc id="{cid}-desc">{escape(desc)}</desc>'
@@ -113,6 +105,15 @@ def _y_axis(top: int, plot_h: float) -> list[str]:
             f'<text class="axis" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{value}</text>'
         )
     return out
+
+
+def _x_label(label: str, x: float, last: bool) -> str:
+    # The last column's label ends at the edge instead of being centred past it.
+    anchor, x = ("end", WIDTH - RIGHT) if last else ("middle", x)
+    return (
+        f'<text class="axis" x="{x:.1f}" y="{HEIGHT - 8}" text-anchor="{anchor}">'
+        f"{escape(label)}</text>"
+    )
 
 
 def _rect(x: float, y: float, w: float, h: float, css: str) -> str:

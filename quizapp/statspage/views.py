@@ -19,8 +19,8 @@ from quizapp.auth import current_user
 from quizapp.extensions import db
 from quizapp.models import Deck
 from quizapp.services.stats import DeckReport, deck_report
-from quizapp.stats import DayCount, SectionMastery
-from quizapp.statspage.charts import Column, Segment, column_chart, share_bars
+from quizapp.stats import DEFAULT_DAYS, DayCount, SectionMastery
+from quizapp.statspage.charts import Column, Segment, column_chart, share_bar
 from quizapp.web import deck_or_404
 
 bp = Blueprint("stats", __name__, url_prefix="/stats")
@@ -31,8 +31,10 @@ LABEL_EVERY = 7  # one x-axis date label per week keeps a phone-width chart legi
 @dataclass(frozen=True)
 class Charts:
     reviews: Markup
+    reviews_summary: str
     forecast: Markup
-    mastery: Markup
+    forecast_summary: str
+    mastery: list[tuple[SectionMastery, Markup]]
 
 
 @bp.get("")
@@ -65,35 +67,38 @@ def _page(found: Deck, decks: Sequence[Deck]) -> str:
 
 
 def charts_for(report: DeckReport) -> Charts:
+    reviews_summary = _reviews_desc(report.reviews_per_day)
+    forecast_summary = _forecast_desc(report.forecast)
     return Charts(
         reviews=column_chart(
             "chart-reviews",
             "Reviews per day, last 30 days",
-            _reviews_desc(report.reviews_per_day),
+            reviews_summary,
             [_review_column(i, d) for i, d in enumerate(report.reviews_per_day)],
         ),
+        reviews_summary=reviews_summary,
         forecast=column_chart(
             "chart-forecast",
             "Cards due per day, next 30 days",
-            _forecast_desc(report.forecast),
+            forecast_summary,
             [_forecast_column(i, d) for i, d in enumerate(report.forecast)],
         ),
-        mastery=share_bars(
-            "chart-mastery",
-            "Mastery by section",
-            "For each section, the share of its cards that are new, learning, young and mature.",
-            [_mastery_row(m) for m in report.mastery],
-        ),
+        forecast_summary=forecast_summary,
+        mastery=[
+            (m, share_bar(f"chart-mastery-{i}", _mastery_row(m)))
+            for i, m in enumerate(report.mastery)
+        ],
     )
 
 
-def _label(i: int, day: date, last: int) -> str:
-    return f"{day.day} {day:%b}" if i % LABEL_EVERY == 0 or i == last else ""
+def _label(i: int, day: date, anchor: int) -> str:
+    """Weekly labels counted from ``anchor`` (today's column), so today is always labelled."""
+    return f"{day.day} {day:%b}" if (anchor - i) % LABEL_EVERY == 0 else ""
 
 
 def _review_column(i: int, d: DayCount) -> Column:
     return Column(
-        label=_label(i, d.day, 29),
+        label=_label(i, d.day, DEFAULT_DAYS - 1),
         segments=(Segment(d.right, "bar-right"), Segment(d.wrong, "bar-wrong")),
         tooltip=f"{d.day:%a %d %b}: {d.total} answers, {d.right} right, {d.wrong} wrong",
     )
@@ -101,7 +106,7 @@ def _review_column(i: int, d: DayCount) -> Column:
 
 def _forecast_column(i: int, d: DayCount) -> Column:
     return Column(
-        label=_label(i, d.day, 29),
+        label=_label(i, d.day, 0),
         segments=(Segment(d.total, "bar-due"),),
         tooltip=f"{d.day:%a %d %b}: {d.total} due",
     )
@@ -109,15 +114,14 @@ def _forecast_column(i: int, d: DayCount) -> Column:
 
 def _mastery_row(m: SectionMastery) -> Column:
     return Column(
-        label=f"{m.section or '(untitled)'} — {round(m.learned * 100)} % learned",
+        label=f"{m.section or '(untitled)'}: {round(m.learned * 100)} % learned",
         segments=(
             Segment(m.mature, "m-mature"),
             Segment(m.young, "m-young"),
             Segment(m.learning, "m-learning"),
             Segment(m.new, "m-new"),
         ),
-        tooltip=f"{m.section}: {m.mature} mature, {m.young} young, {m.learning} learning, "
-        f"{m.new} new",
+        tooltip=f"{m.mature} mature, {m.young} young, {m.learning} learning, {m.new} new",
     )
 
 

@@ -19,8 +19,9 @@ def page(client: FlaskClient, path: str = "/stats/cramps") -> str:
 
 def test_visitor_sees_empty_charts(client: FlaskClient, deck_id: int) -> None:
     html = page(client)
-    assert html.count('<svg class="chart"') == 3
-    for chart in ("chart-reviews", "chart-forecast", "chart-mastery"):
+    assert html.count('<svg class="chart"') == 2
+    assert html.count('<svg class="share"') == 2  # one mastery bar per section
+    for chart in ("chart-reviews", "chart-forecast", "chart-mastery-0", "chart-mastery-1"):
         assert f'aria-labelledby="{chart}-title {chart}-desc"' in html
         assert f'<title id="{chart}-title">' in html and f'<desc id="{chart}-desc">' in html
     assert "No answers in the last 30 days." in html
