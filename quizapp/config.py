@@ -23,6 +23,9 @@ DEFAULTS: dict[str, Any] = {
     # Bank files are uploaded nowhere; forms are small.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    # Number of reverse proxies in front of the app whose X-Forwarded-* headers are trusted
+    # (rate limits then count per real client address). 0: none, use the socket address.
+    "TRUSTED_PROXIES": 0,
     # Flask-Limiter: memory:// is per process; set redis://… to share across workers.
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,

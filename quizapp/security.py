@@ -1,9 +1,11 @@
 """Security headers on every response: a strict Content-Security-Policy (no inline script
-or style, no external origin), no sniffing, no framing, no referrer leaks."""
+or style, no external origin), no sniffing, no framing, no referrer leaks. Also trusts
+``TRUSTED_PROXIES`` reverse proxies' X-Forwarded-* headers when configured."""
 
 from __future__ import annotations
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response
 
 CSP = "; ".join(
@@ -32,6 +34,12 @@ HEADERS = {
 
 def register(app: Flask) -> None:
     app.after_request(_add_headers)
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies > 0:
+        # Behind nginx & co. the socket address is the proxy's: trust exactly that many hops.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
 
 
 def _add_headers(response: Response) -> Response:

@@ -31,3 +31,16 @@ def test_security_headers(make_app: Callable[..., Flask]) -> None:
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Cache-Control"] == "no-store"
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+def test_trusted_proxy_addresses_count_for_rate_limits(make_app: Callable[..., Flask]) -> None:
+    app = make_app(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="1 per minute", TRUSTED_PROXIES=1)
+    client = app.test_client()
+
+    def login_from(address: str) -> int:
+        headers = {"X-Forwarded-For": address}
+        data = {"username": "nobody", "password": "wrong password"}
+        return client.post("/account/login", data=data, headers=headers).status_code
+
+    assert [login_from("203.0.113.1"), login_from("203.0.113.1")] == [401, 429]
+    assert login_from("203.0.113.2") == 401  # another learner behind the same proxy
