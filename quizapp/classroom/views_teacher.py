@@ -30,7 +30,7 @@ from quizapp.passwords import hash_password
 from quizapp.services import accounts
 from quizapp.services import decks as deck_service
 
-POLL_SECONDS = 5
+POLL_SECONDS = 5  # default; CLASSROOM_POLL_SECONDS overrides it
 
 
 def _teacher() -> User:
@@ -261,7 +261,7 @@ def report_page(assignment_id: int) -> str:
         sections=report.section_mastery(loaded.questions, counted),
         counted=counted,
         group_size=report.group_size(len(counted)),
-        poll_seconds=POLL_SECONDS,
+        poll_seconds=int(current_app.config.get("CLASSROOM_POLL_SECONDS", POLL_SECONDS)),
         now=now,
     )
 

@@ -31,8 +31,7 @@
     var url = section.dataset.progressUrl;
     var every = Math.max(2, parseInt(section.dataset.pollSeconds || "5", 10)) * 1000;
     var tbody = section.querySelector("tbody");
-    var first = tbody.querySelector("a");
-    var linkBase = first ? first.getAttribute("href").replace(/\d+$/, "0") : "";
+    var linkBase = section.dataset.studentUrl;
     var note = section.querySelector("[data-live-note]");
     if (note) { note.textContent = "Updates every " + every / 1000 + " seconds."; }
     function tick() {
@@ -44,7 +43,6 @@
             var el = section.querySelector('[data-field="' + k + '"]');
             if (el) { text(el, data[k]); }
           });
-          if (!linkBase) { return; }
           renderRows(tbody, data.students, linkBase);
         })
         .catch(function () { if (note) { note.textContent = "Live updates paused; reload the page."; } });
