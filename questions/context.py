@@ -21,7 +21,8 @@ class Context:
     groups: dict[str, list[Fact]]
     positions: dict[str, int]  # fact id → index in its group
     entity_groups: dict[str, list[Entity]]  # group name → entities in document order
-    entity_section: dict[str, int]  # entity short name → its section
+    entity_section: dict[tuple[str, str], int]  # (group, short name) → its section
+    entity_position: dict[tuple[str, str], int]  # (group, short name) → index in its group
     section_stems: dict[int, frozenset[str]]  # section → content stems of all its sentences
     common_stems: dict[str, frozenset[str]]  # entity group → stems in most of its sections
 
@@ -34,8 +35,12 @@ class Context:
     def entity(self, fact: Fact) -> Entity | None:
         return self.doc.entities.get(fact.section)
 
-    def sibling_entities(self, entity: Entity) -> list[Entity]:
-        return [e for e in self.entity_groups.get(entity.group, []) if e.short != entity.short]
+    def sibling_entities(self, entity: Entity, size: int = 12) -> list[Entity]:
+        """Other entities of the group, at most ``size`` nearest: bounded work per question."""
+        members = self.entity_groups.get(entity.group, [])
+        index = self.entity_position.get((entity.group, entity.short), 0)
+        lo = max(0, min(index - size // 2, len(members) - size))
+        return [e for e in members[lo : lo + size] if e.short != entity.short]
 
     def may_also_be_true(self, entity: Entity, claim: str) -> bool:
         """Does ``entity``'s own section share 40% of the claim's content words? Then a
@@ -44,7 +49,7 @@ class Context:
         stems = content_stems(claim) - self.common_stems.get(entity.group, frozenset())
         if not stems:
             return False
-        section = self.entity_section.get(entity.short)
+        section = self.entity_section.get((entity.group, entity.short))
         own = self.section_stems.get(section, frozenset()) if section is not None else frozenset()
         return len(stems & own) * 5 >= len(stems) * 2  # 40% or more shared
 
@@ -53,21 +58,33 @@ def build_context(doc: Document, facts: list[Fact]) -> Context:
     by_group = groups(facts)
     positions = {f.id: i for members in by_group.values() for i, f in enumerate(members)}
     entity_groups: dict[str, list[Entity]] = {}
-    entity_section: dict[str, int] = {}
+    entity_section: dict[tuple[str, str], int] = {}
+    entity_position: dict[tuple[str, str], int] = {}
     for section, entity in doc.entities.items():
-        entity_groups.setdefault(entity.group, []).append(entity)
-        entity_section[entity.short] = section
+        members = entity_groups.setdefault(entity.group, [])
+        entity_position[(entity.group, entity.short)] = len(members)
+        members.append(entity)
+        entity_section[(entity.group, entity.short)] = section
     texts: dict[int, list[str]] = {}
     for unit in doc.units:
         texts.setdefault(unit.section, []).append(unit.sentence.text)
     section_stems = {s: content_stems(" ".join(t)) for s, t in texts.items()}
     common = {
         group: _common_stems(
-            [section_stems.get(entity_section[e.short], frozenset()) for e in ents]
+            [section_stems.get(entity_section[(group, e.short)], frozenset()) for e in ents]
         )
         for group, ents in entity_groups.items()
     }
-    return Context(doc, by_group, positions, entity_groups, entity_section, section_stems, common)
+    return Context(
+        doc,
+        by_group,
+        positions,
+        entity_groups,
+        entity_section,
+        entity_position,
+        section_stems,
+        common,
+    )
 
 
 def _common_stems(sections: list[frozenset[str]]) -> frozenset[str]:

@@ -37,7 +37,7 @@ class Entity:
     name: str  # display form, sentence case: "Amyotrophic lateral sclerosis"
     short: str  # what questions record as their entity: "ALS", or the name
     names: tuple[str, ...]  # every surface form: full name, abbreviation, aliases
-    group: str  # the parent section's name: entities of one group are siblings
+    group: str  # the parent section ("index:name"): entities of one group are siblings
     noun: str  # "condition" or "" (then stems say "Which of these")
     gloss: str = ""  # "Hypocalcemia (Low Calcium Levels)" → "Low Calcium Levels"
 
@@ -145,8 +145,9 @@ def find_entities(sections: list[Section], proper: frozenset[str]) -> dict[int, 
             continue
         parent_name = sections[parent].name if parent is not None else ""
         noun = "condition" if CONDITION_WORDS.search(parent_name) else ""
+        group = f"{parent}:{parent_name}"  # by position: repeated headings stay apart
         for section in named:
-            out[section.index] = _entity(section.name, parent_name, noun, proper)
+            out[section.index] = _entity(section.name, group, noun, proper)
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from questions.document import Document, Unit
 from questions.textutil import digest, squash
@@ -28,7 +29,7 @@ class Fact:
     relation: str = ""  # template detail: a verb ("refers to"), a list topic, a modal clause
     accepted: tuple[str, ...] = ()  # other names the answer may be typed as
 
-    @property
+    @cached_property
     def id(self) -> str:
         """Identity, not wording: kind, entity, subject and answer (case and space folded)."""
         return "f-" + digest(

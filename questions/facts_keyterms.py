@@ -13,9 +13,17 @@ from collections.abc import Callable, Iterator
 
 from questions.document import Document, Unit
 from questions.facts import Fact
-from questions.textutil import GENERIC, PRONOUNS, STOPWORDS, content_words, is_acronym, words
+from questions.textutil import (
+    GENERIC,
+    PRONOUNS,
+    STOPWORDS,
+    WORD_RE,
+    content_words,
+    is_acronym,
+    words,
+)
 
-TOKEN_RE = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z\-]*[A-Za-z](?!['’\w])")  # no possessives
+TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]")  # a blankable word: letters and hyphens
 MIN_CONTEXT = 4
 # Evaluative words make blanks a learner can only guess ("crucial for ___ diagnosis").
 _WEAK_WORDS = """
@@ -75,26 +83,30 @@ def best_blank(
 ) -> tuple[int, int] | None:
     """Span of the best single-word blank of ``text`` within [lo, hi), or None."""
     hi = len(text) if hi is None else hi
+    if len(content_words(text)) - 1 < MIN_CONTEXT:
+        return None
+    tokens = [(m.start(), m.end(), m.group().casefold()) for m in WORD_RE.finditer(text)]
     best: tuple[float, int, int] | None = None
-    n_content = len(content_words(text))
-    for match in TOKEN_RE.finditer(text, lo, hi):
-        word = match.group()
-        folded = word.casefold()
+    for i, (start, end, folded) in enumerate(tokens):
+        word = text[start:end]
+        if start < lo or end > hi or not TOKEN_RE.fullmatch(word) or _ends_possessive(text, end):
+            continue
         if folded in STOPWORDS or folded in GENERIC or folded in PRONOUNS or folded in WEAK:
             continue
         if len(word) < 5 and not is_acronym(word):
             continue
-        before = words(text[max(0, match.start() - 14) : match.start()])
-        if before and before[-1].casefold() in ("a", "an"):
-            continue
-        if n_content - 1 < MIN_CONTEXT:
-            return None
-        prev = before[-1].casefold() if before else ""
-        after = words(text[match.end() : match.end() + 12])
-        score = _score(word, freq[folded], prev, after[0].casefold() if after else "", title)
+        prev = tokens[i - 1][2] if i else ""
+        if prev in ("a", "an"):
+            continue  # the article before the blank would hint at the answer
+        nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        score = _score(word, freq[folded], prev, nxt, title)
         if score >= MIN_SCORE and (best is None or score > best[0]):
-            best = (score, match.start(), match.end())
+            best = (score, start, end)
     return (best[1], best[2]) if best else None
+
+
+def _ends_possessive(text: str, end: int) -> bool:
+    return text[end : end + 1] in ("'", "’")
 
 
 def key_term_extractor(

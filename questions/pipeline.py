@@ -8,8 +8,10 @@ article gives the same bytes under any ``PYTHONHASHSEED``.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from questions.bankfile import with_content_version
@@ -111,8 +113,13 @@ def analyse(raw_text: str, fmt: str, tick: Tick | None = None) -> Analysis:
 
 
 def _has_usable_text(doc: Document) -> bool:
-    prose = [u for u in doc.units if u.line.kind in ("paragraph", "list_item", "lead_in")]
-    return sum(len(content_words(u.sentence.text)) for u in prose) >= 5
+    seen = 0
+    for unit in doc.units:
+        if unit.line.kind in ("paragraph", "list_item", "lead_in"):
+            seen += len(content_words(unit.sentence.text))
+            if seen >= 5:
+                return True
+    return False
 
 
 def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
@@ -141,6 +148,24 @@ def select(cands: list[Question], gates: GateContext, report: Report) -> list[Qu
     return kept
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a bank is built.
+
+    Generation allocates hundreds of thousands of small acyclic objects that all stay alive
+    until the bank is done; the collector's full passes over them made a 2 MB article take
+    2.3 times as long as a 1 MB one. Nothing built here forms a cycle, so pausing loses
+    nothing, and the previous state is restored even on error.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def generate(
     raw: RawArticle,
     deck: Deck | None = None,
@@ -151,6 +176,16 @@ def generate(
 
     Raises ``ArticleError`` (message without the file name) if nothing can be asked.
     """
+    with _collector_paused():
+        return _generate(raw, deck, overrides, tick)
+
+
+def _generate(
+    raw: RawArticle,
+    deck: Deck | None,
+    overrides: dict[str, Override] | None,
+    tick: Tick | None,
+) -> tuple[Bank, Report]:
     analysis = analyse(raw.text, raw.fmt, tick)
     if not _has_usable_text(analysis.doc):
         raise ArticleError("has no usable text (no sentences to ask about)")

@@ -9,7 +9,6 @@ A false true/false statement is always a sibling's fact swapped in, never a nega
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from questions.build import Candidate, make, pick_distractors
@@ -22,6 +21,8 @@ from questions.textutil import (
     contains_phrase,
     decapitalise,
     digest,
+    find_phrase,
+    replace_phrase,
     sentence_case,
     squash,
 )
@@ -52,10 +53,10 @@ def _say_false(fact: Fact) -> bool:
 
 def _blank(text: str, needle: str) -> str | None:
     """``text`` with the first whole-word occurrence of ``needle`` replaced by the blank."""
-    match = re.search(r"(?<![\w])" + re.escape(needle) + r"(?![\w])", text, re.IGNORECASE)
-    if not match:
+    start = find_phrase(text, needle)
+    if start == -1:
         return None
-    return text[: match.start()] + CLOZE_BLANK + text[match.end() :]
+    return text[:start] + CLOZE_BLANK + text[start + len(needle) :]
 
 
 def _which(entity: Entity) -> str:
@@ -388,11 +389,9 @@ GAP = "___"
 def _mask(text: str, entity: Entity) -> tuple[str, bool]:
     """Replace the entity's names in ``text`` by a gap; report whether any was there."""
     found = False
-    for name in sorted({*entity.names, entity.short}, key=len, reverse=True):
-        pattern = re.compile(r"(?<![\w])" + re.escape(name) + r"(?![\w])", re.IGNORECASE)
-        if pattern.search(text):
-            found = True
-            text = pattern.sub(GAP, text)
+    for name in sorted({*entity.names, entity.short}, key=lambda n: (-len(n), n)):
+        text, done = replace_phrase(text, name, GAP)
+        found = found or done > 0
     return text, found
 
 
@@ -426,7 +425,7 @@ def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         replacement = other.short if name == entity.short else _lower(ctx, other.name)
         if said.startswith(name):
             replacement = capitalise(replacement)
-        false = re.sub(r"(?<![\w])" + re.escape(name) + r"(?![\w])", replacement, said, count=1)
+        false, _ = replace_phrase(said, name, replacement, count=1)
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, false, "False", said)
     else:
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, said, "True", said)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:\.\d+)?")
 
@@ -48,6 +49,7 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, stable stem: lower-case, one common suffix removed, at most six letters."""
     w = word.casefold().replace("’", "'")
@@ -66,25 +68,67 @@ def is_content(word: str) -> bool:
     return w not in STOPWORDS and (len(w) > 1 or w.isdigit())
 
 
-def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if is_content(w)]
+@lru_cache(maxsize=16384)
+def content_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in words(text) if is_content(w))
 
 
+@lru_cache(maxsize=16384)
 def content_stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in content_words(text))
 
 
+@lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     """Case- and space-insensitive form for containment tests."""
     return " ".join(text.casefold().replace("’", "'").split())
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _find_word(low: str, pat: str, start: int = 0) -> int:
+    """First whole-word occurrence of ``pat`` in ``low`` (both already folded), or -1.
+
+    Plain ``str.find`` with boundary checks: no regex is compiled per needle, which kept
+    re's cache thrashing on long articles.
+    """
+    i = low.find(pat, start)
+    while i != -1:
+        j = i + len(pat)
+        if (i == 0 or not _word_char(low[i - 1])) and (j == len(low) or not _word_char(low[j])):
+            return i
+        i = low.find(pat, i + 1)
+    return -1
+
+
 def contains_phrase(haystack: str, needle: str) -> bool:
-    """Whole-word, case-insensitive containment of ``needle`` in ``haystack``."""
-    if not needle.strip():
-        return False
-    pattern = r"(?<![\w])" + re.escape(squash(needle)) + r"(?![\w])"
-    return re.search(pattern, squash(haystack)) is not None
+    """Whole-word, case- and space-insensitive containment of ``needle`` in ``haystack``."""
+    pat = squash(needle)
+    return bool(pat) and _find_word(squash(haystack), pat) != -1
+
+
+def find_phrase(text: str, needle: str, start: int = 0) -> int:
+    """Offset in ``text`` of the first whole-word, case-insensitive ``needle``, or -1."""
+    low, pat = text.lower(), needle.lower()
+    if not pat.strip():
+        return -1
+    if len(low) != len(text) or len(pat) != len(needle):  # rare: lower() changed lengths
+        match = re.search(r"(?<![\w])" + re.escape(needle) + r"(?![\w])", text[start:], re.I)
+        return match.start() + start if match else -1
+    return _find_word(low, pat, start)
+
+
+def replace_phrase(text: str, needle: str, replacement: str, count: int = 0) -> tuple[str, int]:
+    """Replace whole-word, case-insensitive occurrences (all, or the first ``count``)."""
+    done = 0
+    i = find_phrase(text, needle)
+    while i != -1 and (count == 0 or done < count):
+        text = text[:i] + replacement + text[i + len(needle) :]
+        done += 1
+        i = find_phrase(text, needle, i + len(replacement))
+    return text, done
 
 
 def digest(*parts: str, length: int = 12) -> str:

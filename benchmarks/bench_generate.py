@@ -1,0 +1,85 @@
+"""Time the question generator: our article, and synthetic articles of 1 MB and 2 MB.
+
+Run: ``python benchmarks/bench_generate.py``. Targets (issue 2): our article under 100 ms,
+1 MB under 5 s, 2 MB under 2.2 × the 1 MB time (the generator must stay linear).
+
+The synthetic articles repeat the sections of our article with varied names and numbers, so
+that facts, sibling groups and duplicate buckets grow with the size instead of collapsing
+into one repeated copy.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from questions.default_deck import DEFAULT_ARTICLE  # noqa: E402
+from questions.pipeline import generate  # noqa: E402
+from questions.reading import RawArticle, read_article  # noqa: E402
+
+NAMES = ("ALS", "MS", "NCS", "EMG", "Lou Gehrig", "Hypocalcemia", "Periodic Paralysis")
+
+
+def body_of(text: str) -> str:
+    """Our article from its first heading on, without the scrape noise around it."""
+    start = text.index("Understanding Muscle Cramps")
+    return text[start : text.index("Related Posts")]
+
+
+def variant(body: str, i: int) -> str:
+    """Copy ``i``: headings, names and a few words renamed, numbers changed."""
+    out = body
+    for name in NAMES:
+        out = out.replace(name, f"{name}{i}")
+    out = re.sub(r"^(\d+)\. ", lambda m: f"{m.group(1)}.{i} ", out, flags=re.M)
+    out = out.replace("Diagnosis and Treatment", f"Diagnosis and Treatment {i}")
+    out = out.replace("muscle cramps", f"muscle cramps of type {i}")
+    return out
+
+
+def synthetic(size: int) -> str:
+    body = body_of(DEFAULT_ARTICLE.read_text(encoding="utf-8"))
+    parts = ["Synthetic article about muscle cramps\n\n"]
+    total, i = 0, 0
+    while total < size:
+        part = variant(body, i)
+        parts.append(part)
+        total += len(part.encode("utf-8"))
+        i += 1
+    return "".join(parts)
+
+
+def seconds(raw: RawArticle, repeat: int) -> tuple[float, int]:
+    times = []
+    count = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        bank, _ = generate(raw)
+        times.append(time.perf_counter() - start)
+        count = len(bank.questions)
+    return statistics.median(times), count
+
+
+def main() -> int:
+    ours, n_ours = seconds(read_article(DEFAULT_ARTICLE), 15)
+    print(f"our article ({DEFAULT_ARTICLE.stat().st_size} bytes): {ours * 1000:.1f} ms, "
+          f"{n_ours} questions (target < 100 ms)")
+    one = synthetic(1024 * 1024)
+    two = synthetic(2 * 1024 * 1024)
+    t1, n1 = seconds(RawArticle("one-mb.txt", one, "txt"), 3)
+    t2, n2 = seconds(RawArticle("two-mb.txt", two, "txt"), 3)
+    print(f"1 MB synthetic ({len(one.encode())} bytes): {t1:.2f} s, {n1} questions (target < 5 s)")
+    print(f"2 MB synthetic ({len(two.encode())} bytes): {t2:.2f} s, {n2} questions "
+          f"(ratio {t2 / t1:.2f}; target < 2.2)")
+    ok = ours < 0.1 and t1 < 5 and t2 < 2.2 * t1
+    print("all targets met" if ok else "TARGET MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
