@@ -3,8 +3,8 @@
 A visitor is nobody until they first do something worth saving (answer a card, change a
 setting); then ``ensure_user`` creates a guest ``User`` row and binds it to the session.
 Registering later fills in username and password on the *same* row, so a guest's progress
-carries over. Other blueprints use ``current_user``, ``ensure_user``, ``login_required``
-(a registered account) and ``teacher_required``.
+carries over. Other blueprints use ``current_user``, ``current_user_id``, ``ensure_user``,
+``login_required`` (a registered account) and ``teacher_required``.
 
 GET requests never write here: guests are only created by POST handlers (see
 ``quizapp.sqlite`` for why that matters on SQLite).
@@ -35,6 +35,12 @@ def current_user() -> User | None:
         g.user = db.session.get(User, uid) if isinstance(uid, int) else None
     user: User | None = g.user
     return user
+
+
+def current_user_id() -> int | None:
+    """The learner's id, or None for a visitor (services accept None: no progress yet)."""
+    user = current_user()
+    return user.id if user else None
 
 
 def ensure_user() -> User:

@@ -6,7 +6,7 @@ from flask import Blueprint, Response, render_template
 
 from export.anki import apkg_bytes, package_filename
 from quizapp import clock
-from quizapp.auth import current_user
+from quizapp.auth import current_user_id
 from quizapp.deck_import import bank_from_db
 from quizapp.extensions import db
 from quizapp.services import decks as deck_service
@@ -18,9 +18,8 @@ bp = Blueprint("decks", __name__)
 
 @bp.get("/")
 def index() -> str:
-    user = current_user()
     summaries = deck_service.deck_summaries(
-        db.session, user.id if user else None, clock.now(), study_settings()
+        db.session, current_user_id(), clock.now(), study_settings()
     )
     return render_template("decks/index.html", summaries=summaries)
 
@@ -28,10 +27,7 @@ def index() -> str:
 @bp.get("/decks/<slug>")
 def deck(slug: str) -> str:
     found = deck_or_404(slug)
-    user = current_user()
-    counts = queue_counts(
-        db.session, user.id if user else None, found.id, clock.now(), study_settings()
-    )
+    counts = queue_counts(db.session, current_user_id(), found.id, clock.now(), study_settings())
     sections = deck_service.sections(db.session, found.id)
     return render_template("decks/deck.html", deck=found, counts=counts, sections=sections)
 

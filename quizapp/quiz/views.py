@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from werkzeug.wrappers import Response
 
 from quizapp import answering, clock
-from quizapp.auth import current_user, ensure_user
+from quizapp.auth import current_user_id, ensure_user
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz, ReviewLog
 from quizapp.scheduler import parse_rating
@@ -193,9 +193,8 @@ def results(quiz_id: int) -> str:
 
 
 def _quiz_or_404(quiz_id: int) -> Quiz:
-    user = current_user()
     try:
-        return quiz_service.get_quiz(db.session, user.id if user else None, quiz_id)
+        return quiz_service.get_quiz(db.session, current_user_id(), quiz_id)
     except study.NotFound:
         not_found()
 

@@ -7,7 +7,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from quizapp import answering, clock
-from quizapp.auth import current_user, ensure_user
+from quizapp.auth import current_user, current_user_id, ensure_user
 from quizapp.extensions import db
 from quizapp.models import Deck, Question, ReviewLog
 from quizapp.scheduler import parse_rating
@@ -21,12 +21,11 @@ bp = Blueprint("study", __name__, url_prefix="/study")
 @bp.get("/<slug>")
 def session(slug: str) -> str:
     deck = deck_or_404(slug)
-    user = current_user()
-    now, settings = clock.now(), study_settings()
-    question = study.next_card(db.session, user.id if user else None, deck.id, now, settings)
+    uid, now, settings = current_user_id(), clock.now(), study_settings()
+    question = study.next_card(db.session, uid, deck.id, now, settings)
     if question is None:
-        counts = study.queue_counts(db.session, user.id if user else None, deck.id, now, settings)
-        undo = study.last_undoable(db.session, user.id if user else None, deck.id)
+        counts = study.queue_counts(db.session, uid, deck.id, now, settings)
+        undo = study.last_undoable(db.session, uid, deck.id)
         return render_template("study/done.html", deck=deck, counts=counts, undo=undo)
     return _question_page(deck, question, reveal=False)
 
@@ -68,9 +67,9 @@ def answer(slug: str) -> Response:
 def feedback(slug: str, review_id: int) -> str:
     deck = deck_or_404(slug)
     log = _review_or_404(deck, review_id)
-    user = current_user()
-    now, settings = clock.now(), study_settings()
-    counts = study.queue_counts(db.session, user.id if user else None, deck.id, now, settings)
+    counts = study.queue_counts(
+        db.session, current_user_id(), deck.id, clock.now(), study_settings()
+    )
     return render_template(
         "study/feedback.html",
         deck=deck,
@@ -145,8 +144,7 @@ def undo(slug: str, review_id: int) -> Response:
 
 
 def _question_page(deck: Deck, question: Question, reveal: bool) -> str:
-    user = current_user()
-    uid = user.id if user else None
+    uid = current_user_id()
     now, settings = clock.now(), study_settings()
     counts = study.queue_counts(db.session, uid, deck.id, now, settings)
     previews = study.card_preview(db.session, uid, question.id, now, settings) if reveal else {}
