@@ -1,0 +1,398 @@
+"""Classroom benchmark: a whole class joins and submits an assignment at once, over HTTP.
+
+    python benchmarks/bench_classroom.py [--students 300] [--questions 10] [--workers 4]
+                                         [--database-url postgresql://…]
+
+gunicorn (``--workers``, sync) serves the app on 127.0.0.1 and a free port. The database is
+a fresh SQLite file in a temporary folder, or, with ``--database-url`` (or
+``QUIZAPP_DATABASE_URL``) naming a PostgreSQL server, a fresh database created on it for
+the run and dropped afterwards. It is bootstrapped by ``quizapp db upgrade``, ``quizapp
+import`` and ``quizapp create-teacher`` in separate processes before gunicorn starts.
+
+The teacher logs in, creates a class and an assignment of ``--questions`` auto-graded
+questions (answers shown right away). Then every student — its own ``requests.Session``
+(own cookie, own keep-alive connection), spread over ``--client-processes`` processes so
+the client's GIL does not slow the measurement — starts at the same moment and, as fast as
+it can: opens the join page, joins with the code and a display name, opens the class page,
+starts the attempt, and answers each question (GET the question, POST the answer). A
+failed POST is retried with the same idempotency key; an answer counts as acknowledged only
+on the redirect that follows its commit. Every loop is bounded.
+
+Afterwards the teacher downloads the report's CSV: every acknowledged answer must be in it,
+exactly once. Prints the time to drain (first request to last acknowledged answer), p50/p99
+latency of all student requests and of the answer POSTs, errors and lost answers. Exits 1
+on errors or lost answers; the p99 < 1 s target is reported as met or missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import multiprocessing
+import os
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+from questions.default_deck import DEFAULT_BANK
+
+HOST = "127.0.0.1"  # loopback only
+TARGET_P99_MS = 1000.0
+RETRIES = 3
+TIMEOUT = 60.0
+TEACHER, TEACHER_PASSWORD = "bench-teacher", "bench-teacher-password"
+HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)"')
+CHOICES = re.compile(r'name="chosen" value="(\d+)"')
+
+
+@dataclass
+class Tally:
+    """One student's measurements (sent back from the client processes)."""
+
+    name: str
+    latencies_ms: list[float] = field(default_factory=list)
+    answer_ms: list[float] = field(default_factory=list)
+    acked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    last_ack: float = 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    with (
+        tempfile.TemporaryDirectory(prefix="quizapp-classbench-") as tmp,
+        _database(args.database_url, Path(tmp)) as url,
+    ):
+        env = _environment(url)
+        _bootstrap(env)
+        port = _free_port()
+        server = _start_gunicorn(env, port, args.workers, Path(tmp))
+        try:
+            base = f"http://{HOST}:{port}"
+            _wait_until_up(base, server)
+            teacher, code, assignment_id = _teacher_setup(base, args.questions)
+            tallies, began = _run_students(base, code, assignment_id, args)
+            reported = _reported_answers(teacher, base, assignment_id)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return _report(args, url, tallies, began, reported)
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--students", type=int, default=300)
+    parser.add_argument("--questions", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--client-processes", type=int, default=4)
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("QUIZAPP_DATABASE_URL", ""),
+        help="a PostgreSQL server to create the benchmark database on (default: SQLite)",
+    )
+    args = parser.parse_args(argv)
+    if args.students < 1 or args.questions < 1 or args.workers < 1:
+        parser.error("--students, --questions and --workers must be at least 1")
+    return args
+
+
+# --- database and server --------------------------------------------------------------------
+
+
+@contextmanager
+def _database(server_url: str, tmp: Path) -> Iterator[str]:
+    """A fresh database URL: a SQLite file, or a new PostgreSQL database (dropped after)."""
+    if not server_url:
+        yield f"sqlite:///{tmp / 'classroom-bench.sqlite3'}"
+        return
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    from quizapp.config import database_url
+
+    admin_url = make_url(database_url(server_url, str(tmp)))
+    name = f"quizapp_bench_{secrets.token_hex(4)}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield admin_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+def _environment(url: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"QUIZAPP_DATABASE_URL": url, "QUIZAPP_SECRET_KEY": uuid.uuid4().hex})
+    return env
+
+
+def _quizapp(*command: str, env: dict[str, str], stdin: str | None = None) -> None:
+    cli = [sys.executable, "-c", "from quizapp.cli import cli; cli()"]
+    subprocess.run(
+        [*cli, *command], env=env, check=True, capture_output=True, input=stdin, text=True
+    )
+
+
+def _bootstrap(env: dict[str, str]) -> None:
+    _quizapp("db", "upgrade", env=env)
+    _quizapp("import", str(DEFAULT_BANK), env=env)
+    password = f"{TEACHER_PASSWORD}\n{TEACHER_PASSWORD}\n"
+    _quizapp("create-teacher", TEACHER, env=env, stdin=password)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def _start_gunicorn(
+    env: dict[str, str], port: int, workers: int, tmp: Path
+) -> subprocess.Popen[bytes]:
+    command = [
+        sys.executable, "-m", "gunicorn",
+        "--workers", str(workers),
+        "--bind", f"{HOST}:{port}",
+        "--backlog", "2048",
+        "--log-level", "warning",
+        "quizapp:create_app()",
+    ]  # fmt: skip
+    log = (tmp / "gunicorn.log").open("wb")
+    return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _wait_until_up(base: str, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn exited with status {server.returncode}")
+        try:
+            if requests.get(base + "/join", timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass  # not listening yet
+        time.sleep(0.2)
+    raise SystemExit("gunicorn did not answer within 60 s")
+
+
+# --- the teacher ----------------------------------------------------------------------------
+
+
+def _csrf(html: str) -> str:
+    return dict(HIDDEN.findall(html))["csrf_token"]
+
+
+def _teacher_setup(base: str, questions: int) -> tuple[requests.Session, str, int]:
+    teacher = requests.Session()
+    token = _csrf(teacher.get(base + "/account/login", timeout=TIMEOUT).text)
+    login = {"username": TEACHER, "password": TEACHER_PASSWORD, "csrf_token": token}
+    _expect(teacher.post(base + "/account/login", data=login, allow_redirects=False), 302)
+    token = _csrf(teacher.get(base + "/teach/", timeout=TIMEOUT).text)
+    created = teacher.post(
+        base + "/teach/classes",
+        data={"name": "Benchmark class", "csrf_token": token},
+        allow_redirects=False,
+    )
+    class_url = base + _expect(created, 302).headers["Location"].replace(base, "")
+    page = teacher.get(class_url, timeout=TIMEOUT).text
+    code = re.search(r'id="join-code">([^<]+)<', page)
+    assert code, "no join code on the class page"
+    form = teacher.get(class_url + "/assignments/new", timeout=TIMEOUT).text
+    data = {
+        "csrf_token": _csrf(form),
+        "title": "Benchmark assignment",
+        "count": str(questions),
+        "kinds": ["multiple_choice", "true_false", "cloze"],
+        "attempts": "1",
+        "answers_shown": "now",
+        "timezone": "UTC",
+    }
+    made = teacher.post(class_url + "/assignments/new", data=data, allow_redirects=False)
+    assignment_id = int(_expect(made, 302).headers["Location"].rstrip("/").rsplit("/", 1)[1])
+    return teacher, code.group(1).strip(), assignment_id
+
+
+def _expect(response: requests.Response, status: int) -> requests.Response:
+    if response.status_code != status:
+        raise SystemExit(f"{response.request.method} {response.url}: {response.status_code}")
+    return response
+
+
+def _reported_answers(
+    teacher: requests.Session, base: str, assignment_id: int
+) -> list[tuple[str, str]]:
+    response = teacher.get(f"{base}/teach/assignments/{assignment_id}/results.csv", timeout=TIMEOUT)
+    text = _expect(response, 200).content.decode("utf-8-sig")
+    rows = csv.DictReader(io.StringIO(text, newline=""))
+    return [(r["student"], r["question_id"]) for r in rows if r["answered_at"]]
+
+
+# --- the students ---------------------------------------------------------------------------
+
+
+def _run_students(
+    base: str, code: str, assignment_id: int, args: argparse.Namespace
+) -> tuple[list[Tally], float]:
+    names = [f"Student {i:04d}" for i in range(1, args.students + 1)]
+    slices = [names[i :: args.client_processes] for i in range(args.client_processes)]
+    start_at = time.time() + 1.0 + 0.2 * args.client_processes  # everybody at once
+    jobs = [(base, code, assignment_id, args.questions, part, start_at) for part in slices if part]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(len(jobs)) as pool:
+        results = pool.starmap(_client_process, jobs)
+    return [tally for part in results for tally in part], start_at
+
+
+def _client_process(
+    base: str, code: str, assignment_id: int, questions: int, names: list[str], start_at: float
+) -> list[Tally]:
+    time.sleep(max(0.0, start_at - time.time()))
+    with ThreadPoolExecutor(max_workers=len(names)) as pool:
+        return list(pool.map(lambda n: _student(base, code, assignment_id, questions, n), names))
+
+
+def _student(base: str, code: str, assignment_id: int, questions: int, name: str) -> Tally:
+    tally = Tally(name)
+    adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=1)
+    with requests.Session() as http:
+        http.mount("http://", adapter)
+        try:
+            _take_assignment(http, base, code, assignment_id, questions, tally)
+        except Exception as exc:  # a student must never fail silently
+            tally.errors.append(f"{type(exc).__name__}: {exc}")
+    return tally
+
+
+def _timed(
+    http: requests.Session, tally: Tally, method: str, url: str, **kw: object
+) -> requests.Response:
+    began = time.perf_counter()
+    response = http.request(method, url, timeout=TIMEOUT, allow_redirects=False, **kw)  # type: ignore[arg-type]
+    tally.latencies_ms.append((time.perf_counter() - began) * 1000)
+    return response
+
+
+def _take_assignment(
+    http: requests.Session, base: str, code: str, assignment_id: int, questions: int, tally: Tally
+) -> None:
+    join_page = _timed(http, tally, "GET", base + "/join")
+    data = {"csrf_token": _csrf(join_page.text), "code": code, "name": tally.name}
+    joined = _timed(http, tally, "POST", base + "/join", data=data)
+    if joined.status_code != 302:
+        tally.errors.append(f"join {joined.status_code}")
+        return
+    class_page = _timed(http, tally, "GET", base + joined.headers["Location"].replace(base, ""))
+    token = _csrf(class_page.text)
+    started = _timed(
+        http, tally, "POST", f"{base}/assignments/{assignment_id}/start", data={"csrf_token": token}
+    )
+    if started.status_code != 302:
+        tally.errors.append(f"start {started.status_code}")
+        return
+    attempt_url = base + started.headers["Location"].replace(base, "")
+    for _ in range(questions + 2):  # bounded: one extra look finds the results page
+        page = _timed(http, tally, "GET", attempt_url)
+        if page.status_code == 302:
+            return  # all answered: redirected to the results
+        if page.status_code != 200:
+            tally.errors.append(f"question page {page.status_code}")
+            return
+        _answer(http, attempt_url, page.text, tally)
+    tally.errors.append("did not reach the results page")
+
+
+def _answer(http: requests.Session, attempt_url: str, html: str, tally: Tally) -> None:
+    fields = dict(HIDDEN.findall(html))
+    choices = CHOICES.findall(html)
+    form = {**fields, **({"chosen": secrets.choice(choices)} if choices else {"typed": "cramp"})}
+    for attempt in range(RETRIES):  # a retry carries the same answer_key: counted once
+        try:
+            response = _timed(http, tally, "POST", attempt_url + "/answer", data=form)
+        except requests.RequestException as exc:
+            if attempt == RETRIES - 1:
+                tally.errors.append(f"answer: {type(exc).__name__}")
+            continue
+        tally.answer_ms.append(tally.latencies_ms[-1])
+        if response.status_code == 302:
+            tally.acked.append(fields["question_id"])
+            tally.last_ack = time.time()
+        else:
+            tally.errors.append(f"answer {response.status_code}")
+        return
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def _percentile(values: list[float], q: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def _report(
+    args: argparse.Namespace,
+    url: str,
+    tallies: list[Tally],
+    began: float,
+    reported: list[tuple[str, str]],
+) -> int:
+    acked = [(t.name, qid) for t in tallies for qid in t.acked]
+    errors = [e for t in tallies for e in t.errors]
+    lost = set(acked) - set(reported)
+    duplicated = len(reported) - len(set(reported))
+    everything = [ms for t in tallies for ms in t.latencies_ms]
+    answers = [ms for t in tallies for ms in t.answer_ms]
+    drain = max((t.last_ack for t in tallies), default=began) - began
+    backend = "PostgreSQL" if url.startswith("postgres") else "SQLite"
+    p99 = _percentile(everything, 99)
+    print(
+        f"gunicorn: {args.workers} sync workers, {backend}; {args.students} students, "
+        f"{args.questions} questions each, {args.client_processes} client processes"
+    )
+    print(
+        f"time to drain: {drain:.2f} s ({len(acked)} acknowledged answers, "
+        f"{len(everything)} requests, {len(everything) / drain if drain else 0:.0f} requests/s)"
+    )
+    print(
+        f"latency, all student requests: p50 {_percentile(everything, 50):.0f} ms, "
+        f"p99 {p99:.0f} ms, max {max(everything, default=0):.0f} ms"
+    )
+    print(
+        f"latency, answer POSTs: p50 {_percentile(answers, 50):.0f} ms, "
+        f"p99 {_percentile(answers, 99):.0f} ms"
+    )
+    print(f"errors: {len(errors)}")
+    for error in sorted(set(errors))[:5]:
+        print(f"  e.g. {error}")
+    print(
+        f"lost answers: {len(lost)} (acknowledged but not in the report); "
+        f"duplicated in the report: {duplicated}; in the report: {len(reported)}"
+    )
+    correct = not (errors or lost or duplicated)
+    print(
+        f"targets: zero errors and zero lost answers: {'met' if correct else 'MISSED'}; "
+        f"p99 < {TARGET_P99_MS:.0f} ms: {'met' if p99 < TARGET_P99_MS else 'MISSED'}"
+    )
+    return 0 if correct else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
