@@ -25,6 +25,7 @@ class Context:
     entity_position: dict[tuple[str, str], int]  # (group, short name) → index in its group
     section_stems: dict[int, frozenset[str]]  # section → content stems of all its sentences
     common_stems: dict[str, frozenset[str]]  # entity group → stems in most of its sections
+    rare_stems: dict[str, frozenset[str]]  # entity group → stems in at most two sections
 
     def siblings(self, fact: Fact, size: int = 12) -> list[Fact]:
         """Other facts of the fact's group, nearest in document order first-come."""
@@ -51,7 +52,11 @@ class Context:
             return False
         section = self.entity_section.get((entity.group, entity.short))
         own = self.section_stems.get(section, frozenset()) if section is not None else frozenset()
-        return len(stems & own) * 5 >= len(stems) * 2  # 40% or more shared
+        shared = stems & own
+        # A rare word shared with this section ("spasticity" also under Spinal Cord Injury)
+        # is enough; otherwise 40% of the claim's words must be shared.
+        rare = self.rare_stems.get(entity.group, frozenset())
+        return any(s in rare for s in shared) or len(shared) * 5 >= len(stems) * 2
 
 
 def build_context(doc: Document, facts: list[Fact]) -> Context:
@@ -69,12 +74,17 @@ def build_context(doc: Document, facts: list[Fact]) -> Context:
     for unit in doc.units:
         texts.setdefault(unit.section, []).append(unit.sentence.text)
     section_stems = {s: content_stems(" ".join(t)) for s, t in texts.items()}
-    common = {
-        group: _common_stems(
+    counts = {
+        group: _stem_counts(
             [section_stems.get(entity_section[(group, e.short)], frozenset()) for e in ents]
         )
         for group, ents in entity_groups.items()
     }
+    common = {
+        g: frozenset(s for s, n in c.items() if n * 2 > len(entity_groups[g]))
+        for g, c in counts.items()
+    }
+    rare = {g: frozenset(s for s, n in c.items() if n <= 2) for g, c in counts.items()}
     return Context(
         doc,
         by_group,
@@ -84,12 +94,13 @@ def build_context(doc: Document, facts: list[Fact]) -> Context:
         entity_position,
         section_stems,
         common,
+        rare,
     )
 
 
-def _common_stems(sections: list[frozenset[str]]) -> frozenset[str]:
-    """Stems found in more than half of the sections."""
+def _stem_counts(sections: list[frozenset[str]]) -> Counter[str]:
+    """In how many of the sections each stem occurs."""
     counts: Counter[str] = Counter()
     for stems in sections:
         counts.update(stems)
-    return frozenset(s for s, n in counts.items() if n * 2 > len(sections))
+    return counts

@@ -45,6 +45,8 @@ AFTER_VERB = frozenset(["a", "an", "the", "this", "that", "these", "on", "to"])
 ANAPHORIC = frozenset(["this", "that", "these", "those"])
 MIN_SCORE = 8.0
 META_RE = re.compile(r"\b(?:you|your|this article|this post|this guide|we will|we'll)\b", re.I)
+# "Understanding X is crucial for …": an opinion about the topic, not a fact of it.
+FILLER_RE = re.compile(r"\b(?:is|are) (?:crucial|vital|essential|important|key|critical)\b", re.I)
 
 
 def word_frequencies(doc: Document) -> Counter[str]:
@@ -59,7 +61,7 @@ def _score(word: str, freq: int, prev: str, nxt: str, title: frozenset[str]) -> 
     if word.casefold() in title:
         score -= 6  # the deck's title already says it: no knowledge is tested
     if prev in ANAPHORIC:
-        score -= 3  # "this process": a noun that only points back
+        score -= 6  # "this process": a noun that only points back
     if prev in BEFORE_NOUN:
         score += 2  # starts a noun phrase: likely the thing itself
     if prev in BEFORE_VERB or nxt in AFTER_VERB:
@@ -118,7 +120,7 @@ def key_term_extractor(
         if unit.line.kind not in ("paragraph", "list_item"):
             return  # a lead-in ("Options may include:") announces, it does not state
         text = unit.sentence.text
-        if META_RE.search(text):
+        if META_RE.search(text) or FILLER_RE.search(text):
             return  # advice to the reader or talk about the article: nothing to learn
         lo = text.find(": ") + 2 if unit.line.kind == "list_item" and ": " in text[:60] else 0
         span = best_blank(text, freq, lo, title=title_words)

@@ -17,11 +17,13 @@ from questions.document import Entity
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
 from questions.textutil import (
+    PRONOUNS,
     capitalise,
     contains_phrase,
     decapitalise,
     digest,
     find_phrase,
+    is_acronym,
     replace_phrase,
     sentence_case,
     squash,
@@ -32,8 +34,8 @@ Template = Callable[[Context, Fact], Iterator[Candidate]]
 
 def _plural(phrase: str, proper: frozenset[str] = frozenset()) -> bool:
     parts = phrase.split()
-    if len(parts) == 1 and parts[0] in proper:
-        return False  # a one-word name: "Mars", "Venus"
+    if len(parts) == 1 and (parts[0] in proper or is_acronym(parts[0])):
+        return False  # a one-word name or abbreviation: "Mars", "ALS"
     last = parts[-1].casefold() if parts else ""
     return last.endswith("s") and not last.endswith(("ss", "sis", "us", "ics"))
 
@@ -436,7 +438,21 @@ def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     start = int(fact.relation)
     end = start + len(fact.answer)
     prompt = said[:start] + CLOZE_BLANK + said[end:]
+    entity = ctx.entity(fact)
+    if entity is not None and not _names_entity(said, entity) and not _pronoun_first(said):
+        # "Muscle cramps are a common symptom, often appearing early in the disease ___."
+        # means nothing without knowing the section is about ALS: say so.
+        prompt = f"{entity.short}: {prompt}"
     yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said)
+
+
+def _names_entity(text: str, entity: Entity) -> bool:
+    return any(contains_phrase(text, n) for n in (entity.short, *entity.names))
+
+
+def _pronoun_first(text: str) -> bool:
+    first = text.split(" ", 1)[0].strip(",").casefold()
+    return first in PRONOUNS
 
 
 def qa(ctx: Context, fact: Fact) -> Iterator[Candidate]:
