@@ -183,7 +183,8 @@ def _validate_question(
 ) -> list[Problem]:
     if not isinstance(q, dict):
         return [Problem(file, f"#{index + 1}", "", "must be an object")]
-    qid = q.get("id") if isinstance(q.get("id"), str) else f"#{index + 1}"
+    raw_id = q.get("id")
+    qid = raw_id if isinstance(raw_id, str) else f"#{index + 1}"
     problems = _typed(q, _QUESTION_FIELDS, (file, qid, ""))
     if problems:
         return problems

@@ -196,18 +196,13 @@ def _generate(
     used: set[str] = set()
     for cand in candidates(ctx, list(analysis.facts)):
         report.candidates += 1
-        q: Question | None = cand.question
-        if q.id in overrides and q.id not in used:
-            used.add(q.id)
-            report.overrides_applied += 1
-            q = apply(q, overrides[q.id])
-            if q is None:
-                report.rejected["override_drop"] += 1
-                continue
+        question = _overridden(cand.question, overrides, used, report)
+        if question is None:
+            continue
         if cand.reasons:
             report.rejected.update(dict.fromkeys(cand.reasons, 1))
             continue
-        pending.append(q)
+        pending.append(question)
     kept = select(pending, analysis.gates, report)
     kept.sort(key=lambda q: (q.source.start, KIND_ORDER[q.kind], q.id))
     report.stale_overrides = [qid for qid in sorted(overrides) if qid not in used]
@@ -230,6 +225,20 @@ def _generate(
         generator=GENERATOR,
     )
     return with_content_version(bank), report
+
+
+def _overridden(
+    q: Question, overrides: dict[str, Override], used: set[str], report: Report
+) -> Question | None:
+    """The question with its hand fix applied (once per id), or None if the fix drops it."""
+    if q.id not in overrides or q.id in used:
+        return q
+    used.add(q.id)
+    report.overrides_applied += 1
+    fixed = apply(q, overrides[q.id])
+    if fixed is None:
+        report.rejected["override_drop"] += 1
+    return fixed
 
 
 def format_report(report: Report) -> list[str]:

@@ -148,8 +148,8 @@ def check(bank_file: Path, article: Path | None) -> None:
             raise InputError(str(exc)) from None
         source = (raw.text, raw.fmt, str(article))
     problems = check_bank(bank, str(bank_file), source)
-    for problem in problems:
-        click.echo(problem, err=True)
+    for line in problems:
+        click.echo(line, err=True)
     if problems:
         click.echo(f"{len(problems)} problem(s) in {bank_file}", err=True)
         raise SystemExit(1)
