@@ -26,11 +26,14 @@ from quizapp.timecol import UTCDateTime
 config = context.config
 
 # From the command line, say what is applied ("Running upgrade  -> 83ab…, initial schema").
+# The handler lives only while this script runs, so no stream outlives its command.
 _alembic_log = logging.getLogger("alembic")
 _has_output = any(not isinstance(h, logging.NullHandler) for h in _alembic_log.handlers)
+_cli_handler: logging.Handler | None = None
 if click.get_current_context(silent=True) is not None and not _has_output:
+    _cli_handler = logging.StreamHandler()
+    _alembic_log.addHandler(_cli_handler)
     _alembic_log.setLevel(logging.INFO)
-    _alembic_log.addHandler(logging.StreamHandler())
 target_db = current_app.extensions["migrate"].db
 engine = target_db.engine
 config.set_main_option(
@@ -82,7 +85,12 @@ def run_migrations_online() -> None:
             context.run_migrations()
 
 
-if context.is_offline_mode():
-    run_migrations_offline()
-else:
-    run_migrations_online()
+try:
+    if context.is_offline_mode():
+        run_migrations_offline()
+    else:
+        run_migrations_online()
+finally:
+    if _cli_handler is not None:
+        _alembic_log.removeHandler(_cli_handler)
+        _alembic_log.setLevel(logging.NOTSET)
