@@ -3,9 +3,6 @@ join and answer, the report and the students' results show the right things."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
@@ -13,28 +10,19 @@ from quizapp.classroom.models import Attempt, AttemptAnswer
 from quizapp.extensions import db
 from quizapp.models import CardState, ReviewLog
 
-from ..conftest import NOW
 from .helpers import (
+    RIGHT,
     Clock,
     answer_next,
     create_assignment,
     create_class,
+    current_fields,
     join,
     join_code,
     log_in,
     make_teacher,
     start,
 )
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-def capp(make_app: Callable[..., Flask], clock: Clock, deck_id: int) -> Flask:
-    return make_app(CLOCK=clock)
 
 
 def test_teacher_class_students_answer_and_report(capp: Flask) -> None:
@@ -77,8 +65,6 @@ def test_resubmitted_answer_counts_once(capp: Flask, clock: Clock) -> None:
     student = capp.test_client()
     join(student, join_code(capp, class_id), "Ann")
     url = start(student, assignment_id)
-    from .helpers import RIGHT, current_fields
-
     fields = current_fields(student, url)
     data = {**fields, **RIGHT[fields["question_id"]]}
     first = student.post(f"{url}/answer", data=data)
@@ -106,8 +92,6 @@ def test_closing_time_and_attempts_limit_are_enforced(capp: Flask, clock: Clock)
     join(student, join_code(capp, class_id), "Ann")
     url = start(student, assignment_id)
     answer_next(student, url, right=True)
-    from .helpers import RIGHT, current_fields
-
     fields = current_fields(student, url)
     clock.advance(hours=1)  # 13:00: closed
     late = student.post(f"{url}/answer", data={**fields, **RIGHT[fields["question_id"]]})
