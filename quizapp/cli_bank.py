@@ -53,11 +53,12 @@ def _read_overrides(path: Path) -> dict[str, Override]:
 class _Progress:
     """A tqdm bar on stderr, created only once the article turns out to be long."""
 
-    def __init__(self) -> None:
+    def __init__(self, enabled: bool = True) -> None:
         self.bar: Any = None
+        self.enabled = enabled
 
     def __call__(self, done: int, total: int) -> None:
-        if self.bar is None and total >= PROGRESS_MIN_SENTENCES:
+        if self.bar is None and self.enabled and total >= PROGRESS_MIN_SENTENCES:
             self.bar = tqdm(total=total, unit="sentence", file=sys.stderr, desc="reading")
         if self.bar is not None:
             self.bar.update(done - self.bar.n)
@@ -93,10 +94,13 @@ def generate(
 ) -> None:
     """Generate the question bank of ARTICLE (.txt, .md or .html)."""
     target = None if output == "-" else Path(output) if output else _default_output(article)
-    if overrides_file is None and target is not None and overrides_path(target).is_file():
-        overrides_file = overrides_path(target)
+    # With -o -, the hand fixes of the bank that would sit next to the article still apply,
+    # so standard output carries the same bank as the file.
+    beside = overrides_path(target or _default_output(article))
+    if overrides_file is None and beside.is_file():
+        overrides_file = beside
     overrides = _read_overrides(overrides_file) if overrides_file else {}
-    progress = _Progress()
+    progress = _Progress(enabled=not quiet)
     try:
         raw = read_article(article)
     except ArticleError as exc:

@@ -40,6 +40,12 @@ def test_generate_to_stdout_prints_the_bank_and_a_summary_on_stderr() -> None:
     assert "rejected by reason:" in err and "leakage:" in err
 
 
+def test_standard_output_carries_the_same_bank_as_the_file() -> None:
+    result = run(generate, [DEFAULT_ARTICLE, "-o", "-", "-q"])
+    assert result.stdout == DEFAULT_BANK.read_text(encoding="utf-8")
+    assert result.stderr == ""
+
+
 def test_generate_writes_next_to_the_article_by_default(tmp_path: Path) -> None:
     article = tmp_path / "coffee.html"
     shutil.copy(ARTICLES / "coffee-page.html", article)
