@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from questions.document import Document, Unit
 from questions.facts import Fact
-from questions.textutil import PRONOUNS, content_words, squash, words
+from questions.textutil import PRONOUNS, STOPWORDS, content_words, squash, words
 
 PROSE = ("paragraph", "list_item", "lead_in")
 DEFINITION_RE = re.compile(
@@ -56,6 +56,11 @@ SUBORDINATE = re.compile(
     r"once|after|before|until)\b",
     re.IGNORECASE,
 )
+# A one-word term, then ", a/an …" up to the next comma or the end: an appositive definition.
+APPOSITIVE_RE = re.compile(
+    r"(?<![\w-])(?P<term>[A-Za-z][a-z][\w-]{2,}), (?P<meaning>an? [^,;()]{8,120}?"
+    r"\b(?:that|which|who|of|for|used|made|found)\b[^,;()]*?)(?:[,;]|\.$|$)"
+)
 ITEM_SPLIT = re.compile(r",\s*(?:or |and )?|\s+(?:or|and)\s+")
 
 
@@ -78,6 +83,19 @@ def _resolve(doc: Document, unit: Unit, phrase: str) -> str:
     if entity is None or not rest or len(words(rest)) > 3:
         return ""
     return f"{rest} of {entity.name[:1].lower() + entity.name[1:]}"
+
+
+def appositive_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
+    """'… chlorophyll, a green pigment that absorbs red and blue light.' → definition."""
+    if unit.line.kind not in PROSE:
+        return
+    for match in APPOSITIVE_RE.finditer(unit.sentence.text):
+        term, meaning = match.group("term"), match.group("meaning").strip()
+        if term.casefold() in PRONOUNS or term.casefold() in STOPWORDS:
+            continue
+        if len(content_words(meaning)) < 3:
+            continue
+        yield Fact("definition", term, meaning, unit, "definition", term, "is")
 
 
 def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:

@@ -60,10 +60,20 @@ def _md_inline(text: str) -> str:
     return clean(text)
 
 
+def _without_front_matter(raw: str) -> str:
+    """Drop a leading YAML block (``---`` … ``---``): metadata, not prose."""
+    lines = raw.splitlines()
+    if lines and lines[0].strip() == "---":
+        for i, line in enumerate(lines[1:], start=1):
+            if line.strip() in ("---", "..."):
+                return "\n".join(lines[i + 1 :])
+    return raw
+
+
 def markdown_lines(raw: str) -> list[HintedLine]:
     out = []
     fenced = False
-    for line in raw.splitlines():
+    for line in _without_front_matter(raw).splitlines():
         stripped = line.strip()
         if stripped.startswith("```") or stripped.startswith("~~~"):
             fenced = not fenced

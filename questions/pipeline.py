@@ -20,6 +20,7 @@ from questions.document import Document, build_document
 from questions.facts import Extractor, Fact, extract_facts
 from questions.facts_keyterms import key_term_extractor, word_frequencies
 from questions.facts_relations import (
+    appositive_facts,
     cause_facts,
     definition_facts,
     effect_facts,
@@ -76,6 +77,7 @@ def extractors(doc: Document) -> list[Extractor]:
         parenthetical_facts,
         alias_facts,
         definition_facts,
+        appositive_facts,
         list_item_facts,
         qa_facts,
         cause_facts,

@@ -94,6 +94,8 @@ def test_prose_without_headings_still_gives_sensible_questions() -> None:
     bank = make("photosynthesis-prose.txt")
     assert {q.source.section for q in bank.questions} == {"Introduction"}
     assert any(q.prompt == "What is photosynthesis?" for q in bank.questions)
+    chlorophyll = [q for q in bank.questions if q.prompt == "What is chlorophyll?"]
+    assert [q.answer for q in chlorophyll] == ["A green pigment that absorbs red and blue light"]
     for q in bank.questions:
         if q.kind == Kind.CLOZE:
             assert q.answer.casefold() not in {"the", "and", "of", "which", "their"}
@@ -134,10 +136,12 @@ def test_odd_input_never_crashes(name: str) -> None:
 def test_markdown_inline_markup_is_removed_from_the_text() -> None:
     raw = RawArticle(
         "m.md",
-        "# T\n\n**Bold** and *italic* and `code` and [a link](http://x.y) stay words. "
+        "---\ntitle: Front matter\ntags: [a, b]\n---\n# T\n\n"
+        "**Bold** and *italic* and `code` and [a link](http://x.y) stay words. "
         "Caffeine is a stimulant found in coffee, tea and chocolate bars.\n",
         "md",
     )
     bank, _ = generate(raw)
     assert "Bold and italic and code and a link stay words." in bank.article.text
     assert not re.search(r"[*`\[\]]", bank.article.text)
+    assert "Front matter" not in bank.article.text and bank.article.title == "T"
