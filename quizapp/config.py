@@ -38,8 +38,10 @@ DEFAULTS: dict[str, Any] = {
     "FSRS_DESIRED_RETENTION": 0.9,
     "FSRS_ENABLE_FUZZING": True,
     "NEW_CARDS_PER_DAY": 20,
-    # Start of the study day in hours after midnight UTC (Anki uses 4 a.m.).
+    # The study day starts at this hour (Anki: 4 a.m.) in the learner's time zone: the one
+    # their browser reported or they chose in Settings, else DEFAULT_TIME_ZONE.
     "DAY_STARTS_AT_HOUR": 4,
+    "DEFAULT_TIME_ZONE": "UTC",
     # When nothing is due, learning cards due within this many minutes are shown (Anki: 20).
     "LEARN_AHEAD_MINUTES": 20,
     "QUIZ_DEFAULT_LENGTH": 10,

@@ -1,8 +1,8 @@
 """Database tables: learners, decks and their questions, scheduling state and review history.
 
 * ``User`` — a guest (no username) or a registered learner; ``is_teacher`` marks teachers
-  for the classroom. Per-user settings (new cards per day, desired retention) live here;
-  ``None`` means "the app default".
+  for the classroom. Per-user settings (new cards per day, desired retention, time zone)
+  live here; ``None`` means "the app default".
 * ``Deck`` — one imported bank: identity (``slug``), ``content_version`` and the article
   (text + blocks) so the article view works from the database alone.
 * ``Question`` — keyed by the bank's stable question id, so re-importing keeps history.
@@ -56,6 +56,7 @@ class User(db.Model):  # type: ignore[name-defined]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     new_cards_per_day: Mapped[int | None] = mapped_column(Integer)
     desired_retention: Mapped[float | None] = mapped_column(Float)
+    time_zone: Mapped[str | None] = mapped_column(String(64))  # IANA name, e.g. "Europe/Paris"
 
     @property
     def is_guest(self) -> bool:

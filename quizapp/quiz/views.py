@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from werkzeug.wrappers import Response
 
 from quizapp import answering, clock
-from quizapp.auth import current_user_id, ensure_user
+from quizapp.auth import current_user, current_user_id, ensure_user
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz, ReviewLog
 from quizapp.scheduler import parse_rating
@@ -14,6 +14,7 @@ from quizapp.services import decks as deck_service
 from quizapp.services import quiz as quiz_service
 from quizapp.services import study
 from quizapp.services.decks import source_context
+from quizapp.services.settings import remember_time_zone
 from quizapp.services.study import rerate_buttons
 from quizapp.web import (
     bad_request,
@@ -102,6 +103,9 @@ def answer(quiz_id: int) -> Response:
     if question is None:
         not_found()
     response, key = answering.response_for(question), answering.answer_key()
+    user = current_user()
+    if user is not None:
+        remember_time_zone(user, request.form.get("tz"))
     try:
         result = quiz_service.answer_question(
             db.session,

@@ -26,6 +26,7 @@ from quizapp.models import CardState, Question, ReviewLog, User
 from quizapp.scheduler import CardSnapshot, Rating, State
 from quizapp.services.dbsession import DbSession
 from quizapp.services.settings import StudySettings
+from quizapp.timecol import local_day_start
 
 SOURCES = ("study", "quiz", "classroom")
 MAX_RESPONSE_CHARS = 500
@@ -79,10 +80,10 @@ class QueueCounts:
         return self.done_today + self.remaining
 
 
-def day_start(now: datetime, hour: int) -> datetime:
-    """Start of the learner's study day containing ``now`` (the day rolls over at ``hour`` UTC)."""
-    start = now.replace(hour=hour, minute=0, second=0, microsecond=0)
-    return start if start <= now else start - timedelta(days=1)
+def day_start(now: datetime, hour: int, zone: str = "UTC") -> datetime:
+    """Start (UTC) of the learner's study day containing ``now``: days roll over at ``hour``
+    o'clock in the learner's time zone ``zone``."""
+    return local_day_start(now, hour, zone)
 
 
 def next_card(
@@ -527,7 +528,8 @@ def _reviews_today(
             ReviewLog.user_id == user_id,
             Question.deck_id == deck_id,
             ReviewLog.undone_at.is_(None),
-            ReviewLog.reviewed_at >= day_start(now, settings.day_starts_at_hour),
+            ReviewLog.reviewed_at
+            >= day_start(now, settings.day_starts_at_hour, settings.time_zone),
         )
     )
 

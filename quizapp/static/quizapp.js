@@ -28,6 +28,19 @@
     if (activate(name) || (name === "space" && activate("enter"))) { event.preventDefault(); }
   });
 
+  // Tell the server the learner's time zone (their study day starts at 4 a.m. there); the
+  // settings page preselects it until the learner picks one.
+  var zone = "";
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
+  if (zone) {
+    document.querySelectorAll("input[data-zone]").forEach(function (input) { input.value = zone; });
+    document.querySelectorAll("select[data-detect-zone]").forEach(function (select) {
+      for (var i = 0; i < select.options.length; i++) {
+        if (select.options[i].value === zone) { select.selectedIndex = i; break; }
+      }
+    });
+  }
+
   // One submission per answer form: a double click must not post twice (the server
   // would ignore the repeat anyway, thanks to the idempotency key).
   document.addEventListener("submit", function (event) {

@@ -13,6 +13,7 @@ from quizapp.models import Deck, Question, ReviewLog
 from quizapp.scheduler import parse_rating
 from quizapp.services import study
 from quizapp.services.decks import source_context
+from quizapp.services.settings import remember_time_zone
 from quizapp.web import bad_request, deck_or_404, new_answer_key, not_found, now_ms, study_settings
 
 bp = Blueprint("study", __name__, url_prefix="/study")
@@ -44,6 +45,7 @@ def answer(slug: str) -> Response:
     question = _question_or_404(deck, request.form.get("question_id", ""))
     response, key = answering.response_for(question), answering.answer_key()
     user = ensure_user()
+    remember_time_zone(user, request.form.get("tz"))
     try:
         result = study.submit_answer(
             db.session,
