@@ -145,9 +145,11 @@ def _environment(url: str) -> dict[str, str]:
 
 def _quizapp(*command: str, env: dict[str, str], stdin: str | None = None) -> None:
     cli = [sys.executable, "-c", "from quizapp.cli import cli; cli()"]
-    subprocess.run(
-        [*cli, *command], env=env, check=True, capture_output=True, input=stdin, text=True
+    done = subprocess.run(
+        [*cli, *command], env=env, capture_output=True, input=stdin, text=True, check=False
     )
+    if done.returncode != 0:
+        raise SystemExit(f"quizapp {' '.join(command)} failed:\n{done.stderr[-2000:]}")
 
 
 def _bootstrap(env: dict[str, str]) -> None:

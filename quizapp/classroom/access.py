@@ -12,7 +12,8 @@ Each lookup returns the object or raises ``NotFound``/``Forbidden``; views map t
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
 
 from quizapp.classroom.errors import Forbidden, NotFound
 from quizapp.classroom.models import Assignment, Attempt, ClassMember, Classroom
@@ -63,7 +64,12 @@ def member_assignment(session: Session, user: User | None, assignment_id: int) -
 
 
 def own_attempt(session: Session, user: User | None, attempt_id: int) -> Attempt:
-    attempt = session.get(Attempt, attempt_id)
+    # One round trip for the attempt, its assignment and class: every attempt page uses them.
+    attempt = session.scalar(
+        select(Attempt)
+        .where(Attempt.id == attempt_id)
+        .options(joinedload(Attempt.assignment).joinedload(Assignment.classroom))
+    )
     if attempt is None or user is None or attempt.user_id != user.id:
         raise NotFound(attempt_id)
     return attempt

@@ -169,7 +169,8 @@ def take(attempt_id: int) -> str | Response:
         if reveal
         else {}
     )
-    deck = attempt.assignment.deck
+    # The deck row carries the whole article: load it only to show a flashcard's source.
+    deck = attempt.assignment.deck if reveal else None
     return render_template(
         "classroom/question.html",
         attempt=attempt,
@@ -179,7 +180,7 @@ def take(attempt_id: int) -> str | Response:
         progress=progress,
         reveal=reveal,
         previews=previews,
-        context=source_context(deck, question) if reveal else None,
+        context=source_context(deck, question) if deck else None,
         answer_key=new_answer_key(),
         shown=request.args.get("shown") or now_ms(),
         answer_url=url_for("classroom.answer", attempt_id=attempt.id),
