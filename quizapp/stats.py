@@ -3,8 +3,8 @@
 Owns the definitions (they follow Anki's statistics screen):
 
 * ``reviews_per_day`` — answers per study day over the last ``days`` days (the study day
-  rolls over at ``day_starts_at_hour`` UTC, as in the study queue), split into right and
-  wrong. Undone answers are not passed in.
+  rolls over at ``day_starts_at_hour`` o'clock in the learner's time zone ``zone``, as in
+  the study queue), split into right and wrong. Undone answers are not passed in.
 * ``true_retention`` — Anki's "true retention": among answers given to cards that were in
   the *review* state (learning and relearning steps excluded, new cards excluded), the
   share not rated Again. ``None`` when there are no such answers.
@@ -15,6 +15,7 @@ Owns the definitions (they follow Anki's statistics screen):
   interval of 21 days or more).
 
 Nothing here touches the database or the clock; ``quizapp.services.stats`` loads records.
+Times are aware datetimes; days are the learner's local study days.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from quizapp.scheduler import Rating, State
-from quizapp.services.study import day_start
 
 MATURE_DAYS = 21  # Anki: a review card with an interval of 21 days or more is mature
 DEFAULT_DAYS = 30
@@ -93,24 +94,32 @@ class SectionMastery:
         return (self.young + self.mature) / self.total if self.total else 0.0
 
 
-def study_day(moment: datetime, day_starts_at_hour: int) -> date:
-    """The study day a moment belongs to (an answer at 2 a.m. counts for the day before)."""
-    return day_start(moment, day_starts_at_hour).date()
+def study_day(moment: datetime, day_starts_at_hour: int, zone: str = "UTC") -> date:
+    """The study day a moment belongs to: its local date in ``zone``, where days roll over
+    at ``day_starts_at_hour`` (so an answer at 2 a.m. counts for the day before). An
+    unknown zone counts as UTC, as in the study queue."""
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        tz = ZoneInfo("UTC")
+    # Wall-clock arithmetic in the local zone: 03:30 minus 4 h is 23:30 the day before.
+    return (moment.astimezone(tz) - timedelta(hours=day_starts_at_hour)).date()
 
 
 def reviews_per_day(
     reviews: Iterable[ReviewRecord],
     now: datetime,
     day_starts_at_hour: int,
+    zone: str = "UTC",
     days: int = DEFAULT_DAYS,
 ) -> list[DayCount]:
     """One entry per study day, oldest first, ending with today."""
-    today = study_day(now, day_starts_at_hour)
+    today = study_day(now, day_starts_at_hour, zone)
     first = today - timedelta(days=days - 1)
     total: Counter[date] = Counter()
     right: Counter[date] = Counter()
     for review in reviews:
-        day = study_day(review.reviewed_at, day_starts_at_hour)
+        day = study_day(review.reviewed_at, day_starts_at_hour, zone)
         if first <= day <= today:
             total[day] += 1
             right[day] += review.rating != Rating.Again
@@ -124,17 +133,18 @@ def true_retention(
     reviews: Iterable[ReviewRecord],
     now: datetime,
     day_starts_at_hour: int,
+    zone: str = "UTC",
     days: int | None = DEFAULT_DAYS,
 ) -> Retention:
     """Anki's true retention over the last ``days`` study days (``None``: all time)."""
     first = None
     if days is not None:
-        first = study_day(now, day_starts_at_hour) - timedelta(days=days - 1)
+        first = study_day(now, day_starts_at_hour, zone) - timedelta(days=days - 1)
     passed = failed = 0
     for review in reviews:
         if review.state_before != State.Review or review.reviewed_at > now:
             continue
-        if first is not None and study_day(review.reviewed_at, day_starts_at_hour) < first:
+        if first is not None and study_day(review.reviewed_at, day_starts_at_hour, zone) < first:
             continue
         if review.rating == Rating.Again:
             failed += 1
@@ -147,13 +157,14 @@ def due_forecast(
     cards: Iterable[CardRecord],
     now: datetime,
     day_starts_at_hour: int,
+    zone: str = "UTC",
     days: int = DEFAULT_DAYS,
 ) -> list[DayCount]:
     """Cards due on each of the next ``days`` study days, today (with the backlog) first."""
-    today = study_day(now, day_starts_at_hour)
+    today = study_day(now, day_starts_at_hour, zone)
     due: Counter[date] = Counter()
     for card in cards:
-        day = max(study_day(card.due, day_starts_at_hour), today)
+        day = max(study_day(card.due, day_starts_at_hour, zone), today)
         due[day] += 1
     return [DayCount(day, due[day]) for day in (today + timedelta(days=i) for i in range(days))]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, make_response
+from flask import Blueprint, Response, jsonify, make_response
 from sqlalchemy import select
 
 from quizapp import clock
@@ -162,7 +162,7 @@ def deck_stats(slug: str) -> Response:
         _uid(current_user()),
         found.id,
         clock.now(),
-        current_app.config["DAY_STARTS_AT_HOUR"],
+        study_settings(),
     )
     return jsonify(payloads.report(report))
 

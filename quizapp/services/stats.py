@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from quizapp import stats
 from quizapp.models import CardState, Question, ReviewLog
+from quizapp.services.dbsession import DbSession
+from quizapp.services.settings import StudySettings
 
 
 @dataclass(frozen=True)
@@ -31,21 +32,25 @@ class DeckReport:
 
 
 def deck_report(
-    session: Session, user_id: int | None, deck_id: int, now: datetime, day_starts_at_hour: int
+    session: DbSession, user_id: int | None, deck_id: int, now: datetime, settings: StudySettings
 ) -> DeckReport:
+    """The learner's statistics for one deck; days as in their study queue (``settings``)."""
     questions = _questions(session, deck_id)
     reviews = _reviews(session, user_id, deck_id) if user_id is not None else []
     cards = _cards(session, user_id, deck_id) if user_id is not None else []
+    hour = settings.day_starts_at_hour
+    # The learner's zone, once StudySettings carries one (learner time zones); UTC before.
+    zone = str(getattr(settings, "time_zone", "UTC"))
     return DeckReport(
-        reviews_per_day=stats.reviews_per_day(reviews, now, day_starts_at_hour),
-        retention=stats.true_retention(reviews, now, day_starts_at_hour),
-        retention_all_time=stats.true_retention(reviews, now, day_starts_at_hour, days=None),
-        forecast=stats.due_forecast(cards, now, day_starts_at_hour),
+        reviews_per_day=stats.reviews_per_day(reviews, now, hour, zone),
+        retention=stats.true_retention(reviews, now, hour, zone),
+        retention_all_time=stats.true_retention(reviews, now, hour, zone, days=None),
+        forecast=stats.due_forecast(cards, now, hour, zone),
         mastery=stats.mastery_by_section(questions, cards),
     )
 
 
-def _questions(session: Session, deck_id: int) -> list[tuple[str, str]]:
+def _questions(session: DbSession, deck_id: int) -> list[tuple[str, str]]:
     rows = session.execute(
         select(Question.id, Question.section)
         .where(Question.deck_id == deck_id, Question.retired_at.is_(None))
@@ -54,7 +59,7 @@ def _questions(session: Session, deck_id: int) -> list[tuple[str, str]]:
     return [(qid, section) for qid, section in rows]
 
 
-def _reviews(session: Session, user_id: int, deck_id: int) -> list[stats.ReviewRecord]:
+def _reviews(session: DbSession, user_id: int, deck_id: int) -> list[stats.ReviewRecord]:
     # All time (for all-time retention); a learner's history in one deck stays small.
     rows = session.execute(
         select(ReviewLog.reviewed_at, ReviewLog.rating, ReviewLog.state_before)
@@ -68,7 +73,7 @@ def _reviews(session: Session, user_id: int, deck_id: int) -> list[stats.ReviewR
     return [stats.ReviewRecord(at, rating, before) for at, rating, before in rows]
 
 
-def _cards(session: Session, user_id: int, deck_id: int) -> list[stats.CardRecord]:
+def _cards(session: DbSession, user_id: int, deck_id: int) -> list[stats.CardRecord]:
     rows = session.execute(
         select(CardState.question_id, CardState.state, CardState.due, CardState.last_review)
         .join(Question, Question.id == CardState.question_id)

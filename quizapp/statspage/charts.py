@@ -44,10 +44,10 @@ def column_chart(chart_id: str, title: str, desc: str, columns: Sequence[Column]
     parts = [_open(chart_id, title, desc, WIDTH, HEIGHT), *_y_axis(top, plot_h)]
     for i, column in enumerate(columns):
         x = LEFT + i * slot + slot * 0.15
-        y = TOP + plot_h
+        y: float = TOP + plot_h
         parts.append(f"<g><title>{escape(column.tooltip)}</title>")
         for seg in column.segments:
-            h = plot_h * seg.value / top if top else 0
+            h = plot_h * seg.value / top if top else 0.0
             y -= h
             if h > 0:
                 parts.append(_rect(x, y, slot * 0.7, h, seg.css))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, render_template
 from markupsafe import Markup
 from sqlalchemy import select
 
@@ -21,7 +21,7 @@ from quizapp.models import Deck
 from quizapp.services.stats import DeckReport, deck_report
 from quizapp.stats import DEFAULT_DAYS, DayCount, SectionMastery
 from quizapp.statspage.charts import Column, Segment, column_chart, share_bar
-from quizapp.web import deck_or_404
+from quizapp.web import deck_or_404, study_settings
 
 bp = Blueprint("stats", __name__, url_prefix="/stats")
 
@@ -59,7 +59,7 @@ def _page(found: Deck, decks: Sequence[Deck]) -> str:
         user.id if user else None,
         found.id,
         clock.now(),
-        current_app.config["DAY_STARTS_AT_HOUR"],
+        study_settings(),
     )
     return render_template(
         "stats/deck.html", deck=found, decks=decks, report=report, charts=charts_for(report)

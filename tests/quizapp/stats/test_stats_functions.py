@@ -129,3 +129,14 @@ def test_mastery_by_section_keeps_deck_order() -> None:
     )  # fmt: skip
     assert (signs.section, signs.new, signs.young, signs.total) == ("Signs", 1, 1, 2)
     assert causes.learned == 1 / 3 and signs.learned == 0.5
+
+
+def test_study_days_follow_the_learners_time_zone() -> None:
+    # 08:30 UTC is 03:30 in New York (EST, UTC-5): before 4 a.m. there, so still 1 March.
+    assert study_day(at(2, 8).replace(minute=30), HOUR, "America/New_York") == date(2026, 3, 1)
+    assert study_day(at(2, 9).replace(minute=30), HOUR, "America/New_York") == date(2026, 3, 2)
+    # 23:00 UTC on 1 March is 08:00 on 2 March in Tokyo.
+    assert study_day(at(1, 23), HOUR, "Asia/Tokyo") == date(2026, 3, 2)
+    assert study_day(at(2, 3), HOUR, "Not/A_Zone") == date(2026, 3, 1)  # unknown: UTC
+    tokyo = reviews_per_day([review(at(1, 23), Rating.Good)], NOW, HOUR, "Asia/Tokyo")
+    assert tokyo[-1].day == date(2026, 3, 2) and tokyo[-1].total == 1
