@@ -19,6 +19,8 @@ BULLET_RE = re.compile(r"^(?:[•·▪◦‣●○■►✓✔–—]|[-*+](?=\s
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_ORDERED_RE = re.compile(r"^\d{1,3}[.)]\s+")
 MD_RULE_RE = re.compile(r"^(?:[-*_]\s*){3,}$")
+# Reference marks copied from encyclopaedia pages: "[1]", "[12]", "[citation needed]".
+CITATION_RE = re.compile(r"\[(?:\d{1,3}|citation needed|note \d{1,3}|[a-z])\]")
 INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 
 
@@ -32,6 +34,7 @@ class HintedLine:
 
 def clean(line: str) -> str:
     line = INVISIBLE_RE.sub("", unicodedata.normalize("NFC", line))
+    line = CITATION_RE.sub("", line)
     return " ".join(line.replace("\u00a0", " ").split())
 
 

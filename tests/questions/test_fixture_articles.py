@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from questions.bankfile import dumps, loads
 from questions.checking import check_bank
@@ -145,3 +147,35 @@ def test_markdown_inline_markup_is_removed_from_the_text() -> None:
     assert "Bold and italic and code and a link stay words." in bank.article.text
     assert not re.search(r"[*`\[\]]", bank.article.text)
     assert "Front matter" not in bank.article.text and bank.article.title == "T"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=80),
+            st.sampled_from(
+                [
+                    "# Heading",
+                    "- Term: a description of it.",
+                    "1. Item",
+                    "",
+                    "close",
+                    "Related Posts",
+                ]
+            ),
+            st.from_regex(r"[A-Z][a-z]{2,8}( [a-z]{2,8}){3,12}[.?!]", fullmatch=True),
+        ),
+        max_size=30,
+    ),
+    st.sampled_from(["txt", "md", "html"]),
+)
+def test_any_text_either_gives_a_valid_bank_or_one_clear_error(lines: list[str], fmt: str) -> None:
+    raw = RawArticle(f"fuzz.{fmt}", "\n".join(lines), fmt)
+    try:
+        bank, _ = generate(raw)
+    except ArticleError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert check_bank(bank, "fuzz") == []
+    assert loads(dumps(bank)) == bank

@@ -111,6 +111,10 @@ def test_canonical_text_is_normalised_once_and_idempotent() -> None:
     text = canonical_text(hinted_lines(raw, "txt"))
     assert text == "Title\n\nSome text with spaces.\nA bullet: item text."
     assert canonical_text(hinted_lines(text, "txt")) == text
+    cited = canonical_text(
+        hinted_lines("Mars is red.[1] It has two moons.[citation needed]", "txt")
+    )
+    assert cited == "Mars is red. It has two moons."
 
 
 def test_html_main_text_drops_navigation_scripts_and_footers() -> None:
