@@ -439,7 +439,12 @@ def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     end = start + len(fact.answer)
     prompt = said[:start] + CLOZE_BLANK + said[end:]
     entity = ctx.entity(fact)
-    if entity is not None and not _names_entity(said, entity) and not _pronoun_first(said):
+    if (
+        entity is not None
+        and fact.unit.line.kind != "list_item"  # an item already names its own subject
+        and not _names_entity(said, entity)
+        and not _pronoun_first(said)
+    ):
         # "Muscle cramps are a common symptom, often appearing early in the disease ___."
         # means nothing without knowing the section is about ALS: say so.
         prompt = f"{entity.short}: {prompt}"

@@ -201,8 +201,13 @@ def capitalise(text: str) -> str:
 
 
 def decapitalise(text: str, proper: frozenset[str]) -> str:
-    """Lower the first letter unless the first word is an acronym or a proper noun."""
-    first = text.split(" ", 1)[0].strip("()\"'“”,")
-    if not text or _is_acronym(first) or first in proper:
+    """Lower the first letter unless the first word is an acronym or a proper noun.
+
+    Two capitalised words in a row ("Olympus Mons") are taken for a name.
+    """
+    parts = text.split(" ", 2)
+    first = parts[0].strip("()\"'“”,") if parts else ""
+    second = parts[1] if len(parts) > 1 else ""
+    if not text or _is_acronym(first) or first in proper or second[:1].isupper():
         return text
     return text[:1].lower() + text[1:]
