@@ -202,3 +202,11 @@ def test_long_articles_show_a_progress_bar(tmp_path: Path) -> None:
     result = run(generate, [article, "-o", tmp_path / "long.bank.json"])
     assert result.exit_code == 0, result.output
     assert "reading" in result.stderr and "sentence" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["coffee-page.html", "solar-system.md"])
+def test_check_accepts_a_fresh_bank_of_html_and_markdown(tmp_path: Path, name: str) -> None:
+    out = tmp_path / "deck.bank.json"
+    assert run(generate, [ARTICLES / name, "-o", out, "-q"]).exit_code == 0
+    result = run(check, [out, "--article", ARTICLES / name])
+    assert result.exit_code == 0, result.output
