@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from questions.build import window
 from questions.document import Document, Entity
 from questions.facts import Fact, groups
-from questions.textutil import content_stems
+from questions.textutil import content_stems, squash
 
 
 @dataclass(frozen=True)
@@ -26,12 +26,23 @@ class Context:
     section_stems: dict[int, frozenset[str]]  # section → content stems of all its sentences
     common_stems: dict[str, frozenset[str]]  # entity group → stems in most of its sections
     rare_stems: dict[str, frozenset[str]]  # entity group → stems in at most two sections
+    stated: frozenset[tuple[str, str, str]]  # (group, subject, answer) of every fact, folded
 
     def siblings(self, fact: Fact, size: int = 12) -> list[Fact]:
         """Other facts of the fact's group, nearest in document order first-come."""
         members = self.groups.get(fact.group, [])
         near = window(members, self.positions.get(fact.id, 0), size)
         return [f for f in near if f.id != fact.id]
+
+    def states(self, fact: Fact, answer: str) -> bool:
+        """Does the article also state ``answer`` of this fact's subject (same group)?
+
+        Used both ways: a sibling's answer swapped into this fact, and this fact's answer
+        given to a sibling as a wrong option.
+
+        Either is safe only if it is not *also* true.
+        """
+        return (fact.group, squash(fact.subject), squash(answer)) in self.stated
 
     def entity(self, fact: Fact) -> Entity | None:
         return self.doc.entities.get(fact.section)
@@ -95,6 +106,7 @@ def build_context(doc: Document, facts: list[Fact]) -> Context:
         section_stems,
         common,
         rare,
+        frozenset((f.group, squash(f.subject), squash(f.answer)) for f in facts),
     )
 
 

@@ -143,8 +143,10 @@ def list_item_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     accepted = (abbr,) if abbr and is_acronym(abbr) else ()
     lead = unit.lead_in
     group = f"list@{lead.start}" if lead else f"list@{doc.section_name(unit.section)}"
-    topic = list_topic(lead.text, doc.section_name(unit.section)) if lead else ""
-    topic = topic or doc.section_name(unit.section).casefold()
+    # Before the first heading the section is "Introduction": the title says more.
+    where = doc.title if unit.section == 0 and doc.title else doc.section_name(unit.section)
+    topic = list_topic(lead.text, where) if lead else ""
+    topic = topic or where.casefold()
     desc = match.group("desc").strip().rstrip(".")
     yield Fact("list_item", term, desc, unit, group, _entity_name(doc, unit, term), topic, accepted)
 

@@ -132,7 +132,7 @@ def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         said,
         distractors=pick_distractors(meaning, pool),
     )
-    others = pick_distractors(meaning, pool, 1)
+    others = [o for o in pick_distractors(meaning, pool) if not ctx.states(fact, o)][:1]
     if _say_false(fact) and others:
         claim, answer = _lower(ctx, others[0]), "False"
     else:
@@ -286,9 +286,13 @@ def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         term,
         said,
         accepted=fact.accepted,
-        distractors=pick_distractors(term, [f.subject for f in siblings]),
+        distractors=pick_distractors(
+            term, [f.subject for f in siblings if not ctx.states(f, desc)]
+        ),
     )
-    others = pick_distractors(desc, [f.answer for f in siblings], 1)
+    others = [
+        o for o in pick_distractors(desc, [f.answer for f in siblings]) if not ctx.states(fact, o)
+    ][:1]
     if _say_false(fact) and others:
         claim, answer = _lower(ctx, others[0]), "False"
     else:

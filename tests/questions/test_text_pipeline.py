@@ -175,3 +175,30 @@ def test_reading_refuses_by_size_before_reading(tmp_path: Path) -> None:
         f.truncate(9 * 1024 * 1024)
     with pytest.raises(ArticleError, match="too large"):
         read_article(big)
+
+
+def test_a_swapped_answer_is_never_one_the_article_also_states() -> None:
+    from questions.context import build_context
+    from questions.model import Kind
+    from questions.pipeline import generate
+    from questions.reading import RawArticle
+
+    raw = (
+        "Terms\n\nThe glossary lists:\n\n- Alpha: a Greek letter used for angles.\n"
+        "- Beta: a software release before the final one.\n"
+        "- Alpha: an early software test phase.\n"
+        "- Gamma: a kind of radiation from atomic nuclei.\n"
+    )
+    analysis = analyse(raw, "txt")
+    ctx = build_context(analysis.doc, list(analysis.facts))
+    alpha = next(f for f in analysis.facts if f.kind == "list_item" and f.subject == "Alpha")
+    assert ctx.states(alpha, "an early software test phase")
+    assert not ctx.states(alpha, "a kind of radiation from atomic nuclei")
+    bank, _ = generate(RawArticle("t.txt", raw, "txt"))
+    alpha_says = ("greek letter", "early software test")
+    for q in bank.questions:
+        if q.kind == Kind.TRUE_FALSE and q.answer == "False" and "“Alpha”" in q.prompt:
+            assert not any(s in q.prompt.casefold() for s in alpha_says), q.prompt
+        if q.kind == Kind.MULTIPLE_CHOICE and q.answer != "Alpha":
+            assert not ("Alpha" in q.options and any(s in q.prompt for s in alpha_says))
+    assert any(q.prompt.startswith("In the article's list on terms,") for q in bank.questions)
