@@ -13,11 +13,12 @@ Each lookup returns the object or raises ``NotFound``/``Forbidden``; views map t
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import joinedload
 
 from quizapp.classroom.errors import Forbidden, NotFound
 from quizapp.classroom.models import Assignment, Attempt, ClassMember, Classroom
 from quizapp.models import User
+from quizapp.services.dbsession import DbSession
 
 
 def teacher_only(user: User | None) -> User:
@@ -26,7 +27,7 @@ def teacher_only(user: User | None) -> User:
     return user
 
 
-def teacher_class(session: Session, user: User | None, class_id: int) -> Classroom:
+def teacher_class(session: DbSession, user: User | None, class_id: int) -> Classroom:
     """The class, if ``user`` teaches it."""
     classroom = session.get(Classroom, class_id)
     if classroom is not None and user is not None:
@@ -38,7 +39,7 @@ def teacher_class(session: Session, user: User | None, class_id: int) -> Classro
     raise NotFound(class_id)
 
 
-def teacher_assignment(session: Session, user: User | None, assignment_id: int) -> Assignment:
+def teacher_assignment(session: DbSession, user: User | None, assignment_id: int) -> Assignment:
     assignment = session.get(Assignment, assignment_id)
     if assignment is None:
         teacher_only(user)
@@ -47,7 +48,7 @@ def teacher_assignment(session: Session, user: User | None, assignment_id: int) 
     return assignment
 
 
-def member_class(session: Session, user: User | None, class_id: int) -> ClassMember:
+def member_class(session: DbSession, user: User | None, class_id: int) -> ClassMember:
     """The learner's membership of the class; not a member (or no such class): 404."""
     found = session.get(ClassMember, (class_id, user.id)) if user is not None else None
     if found is None:
@@ -55,7 +56,7 @@ def member_class(session: Session, user: User | None, class_id: int) -> ClassMem
     return found
 
 
-def member_assignment(session: Session, user: User | None, assignment_id: int) -> Assignment:
+def member_assignment(session: DbSession, user: User | None, assignment_id: int) -> Assignment:
     assignment = session.get(Assignment, assignment_id)
     if assignment is None:
         raise NotFound(assignment_id)
@@ -63,7 +64,7 @@ def member_assignment(session: Session, user: User | None, assignment_id: int) -
     return assignment
 
 
-def own_attempt(session: Session, user: User | None, attempt_id: int) -> Attempt:
+def own_attempt(session: DbSession, user: User | None, attempt_id: int) -> Attempt:
     # One round trip for the attempt, its assignment and class: every attempt page uses them.
     attempt = session.scalar(
         select(Attempt)
@@ -75,7 +76,7 @@ def own_attempt(session: Session, user: User | None, attempt_id: int) -> Attempt
     return attempt
 
 
-def class_student(session: Session, classroom: Classroom, user_id: int) -> ClassMember:
+def class_student(session: DbSession, classroom: Classroom, user_id: int) -> ClassMember:
     """A student of the teacher's class (for the per-student report page)."""
     found = session.get(ClassMember, (classroom.id, user_id))
     if found is None:

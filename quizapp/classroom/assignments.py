@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from questions.model import Kind
 from quizapp.classroom.errors import ClassroomError
 from quizapp.classroom.models import ANSWERS_AFTER_CLOSE, ANSWERS_NOW, Assignment, Classroom
 from quizapp.models import Deck, Question
+from quizapp.services.dbsession import DbSession
 
 KINDS = tuple(k.value for k in Kind)
 AUTO_GRADED = (Kind.MULTIPLE_CHOICE.value, Kind.TRUE_FALSE.value, Kind.CLOZE.value)
@@ -37,7 +37,7 @@ class AssignmentSpec:
     answers_shown: str
 
 
-def pool(session: Session, deck_id: int, sections: list[str], kinds: list[str]) -> list[str]:
+def pool(session: DbSession, deck_id: int, sections: list[str], kinds: list[str]) -> list[str]:
     """Ids of the active questions an attempt may draw from."""
     query = select(Question.id).where(
         Question.deck_id == deck_id, Question.retired_at.is_(None), Question.kind.in_(kinds)
@@ -48,7 +48,7 @@ def pool(session: Session, deck_id: int, sections: list[str], kinds: list[str]) 
 
 
 def create_assignment(
-    session: Session, *, classroom: Classroom, spec: AssignmentSpec, now: datetime
+    session: DbSession, *, classroom: Classroom, spec: AssignmentSpec, now: datetime
 ) -> Assignment:
     _check(spec)
     if session.get(Deck, spec.deck_id) is None:
@@ -90,7 +90,7 @@ def _check(spec: AssignmentSpec) -> None:
         raise ClassroomError("Showing answers after closing needs a closing time.")
 
 
-def class_assignments(session: Session, class_id: int) -> list[Assignment]:
+def class_assignments(session: DbSession, class_id: int) -> list[Assignment]:
     return list(
         session.scalars(
             select(Assignment)

@@ -19,13 +19,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from quizapp.classroom import picking
 from quizapp.classroom.assignments import pool
 from quizapp.classroom.errors import ClassroomError, NotFound
 from quizapp.classroom.models import Assignment, Attempt, AttemptAnswer
 from quizapp.models import Question, ReviewLog, User
+from quizapp.services.dbsession import DbSession
 from quizapp.services.settings import StudySettings
 from quizapp.services.study import AnswerResult, Response, result_for, submit_answer
 
@@ -45,7 +45,7 @@ class Progress:
 
 
 def start_or_resume(
-    session: Session,
+    session: DbSession,
     *,
     user_id: int,
     assignment: Assignment,
@@ -66,7 +66,7 @@ def start_or_resume(
 
 
 def _new_attempt(
-    session: Session,
+    session: DbSession,
     user_id: int,
     assignment: Assignment,
     number: int,
@@ -91,7 +91,7 @@ def _new_attempt(
 
 
 def answer(
-    session: Session,
+    session: DbSession,
     *,
     attempt: Attempt,
     question_id: str,
@@ -136,13 +136,13 @@ def answer(
     return result
 
 
-def lock_learner(session: Session, user_id: int) -> None:
+def lock_learner(session: DbSession, user_id: int) -> None:
     # FOR UPDATE is dropped by the SQLite compiler; there BEGIN IMMEDIATE already serialises.
     if session.scalar(select(User.id).where(User.id == user_id).with_for_update()) is None:
         raise NotFound(user_id)
 
 
-def student_attempts(session: Session, user_id: int, assignment_id: int) -> list[Attempt]:
+def student_attempts(session: DbSession, user_id: int, assignment_id: int) -> list[Attempt]:
     return list(
         session.scalars(
             select(Attempt)
@@ -152,11 +152,11 @@ def student_attempts(session: Session, user_id: int, assignment_id: int) -> list
     )
 
 
-def answered_count(session: Session, attempt: Attempt) -> int:
+def answered_count(session: DbSession, attempt: Attempt) -> int:
     return session.scalar(select(func.count()).where(AttemptAnswer.attempt_id == attempt.id)) or 0
 
 
-def answers(session: Session, attempt: Attempt) -> dict[str, ReviewLog]:
+def answers(session: DbSession, attempt: Attempt) -> dict[str, ReviewLog]:
     """question id → the review that answered it."""
     rows = session.execute(
         select(AttemptAnswer.question_id, ReviewLog)
@@ -166,7 +166,7 @@ def answers(session: Session, attempt: Attempt) -> dict[str, ReviewLog]:
     return {qid: log for qid, log in rows}
 
 
-def next_question(session: Session, attempt: Attempt) -> tuple[Question | None, Progress]:
+def next_question(session: DbSession, attempt: Attempt) -> tuple[Question | None, Progress]:
     """The first unanswered question of the attempt (None when all are answered)."""
     done = answers(session, attempt)
     progress = Progress(answered=len(done), total=len(attempt.question_ids))
@@ -176,7 +176,7 @@ def next_question(session: Session, attempt: Attempt) -> tuple[Question | None, 
     return None, progress
 
 
-def review_of(session: Session, attempt: Attempt, review_id: int) -> ReviewLog:
+def review_of(session: DbSession, attempt: Attempt, review_id: int) -> ReviewLog:
     """One answer of this attempt (for its feedback page); anything else is NotFound."""
     log = session.scalar(
         select(ReviewLog)
@@ -209,7 +209,7 @@ class StudentStatus:
 
 
 def student_status(
-    session: Session, user_id: int, assignment: Assignment, now: datetime
+    session: DbSession, user_id: int, assignment: Assignment, now: datetime
 ) -> StudentStatus:
     mine = student_attempts(session, user_id, assignment.id)
     if now < assignment.opens_at:

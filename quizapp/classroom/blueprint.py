@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Response
+from flask import Blueprint
+from werkzeug.wrappers import Response
 
 from quizapp.classroom import codes
 from quizapp.classroom.attempts import AssignmentClosed

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from quizapp.classroom import codes
 from quizapp.classroom.errors import ClassroomError
@@ -23,6 +22,7 @@ from quizapp.classroom.models import (
     Classroom,
 )
 from quizapp.models import User
+from quizapp.services.dbsession import DbSession
 
 MAX_CODE_TRIES = 50
 Chooser = Callable[[str], str]
@@ -36,7 +36,7 @@ class ClassSummary:
 
 
 def create_class(
-    session: Session,
+    session: DbSession,
     *,
     teacher: User,
     name: str,
@@ -60,7 +60,7 @@ def create_class(
     return classroom
 
 
-def unused_code(session: Session, choice: Chooser | None = None) -> str:
+def unused_code(session: DbSession, choice: Chooser | None = None) -> str:
     for _ in range(MAX_CODE_TRIES):
         code = codes.new_code(choice) if choice else codes.new_code()
         if session.scalar(select(Classroom.id).where(Classroom.join_code == code)) is None:
@@ -68,19 +68,19 @@ def unused_code(session: Session, choice: Chooser | None = None) -> str:
     raise ClassroomError("Could not find a free join code; please try again.")
 
 
-def rotate_code(session: Session, classroom: Classroom, choice: Chooser | None = None) -> str:
+def rotate_code(session: DbSession, classroom: Classroom, choice: Chooser | None = None) -> str:
     """Give the class a new code; the old one stops working at once."""
     classroom.join_code = unused_code(session, choice)
     session.flush()
     return classroom.join_code
 
 
-def set_joining(session: Session, classroom: Classroom, is_open: bool) -> None:
+def set_joining(session: DbSession, classroom: Classroom, is_open: bool) -> None:
     classroom.joining_open = is_open
     session.flush()
 
 
-def by_code(session: Session, typed: str) -> Classroom:
+def by_code(session: DbSession, typed: str) -> Classroom:
     code = codes.normalise(typed)
     found = session.scalar(select(Classroom).where(Classroom.join_code == code)) if code else None
     if found is None:
@@ -99,13 +99,13 @@ def name_problem(display_name: str) -> str | None:
     return None
 
 
-def member(session: Session, class_id: int, user_id: int | None) -> ClassMember | None:
+def member(session: DbSession, class_id: int, user_id: int | None) -> ClassMember | None:
     if user_id is None:
         return None
     return session.get(ClassMember, (class_id, user_id))
 
 
-def member_named(session: Session, class_id: int, display_name: str) -> ClassMember | None:
+def member_named(session: DbSession, class_id: int, display_name: str) -> ClassMember | None:
     return session.scalar(
         select(ClassMember).where(
             ClassMember.class_id == class_id, ClassMember.name_key == name_key(display_name)
@@ -114,7 +114,7 @@ def member_named(session: Session, class_id: int, display_name: str) -> ClassMem
 
 
 def join_class(
-    session: Session,
+    session: DbSession,
     *,
     user: User | None,
     classroom: Classroom,
@@ -165,7 +165,7 @@ def set_student_password(user: User, password_hash: str) -> None:
     user.password_hash = password_hash
 
 
-def teacher_classes(session: Session, teacher_id: int) -> list[ClassSummary]:
+def teacher_classes(session: DbSession, teacher_id: int) -> list[ClassSummary]:
     students = (
         select(func.count())
         .where(ClassMember.class_id == Classroom.id)
@@ -186,7 +186,7 @@ def teacher_classes(session: Session, teacher_id: int) -> list[ClassSummary]:
     return [ClassSummary(c, s, a) for c, s, a in rows]
 
 
-def student_memberships(session: Session, user_id: int) -> list[ClassMember]:
+def student_memberships(session: DbSession, user_id: int) -> list[ClassMember]:
     return list(
         session.scalars(
             select(ClassMember)
@@ -196,7 +196,7 @@ def student_memberships(session: Session, user_id: int) -> list[ClassMember]:
     )
 
 
-def members(session: Session, class_id: int) -> list[ClassMember]:
+def members(session: DbSession, class_id: int) -> list[ClassMember]:
     return list(
         session.scalars(
             select(ClassMember)

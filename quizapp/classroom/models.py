@@ -38,7 +38,7 @@ ANSWERS_NOW = "now"
 ANSWERS_AFTER_CLOSE = "after_close"
 
 
-class Classroom(db.Model):  # type: ignore[name-defined,misc]
+class Classroom(db.Model):  # type: ignore[name-defined]
     __tablename__ = "classroom"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -54,7 +54,7 @@ class Classroom(db.Model):  # type: ignore[name-defined,misc]
     )
 
 
-class ClassMember(db.Model):  # type: ignore[name-defined,misc]
+class ClassMember(db.Model):  # type: ignore[name-defined]
     __tablename__ = "class_member"
     __table_args__ = (UniqueConstraint("class_id", "name_key"),)
 
@@ -70,7 +70,7 @@ class ClassMember(db.Model):  # type: ignore[name-defined,misc]
     user: Mapped[User] = relationship()
 
 
-class Assignment(db.Model):  # type: ignore[name-defined,misc]
+class Assignment(db.Model):  # type: ignore[name-defined]
     __tablename__ = "class_assignment"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -101,7 +101,7 @@ class Assignment(db.Model):  # type: ignore[name-defined,misc]
         return self.answers_shown == ANSWERS_NOW or self.is_closed(now)
 
 
-class Attempt(db.Model):  # type: ignore[name-defined,misc]
+class Attempt(db.Model):  # type: ignore[name-defined]
     __tablename__ = "class_attempt"
     __table_args__ = (UniqueConstraint("assignment_id", "user_id", "number"),)
 
@@ -118,7 +118,7 @@ class Attempt(db.Model):  # type: ignore[name-defined,misc]
     user: Mapped[User] = relationship()
 
 
-class AttemptAnswer(db.Model):  # type: ignore[name-defined,misc]
+class AttemptAnswer(db.Model):  # type: ignore[name-defined]
     __tablename__ = "class_answer"
 
     attempt_id: Mapped[int] = mapped_column(ForeignKey("class_attempt.id"), primary_key=True)

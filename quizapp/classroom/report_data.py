@@ -9,11 +9,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from quizapp.classroom.models import Assignment, Attempt, AttemptAnswer, ClassMember
 from quizapp.classroom.report import AnswerFact, AttemptFacts, QuestionInfo
 from quizapp.models import Question, ReviewLog
+from quizapp.services.dbsession import DbSession
 from quizapp.services.decks import anchor_for
 
 
@@ -24,7 +24,7 @@ class ReportData:
     questions: dict[str, QuestionInfo]
 
 
-def load(session: Session, assignment: Assignment, user_id: int | None = None) -> ReportData:
+def load(session: DbSession, assignment: Assignment, user_id: int | None = None) -> ReportData:
     """The assignment's report data (only ``user_id``'s attempts when given)."""
     students = _students(session, assignment.class_id)
     query = select(Attempt).where(Attempt.assignment_id == assignment.id)
@@ -50,7 +50,7 @@ def load(session: Session, assignment: Assignment, user_id: int | None = None) -
     return ReportData(students, facts, _questions(session, wanted))
 
 
-def _students(session: Session, class_id: int) -> list[tuple[int, str]]:
+def _students(session: DbSession, class_id: int) -> list[tuple[int, str]]:
     rows = session.execute(
         select(ClassMember.user_id, ClassMember.display_name)
         .where(ClassMember.class_id == class_id)
@@ -59,7 +59,7 @@ def _students(session: Session, class_id: int) -> list[tuple[int, str]]:
     return [(uid, name) for uid, name in rows]
 
 
-def _answers(session: Session, attempt_ids: list[int]) -> dict[int, list[AnswerFact]]:
+def _answers(session: DbSession, attempt_ids: list[int]) -> dict[int, list[AnswerFact]]:
     if not attempt_ids:
         return {}
     rows = session.execute(
@@ -83,7 +83,7 @@ def _answers(session: Session, attempt_ids: list[int]) -> dict[int, list[AnswerF
     return out
 
 
-def _questions(session: Session, ids: set[str]) -> dict[str, QuestionInfo]:
+def _questions(session: DbSession, ids: set[str]) -> dict[str, QuestionInfo]:
     if not ids:
         return {}
     found = session.scalars(select(Question).where(Question.id.in_(sorted(ids))))

@@ -8,7 +8,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from ..conftest import NOW
+from tests.quizapp.conftest import NOW
+
 from .helpers import Clock, log_in, make_teacher
 
 

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from flask import Flask
 from flask.testing import FlaskClient
 
-from ..pages import answer_current
+from tests.quizapp.pages import answer_current
+
 from .helpers import (
     answer_next,
     create_assignment,

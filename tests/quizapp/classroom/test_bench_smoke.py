@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import POSTGRES_ENV
+from tests.quizapp.conftest import POSTGRES_ENV
 
 SCRIPT = Path(__file__).resolve().parents[3] / "benchmarks" / "bench_classroom.py"
 TINY = ["--students", "4", "--questions", "3", "--workers", "2", "--client-processes", "2"]
