@@ -74,12 +74,14 @@ def main(argv: list[str] | None = None) -> int:
             slug = _deck_slug(base_url)
             load_before = os.getloadavg()[0]
             baseline = _run(port, args.learners, args.baseline_seconds, _health_loop)
+            cpu_before = _cpu_seconds(server.pid), time.process_time()
             load = _run(port, args.learners, args.seconds, _learner_loop(slug))
+            cpu = _cpu_seconds(server.pid) - cpu_before[0], time.process_time() - cpu_before[1]
         finally:
             server.terminate()
             server.wait(timeout=30)
         lost, duplicated = _verify(Path(env["QUIZAPP_DATABASE_URL"][len("sqlite:///") :]), load)
-    return _report(args, baseline, load, (lost, duplicated), load_before)
+    return _report(args, baseline, load, (lost, duplicated), (load_before, *cpu))
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -159,6 +161,20 @@ def _wait_until_up(base_url: str, server: subprocess.Popen[bytes]) -> None:
 def _deck_slug(base_url: str) -> str:
     decks = requests.get(base_url + "/api/v1/decks", timeout=TIMEOUT).json()["decks"]
     return str(decks[0]["slug"])
+
+
+def _cpu_seconds(master: int) -> float:
+    """CPU time used so far by gunicorn's workers (Linux /proc; 0.0 elsewhere)."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        if int(fields[1]) == master:  # ppid
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    return total
 
 
 # --- learners ------------------------------------------------------------------------------
@@ -304,9 +320,10 @@ def _report(
     baseline: tuple[list[Tally], float],
     load: tuple[list[Tally], float],
     verified: tuple[int, int],
-    load_before: float,
+    machine: tuple[float, float, float],
 ) -> int:
     lost, duplicated = verified
+    load_before, server_cpu, client_cpu = machine
     answers = sum(len(t.acked) for t in load[0])
     latencies = [ms for t in load[0] for ms in t.latencies_ms]
     errors = [e for t in load[0] for e in t.errors]
@@ -325,6 +342,11 @@ def _report(
     )
     print(f"answers/s: {rate:.1f} ({answers} acknowledged answers)")
     print(f"answer latency: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+    if answers:
+        print(
+            f"CPU per answer (with its GET …/next): server {server_cpu / answers * 1000:.1f} ms, "
+            f"client {client_cpu / answers * 1000:.1f} ms"
+        )
     print(f"errors: {len(errors)}")
     for error in sorted(set(errors))[:5]:
         print(f"  e.g. {error}")

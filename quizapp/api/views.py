@@ -107,7 +107,9 @@ def answer(slug: str) -> Response:
     except study.StudyError as exc:
         # The shape was checked above, so what is left is a key reused for another question.
         raise ApiError(409, str(exc)) from None
-    log = study.get_review(db.session, user.id, result.review_id)
+    log = db.session.get(ReviewLog, result.review_id)  # in the identity map: no query
+    if log is None or log.user_id != user.id:  # cannot happen; keeps the types honest
+        raise ApiError(409, "the answer could not be read back")
     payload = payloads.result(log, result.replayed, study.allowed_rerates(log))
     db.session.commit()  # acknowledged only once it is durable
     return _json(payload, 200 if result.replayed else 201)
