@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from questions.document import Document, Unit
 from questions.facts import Fact
@@ -56,8 +57,21 @@ def word_frequencies(doc: Document) -> Counter[str]:
     return counts
 
 
-def _score(word: str, freq: int, prev: str, nxt: str, title: frozenset[str]) -> float:
+@lru_cache(maxsize=32768)
+def _word_score(word: str) -> float:
+    """The part of a word's score that depends on the word alone."""
     score = float(min(len(word), 12))
+    if word.endswith("ly"):
+        score -= 8  # adverbs make vague blanks
+    elif word.endswith(("ing", "ed")):
+        score -= 5  # verbs are guessable from grammar more than from knowledge
+    if is_acronym(word):
+        score += 4
+    return score
+
+
+def _score(word: str, freq: int, prev: str, nxt: str, title: frozenset[str]) -> float:
+    score = _word_score(word)
     if word.casefold() in title:
         score -= 6  # the deck's title already says it: no knowledge is tested
     if prev in ANAPHORIC:
@@ -67,12 +81,6 @@ def _score(word: str, freq: int, prev: str, nxt: str, title: frozenset[str]) -> 
     if prev in BEFORE_VERB or nxt in AFTER_VERB:
         score -= 4  # in a verb slot: guessable from grammar
     score += 6 if freq <= 1 else 3 if freq == 2 else 0
-    if word.endswith("ly"):
-        score -= 8  # adverbs make vague blanks
-    elif word.endswith(("ing", "ed")):
-        score -= 5  # verbs are guessable from grammar more than from knowledge
-    if is_acronym(word):
-        score += 4
     return score
 
 

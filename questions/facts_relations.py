@@ -87,8 +87,8 @@ def _resolve(doc: Document, unit: Unit, phrase: str) -> str:
 
 def appositive_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     """'… chlorophyll, a green pigment that absorbs red and blue light.' → definition."""
-    if unit.line.kind not in PROSE:
-        return
+    if unit.line.kind not in PROSE or ", a" not in unit.sentence.text:
+        return  # the substring test skips the regex on almost every sentence
     for match in APPOSITIVE_RE.finditer(unit.sentence.text):
         term, meaning = match.group("term"), match.group("meaning").strip()
         if term.casefold() in PRONOUNS or term.casefold() in STOPWORDS:
@@ -133,7 +133,8 @@ def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
 
 def cause_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     """'Muscle cramps arise from an imbalance …' → cause; 'X, caused by Y,' → cause."""
-    if unit.line.kind not in PROSE:
+    text = unit.sentence.text
+    if unit.line.kind not in PROSE or (" from " not in text and "caused by" not in text):
         return
     for pattern in CAUSE_RES:
         match = pattern.search(unit.sentence.text)
@@ -151,7 +152,7 @@ def cause_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
 
 def trigger_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     """'… can trigger muscle cramps, including dehydration or strenuous exercise' → triggers."""
-    if unit.line.kind not in PROSE:
+    if unit.line.kind not in PROSE or "trigger" not in unit.sentence.text:
         return
     for pattern in TRIGGER_RES:
         match = pattern.search(unit.sentence.text)
@@ -170,9 +171,10 @@ def trigger_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
 
 def effect_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     """'Damage to the spinal cord can interrupt nerve signals …' → what it can do."""
-    if unit.line.kind != "paragraph":
+    text = unit.sentence.text
+    if unit.line.kind != "paragraph" or not any(f" {m} " in text for m in ("can", "may", "could")):
         return
-    match = EFFECT_RE.match(unit.sentence.text)
+    match = EFFECT_RE.match(text)
     if not match or _starts_with_pronoun(match.group("subject")):
         return
     if SUBORDINATE.match(match.group("subject")):

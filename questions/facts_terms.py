@@ -113,6 +113,8 @@ def _gloss(doc: Document, unit: Unit, before: list[str], inner: str) -> Iterator
 
 def alias_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     """'ALS, also known as Lou Gehrig's disease, …' → alias."""
+    if " known as " not in unit.sentence.text and " called " not in unit.sentence.text:
+        return
     for match in ALIAS_RE.finditer(unit.sentence.text):
         subject = match.group("subject").strip()
         alias = match.group("alias").strip()
