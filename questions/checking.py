@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from questions.bankfile import content_version
 from questions.gates import REASONS, Deduper, check_question
-from questions.model import Bank
+from questions.model import Bank, Kind, Question
 from questions.normalise import canonical_text, hinted_lines, sha256_text
-from questions.pipeline import analyse
+from questions.pipeline import Analysis, analyse_bank_article
+from questions.textutil import squash
 
 
 def check_sources(bank: Bank, file: str) -> list[str]:
@@ -29,12 +30,39 @@ def check_sources(bank: Bank, file: str) -> list[str]:
     return problems
 
 
+def sibling_sets(analysis: Analysis) -> list[frozenset[str]]:
+    """Sets of things of one kind in the article: entities of a group, items of a list, glosses."""
+    doc = analysis.doc
+    by_group: dict[str, list[str]] = {}
+    for entity in doc.entities.values():
+        by_group.setdefault("entity:" + entity.group, []).append(squash(entity.name))
+    for fact in analysis.facts:
+        if fact.kind == "list_item":
+            by_group.setdefault(fact.group, []).append(squash(fact.subject))
+        elif fact.kind == "gloss":
+            by_group.setdefault("gloss", []).append(squash(fact.answer))
+    return [frozenset(names) for _, names in sorted(by_group.items())]
+
+
+def check_distractor_kind(q: Question, siblings: list[frozenset[str]]) -> list[str]:
+    """A wrong option must be a thing of the answer's kind: from the answer's sibling set."""
+    if q.kind != Kind.MULTIPLE_CHOICE:
+        return []
+    for names in siblings:
+        if squash(q.answer) in names:
+            strangers = [o for o in q.options if squash(o) not in names]
+            return ["distractor_kind"] if strangers else []
+    return []  # the answer belongs to no known set: nothing to compare with
+
+
 def check_gates(bank: Bank, file: str) -> list[str]:
-    gates = analyse(bank.article.text, "txt").gates
+    analysis = analyse_bank_article(bank.article)
+    siblings = sibling_sets(analysis)
     dedupe = Deduper()
     problems = []
     for q in bank.questions:
-        reasons = check_question(q, gates) or dedupe.reasons(q)
+        reasons = check_question(q, analysis.gates) or dedupe.reasons(q)
+        reasons += check_distractor_kind(q, siblings)
         dedupe.add(q)
         problems += [f"{file}: question {q.id}: {code}: {REASONS[code]}" for code in reasons]
     return problems

@@ -29,6 +29,7 @@ REASONS = {
     "multiple_correct": "a wrong option is also in the source, or two options are the same",
     "leakage": "the stem gives the answer away (the answer, an alias or an abbreviation of it)",
     "too_few_distractors": "fewer than two wrong options of the answer's kind",
+    "distractor_kind": "a wrong option is not a thing of the answer's kind",
     "distractor_may_be_true": "too few wrong options that the article does not also support",
     "longest_option": "the correct option is conspicuously the longest",
     "casing_cue": "options differ in capitalisation",

@@ -37,7 +37,7 @@ from questions.facts_terms import (
 from questions.gates import REASONS, Deduper, GateContext, check_question
 from questions.lines import Line, classify
 from questions.model import Article, Bank, Block, Deck, Kind, Question
-from questions.normalise import canonical_text, hinted_lines, sha256_text
+from questions.normalise import HintedLine, canonical_text, hinted_lines, sha256_text
 from questions.overrides import Override, apply
 from questions.reading import ArticleError, RawArticle
 from questions.templates import candidates
@@ -104,7 +104,23 @@ def alias_map(doc: Document, facts: list[Fact]) -> dict[str, tuple[str, ...]]:
 
 
 def analyse(raw_text: str, fmt: str, tick: Tick | None = None) -> Analysis:
-    hinted = hinted_lines(raw_text, fmt)
+    return _analyse_lines(hinted_lines(raw_text, fmt), tick)
+
+
+def analyse_bank_article(article: Article) -> Analysis:
+    """Re-analyse a bank's canonical text; its blocks give back the list-item hints that
+    Markdown bullets or HTML ``<li>`` carried before the markup was removed."""
+    items = {b.start for b in article.blocks if b.kind == "list_item"}
+    hinted: list[HintedLine] = []
+    pos = 0
+    for line in article.text.split("\n"):
+        hint = "blank" if not line else "li" if pos in items else ""
+        hinted.append(HintedLine(line, hint))
+        pos += len(line) + 1
+    return _analyse_lines(hinted, None)
+
+
+def _analyse_lines(hinted: list[HintedLine], tick: Tick | None) -> Analysis:
     text = canonical_text(hinted)
     lines = classify(hinted)
     doc = build_document(text, lines)

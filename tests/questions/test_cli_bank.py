@@ -210,3 +210,20 @@ def test_check_accepts_a_fresh_bank_of_html_and_markdown(tmp_path: Path, name: s
     assert run(generate, [ARTICLES / name, "-o", out, "-q"]).exit_code == 0
     result = run(check, [out, "--article", ARTICLES / name])
     assert result.exit_code == 0, result.output
+
+
+def test_check_reports_a_wrong_option_of_another_kind(tmp_path: Path) -> None:
+    bank = load(DEFAULT_BANK)
+    index, q = next(
+        (i, q)
+        for i, q in enumerate(bank.questions)
+        if q.kind.value == "multiple_choice" and q.answer == "Blood tests"
+    )
+    wrong = next(i for i in range(len(q.options)) if i != q.correct)
+
+    def swap_in_a_condition(data: dict) -> None:  # type: ignore[type-arg]
+        data["questions"][index]["options"][wrong] = "Hypocalcemia"
+
+    result = run(check, [_edited_bank(tmp_path, swap_in_a_condition)])
+    assert result.exit_code == 1
+    assert f"question {q.id}: distractor_kind" in result.stderr

@@ -202,3 +202,24 @@ def test_a_swapped_answer_is_never_one_the_article_also_states() -> None:
         if q.kind == Kind.MULTIPLE_CHOICE and q.answer != "Alpha":
             assert not ("Alpha" in q.options and any(s in q.prompt for s in alpha_says))
     assert any(q.prompt.startswith("In the article's list on terms,") for q in bank.questions)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [DEFAULT_ARTICLE, *sorted((Path(__file__).parent / "articles").iterdir())],
+    ids=lambda p: p.name,
+)
+def test_a_bank_article_reanalyses_like_the_original(path: Path) -> None:
+    """`quizapp check` re-analyses the canonical text: it must see the same structure."""
+    from questions.pipeline import analyse_bank_article, generate
+    from questions.reading import read_article
+
+    raw = read_article(path)
+    bank, _ = generate(raw)
+    first, again = analyse(raw.text, raw.fmt), analyse_bank_article(bank.article)
+    assert again.text == first.text
+    assert sorted(e.name for e in again.doc.entities.values()) == sorted(
+        e.name for e in first.doc.entities.values()
+    )
+    items = [(f.subject, f.answer) for f in first.facts if f.kind == "list_item"]
+    assert [(f.subject, f.answer) for f in again.facts if f.kind == "list_item"] == items
