@@ -67,7 +67,7 @@ class Context:
         # A rare word shared with this section ("spasticity" also under Spinal Cord Injury)
         # is enough; otherwise 40% of the claim's words must be shared.
         rare = self.rare_stems.get(entity.group, frozenset())
-        return any(s in rare for s in shared) or len(shared) * 5 >= len(stems) * 2
+        return not rare.isdisjoint(shared) or len(shared) * 5 >= len(stems) * 2
 
 
 def build_context(doc: Document, facts: list[Fact]) -> Context:
