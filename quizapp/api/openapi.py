@@ -267,7 +267,7 @@ CSRF = {
     "name": CSRF_HEADER,
     "in": "header",
     "required": True,
-    "schema": {"type": "string", "minLength": 1, "pattern": "^[A-Za-z0-9]+$"},
+    "schema": {"type": "string", "minLength": 1, "pattern": "\\S"},
     "description": "CSRF rule: any non-empty value",
 }
 WRITE_ERRORS = (400, 403, 404, 409, 413, 415, 422)

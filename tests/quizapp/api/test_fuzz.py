@@ -24,6 +24,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from .helpers import answer
+
 MAX_EXAMPLES = 150
 CONFORMANCE = [
     not_a_server_error,
@@ -33,7 +35,9 @@ CONFORMANCE = [
 ]
 
 
-def _fuzz(app: Flask, mode: GenerationMode, **fixed: Any) -> None:
+def _fuzz(
+    app: Flask, mode: GenerationMode, cookies: dict[str, str] | None = None, **fixed: Any
+) -> None:
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     strategy = schema.as_strategy(generation_mode=mode, **fixed)
     checks = CONFORMANCE + ([negative_data_rejection] if mode is GenerationMode.NEGATIVE else [])
@@ -47,7 +51,7 @@ def _fuzz(app: Flask, mode: GenerationMode, **fixed: Any) -> None:
     )
     @given(case=strategy)
     def run(case: Any) -> None:
-        case.call_and_validate(checks=checks)
+        case.call_and_validate(checks=checks, cookies=cookies)
 
     run()
 
@@ -61,6 +65,19 @@ def test_fuzz_any_input(app: Flask, deck_id: int, mode: GenerationMode) -> None:
 def test_fuzz_the_real_deck(app: Flask, deck_id: int, mode: GenerationMode) -> None:
     # Pinning the deck reaches the answer handler's deeper paths (question lookup, kinds).
     _fuzz(app, mode, path_parameters={"slug": "cramps"})
+
+
+@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+def test_fuzz_as_a_learner_with_answers(app: Flask, deck_id: int, mode: GenerationMode) -> None:
+    # A learner whose reviews 1-3 exist, fuzzing their own review 2: re-rating (200 or 409
+    # once undone), undo (200, also when repeated) and reading it back.
+    client = app.test_client()
+    for qid in ("q-flash", "q-cloze", "q-mc"):
+        answer(client, qid, f"seed-{qid}")
+    cookie = client.get_cookie(app.config["SESSION_COOKIE_NAME"])
+    assert cookie is not None
+    pinned = {"slug": "cramps", "review_id": 2}
+    _fuzz(app, mode, cookies={cookie.key: cookie.value}, path_parameters=pinned)
 
 
 def test_fuzz_answers_to_real_questions(app: Flask, deck_id: int) -> None:
