@@ -85,8 +85,10 @@ def nice_max(value: float) -> int:
 
 def _open(chart_id: str, title: str, desc: str, width: int, height: int, css: str = "chart") -> str:
     cid = escape(chart_id)
+    # Share bars stretch to the page width; charts keep their proportions (text inside).
+    stretch = ' preserveAspectRatio="none"' if css == "share" else ""
     return (
-        f'<svg class="{css}" id="{cid}" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="{css}" id="{cid}" viewBox="0 0 {width} {height}" role="img"{stretch} '
         f'aria-labelledby="{cid}-title {cid}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{cid}-title">{escape(title)}</title>'
         f'<desc id="{cid}-desc">{escape(desc)}</desc>'

@@ -114,7 +114,7 @@ def _forecast_column(i: int, d: DayCount) -> Column:
 
 def _mastery_row(m: SectionMastery) -> Column:
     return Column(
-        label=f"{m.section or '(untitled)'}: {round(m.learned * 100)} % learned",
+        label=f"{m.section or '(untitled)'}: {round(m.learned * 100)}% learned",
         segments=(
             Segment(m.mature, "m-mature"),
             Segment(m.young, "m-young"),
