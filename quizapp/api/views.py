@@ -29,6 +29,14 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 bp.before_request(guard.check_request)
 
+
+@bp.after_request
+def _no_store(response: Response) -> Response:
+    # Learner data: never kept by shared caches or the browser's back-forward cache.
+    response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
 SLUG_MAX = 100
 MAX_ID = 2**31 - 1  # INTEGER primary keys; larger ids would overflow the driver
 

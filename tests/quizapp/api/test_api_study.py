@@ -40,6 +40,7 @@ def test_next_card_does_not_reveal_the_answer(client: FlaskClient, deck_id: int)
     for secret in ("answer", "correct", "correct_answer", "explanation", "accepted"):
         assert secret not in card
     assert "Lou Gehrig" not in str(card)
+    assert get(client, "/decks/cramps/next").headers["Cache-Control"] == "no-store"
     assert body["counts"]["total"] == 5
 
 
