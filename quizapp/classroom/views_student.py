@@ -59,8 +59,17 @@ def join_form(code: str = "") -> str:
     return render_template("classroom/join.html", code=code, name="", error=None)
 
 
+# A whole class often shares one school address: only failed joins (typos, wrong
+# passwords) count, and more are allowed than for logins; the password check stays bounded.
+JOIN_RATE_LIMIT = "60 per minute;600 per hour"
+
+
+def _join_limit() -> str:
+    return str(current_app.config.get("CLASSROOM_JOIN_RATE_LIMIT", JOIN_RATE_LIMIT))
+
+
 @bp.post("/join")
-@limiter.limit(lambda: str(current_app.config["LOGIN_RATE_LIMIT"]), deduct_when=_failed)
+@limiter.limit(_join_limit, deduct_when=_failed)
 def join() -> Response | tuple[str, int]:
     typed, name = request.form.get("code", ""), request.form.get("name", "")
     password = request.form.get("password", "")

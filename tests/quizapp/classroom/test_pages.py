@@ -29,6 +29,8 @@ from .helpers import (
     hidden_fields,
     join,
     join_code,
+    log_in,
+    make_teacher,
     start,
 )
 
@@ -262,3 +264,23 @@ def test_csrf_protects_classroom_forms(make_app: Callable[..., Flask], deck_id: 
     token = hidden_fields(client.get("/join").get_data(as_text=True))["csrf_token"]
     ok = client.post("/join", data={"code": "ACEFHK", "name": "Ann", "csrf_token": token})
     assert ok.status_code == 400 and "No class has that code" in ok.get_data(as_text=True)
+
+
+def test_failed_joins_are_rate_limited_but_successful_ones_are_not(
+    make_app: Callable[..., Flask], deck_id: int
+) -> None:
+    app = make_app(RATELIMIT_ENABLED=True, CLASSROOM_JOIN_RATE_LIMIT="3 per minute")
+    make_teacher(app, "teacher")
+    teacher = app.test_client()
+    log_in(teacher, "teacher")
+    code = join_code(app, create_class(teacher))
+    for name in ("Ann", "Bob", "Cid", "Dee"):  # a class joining from one address
+        join(app.test_client(), code, name)
+    guesser = app.test_client()
+    statuses = [
+        guesser.post(
+            "/join", data={"code": code, "name": "Ann", "password": f"guess {i}"}
+        ).status_code
+        for i in range(4)
+    ]
+    assert statuses == [400, 400, 400, 429]
