@@ -148,10 +148,13 @@ def _kind(
 def _lead_ins(lines: list[Line]) -> list[Line]:
     """A paragraph ending in ':' right before a list item introduces that list."""
     out = list(lines)
-    for i, line in enumerate(out[:-1]):
-        nxt = next((x for x in out[i + 1 :] if x.kind != "noise"), None)
-        if line.kind == "paragraph" and line.text.endswith(":") and nxt and nxt.kind == "list_item":
+    next_kind = ""  # kind of the next line that is not noise, walking backwards: linear
+    for i in range(len(out) - 1, -1, -1):
+        line = out[i]
+        if line.kind == "paragraph" and line.text.endswith(":") and next_kind == "list_item":
             out[i] = Line("lead_in", line.start, line.end, line.text)
+        if line.kind != "noise":
+            next_kind = line.kind
     return out
 
 

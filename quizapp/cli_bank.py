@@ -94,11 +94,11 @@ def generate(
 ) -> None:
     """Generate the question bank of ARTICLE (.txt, .md or .html)."""
     target = None if output == "-" else Path(output) if output else _default_output(article)
-    # With -o -, the hand fixes of the bank that would sit next to the article still apply,
-    # so standard output carries the same bank as the file.
-    beside = overrides_path(target or _default_output(article))
-    if overrides_file is None and beside.is_file():
-        overrides_file = beside
+    # Hand fixes beside the output, else beside the article's own bank: with -o - or -o
+    # elsewhere, the article's overrides still apply, so every output is the same bank.
+    if overrides_file is None:
+        places = [overrides_path(p) for p in (target, _default_output(article)) if p]
+        overrides_file = next((p for p in places if p.is_file()), None)
     overrides = _read_overrides(overrides_file) if overrides_file else {}
     progress = _Progress(enabled=not quiet)
     try:

@@ -40,10 +40,13 @@ def test_generate_to_stdout_prints_the_bank_and_a_summary_on_stderr() -> None:
     assert "rejected by reason:" in err and "leakage:" in err
 
 
-def test_standard_output_carries_the_same_bank_as_the_file() -> None:
+def test_standard_output_carries_the_same_bank_as_the_file(tmp_path: Path) -> None:
     result = run(generate, [DEFAULT_ARTICLE, "-o", "-", "-q"])
     assert result.stdout == DEFAULT_BANK.read_text(encoding="utf-8")
     assert result.stderr == ""
+    elsewhere = tmp_path / "copy.bank.json"
+    assert run(generate, [DEFAULT_ARTICLE, "-o", elsewhere, "-q"]).exit_code == 0
+    assert elsewhere.read_text(encoding="utf-8") == DEFAULT_BANK.read_text(encoding="utf-8")
 
 
 def test_generate_writes_next_to_the_article_by_default(tmp_path: Path) -> None:
