@@ -69,6 +69,7 @@ class Tally:
     acked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     last_ack: float = 0.0
+    client_cpu_s: float = 0.0  # set on one tally per client process
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,11 +86,14 @@ def main(argv: list[str] | None = None) -> int:
             base = f"http://{HOST}:{port}"
             _wait_until_up(base, server)
             teacher, code, assignment_id = _teacher_setup(base, args.questions)
+            load_before, cpu_before = os.getloadavg()[0], _server_cpu(server.pid)
             tallies, began = _run_students(base, code, assignment_id, args)
+            server_cpu = _server_cpu(server.pid) - cpu_before
             reported = _reported_answers(teacher, base, assignment_id)
         finally:
             server.terminate()
             server.wait(timeout=30)
+    _report_cpu(server_cpu, tallies, load_before)
     return _report(args, url, tallies, began, reported)
 
 
@@ -266,8 +270,11 @@ def _client_process(
     base: str, code: str, assignment_id: int, questions: int, names: list[str], start_at: float
 ) -> list[Tally]:
     time.sleep(max(0.0, start_at - time.time()))
+    cpu = time.process_time()
     with ThreadPoolExecutor(max_workers=len(names)) as pool:
-        return list(pool.map(lambda n: _student(base, code, assignment_id, questions, n), names))
+        tallies = list(pool.map(lambda n: _student(base, code, assignment_id, questions, n), names))
+    tallies[0].client_cpu_s = time.process_time() - cpu
+    return tallies
 
 
 def _student(base: str, code: str, assignment_id: int, questions: int, name: str) -> Tally:
@@ -341,6 +348,27 @@ def _answer(http: requests.Session, attempt_url: str, html: str, tally: Tally) -
 
 
 # --- report ---------------------------------------------------------------------------------
+
+
+def _server_cpu(master: int) -> float:
+    """CPU seconds used so far by gunicorn's workers (Linux /proc; 0 elsewhere)."""
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        total = 0
+        for pid in children:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+        return total / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
+
+
+def _report_cpu(server_cpu: float, tallies: list[Tally], load_before: float) -> None:
+    clients = sum(t.client_cpu_s for t in tallies)
+    print(
+        f"machine: {os.cpu_count()} CPUs, load average {load_before:.1f} before the run; "
+        f"CPU used: server workers {server_cpu:.1f} s, benchmark clients {clients:.1f} s"
+    )
 
 
 def _percentile(values: list[float], q: int) -> float:
