@@ -239,7 +239,5 @@ def _validate_source(src: dict[str, Any], file: str, qid: str, text_len: int) ->
     if problems:
         return problems
     if not 0 <= src["start"] < src["end"] <= text_len:
-        problems.append(
-            Problem(file, qid, "source.start", "offsets fall outside the article text")
-        )
+        problems.append(Problem(file, qid, "source.start", "offsets fall outside the article text"))
     return problems

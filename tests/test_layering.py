@@ -1,4 +1,4 @@
-"""questions/ and export/ must never import the web layer (imports flow quizapp → export → questions)."""
+"""questions/ and export/ never import the web layer (imports flow quizapp → export → questions)."""
 
 from __future__ import annotations
 
