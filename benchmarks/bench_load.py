@@ -8,10 +8,11 @@ Steps: a temporary folder gets a fresh database, set up by ``quizapp db upgrade`
 no connection crosses a fork); gunicorn serves it on 127.0.0.1 and a free port. Then:
 
 1. baseline — every learner thread requests ``/healthz`` in a loop for a few seconds;
-2. load — every learner (its own connection and cookie, so its own guest account) loops:
-   ``GET …/next``, then ``POST …/answers`` with a fresh idempotency key. A request that
-   fails on the network is retried with the *same* key; an answer counts as acknowledged
-   only on a 2xx.
+2. load — every learner (its own connection and cookie, so its own guest account) asks
+   ``GET …/next`` for its first card, then loops ``POST …/answers`` with a fresh
+   idempotency key, studying the ``next_card`` each answer returns (one request per card,
+   as a client does). A request that fails on the network is retried with the *same* key;
+   an answer counts as acknowledged only on a 2xx.
 
 Afterwards the database is opened directly: every acknowledged key must be there exactly
 once. Prints answers/s, p50/p99 latency of the answer requests, errors, lost answers, the
@@ -259,25 +260,28 @@ def _learner_loop(slug: str) -> Loop:
 
     def loop(client: Client, deadline: float, tally: Tally) -> None:
         seen: dict[str, dict[str, Any]] = {}
+        card = None
         while time.monotonic() < deadline:
-            status, body = client.request("GET", api + "/next")
-            tally.requests += 1
-            if status != 200:
-                tally.errors.append(f"next {status}")
-                continue
-            card = body["card"]
+            if card is None:  # first card, and after any failed answer: ask for it
+                status, body = client.request("GET", api + "/next")
+                tally.requests += 1
+                if status != 200:
+                    tally.errors.append(f"next {status}")
+                    continue
+                card = body["card"]
             if card is None and seen:  # done for today: keep answering cards already seen
                 card = list(seen.values())[tally.requests % len(seen)]
             if card is None:
                 continue
             seen[card["id"]] = card
-            _answer(client, api, card, tally)
+            card = _answer(client, api, card, tally)
 
     return loop
 
 
-def _answer(client: Client, api: str, card: dict[str, Any], tally: Tally) -> None:
-    """POST one answer; on a network error, retry with the same key (never counted twice)."""
+def _answer(client: Client, api: str, card: dict[str, Any], tally: Tally) -> dict[str, Any] | None:
+    """POST one answer (retried with the *same* key after a network error, so it is never
+    counted twice); returns the next card the response carries."""
     body: dict[str, Any] = {"question_id": card["id"], "answer_key": uuid.uuid4().hex}
     body[card["answer_with"]] = {"chosen": 0, "typed": "cramp", "rating": 3}[card["answer_with"]]
     for attempt in range(RETRIES):
@@ -292,9 +296,11 @@ def _answer(client: Client, api: str, card: dict[str, Any], tally: Tally) -> Non
         tally.requests += 1
         if status in (200, 201):
             tally.acked.append(body["answer_key"])
-        else:
-            tally.errors.append(f"answer {status}: {str(result)[:200]}")
-        return
+            next_card: dict[str, Any] | None = result["next_card"]
+            return next_card
+        tally.errors.append(f"answer {status}: {str(result)[:200]}")
+        return None
+    return None
 
 
 # --- verification and report ------------------------------------------------------------------
@@ -344,7 +350,7 @@ def _report(
     print(f"answer latency: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
     if answers:
         print(
-            f"CPU per answer (with its GET …/next): server {server_cpu / answers * 1000:.1f} ms, "
+            f"CPU per answer: server {server_cpu / answers * 1000:.1f} ms, "
             f"client {client_cpu / answers * 1000:.1f} ms"
         )
     print(f"errors: {len(errors)}")

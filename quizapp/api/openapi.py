@@ -1,4 +1,4 @@
-"""The OpenAPI 3.0 document of ``/api/v1``, built as plain data (served as JSON).
+"""The OpenAPI 3.1 document of ``/api/v1``, built as plain data (served as JSON).
 
 Every route in ``views`` appears here with its request and response schemas; the fuzz
 test (tests/quizapp/api/test_fuzz.py) checks the running app against this document.
@@ -39,7 +39,7 @@ An answer is acknowledged (`201`) only after it is committed.
 
 def document() -> Schema:
     return {
-        "openapi": "3.0.3",
+        "openapi": "3.1.0",
         "info": {"title": "quizapp API", "version": "1.0.0", "description": DESCRIPTION},
         "servers": [{"url": "/api/v1"}],
         "components": {
@@ -57,7 +57,7 @@ def _ref(name: str) -> Schema:
 
 
 def _nullable(schema: Schema) -> Schema:
-    return {**schema, "nullable": True}
+    return {"anyOf": [schema, {"type": "null"}]}
 
 
 def _object(properties: dict[str, Schema], required: list[str] | None = None) -> Schema:
@@ -227,6 +227,24 @@ SCHEMAS: dict[str, Schema] = {
 }
 
 
+def _answered() -> Schema:
+    """An answer result plus the card to study next (what GET …/next would now return)."""
+    result = SCHEMAS["AnswerResult"]
+    return {
+        **result,
+        "properties": {
+            **result["properties"],
+            "next_card": _nullable(
+                {**_ref("Question"), "description": "null: done for today; refetch after undo"}
+            ),
+        },
+        "required": [*result["required"], "next_card"],
+    }
+
+
+SCHEMAS["Answered"] = _answered()
+
+
 def _json(schema: Schema, description: str) -> Schema:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
@@ -342,8 +360,8 @@ PATHS: dict[str, Schema] = {
         "AnswerRequest",
         [SLUG],
         **{
-            "201": _json(_ref("AnswerResult"), "answer recorded"),
-            "200": _json(_ref("AnswerResult"), "this answer_key was already recorded (replay)"),
+            "201": _json(_ref("Answered"), "answer recorded"),
+            "200": _json(_ref("Answered"), "this answer_key was already recorded (replay)"),
         },
     ),
     "/decks/{slug}/stats": _get(

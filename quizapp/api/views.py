@@ -8,6 +8,7 @@ Another learner's reviews are indistinguishable from missing ones (404).
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, make_response
@@ -21,6 +22,7 @@ from quizapp.extensions import csrf, db
 from quizapp.models import Deck, Question, ReviewLog, User
 from quizapp.services import decks as deck_service
 from quizapp.services import study
+from quizapp.services.settings import StudySettings
 from quizapp.services.stats import deck_report
 from quizapp.web import study_settings
 
@@ -80,14 +82,8 @@ def deck(slug: str) -> Response:
 def next_card(slug: str) -> Response:
     found = _deck(slug)
     uid, now, settings = _uid(current_user()), clock.now(), study_settings()
-    question = study.next_card(db.session, uid, found.id, now, settings)
+    card = _next_card_payload(uid, found.id, now, settings)
     counts = study.queue_counts(db.session, uid, found.id, now, settings)
-    card = None
-    if question is not None:
-        intervals = None
-        if question.kind == "flashcard":
-            intervals = study.card_preview(db.session, uid, question.id, now, settings)
-        card = payloads.question(question, intervals)
     return jsonify(card=card, counts=payloads.counts(counts))
 
 
@@ -99,7 +95,7 @@ def answer(slug: str) -> Response:
     if question is None or question.deck_id != found.id or question.retired_at is not None:
         raise ApiError(404, "no such question in this deck")
     response = parsing.response_for(question, body)
-    user = ensure_user()
+    user, now, settings = ensure_user(), clock.now(), study_settings()
     try:
         result = study.submit_answer(
             db.session,
@@ -107,8 +103,8 @@ def answer(slug: str) -> Response:
             question_id=question.id,
             answer_key=body.answer_key,
             response=response,
-            now=clock.now(),
-            settings=study_settings(),
+            now=now,
+            settings=settings,
             source="study",
             duration_ms=body.duration_ms,
         )
@@ -119,6 +115,8 @@ def answer(slug: str) -> Response:
     if log is None or log.user_id != user.id:  # cannot happen; keeps the types honest
         raise ApiError(409, "the answer could not be read back")
     payload = payloads.result(log, result.replayed, study.allowed_rerates(log))
+    # The card to show after the feedback: one request per card for clients.
+    payload["next_card"] = _next_card_payload(user.id, found.id, now, settings)
     db.session.commit()  # acknowledged only once it is durable
     return _json(payload, 200 if result.replayed else 201)
 
@@ -182,6 +180,18 @@ def deck_stats(slug: str) -> Response:
 
 def _uid(user: User | None) -> int | None:
     return user.id if user else None
+
+
+def _next_card_payload(
+    uid: int | None, deck_id: int, now: datetime, settings: StudySettings
+) -> dict[str, Any] | None:
+    question = study.next_card(db.session, uid, deck_id, now, settings)
+    if question is None:
+        return None
+    intervals = None
+    if question.kind == "flashcard":
+        intervals = study.card_preview(db.session, uid, question.id, now, settings)
+    return payloads.question(question, intervals)
 
 
 def _learner(user: User) -> dict[str, Any]:
