@@ -129,8 +129,7 @@ def answer(
         AttemptAnswer(attempt_id=attempt.id, question_id=question_id, review_id=result.review_id)
     )
     session.flush()
-    all_answered = answered_count(session, attempt) == len(attempt.question_ids)
-    if attempt.finished_at is None and all_answered:
+    if attempt.finished_at is None and _all_answered(session, attempt):
         attempt.finished_at = now
         session.flush()
     return result
@@ -152,6 +151,22 @@ def student_attempts(session: DbSession, user_id: int, assignment_id: int) -> li
     )
 
 
+def _all_answered(session: DbSession, attempt: Attempt) -> bool:
+    answered = set(
+        session.scalars(
+            select(AttemptAnswer.question_id).where(AttemptAnswer.attempt_id == attempt.id)
+        )
+    )
+    left = [qid for qid in attempt.question_ids if qid not in answered]
+    if not left:
+        return True
+    # A question retired from the deck since the attempt started cannot be answered any more.
+    active = session.scalar(
+        select(func.count(Question.id)).where(Question.id.in_(left), Question.retired_at.is_(None))
+    )
+    return not active
+
+
 def answered_count(session: DbSession, attempt: Attempt) -> int:
     return session.scalar(select(func.count()).where(AttemptAnswer.attempt_id == attempt.id)) or 0
 
@@ -167,12 +182,16 @@ def answers(session: DbSession, attempt: Attempt) -> dict[str, ReviewLog]:
 
 
 def next_question(session: DbSession, attempt: Attempt) -> tuple[Question | None, Progress]:
-    """The first unanswered question of the attempt (None when all are answered)."""
+    """The first unanswered question of the attempt (None when all are answered, or the
+    rest were retired from the deck since the attempt started)."""
     done = answers(session, attempt)
     progress = Progress(answered=len(done), total=len(attempt.question_ids))
     for qid in attempt.question_ids:
-        if qid not in done:
-            return session.get(Question, qid), progress
+        if qid in done:
+            continue
+        question = session.get(Question, qid)
+        if question is not None and question.retired_at is None:  # retired: skipped
+            return question, progress
     return None, progress
 
 

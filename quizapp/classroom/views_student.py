@@ -268,6 +268,8 @@ def results(attempt_id: int) -> str:
         rows=[(q, done.get(q.id)) for q in questions if q is not None],
         correct=sum(1 for log in done.values() if log.correct),
         left=len(attempt.question_ids) - len(done),
+        can_continue=not attempts.is_over(attempt, now)
+        and attempts.next_question(db.session, attempt)[0] is not None,
         visible=visible,
         contexts={q.id: source_context(assignment.deck, q) for q in questions if q and visible},
         status=attempts.student_status(db.session, attempt.user_id, assignment, now),

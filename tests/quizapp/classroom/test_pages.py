@@ -18,7 +18,7 @@ from quizapp.classroom import picking
 from quizapp.classroom.assignments import pool
 from quizapp.classroom.models import Assignment, Attempt
 from quizapp.extensions import db
-from quizapp.models import CardState, User
+from quizapp.models import CardState, Question, User
 
 from .helpers import (
     PASSWORD,
@@ -284,3 +284,24 @@ def test_failed_joins_are_rate_limited_but_successful_ones_are_not(
         for i in range(4)
     ]
     assert statuses == [400, 400, 400, 429]
+
+
+def test_a_question_retired_during_an_attempt_is_skipped(capp: Flask, teacher: FlaskClient) -> None:
+    class_id = create_class(teacher)
+    assignment_id = create_assignment(teacher, class_id, count="3")
+    student = capp.test_client()
+    join(student, join_code(capp, class_id), "Ann")
+    url = start(student, assignment_id)
+    answer_next(student, url, right=True)
+    with capp.app_context():
+        attempt = db.session.scalars(select(Attempt)).one()
+        retired = db.session.get(Question, attempt.question_ids[1])
+        assert retired is not None
+        retired.retired_at = attempt.started_at
+        db.session.commit()
+        db.session.remove()
+    qid, _ = answer_next(student, url, right=True)  # the third question; the second is gone
+    assert qid == attempt.question_ids[2]
+    assert student.get(url).headers["Location"].endswith(f"{url}/results")
+    with capp.app_context():
+        assert db.session.scalars(select(Attempt)).one().finished_at is not None
