@@ -129,7 +129,14 @@ def set_password() -> Response | tuple[str, int]:
     classes.set_student_password(user, password_hash)
     db.session.commit()
     flash("Password saved. On another device, join with the code, your name and it.", "success")
-    return redirect(request.form.get("back") or url_for("classroom.home"))
+    return redirect(_same_site(request.form.get("back", "")) or url_for("classroom.home"))
+
+
+def _same_site(path: str) -> str | None:
+    """Only a path on this site: a form field must never send a student elsewhere."""
+    if path.startswith("/") and not path.startswith("//") and "\\" not in path:
+        return path
+    return None
 
 
 # --- the class and its assignments -------------------------------------------------------------

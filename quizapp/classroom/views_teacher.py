@@ -4,6 +4,8 @@ commits once, renders or redirects. Access rules: ``quizapp.classroom.access``."
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from flask import (
     Response,
     current_app,
@@ -272,7 +274,7 @@ def progress_json(assignment_id: int) -> Response:
     loaded = data.load(db.session, assignment)
     rows = report.progress(loaded.students, loaded.attempts, assignment.is_closed(clock.now()))
     return jsonify(
-        students=[row.__dict__ for row in rows],
+        students=[asdict(row) for row in rows],
         joined=len(rows),
         started=sum(1 for r in rows if r.status != "not started"),
         finished=sum(1 for r in rows if r.status == "finished"),

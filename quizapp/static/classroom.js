@@ -55,7 +55,6 @@
     try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
     if (!zone) { return; }
     document.querySelectorAll("input[data-detect-timezone]").forEach(function (input) {
-      if (!input.form || input.form.dataset.zoneKept) { return; }
       input.value = zone;
     });
     document.querySelectorAll("[data-timezone-label]").forEach(function (el) { el.textContent = zone; });

@@ -305,3 +305,14 @@ def test_a_question_retired_during_an_attempt_is_skipped(capp: Flask, teacher: F
     assert student.get(url).headers["Location"].endswith(f"{url}/results")
     with capp.app_context():
         assert db.session.scalars(select(Attempt)).one().finished_at is not None
+
+
+def test_password_form_only_redirects_within_the_site(capp: Flask, teacher: FlaskClient) -> None:
+    class_id = create_class(teacher)
+    student = capp.test_client()
+    join(student, join_code(capp, class_id), "Ann")
+    data = {"password": "a fine password", "confirm": "a fine password"}
+    away = student.post("/classes/password", data={**data, "back": "//evil.example/x"})
+    assert away.headers["Location"] == "/classes/"
+    back = student.post("/classes/password", data={**data, "back": f"/classes/{class_id}"})
+    assert back.headers["Location"] == f"/classes/{class_id}"
