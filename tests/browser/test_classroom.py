@@ -59,6 +59,8 @@ def _student_answers(page: Any, code: str, name: str, answers: dict[str, str]) -
     page.fill("#code", code.lower().replace("-", " "))  # typed loosely, as students do
     page.fill("#name", name)
     page.click("button:text('Join')")
+    page.wait_for_selector("text=You are")
+    _no_horizontal_scroll(page)  # the class page
     page.click("button:text('Start')")
     for number in range(1, 5):
         page.wait_for_selector(f"text=Question {number} of 4")
@@ -70,6 +72,7 @@ def _student_answers(page: Any, code: str, name: str, answers: dict[str, str]) -
             page.fill("#typed", answers[qid])
             page.keyboard.press("Enter")
         page.wait_for_selector("#verdict")  # feedback right away, as configured
+        _no_horizontal_scroll(page)
         assert page.locator("blockquote.source").count() == 1
         page.keyboard.press("Enter")  # Continue
     page.wait_for_selector("#score")
