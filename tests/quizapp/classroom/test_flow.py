@@ -3,7 +3,10 @@ join and answer, the report and the students' results show the right things."""
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from quizapp.classroom.models import Attempt, AttemptAnswer
@@ -112,3 +115,49 @@ def test_closing_time_and_attempts_limit_are_enforced(capp: Flask, clock: Clock)
             select(func.count()).select_from(Attempt).where(Attempt.assignment_id == second)
         )
         assert attempts == 1
+
+
+def test_report_page_numbers_equal_hand_computed_values(capp: Flask, teacher: FlaskClient) -> None:
+    """Four students answer the two choice questions of the small deck through the pages:
+
+        student  q-mc (ALS = option 1)     q-tf (False = option 1)   score
+        Ann      ALS ✓                     False ✓                   2/2
+        Bob      ALS ✓                     True ✗                    1/2
+        Cid      Multiple sclerosis ✗      True ✗                    0/2
+        Dee      Hypocalcemia ✗            True ✗                    0/2
+
+    N = 4: groups of floor(0.27·4 + 0.5) = 1: upper Ann, lower Dee (Cid and Dee tie at 0;
+    the later student id is lower). q-tf: facility 1/4 = 25 %, D = 1 − 0 = +1.00, True
+    chosen 3 times; q-mc: facility 2/4 = 50 %, D = +1.00, Multiple sclerosis 1, ALS 2,
+    Hypocalcemia 1. Sections (deck order): Motor neuron diseases 2/4, Metabolic causes 1/4.
+    """
+    class_id = create_class(teacher)
+    code = join_code(capp, class_id)
+    assignment_id = create_assignment(
+        teacher, class_id, count="2", kinds=["multiple_choice", "true_false"]
+    )
+    choices = {"Ann": ("1", "1"), "Bob": ("1", "0"), "Cid": ("0", "0"), "Dee": ("2", "0")}
+    for name, (mc, tf) in choices.items():
+        student = capp.test_client()
+        join(student, code, name)
+        url = start(student, assignment_id)
+        for _ in range(2):
+            fields = current_fields(student, url)
+            chosen = mc if fields["question_id"] == "q-mc" else tf
+            assert (
+                student.post(f"{url}/answer", data={**fields, "chosen": chosen}).status_code == 302
+            )
+    html = teacher.get(f"/teach/assignments/{assignment_id}").get_data(as_text=True)
+    items = html.split('<li class="item"')[1:]
+    assert len(items) == 2
+    tf_item, mc_item = items  # hardest first
+    assert "Hypocalcemia is a high level" in tf_item and "Lou Gehrig" in mc_item
+    assert "<dd data-facility>25 %</dd>" in tf_item and "<dd data-facility>50 %</dd>" in mc_item
+    assert "<dd data-discrimination>+1.00</dd>" in tf_item
+    assert "<dd data-discrimination>+1.00</dd>" in mc_item
+    option_counts = re.compile(r'<td data-option="(\d)">(\d+)</td>')
+    assert option_counts.findall(tf_item) == [("0", "3"), ("1", "1")]
+    assert option_counts.findall(mc_item) == [("0", "1"), ("1", "2"), ("2", "1")]
+    sections = re.findall(r"<tr><td>([^<]+)</td><td>(\d+) / (\d+)</td>", html)
+    assert sections == [("Motor neuron diseases", "2", "4"), ("Metabolic causes", "1", "4")]
+    assert "top 1 minus the" in html and "27 % of 4" in html
