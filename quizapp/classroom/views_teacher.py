@@ -273,12 +273,14 @@ def progress_json(assignment_id: int) -> Response:
     assignment = _assignment(assignment_id)
     loaded = data.load(db.session, assignment)
     rows = report.progress(loaded.students, loaded.attempts, assignment.is_closed(clock.now()))
-    return jsonify(
+    response = jsonify(
         students=[asdict(row) for row in rows],
         joined=len(rows),
         started=sum(1 for r in rows if r.status != "not started"),
         finished=sum(1 for r in rows if r.status == "finished"),
     )
+    response.headers["Cache-Control"] = "no-store"  # students' scores: never cached
+    return response
 
 
 @bp.get("/teach/assignments/<int:assignment_id>/results.csv")

@@ -210,7 +210,9 @@ def test_progress_json_csv_and_report_links(capp: Flask, teacher: FlaskClient) -
     answer_next(ann, url, right=True)
     answer_next(ann, url, right=False)
     start(bob, assignment_id)
-    progress = teacher.get(f"/teach/assignments/{assignment_id}/progress.json").get_json()
+    live = teacher.get(f"/teach/assignments/{assignment_id}/progress.json")
+    assert live.headers["Cache-Control"] == "no-store"
+    progress = live.get_json()
     assert (progress["joined"], progress["started"], progress["finished"]) == (3, 2, 1)
     rows = {r["student"]: r for r in progress["students"]}
     assert rows["Ann"]["status"] == "finished" and rows["Ann"]["score"] == 50
