@@ -28,6 +28,7 @@ def _context(browser: Any, base_url: str, viewport: dict[str, int]) -> Any:
 
 
 def _no_horizontal_scroll(page: Any) -> None:
+    page.wait_for_load_state("load")  # a click may have started a navigation
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], page.url
 
