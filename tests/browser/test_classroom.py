@@ -118,7 +118,8 @@ def test_two_students_join_and_answer_and_the_report_shows_both(
         report.wait_for_function(
             "() => document.querySelectorAll('#progress-table tbody tr').length === 2"
             " && document.querySelector('#progress-table tbody').innerText.split('finished')"
-            ".length === 3"
+            ".length === 3",
+            timeout=30_000,  # a few polls, even on a busy machine
         )
         text = table.inner_text()
         assert "Ann" in text and "Bob" in text
