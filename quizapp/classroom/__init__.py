@@ -12,6 +12,11 @@ Layout, one job per module:
 * ``report`` — report computations as pure functions of plain data; ``report_data`` loads
   that data from the database; ``csv_export`` writes the CSV download;
 * ``forms`` — parsing the assignment form; ``qr`` — the join QR code as SVG;
-* ``views`` (``views_teacher``, ``views_student``) — the ``classroom`` blueprint;
+* ``errors`` — the exceptions services raise; ``blueprint`` — the ``classroom`` blueprint,
+  the mapping of those exceptions to 404/403/400 pages, and template filters;
+* ``views`` (``views_teacher``, ``views_student``) — the routes;
 * ``cli`` — ``quizapp create-teacher``.
+
+Answers are written only by ``quizapp.services.study.submit_answer`` (source
+"classroom"), so grading, idempotency and the FSRS schedule are the study service's.
 """
