@@ -1,8 +1,9 @@
 """The ``classroom`` blueprint, its error mapping and template filters.
 
-Services raise ``NotFound`` (404), ``Forbidden`` (403), ``AssignmentClosed`` (403) and
-``ClassroomError`` (400, with its message); the handlers here turn them into the app's
-friendly error pages, so views stay free of try/except for the common cases.
+Services raise ``NotFound`` (404), ``Forbidden`` (403), ``AssignmentClosed`` (403),
+``ClassroomError`` and the study service's ``StudyError`` (400, with its message); the
+handlers here turn them into the app's friendly error pages, so views stay free of
+try/except for the common cases.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from quizapp.classroom.attempts import AssignmentClosed
 from quizapp.classroom.errors import ClassroomError, Forbidden, NotFound
 from quizapp.errors import render_error
 from quizapp.extensions import db
+from quizapp.services.study import StudyError
 
 bp = Blueprint("classroom", __name__)
 
@@ -44,6 +46,12 @@ def _closed(exc: AssignmentClosed) -> tuple[str | Response, int]:
 
 @bp.errorhandler(ClassroomError)
 def _bad(exc: ClassroomError) -> tuple[str | Response, int]:
+    return _error(400, str(exc))
+
+
+@bp.errorhandler(StudyError)
+def _bad_answer(exc: StudyError) -> tuple[str | Response, int]:
+    # From the study service (e.g. an answer key already used for another question).
     return _error(400, str(exc))
 
 

@@ -161,3 +161,20 @@ def test_report_page_numbers_equal_hand_computed_values(capp: Flask, teacher: Fl
     sections = re.findall(r"<tr><td>([^<]+)</td><td>(\d+) / (\d+)</td>", html)
     assert sections == [("Motor neuron diseases", "2", "4"), ("Metabolic causes", "1", "4")]
     assert "top 1 minus the" in html and "27 % of 4" in html
+
+
+def test_an_answer_key_reused_for_another_question_is_a_400(
+    capp: Flask, teacher: FlaskClient
+) -> None:
+    class_id = create_class(teacher)
+    assignment_id = create_assignment(teacher, class_id, count="2")
+    student = capp.test_client()
+    join(student, join_code(capp, class_id), "Ann")
+    url = start(student, assignment_id)
+    first = current_fields(student, url)
+    student.post(f"{url}/answer", data={**first, **RIGHT[first["question_id"]]})
+    second = current_fields(student, url)
+    reused = {**second, "answer_key": first["answer_key"], **RIGHT[second["question_id"]]}
+    response = student.post(f"{url}/answer", data=reused)
+    assert response.status_code == 400
+    assert "already used for another question" in response.get_data(as_text=True)
