@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from flask import has_request_context, request
+from flask import g, has_request_context, request
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import Connection
 
@@ -51,5 +51,8 @@ def _on_begin(conn: Connection) -> None:
 
 
 def wants_write_lock() -> bool:
-    """True unless we are serving a read-only request."""
+    """True unless we are serving a read-only request (or a view declared that it only
+    reads from now on: ``g.sqlite_reads_only``, e.g. after committing its write)."""
+    if has_request_context() and g.get("sqlite_reads_only"):
+        return False
     return not (has_request_context() and request.method in _READ_ONLY_METHODS)

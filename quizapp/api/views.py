@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, make_response
+from flask import Blueprint, Response, g, jsonify, make_response
 from sqlalchemy import select
 
 from quizapp import clock
@@ -115,9 +115,11 @@ def answer(slug: str) -> Response:
     if log is None or log.user_id != user.id:  # cannot happen; keeps the types honest
         raise ApiError(409, "the answer could not be read back")
     payload = payloads.result(log, result.replayed, study.allowed_rerates(log))
-    # The card to show after the feedback: one request per card for clients.
-    payload["next_card"] = _next_card_payload(user.id, found.id, now, settings)
     db.session.commit()  # acknowledged only once it is durable
+    # The card to show after the feedback (one request per card for clients). Only reads
+    # from here: on SQLite, without holding the write lock that other answers wait for.
+    g.sqlite_reads_only = True
+    payload["next_card"] = _next_card_payload(user.id, found.id, now, settings)
     return _json(payload, 200 if result.replayed else 201)
 
 
