@@ -1,5 +1,6 @@
 """A learner studies with the keyboard only — Space reveals, 1–4 grade or pick an option,
-Enter submits and continues — sees feedback after every answer, then opens the stats page."""
+Enter submits and continues, U undoes — sees feedback after every answer, then opens the
+stats page."""
 
 from __future__ import annotations
 
@@ -47,6 +48,14 @@ def test_keyboard_only_study_session_then_stats(page: Any) -> None:
     page.wait_for_selector("#verdict")
     assert verdict(page) == "Not quite"
     assert "Answer: False" in page.locator(".card").inner_text()
+    # U takes the answer back: the same question comes again, answered right this time.
+    page.keyboard.press("u")
+    page.wait_for_selector(".flash")
+    assert "undone" in page.locator(".flash").inner_text()
+    assert "Hypocalcemia is a high level" in page.locator("#prompt").inner_text()
+    page.keyboard.press("2")
+    page.wait_for_selector("#verdict")
+    assert verdict(page) == "Right"
     page.keyboard.press("Enter")
     page.wait_for_selector(".prompt")
 
@@ -57,4 +66,6 @@ def test_keyboard_only_study_session_then_stats(page: Any) -> None:
     assert (
         "4 answers on 1 of the last 30 days" in page.locator("#chart-reviews-desc").text_content()
     )
-    assert page.locator("#chart-reviews rect.bar-wrong").count() == 1
+    # The undone wrong answer does not count: today's column is all right answers.
+    assert page.locator("#chart-reviews rect.bar-right").count() == 1
+    assert page.locator("#chart-reviews rect.bar-wrong").count() == 0
