@@ -6,6 +6,7 @@ code is drawn until it is unused (and the database's unique constraint backs tha
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,7 +47,7 @@ def create_class(
     if not teacher.is_teacher:
         raise ClassroomError("Only teachers create classes.")
     clean = " ".join(name.split())
-    if not 1 <= len(clean) <= CLASS_NAME_MAX:
+    if not 1 <= len(clean) <= CLASS_NAME_MAX or has_control_characters(clean):
         raise ClassroomError(f"Give the class a name of 1 to {CLASS_NAME_MAX} characters.")
     classroom = Classroom(
         teacher_id=teacher.id,
@@ -96,7 +97,13 @@ def name_problem(display_name: str) -> str | None:
     clean = " ".join(display_name.split())
     if not 1 <= len(clean) <= DISPLAY_NAME_MAX:
         return f"Use a name of 1 to {DISPLAY_NAME_MAX} characters."
+    if has_control_characters(clean):
+        return "Use letters, digits, spaces and punctuation only."
     return None
+
+
+def has_control_characters(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Cc" for ch in text)
 
 
 def member(session: DbSession, class_id: int, user_id: int | None) -> ClassMember | None:

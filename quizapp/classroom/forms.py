@@ -19,6 +19,7 @@ from quizapp.classroom.assignments import (
     MAX_QUESTIONS,
     AssignmentSpec,
 )
+from quizapp.classroom.classes import has_control_characters
 from quizapp.classroom.models import ANSWERS_AFTER_CLOSE, ANSWERS_NOW, TITLE_MAX
 from quizapp.timecol import as_utc
 
@@ -58,7 +59,7 @@ def parse(
     """Validate the form; returns (spec, {}) or (None, {field: message})."""
     errors: dict[str, str] = {}
     title = " ".join(get.get("title", "").split())
-    if not 1 <= len(title) <= TITLE_MAX:
+    if not 1 <= len(title) <= TITLE_MAX or has_control_characters(title):
         errors["title"] = f"Give the assignment a title (up to {TITLE_MAX} characters)."
     count = _int(get.get("count", ""), 1, MAX_QUESTIONS)
     if count is None:

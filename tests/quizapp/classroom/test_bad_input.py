@@ -46,5 +46,19 @@ def test_no_form_input_causes_a_server_error(capp: Flask, teacher: FlaskClient) 
             if status >= 500:
                 failures.append((url, data, status))
     assert failures == []
+    code = join_code(capp, class_id)
+    teacher.post(f"/teach/classes/{class_id}/joining", data={"open": "1"})  # junk closed it
+    nul = capp.test_client().post("/join", data={"code": code, "name": "Bo\x00b"})
+    assert nul.status_code == 400  # PostgreSQL cannot store NUL; nobody needs it in a name
+    assert "cannot be stored" in nul.get_data(as_text=True)
+    named = teacher.post("/teach/classes", data={"name": "Bio\x00"})
+    assert named.status_code == 400
+    typed = student.post(
+        f"{attempt_url}/answer",
+        data={"question_id": "q-cloze", "answer_key": "nul", "typed": "\x00"},
+    )
+    assert typed.status_code == 400
+    bell = capp.test_client().post("/join", data={"code": code, "name": "Bo\x07b"})
+    assert bell.status_code == 400 and "punctuation only" in bell.get_data(as_text=True)
     for url in ("/join/%00", "/join/" + "A" * 300, f"{attempt_url}?reveal=1&shown=x"):
         assert student.get(url).status_code < 500
