@@ -90,6 +90,16 @@ def _check(spec: AssignmentSpec) -> None:
         raise ClassroomError("Showing answers after closing needs a closing time.")
 
 
+def close_now(session: DbSession, assignment: Assignment, now: datetime) -> None:
+    """End the assignment at once (the lesson is over): no answer is accepted after
+    ``now``, and "answers after closing" become visible."""
+    if assignment.is_closed(now):
+        return
+    assignment.opens_at = min(assignment.opens_at, now)
+    assignment.closes_at = now
+    session.flush()
+
+
 def class_assignments(session: DbSession, class_id: int) -> list[Assignment]:
     return list(
         session.scalars(

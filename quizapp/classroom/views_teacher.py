@@ -268,6 +268,15 @@ def report_page(assignment_id: int) -> str:
     )
 
 
+@bp.post("/teach/assignments/<int:assignment_id>/close")
+def close_assignment(assignment_id: int) -> BaseResponse:
+    assignment = _assignment(assignment_id)
+    assignments.close_now(db.session, assignment, clock.now())
+    db.session.commit()
+    flash("The assignment is closed: no more answers are accepted.", "info")
+    return redirect(url_for("classroom.report_page", assignment_id=assignment.id))
+
+
 @bp.get("/teach/assignments/<int:assignment_id>/progress.json")
 def progress_json(assignment_id: int) -> Response:
     assignment = _assignment(assignment_id)

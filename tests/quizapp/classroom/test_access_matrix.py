@@ -110,6 +110,9 @@ def _urls(ids: dict[str, dict[str, int]], questions: dict[str, str]) -> list[Row
             # a form without an answer: the owner gets 400, everybody else 404
             ("POST", f"/attempts/{t}/answer", {**member, f"student_{side}": 400}, form),
         ]
+    for side in ("a", "b"):  # last: closing changes what the student pages answer
+        a = ids[side]["assignment"]
+        rows.append(("POST", f"/teach/assignments/{a}/close", _posted(_teacher_codes(side)), None))
     missing = 999_999
     nobody = dict.fromkeys(ROLES, 404)
     rows += [
@@ -148,7 +151,7 @@ def test_every_role_against_every_classroom_url(
             if response.status_code != expected[role]:
                 mismatches.append((role, method, url, response.status_code, expected[role]))
     assert mismatches == []
-    assert checked == len(ROLES) * (16 * 2 + 8)
+    assert checked == len(ROLES) * (17 * 2 + 8)
 
 
 def test_forbidden_and_missing_pages_are_friendly(

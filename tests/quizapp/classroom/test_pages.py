@@ -26,6 +26,7 @@ from .helpers import (
     answer_next,
     create_assignment,
     create_class,
+    current_fields,
     hidden_fields,
     join,
     join_code,
@@ -318,3 +319,26 @@ def test_password_form_only_redirects_within_the_site(capp: Flask, teacher: Flas
     assert away.headers["Location"] == "/classes/"
     back = student.post("/classes/password", data={**data, "back": f"/classes/{class_id}"})
     assert back.headers["Location"] == f"/classes/{class_id}"
+
+
+def test_teacher_closes_an_assignment_now(capp: Flask, teacher: FlaskClient) -> None:
+    class_id = create_class(teacher)
+    assignment_id = create_assignment(
+        teacher, class_id, count="2", answers_shown="after_close", closes_at="2026-03-09T12:00"
+    )
+    student = capp.test_client()
+    join(student, join_code(capp, class_id), "Ann")
+    url = start(student, assignment_id)
+    answer_next(student, url, right=True)
+    fields = current_fields(student, url)
+    report = teacher.get(f"/teach/assignments/{assignment_id}").get_data(as_text=True)
+    assert "Close now" in report
+    closed = teacher.post(f"/teach/assignments/{assignment_id}/close")
+    assert closed.status_code == 302
+    late = student.post(f"{url}/answer", data={**fields, "chosen": "0", "typed": "x"})
+    assert late.status_code == 403
+    results = student.get(f"{url}/results").get_data(as_text=True)
+    assert '<p class="score" id="score">1 / 2</p>' in results  # answers now visible
+    assert "Close now" not in teacher.get(f"/teach/assignments/{assignment_id}").get_data(
+        as_text=True
+    )
