@@ -27,6 +27,8 @@ from quizapp.services.stats import deck_report
 from quizapp.web import study_settings
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+SLUG_MAX = 100
+MAX_ID = 2**31 - 1  # INTEGER primary keys; larger ids would overflow the driver
 # JSON clients cannot post the form token; guard.check_request is the API's CSRF rule.
 csrf.exempt(bp)
 bp.before_request(guard.check_request)
@@ -37,10 +39,6 @@ def _no_store(response: Response) -> Response:
     # Learner data: never kept by shared caches or the browser's back-forward cache.
     response.headers.setdefault("Cache-Control", "no-store")
     return response
-
-
-SLUG_MAX = 100
-MAX_ID = 2**31 - 1  # INTEGER primary keys; larger ids would overflow the driver
 
 
 @bp.errorhandler(ApiError)
