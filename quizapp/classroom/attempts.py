@@ -151,12 +151,17 @@ def student_attempts(session: DbSession, user_id: int, assignment_id: int) -> li
     )
 
 
-def _all_answered(session: DbSession, attempt: Attempt) -> bool:
-    answered = set(
+def answered_ids(session: DbSession, attempt: Attempt) -> set[str]:
+    """Ids of the questions of the attempt answered so far (no review rows loaded)."""
+    return set(
         session.scalars(
             select(AttemptAnswer.question_id).where(AttemptAnswer.attempt_id == attempt.id)
         )
     )
+
+
+def _all_answered(session: DbSession, attempt: Attempt) -> bool:
+    answered = answered_ids(session, attempt)
     left = [qid for qid in attempt.question_ids if qid not in answered]
     if not left:
         return True
@@ -184,7 +189,7 @@ def answers(session: DbSession, attempt: Attempt) -> dict[str, ReviewLog]:
 def next_question(session: DbSession, attempt: Attempt) -> tuple[Question | None, Progress]:
     """The first unanswered question of the attempt (None when all are answered, or the
     rest were retired from the deck since the attempt started)."""
-    done = answers(session, attempt)
+    done = answered_ids(session, attempt)
     progress = Progress(answered=len(done), total=len(attempt.question_ids))
     for qid in attempt.question_ids:
         if qid in done:
