@@ -23,8 +23,9 @@ def test_load_benchmark_smoke() -> None:
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
     out = run.stdout
-    acked = int(re.search(r"answers/s: [\d.]+ \((\d+) acknowledged answers\)", out).group(1))
-    assert acked > 0
+    found = re.search(r"answers/s: [\d.]+ \((\d+) acknowledged answers\)", out)
+    assert found is not None, out
+    assert int(found.group(1)) > 0
     assert "errors: 0\n" in out
     assert "lost answers: 0 " in out and "duplicate keys: 0" in out
     assert re.search(r"/healthz: [\d.]+ requests/s", out)

@@ -41,14 +41,15 @@ def test_column_heights_are_proportional_and_stacked() -> None:
     ]
     root = ET.fromstring(str(column_chart("c", "Title <x>", "Desc & more", columns)))
     assert root.get("role") == "img" and root.get("aria-labelledby") == "c-title c-desc"
-    assert root.find(f"{SVG}title").text == "Title <x>"  # escaped in the markup, intact here
+    title = root.find(f"{SVG}title")
+    assert title is not None and title.text == "Title <x>"  # escaped in markup, intact here
     rects = root.findall(f".//{SVG}rect")
     assert [r.get("class") for r in rects] == ["bar-right", "bar-wrong", "bar-right"]
-    heights = [float(r.get("height")) for r in rects]
+    heights = [float(r.get("height", "")) for r in rects]
     plot_h = HEIGHT - TOP - BOTTOM
     # Axis maximum 5: three right answers are 3/5 of the plot, the wrong one stacks on top.
     assert heights == [round(plot_h * 3 / 5, 1), round(plot_h / 5, 1), round(plot_h, 1)]
-    assert float(rects[1].get("y")) + heights[1] == float(rects[0].get("y"))
+    assert float(rects[1].get("y", "")) + heights[1] == float(rects[0].get("y", ""))
     labels = [t.text for t in root.iter(f"{SVG}text")]
     assert "d1" in labels and "d3" in labels
 
