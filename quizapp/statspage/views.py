@@ -42,7 +42,14 @@ def overview() -> str:
     decks = list(db.session.scalars(select(Deck).order_by(Deck.name, Deck.slug)))
     if len(decks) == 1:
         return _page(decks[0], decks)
-    return render_template("stats/overview.html", decks=decks)
+    user = current_user()
+    reports = [
+        (deck, deck_report(db.session, user.id, deck.id, clock.now(), study_settings()))
+        if user
+        else (deck, None)
+        for deck in decks
+    ]
+    return render_template("stats/overview.html", reports=reports)
 
 
 @bp.get("/<slug>")

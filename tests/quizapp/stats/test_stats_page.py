@@ -3,11 +3,16 @@ reflecting the learner's own answers only; reachable from the nav and after stud
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from datetime import UTC, datetime
 
 from flask import Flask
 from flask.testing import FlaskClient
 
+from quizapp.deck_import import import_bank
+from quizapp.extensions import db
+from tests.quizapp.conftest import build_bank, build_questions
 from tests.quizapp.pages import answer_current
 
 
@@ -59,3 +64,19 @@ def test_done_page_links_to_stats(client: FlaskClient, deck_id: int) -> None:
     while "question_id" in (body := page(client, "/study/cramps")):
         answer_current(client)
     assert 'href="/stats/cramps"' in body
+
+
+def test_overview_lists_every_deck_with_headline_figures(app: Flask, deck_id: int) -> None:
+    other = build_bank(
+        tuple(dataclasses.replace(q, id=f"other-{q.id}") for q in build_questions()), "other"
+    )
+    with app.app_context():
+        import_bank(db.session, other, datetime.now(UTC))
+        db.session.commit()
+    client = app.test_client()
+    assert "No answers" not in page(client, "/stats")  # two decks: the overview, not a deck
+    answer_current(client)
+    html = page(client, "/stats")
+    assert 'href="/stats/cramps"' in html and 'href="/stats/other"' in html
+    assert html.count("answers in 30 days") == 2
+    assert re.search(r"<b>1</b> answers in 30 days", html)
