@@ -42,6 +42,8 @@ def document() -> Schema:
         "openapi": "3.1.0",
         "info": {"title": "quizapp API", "version": "1.0.0", "description": DESCRIPTION},
         "servers": [{"url": "/api/v1"}],
+        # The session cookie is optional: without it you act as a visitor (see Auth above).
+        "security": [{}, {"session": []}],
         "components": {
             "schemas": SCHEMAS,
             "securitySchemes": {
