@@ -1,10 +1,11 @@
 """Security headers on every response: a strict Content-Security-Policy (no inline script
 or style, no external origin), no sniffing, no framing, no referrer leaks. Also trusts
-``TRUSTED_PROXIES`` reverse proxies' X-Forwarded-* headers when configured."""
+``TRUSTED_PROXIES`` reverse proxies' X-Forwarded-* headers when configured, and refuses
+form fields or query parameters holding NUL characters."""
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, abort, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response
 
@@ -33,6 +34,7 @@ HEADERS = {
 
 
 def register(app: Flask) -> None:
+    app.before_request(_refuse_nul)
     app.after_request(_add_headers)
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
     if proxies > 0:
@@ -49,3 +51,13 @@ def _add_headers(response: Response) -> Response:
         # Pages show a learner's own progress: never cache them in shared caches.
         response.headers.setdefault("Cache-Control", "no-store")
     return response
+
+
+def _refuse_nul() -> None:
+    """PostgreSQL cannot store or compare text with NUL characters and no input needs one:
+    such a request is a 400 here instead of a database error (a 500) later."""
+    fields = [request.args]
+    if request.method == "POST" and request.mimetype != "application/json":
+        fields.append(request.form)
+    if any("\x00" in value for multi in fields for _, values in multi.lists() for value in values):
+        abort(400, "The request contains a character that cannot be stored.")
