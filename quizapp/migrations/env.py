@@ -14,6 +14,7 @@ Differences from Flask-Migrate's template, and why:
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import click
 from alembic import context
@@ -52,7 +53,7 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
-def _skip_empty_autogenerate(ctx, revision, directives) -> None:  # type: ignore[no-untyped-def]
+def _skip_empty_autogenerate(ctx: object, revision: object, directives: list[Any]) -> None:
     if getattr(config.cmd_opts, "autogenerate", False) and directives[0].upgrade_ops.is_empty():
         directives[:] = []
 
