@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, Response, g, jsonify, make_response
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from quizapp import clock
 from quizapp.api import guard, openapi, parsing, payloads
@@ -29,6 +29,8 @@ from quizapp.web import study_settings
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 SLUG_MAX = 100
 MAX_ID = 2**31 - 1  # INTEGER primary keys; larger ids would overflow the driver
+# Built once: every API request on a deck looks it up by slug (see services.study on why).
+_DECK_BY_SLUG = select(Deck).where(Deck.slug == bindparam("slug"))
 # JSON clients cannot post the form token; guard.check_request is the API's CSRF rule.
 csrf.exempt(bp)
 bp.before_request(guard.check_request)
@@ -201,7 +203,7 @@ def _learner(user: User) -> dict[str, Any]:
 def _deck(slug: str) -> Deck:
     if len(slug) > SLUG_MAX or not parsing.storable(slug):
         raise ApiError(404, "no such deck")
-    found = db.session.scalar(select(Deck).where(Deck.slug == slug))
+    found = db.session.scalar(_DECK_BY_SLUG, {"slug": slug})
     if found is None:
         raise ApiError(404, "no such deck")
     return found

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, bindparam, case, exists, func, select
 from sqlalchemy.sql import ColumnElement, Select
 
 from questions.model import Kind
@@ -91,46 +91,49 @@ def next_card(
 ) -> Question | None:
     """The next question to study, or None when the session is over for today."""
     if user_id is not None:
-        due = session.scalar(_with_state(user_id, deck_id).where(CardState.due <= now).limit(1))
+        due = session.scalar(_DUE_NOW, {"user_id": user_id, "deck_id": deck_id, "now": now})
         if due is not None:
             return due
     if new_left_today(session, user_id, deck_id, now, settings) > 0:
-        fresh = session.scalar(
-            _new_questions(user_id, deck_id).order_by(Question.position).limit(1)
-        )
+        if user_id is None:
+            fresh = session.scalar(_FIRST_QUESTION, {"deck_id": deck_id})
+        else:
+            fresh = session.scalar(_FIRST_UNSEEN, {"user_id": user_id, "deck_id": deck_id})
         if fresh is not None:
             return fresh
     if user_id is None:
         return None
     return session.scalar(
-        _with_state(user_id, deck_id)
-        .where(CardState.state != State.Review, CardState.due <= now + settings.learn_ahead)
-        .limit(1)
+        _LEARNING_SOON,
+        {"user_id": user_id, "deck_id": deck_id, "until": now + settings.learn_ahead},
     )
 
 
 def queue_counts(
     session: DbSession, user_id: int | None, deck_id: int, now: datetime, settings: StudySettings
 ) -> QueueCounts:
-    """What is left today, for the progress bar ("7 of 23") and the deck list."""
-    new_available = session.scalar(_count(_new_questions(user_id, deck_id))) or 0
-    new = min(new_available, new_left_today(session, user_id, deck_id, now, settings))
+    """What is left today, for the progress bar ("7 of 23") and the deck list.
+
+    Two aggregate queries (the deck's questions with this learner's cards; today's study
+    answers) instead of one count query per number."""
+    new_available, due, soon = session.execute(
+        _CARD_COUNTS,
+        {"user_id": user_id, "deck_id": deck_id, "now": now, "until": now + settings.learn_ahead},
+    ).one()
     if user_id is None:
-        return QueueCounts(due=0, new=new, learning_soon=0, done_today=0)
-    due = session.scalar(_count(_with_state(user_id, deck_id).where(CardState.due <= now))) or 0
-    soon = session.scalar(
-        _count(
-            _with_state(user_id, deck_id).where(
-                CardState.state != State.Review,
-                CardState.due > now,
-                CardState.due <= now + settings.learn_ahead,
-            )
+        return QueueCounts(
+            due=0, new=min(new_available or 0, settings.new_per_day), learning_soon=0, done_today=0
         )
+    done, introduced = session.execute(
+        _STUDY_TODAY, _today_params(user_id, deck_id, now, settings)
+    ).one()
+    new_left = max(0, settings.new_per_day - (introduced or 0))
+    return QueueCounts(
+        due=due or 0,
+        new=min(new_available or 0, new_left),
+        learning_soon=soon or 0,
+        done_today=done or 0,
     )
-    done = session.scalar(
-        _count(_reviews_today(user_id, deck_id, now, settings).where(ReviewLog.source == "study"))
-    )
-    return QueueCounts(due=due, new=new, learning_soon=soon or 0, done_today=done or 0)
 
 
 def new_left_today(
@@ -139,13 +142,7 @@ def new_left_today(
     """New cards the learner may still start today in this deck (study sessions only)."""
     if user_id is None:
         return settings.new_per_day
-    introduced = session.scalar(
-        _count(
-            _reviews_today(user_id, deck_id, now, settings).where(
-                ReviewLog.source == "study", ReviewLog.state_before == scheduler.NEW
-            )
-        )
-    )
+    introduced = session.scalar(_INTRODUCED_TODAY, _today_params(user_id, deck_id, now, settings))
     return max(0, settings.new_per_day - (introduced or 0))
 
 
@@ -168,9 +165,7 @@ def submit_answer(
     if not answer_key or len(answer_key) > 64:
         raise StudyError("an answer needs a key of 1 to 64 characters")
     _lock_learner(session, user_id)
-    earlier = session.scalar(
-        select(ReviewLog).where(ReviewLog.user_id == user_id, ReviewLog.answer_key == answer_key)
-    )
+    earlier = session.scalar(_ANSWER_BY_KEY, {"user_id": user_id, "answer_key": answer_key})
     if earlier is not None:
         if earlier.question_id != question_id:
             raise StudyError("this answer key was already used for another question")
@@ -179,8 +174,9 @@ def submit_answer(
     if question is None or question.retired_at is not None:
         raise NotFound(question_id)
     correct, near_miss, rating, stored = _grade(question, response)
-    card = _snapshot(session.get(CardState, (user_id, question_id)))
-    review = _schedule(session, user_id, question_id, card, rating, now, settings)
+    row = session.get(CardState, (user_id, question_id))
+    card = _snapshot(row)
+    review = _schedule(session, user_id, question_id, card, rating, now, settings, row)
     log = ReviewLog(
         user_id=user_id,
         question_id=question_id,
@@ -252,8 +248,9 @@ def _apply_rating(
     session: DbSession, log: ReviewLog, rating: Rating, settings: StudySettings
 ) -> None:
     card = CardSnapshot.from_dict(log.prev_card) if log.prev_card else None
+    row = session.get(CardState, (log.user_id, log.question_id))
     review = _schedule(
-        session, log.user_id, log.question_id, card, rating, log.reviewed_at, settings
+        session, log.user_id, log.question_id, card, rating, log.reviewed_at, settings, row
     )
     log.rating = int(rating)
     log.due_after = review.due
@@ -401,11 +398,15 @@ def _schedule(
     rating: Rating,
     now: datetime,
     settings: StudySettings,
+    row: CardState | None,
 ) -> CardSnapshot:
+    """Schedule ``card`` (the state to answer from) and store the result in ``row``, the
+    card's current database row, passed in because the caller has it already (looking a
+    missing row up again would cost another query)."""
     after = scheduler.review(
         card, rating, now, settings.scheduler, scheduler.stable_card_id(user_id, question_id)
     )
-    _store(session, user_id, question_id, after, session.get(CardState, (user_id, question_id)))
+    _store(session, user_id, question_id, after, row)
     return after
 
 
@@ -494,45 +495,102 @@ def _clamp_duration(duration_ms: int | None) -> int | None:
     return min(duration_ms, MAX_DURATION_MS)
 
 
-def _active(deck_id: int) -> list[ColumnElement[bool]]:
-    return [Question.deck_id == deck_id, Question.retired_at.is_(None)]
+def _today_params(
+    user_id: int, deck_id: int, now: datetime, settings: StudySettings
+) -> dict[str, Any]:
+    return {
+        "user_id": user_id,
+        "deck_id": deck_id,
+        "day_start": day_start(now, settings.day_starts_at_hour, settings.time_zone),
+    }
 
 
-def _with_state(user_id: int, deck_id: int) -> Select[Question]:
+# --- prebuilt statements -------------------------------------------------------------------
+# Building a SQLAlchemy statement costs several times more CPU than executing one already
+# built (measured: ~250 µs against ~60 µs for the due-card query), and every answer runs
+# these. So the hot queries are built once, with bound parameters: :user_id, :deck_id,
+# :now, :until (now + learn-ahead), :day_start (start of the learner's study day).
+
+
+def _active_questions() -> Select[Question]:
+    return select(Question).where(
+        Question.deck_id == bindparam("deck_id"), Question.retired_at.is_(None)
+    )
+
+
+def _with_state() -> Select[Question]:
+    """The deck's active questions this learner has a card for, earliest due first."""
     return (
-        select(Question)
+        _active_questions()
         .join(
             CardState,
-            and_(CardState.question_id == Question.id, CardState.user_id == user_id),
+            and_(CardState.question_id == Question.id, CardState.user_id == bindparam("user_id")),
         )
-        .where(*_active(deck_id))
         .order_by(CardState.due, Question.position)
     )
 
 
-def _new_questions(user_id: int | None, deck_id: int) -> Select[Question]:
-    query = select(Question).where(*_active(deck_id))
-    if user_id is None:
-        return query
-    seen = exists().where(CardState.user_id == user_id, CardState.question_id == Question.id)
-    return query.where(~seen)
+def _unseen() -> ColumnElement[bool]:
+    return ~exists().where(
+        CardState.user_id == bindparam("user_id"), CardState.question_id == Question.id
+    )
 
 
-def _reviews_today(
-    user_id: int, deck_id: int, now: datetime, settings: StudySettings
-) -> Select[ReviewLog]:
+def _study_reviews_today(*columns: Any) -> Select[Any]:
+    """``columns`` over the learner's live study answers in this deck since :day_start."""
     return (
-        select(ReviewLog)
+        select(*columns)
+        .select_from(ReviewLog)
         .join(Question, Question.id == ReviewLog.question_id)
         .where(
-            ReviewLog.user_id == user_id,
-            Question.deck_id == deck_id,
+            ReviewLog.user_id == bindparam("user_id"),
+            Question.deck_id == bindparam("deck_id"),
             ReviewLog.undone_at.is_(None),
-            ReviewLog.reviewed_at
-            >= day_start(now, settings.day_starts_at_hour, settings.time_zone),
+            ReviewLog.reviewed_at >= bindparam("day_start"),
+            ReviewLog.source == "study",
         )
     )
 
 
-def _count(query: Select[Any]) -> Select[int]:
-    return select(func.count()).select_from(query.order_by(None).subquery())
+def _tally(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    """How many rows meet ``condition`` (SUM(CASE …), portable to SQLite and PostgreSQL)."""
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+_DUE_NOW = _with_state().where(CardState.due <= bindparam("now")).limit(1)
+_LEARNING_SOON = (
+    _with_state()
+    .where(CardState.state != State.Review, CardState.due <= bindparam("until"))
+    .limit(1)
+)
+_FIRST_QUESTION = _active_questions().order_by(Question.position).limit(1)
+_FIRST_UNSEEN = _active_questions().where(_unseen()).order_by(Question.position).limit(1)
+_INTRODUCED_TODAY = _study_reviews_today(func.count()).where(
+    ReviewLog.state_before == scheduler.NEW
+)
+_ANSWER_BY_KEY = select(ReviewLog).where(
+    ReviewLog.user_id == bindparam("user_id"), ReviewLog.answer_key == bindparam("answer_key")
+)
+# Per deck: new cards available (no card row), due now, and learning cards due within
+# the learn-ahead window. With :user_id NULL the join matches nothing: all are new.
+_CARD_COUNTS = (
+    select(
+        _tally(CardState.user_id.is_(None)),
+        _tally(CardState.due <= bindparam("now")),
+        _tally(
+            and_(
+                CardState.state != State.Review,
+                CardState.due > bindparam("now"),
+                CardState.due <= bindparam("until"),
+            )
+        ),
+    )
+    .select_from(Question)
+    .outerjoin(
+        CardState,
+        and_(CardState.question_id == Question.id, CardState.user_id == bindparam("user_id")),
+    )
+    .where(Question.deck_id == bindparam("deck_id"), Question.retired_at.is_(None))
+)
+# Today's study answers in the deck, and how many of them introduced a new card.
+_STUDY_TODAY = _study_reviews_today(func.count(), _tally(ReviewLog.state_before == scheduler.NEW))
