@@ -12,8 +12,10 @@ Each lookup returns the object or raises ``NotFound``/``Forbidden``; views map t
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from functools import cache
+
+from sqlalchemy import Select, bindparam, select
+from sqlalchemy.orm import contains_eager, joinedload
 
 from quizapp.classroom.errors import Forbidden, NotFound
 from quizapp.classroom.models import Assignment, Attempt, ClassMember, Classroom
@@ -64,16 +66,43 @@ def member_assignment(session: DbSession, user: User | None, assignment_id: int)
     return assignment
 
 
-def own_attempt(session: DbSession, user: User | None, attempt_id: int) -> Attempt:
-    # One round trip for the attempt, its assignment and class: every attempt page uses them.
+def own_attempt(
+    session: DbSession, user_id: int | None, attempt_id: int, *, lock_learner: bool = False
+) -> Attempt:
+    """The learner's attempt, with its assignment, class and learner, in one round trip.
+
+    Every attempt page needs all four; the learner row lands in the identity map, so
+    ``current_user()`` afterwards costs no query. ``lock_learner`` also takes the learner's
+    row lock (``FOR UPDATE OF``, PostgreSQL; SQLite drops it, its ``BEGIN IMMEDIATE``
+    already serialises writers), so two answers of one student never interleave.
+    """
+    if user_id is None:
+        raise NotFound(attempt_id)
     attempt = session.scalar(
-        select(Attempt)
-        .where(Attempt.id == attempt_id)
-        .options(joinedload(Attempt.assignment).joinedload(Assignment.classroom))
+        _own_attempt_query(lock_learner), {"attempt_id": attempt_id, "user_id": user_id}
     )
-    if attempt is None or user is None or attempt.user_id != user.id:
+    if attempt is None:
         raise NotFound(attempt_id)
     return attempt
+
+
+@cache
+def _own_attempt_query(lock_learner: bool) -> Select[Attempt]:
+    # Built once: constructing the statement and its loader options costs more CPU than
+    # running it, and every attempt page runs it.
+    query = (
+        select(Attempt)
+        .join(Attempt.user)
+        .where(Attempt.id == bindparam("attempt_id"), Attempt.user_id == bindparam("user_id"))
+        .options(
+            # contains_eager: attempt.user holds the learner, so the identity map keeps it.
+            contains_eager(Attempt.user),
+            joinedload(Attempt.assignment, innerjoin=True).joinedload(
+                Assignment.classroom, innerjoin=True
+            ),
+        )
+    )
+    return query.with_for_update(of=User) if lock_learner else query
 
 
 def class_student(session: DbSession, classroom: Classroom, user_id: int) -> ClassMember:

@@ -10,6 +10,10 @@
 
 The learner's row is locked first (``FOR UPDATE`` on PostgreSQL; SQLite's ``BEGIN
 IMMEDIATE`` already serialises writers) so two requests of one student never interleave.
+
+Each student request runs a handful of queries: these pages are what a whole class hits
+at once, so every round trip saved here is multiplied by the class (see
+``benchmarks/bench_classroom.py``).
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import BindParameter, Integer, Select, and_, bindparam, case, func, select
 
 from quizapp.classroom import picking
 from quizapp.classroom.assignments import pool
@@ -100,15 +105,22 @@ def answer(
     now: datetime,
     settings: StudySettings,
     duration_ms: int | None = None,
+    learner_locked: bool = False,
 ) -> AnswerResult:
-    """Answer one question of the attempt, once (see module docstring)."""
-    lock_learner(session, attempt.user_id)
+    """Answer one question of the attempt, once (see module docstring).
+
+    ``learner_locked``: the caller already holds the learner's row lock (it loaded the
+    attempt with ``access.own_attempt(..., lock_learner=True)``), so no second query."""
+    if not learner_locked:
+        lock_learner(session, attempt.user_id)
     if question_id not in attempt.question_ids:
         raise NotFound(question_id)
-    earlier = session.get(AttemptAnswer, (attempt.id, question_id))
-    if earlier is not None:
-        if earlier.review.answer_key == answer_key:
-            return replace(result_for(earlier.review), replayed=True)
+    state = attempt_state(session, attempt)
+    earlier_review = state.answered.get(question_id)
+    if earlier_review is not None:
+        earlier = session.get(ReviewLog, earlier_review)
+        if earlier is not None and earlier.answer_key == answer_key:
+            return replace(result_for(earlier), replayed=True)
         raise ClassroomError("You already answered this question.")
     if attempt.assignment.is_closed(now):
         raise AssignmentClosed("This assignment closed; answers are no longer accepted.")
@@ -128,15 +140,17 @@ def answer(
     session.add(
         AttemptAnswer(attempt_id=attempt.id, question_id=question_id, review_id=result.review_id)
     )
-    session.flush()
-    if attempt.finished_at is None and _all_answered(session, attempt):
+    if attempt.finished_at is None and not state.left_after(question_id):
         attempt.finished_at = now
-        session.flush()
+    session.flush()
     return result
 
 
 def lock_learner(session: DbSession, user_id: int) -> None:
-    # FOR UPDATE is dropped by the SQLite compiler; there BEGIN IMMEDIATE already serialises.
+    """Serialise one learner's requests: a row lock on PostgreSQL. On SQLite, which has no
+    row locks, ``BEGIN IMMEDIATE`` already serialises every writer: no query at all."""
+    if session.get_bind().dialect.name == "sqlite":
+        return
     if session.scalar(select(User.id).where(User.id == user_id).with_for_update()) is None:
         raise NotFound(user_id)
 
@@ -151,25 +165,47 @@ def student_attempts(session: DbSession, user_id: int, assignment_id: int) -> li
     )
 
 
-def answered_ids(session: DbSession, attempt: Attempt) -> set[str]:
-    """Ids of the questions of the attempt answered so far (no review rows loaded)."""
-    return set(
-        session.scalars(
-            select(AttemptAnswer.question_id).where(AttemptAnswer.attempt_id == attempt.id)
-        )
-    )
+@dataclass(frozen=True)
+class AttemptState:
+    """Where an attempt stands: its answers, and which of its questions can still be
+    answered (a question retired from the deck since the attempt started cannot)."""
+
+    question_ids: tuple[str, ...]
+    answered: dict[str, int]  # question id -> id of the review that answered it
+    active: frozenset[str]  # questions of the attempt still in the deck
+
+    def left_after(self, question_id: str) -> list[str]:
+        """The questions still to answer once ``question_id`` is answered."""
+        return [
+            qid
+            for qid in self.question_ids
+            if qid != question_id and qid not in self.answered and qid in self.active
+        ]
 
 
-def _all_answered(session: DbSession, attempt: Attempt) -> bool:
-    answered = answered_ids(session, attempt)
-    left = [qid for qid in attempt.question_ids if qid not in answered]
-    if not left:
-        return True
-    # A question retired from the deck since the attempt started cannot be answered any more.
-    active = session.scalar(
-        select(func.count(Question.id)).where(Question.id.in_(left), Question.retired_at.is_(None))
+# Built once (the columns only, no ORM entities): constructing a statement costs CPU.
+_ATTEMPT_STATE = (
+    select(Question.id, Question.retired_at, AttemptAnswer.review_id)
+    .outerjoin(
+        AttemptAnswer,
+        and_(
+            AttemptAnswer.attempt_id == bindparam("attempt_id"),
+            AttemptAnswer.question_id == Question.id,
+        ),
     )
-    return not active
+    .where(Question.id.in_(bindparam("ids", expanding=True)))
+)
+
+
+def attempt_state(session: DbSession, attempt: Attempt) -> AttemptState:
+    """One query: each question of the attempt, whether it is active, and its answer."""
+    params = {"attempt_id": attempt.id, "ids": list(attempt.question_ids)}
+    rows = session.execute(_ATTEMPT_STATE, params).all()
+    return AttemptState(
+        question_ids=tuple(attempt.question_ids),
+        answered={qid: review for qid, _, review in rows if review is not None},
+        active=frozenset(qid for qid, retired, _ in rows if retired is None),
+    )
 
 
 def answered_count(session: DbSession, attempt: Attempt) -> int:
@@ -188,16 +224,42 @@ def answers(session: DbSession, attempt: Attempt) -> dict[str, ReviewLog]:
 
 def next_question(session: DbSession, attempt: Attempt) -> tuple[Question | None, Progress]:
     """The first unanswered question of the attempt (None when all are answered, or the
-    rest were retired from the deck since the attempt started)."""
-    done = answered_ids(session, attempt)
-    progress = Progress(answered=len(done), total=len(attempt.question_ids))
-    for qid in attempt.question_ids:
-        if qid in done:
-            continue
-        question = session.get(Question, qid)
-        if question is not None and question.retired_at is None:  # retired: skipped
-            return question, progress
-    return None, progress
+    rest were retired from the deck since the attempt started), with the number answered,
+    in one query."""
+    ids = list(attempt.question_ids)
+    if not ids:
+        return None, Progress(answered=0, total=0)
+    params: dict[str, object] = {"attempt_id": attempt.id, "ids": ids}
+    params.update({f"q{i}": qid for i, qid in enumerate(ids)})
+    found = session.execute(_next_question_query(len(ids)), params).first()
+    if found is None:
+        return None, Progress(answered=answered_count(session, attempt), total=len(ids))
+    return found[0], Progress(answered=found[1], total=len(ids))
+
+
+@cache
+def _next_question_query(count: int) -> Select[Question, int]:
+    """The statement for attempts of ``count`` questions (at most ``MAX_QUESTIONS``
+    variants), built once: building it costs more CPU than running it. The attempt's
+    order is a CASE over bound ids ``q0``, ``q1``, …; the number answered a subquery."""
+    attempt_id: BindParameter[int] = bindparam("attempt_id", type_=Integer)
+    answered = select(func.count()).where(AttemptAnswer.attempt_id == attempt_id).scalar_subquery()
+    is_answered = (
+        select(AttemptAnswer.question_id)
+        .where(AttemptAnswer.attempt_id == attempt_id, AttemptAnswer.question_id == Question.id)
+        .exists()
+    )
+    order = case(*[(Question.id == bindparam(f"q{i}"), i) for i in range(count)], else_=count)
+    return (
+        select(Question, answered)
+        .where(
+            Question.id.in_(bindparam("ids", expanding=True)),
+            Question.retired_at.is_(None),
+            ~is_answered,
+        )
+        .order_by(order)
+        .limit(1)
+    )
 
 
 def review_of(session: DbSession, attempt: Attempt, review_id: int) -> ReviewLog:

@@ -9,11 +9,12 @@ on another device with the code, their name and that password.
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import session as cookie_session
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quizapp import answering, clock
-from quizapp.auth import current_user, log_in
+from quizapp.auth import SESSION_KEY, current_user, log_in
 from quizapp.classroom import access, assignments, attempts, classes
 from quizapp.classroom.blueprint import bp
 from quizapp.classroom.errors import ClassroomError, NotFound
@@ -37,8 +38,17 @@ def assignment_member_id(user: User | None) -> int:
     return user.id
 
 
-def _attempt(attempt_id: int) -> Attempt:
-    return access.own_attempt(db.session, current_user(), attempt_id)
+def _session_learner_id() -> int | None:
+    """The learner id the signed session cookie names (``quizapp.auth`` stores it), read
+    without loading the user: the attempt query below loads it along with the attempt."""
+    uid = cookie_session.get(SESSION_KEY)
+    return uid if isinstance(uid, int) else None
+
+
+def _attempt(attempt_id: int, *, lock_learner: bool = False) -> Attempt:
+    return access.own_attempt(
+        db.session, _session_learner_id(), attempt_id, lock_learner=lock_learner
+    )
 
 
 # --- joining -------------------------------------------------------------------------------
@@ -175,8 +185,10 @@ def start(assignment_id: int) -> Response:
 def take(attempt_id: int) -> str | Response:
     attempt = _attempt(attempt_id)
     now = clock.now()
+    if attempts.is_over(attempt, now):
+        return redirect(url_for("classroom.results", attempt_id=attempt.id))
     question, progress = attempts.next_question(db.session, attempt)
-    if question is None or attempts.is_over(attempt, now):
+    if question is None:
         return redirect(url_for("classroom.results", attempt_id=attempt.id))
     reveal = request.args.get("reveal") == "1" and question.kind == "flashcard"
     settings = study_settings()
@@ -206,7 +218,8 @@ def take(attempt_id: int) -> str | Response:
 
 @bp.post("/attempts/<int:attempt_id>/answer")
 def answer(attempt_id: int) -> Response:
-    attempt = _attempt(attempt_id)
+    # The learner's row is locked with the attempt's lookup: answering needs it anyway.
+    attempt = _attempt(attempt_id, lock_learner=True)
     question_id = request.form.get("question_id", "")
     if question_id not in attempt.question_ids:
         raise NotFound(question_id)
@@ -223,6 +236,7 @@ def answer(attempt_id: int) -> Response:
         now=now,
         settings=study_settings(),
         duration_ms=answering.duration_ms(),
+        learner_locked=True,
     )
     db.session.commit()
     if attempt.assignment.answers_visible(now) and question.kind != "flashcard":
