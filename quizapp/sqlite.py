@@ -11,16 +11,22 @@ that we emit BEGIN ourselves:
 
 A GET that must write (creating a guest) does so as its first statement or after ending
 its read transaction (see ``quizapp.auth``).
+
+Every writer waits for the one write lock, so a write transaction should hold it briefly: a
+view can look up what it needs first in a read transaction (``read_phase``), then write.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from flask import g, has_request_context, request
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 BUSY_TIMEOUT_MS = 15_000
 _READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -56,3 +62,26 @@ def wants_write_lock() -> bool:
     if has_request_context() and g.get("sqlite_reads_only"):
         return False
     return not (has_request_context() and request.method in _READ_ONLY_METHODS)
+
+
+@contextmanager
+def read_phase(session: Session) -> Iterator[None]:
+    """Run the block in a read transaction (on SQLite: a deferred BEGIN, without the write
+    lock), then end it, keeping the objects it loaded, so that the request's next statement
+    begins the write transaction (``BEGIN IMMEDIATE``) only when the write is at hand.
+
+    The objects stay as they were read. Use it for lookups whose staleness by a few
+    microseconds does not matter (a deck, a question, the learner), never for the rows that
+    decide the write (those belong inside the write transaction)."""
+    previous = g.get("sqlite_reads_only", False)
+    g.sqlite_reads_only = True
+    try:
+        yield
+        keep = session.expire_on_commit
+        session.expire_on_commit = False  # committing a read must not unload its results
+        try:
+            session.commit()
+        finally:
+            session.expire_on_commit = keep
+    finally:
+        g.sqlite_reads_only = previous

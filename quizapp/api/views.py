@@ -24,6 +24,7 @@ from quizapp.services import decks as deck_service
 from quizapp.services import study
 from quizapp.services.settings import StudySettings
 from quizapp.services.stats import deck_report
+from quizapp.sqlite import read_phase
 from quizapp.web import study_settings
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -89,12 +90,15 @@ def next_card(slug: str) -> Response:
 
 @bp.post("/decks/<slug>/answers")
 def answer(slug: str) -> Response:
-    found = _deck(slug)
-    body = parsing.answer_body()
-    question = db.session.get(Question, body.question_id)
-    if question is None or question.deck_id != found.id or question.retired_at is not None:
-        raise ApiError(404, "no such question in this deck")
-    response = parsing.response_for(question, body)
+    # Lookups first, without SQLite's write lock, which every other answer waits for.
+    with read_phase(db.session()):
+        found = _deck(slug)
+        body = parsing.answer_body()
+        question = db.session.get(Question, body.question_id)
+        if question is None or question.deck_id != found.id or question.retired_at is not None:
+            raise ApiError(404, "no such question in this deck")
+        response = parsing.response_for(question, body)
+        current_user()  # the learner, if any, loaded now (kept in g for the rest)
     user, now, settings = ensure_user(), clock.now(), study_settings()
     try:
         result = study.submit_answer(

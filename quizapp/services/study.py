@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, bindparam, case, exists, func, select
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement, Select
 
 from questions.model import Kind
@@ -90,23 +91,13 @@ def next_card(
     session: DbSession, user_id: int | None, deck_id: int, now: datetime, settings: StudySettings
 ) -> Question | None:
     """The next question to study, or None when the session is over for today."""
-    if user_id is not None:
-        due = session.scalar(_DUE_NOW, {"user_id": user_id, "deck_id": deck_id, "now": now})
-        if due is not None:
-            return due
-    if new_left_today(session, user_id, deck_id, now, settings) > 0:
-        if user_id is None:
-            fresh = session.scalar(_FIRST_QUESTION, {"deck_id": deck_id})
-        else:
-            fresh = session.scalar(_FIRST_UNSEEN, {"user_id": user_id, "deck_id": deck_id})
-        if fresh is not None:
-            return fresh
-    if user_id is None:
-        return None
-    return session.scalar(
-        _LEARNING_SOON,
-        {"user_id": user_id, "deck_id": deck_id, "until": now + settings.learn_ahead},
-    )
+    if user_id is None:  # a visitor: no cards yet, only new questions
+        if settings.new_per_day <= 0:
+            return None
+        return session.scalar(_FIRST_QUESTION, {"deck_id": deck_id})
+    params = _today_params(user_id, deck_id, now, settings)
+    params.update(now=now, until=now + settings.learn_ahead, new_per_day=settings.new_per_day)
+    return session.scalar(_NEXT_CARD, params)
 
 
 def queue_counts(
@@ -512,16 +503,16 @@ def _today_params(
 # :now, :until (now + learn-ahead), :day_start (start of the learner's study day).
 
 
-def _active_questions() -> Select[Question]:
-    return select(Question).where(
+def _active_questions(column: Any = Question) -> Select[Any]:
+    return select(column).where(
         Question.deck_id == bindparam("deck_id"), Question.retired_at.is_(None)
     )
 
 
-def _with_state() -> Select[Question]:
+def _with_state(column: Any = Question) -> Select[Any]:
     """The deck's active questions this learner has a card for, earliest due first."""
     return (
-        _active_questions()
+        _active_questions(column)
         .join(
             CardState,
             and_(CardState.question_id == Question.id, CardState.user_id == bindparam("user_id")),
@@ -557,17 +548,34 @@ def _tally(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-_DUE_NOW = _with_state().where(CardState.due <= bindparam("now")).limit(1)
-_LEARNING_SOON = (
-    _with_state()
-    .where(CardState.state != State.Review, CardState.due <= bindparam("until"))
-    .limit(1)
-)
 _FIRST_QUESTION = _active_questions().order_by(Question.position).limit(1)
-_FIRST_UNSEEN = _active_questions().where(_unseen()).order_by(Question.position).limit(1)
 _INTRODUCED_TODAY = _study_reviews_today(func.count()).where(
     ReviewLog.state_before == scheduler.NEW
 )
+
+
+def _next_card_statement() -> Select[Any]:
+    """A learner's next card in one statement: COALESCE picks the first of (a card due now;
+    the first unseen question, while fewer than :new_per_day new cards were started today;
+    a learning card due within the learn-ahead window, :until), as ``next_card`` documents.
+    The three subqueries are uncorrelated: each is evaluated once, and the outer lookup is
+    by primary key."""
+    due_now = _with_state(Question.id).where(CardState.due <= bindparam("now"))
+    unseen = _active_questions(Question.id).where(_unseen()).order_by(Question.position)
+    learning_soon = _with_state(Question.id).where(
+        CardState.state != State.Review, CardState.due <= bindparam("until")
+    )
+    new_allowed = _INTRODUCED_TODAY.scalar_subquery() < bindparam("new_per_day")
+    picked = func.coalesce(
+        due_now.limit(1).scalar_subquery(),
+        case((new_allowed, unseen.limit(1).scalar_subquery())),  # else NULL
+        learning_soon.limit(1).scalar_subquery(),
+    )
+    card = aliased(Question)  # the outer question is not the subqueries' (no correlation)
+    return select(card).where(card.id == picked)
+
+
+_NEXT_CARD = _next_card_statement()
 _ANSWER_BY_KEY = select(ReviewLog).where(
     ReviewLog.user_id == bindparam("user_id"), ReviewLog.answer_key == bindparam("answer_key")
 )
