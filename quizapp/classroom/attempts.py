@@ -24,6 +24,7 @@ from datetime import datetime
 from functools import cache
 
 from sqlalchemy import BindParameter, Integer, Select, and_, bindparam, case, func, select
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.classroom import picking
 from quizapp.classroom.assignments import pool
@@ -107,7 +108,8 @@ def answer(
     duration_ms: int | None = None,
     learner_locked: bool = False,
 ) -> AnswerResult:
-    """Answer one question of the attempt, once (see module docstring).
+    """Answer one question of the attempt, once (see module docstring). Everything that
+    decides whether the answer is accepted is read here, after the lock.
 
     ``learner_locked``: the caller already holds the learner's row lock (it loaded the
     attempt with ``access.own_attempt(..., lock_learner=True)``), so no second query."""
@@ -183,28 +185,44 @@ class AttemptState:
         ]
 
 
-# Built once (the columns only, no ORM entities): constructing a statement costs CPU.
+# Built once (columns only, no ORM entities): constructing a statement costs CPU. One row
+# per question of the attempt (a question id of None: none of them exists), each carrying
+# the attempt's finish and the assignment's closing time as they are now.
 _ATTEMPT_STATE = (
-    select(Question.id, Question.retired_at, AttemptAnswer.review_id)
+    select(
+        Attempt.finished_at,
+        Assignment.closes_at,
+        Question.id,
+        Question.retired_at,
+        AttemptAnswer.review_id,
+    )
+    .select_from(Attempt)
+    .join(Assignment, Assignment.id == Attempt.assignment_id)
+    .outerjoin(Question, Question.id.in_(bindparam("ids", expanding=True)))
     .outerjoin(
         AttemptAnswer,
-        and_(
-            AttemptAnswer.attempt_id == bindparam("attempt_id"),
-            AttemptAnswer.question_id == Question.id,
-        ),
+        and_(AttemptAnswer.attempt_id == Attempt.id, AttemptAnswer.question_id == Question.id),
     )
-    .where(Question.id.in_(bindparam("ids", expanding=True)))
+    .where(Attempt.id == bindparam("attempt_id"))
 )
 
 
 def attempt_state(session: DbSession, attempt: Attempt) -> AttemptState:
-    """One query: each question of the attempt, whether it is active, and its answer."""
+    """One query: each question of the attempt, whether it is active, and its answer.
+
+    It also brings ``attempt.finished_at`` and the assignment's ``closes_at`` up to date
+    (without marking them changed): a view may have loaded the attempt before taking the
+    write lock, and the teacher may have closed the assignment since."""
     params = {"attempt_id": attempt.id, "ids": list(attempt.question_ids)}
     rows = session.execute(_ATTEMPT_STATE, params).all()
+    if rows:
+        set_committed_value(attempt, "finished_at", rows[0].finished_at)
+        set_committed_value(attempt.assignment, "closes_at", rows[0].closes_at)
+    questions = [row for row in rows if row.id is not None]
     return AttemptState(
         question_ids=tuple(attempt.question_ids),
-        answered={qid: review for qid, _, review in rows if review is not None},
-        active=frozenset(qid for qid, retired, _ in rows if retired is None),
+        answered={row.id: row.review_id for row in questions if row.review_id is not None},
+        active=frozenset(row.id for row in questions if row.retired_at is None),
     )
 
 

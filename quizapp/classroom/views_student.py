@@ -8,6 +8,8 @@ on another device with the code, their name and that password.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask import session as cookie_session
 from sqlalchemy.exc import IntegrityError
@@ -24,6 +26,7 @@ from quizapp.models import Question, User
 from quizapp.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
 from quizapp.services import study
 from quizapp.services.decks import source_context
+from quizapp.sqlite import read_phase
 from quizapp.web import new_answer_key, now_ms, study_settings
 
 
@@ -49,6 +52,16 @@ def _attempt(attempt_id: int, *, lock_learner: bool = False) -> Attempt:
     return access.own_attempt(
         db.session, _session_learner_id(), attempt_id, lock_learner=lock_learner
     )
+
+
+def _lookups_first() -> AbstractContextManager[None]:
+    """SQLite has one write lock for the whole database, and a POST takes it with its first
+    statement: the lookups run in a read transaction first (``quizapp.sqlite.read_phase``),
+    so the lock is held only for the write. PostgreSQL keeps one transaction: its first
+    query already locked the learner's row, and row locks do not hold up other students."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        return read_phase(db.session())
+    return nullcontext()
 
 
 # --- joining -------------------------------------------------------------------------------
@@ -218,24 +231,28 @@ def take(attempt_id: int) -> str | Response:
 
 @bp.post("/attempts/<int:attempt_id>/answer")
 def answer(attempt_id: int) -> Response:
-    # The learner's row is locked with the attempt's lookup: answering needs it anyway.
-    attempt = _attempt(attempt_id, lock_learner=True)
-    question_id = request.form.get("question_id", "")
-    if question_id not in attempt.question_ids:
-        raise NotFound(question_id)
-    question = db.session.get(Question, question_id)
-    if question is None:
-        raise NotFound(question_id)
+    with _lookups_first():
+        # PostgreSQL: the learner's row is locked with the attempt's lookup (answering needs
+        # the lock anyway). SQLite drops FOR UPDATE: a plain read there.
+        attempt = _attempt(attempt_id, lock_learner=True)
+        question_id = request.form.get("question_id", "")
+        if question_id not in attempt.question_ids:
+            raise NotFound(question_id)
+        question = db.session.get(Question, question_id)
+        if question is None:
+            raise NotFound(question_id)
+        answer_key, response = answering.answer_key(), answering.response_for(question)
+        settings, duration = study_settings(), answering.duration_ms()
     now = clock.now()
-    result = attempts.answer(
+    result = attempts.answer(  # re-reads under the lock what decides acceptance
         db.session,
         attempt=attempt,
         question_id=question_id,
-        answer_key=answering.answer_key(),
-        response=answering.response_for(question),
+        answer_key=answer_key,
+        response=response,
         now=now,
-        settings=study_settings(),
-        duration_ms=answering.duration_ms(),
+        settings=settings,
+        duration_ms=duration,
         learner_locked=True,
     )
     db.session.commit()
