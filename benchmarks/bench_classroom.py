@@ -10,13 +10,17 @@ the run and dropped afterwards. It is bootstrapped by ``quizapp db upgrade``, ``
 import`` and ``quizapp create-teacher`` in separate processes before gunicorn starts.
 
 The teacher logs in, creates a class and an assignment of ``--questions`` auto-graded
-questions (answers shown right away). Then every student — its own ``requests.Session``
-(own cookie, own keep-alive connection), spread over ``--client-processes`` processes so
-the client's GIL does not slow the measurement — starts at the same moment and, as fast as
-it can: opens the join page, joins with the code and a display name, opens the class page,
-starts the attempt, and answers each question (GET the question, POST the answer). A
-failed POST is retried with the same idempotency key; an answer counts as acknowledged only
-on the redirect that follows its commit. Every loop is bounded.
+questions (answers shown right away). Then every student starts at the same moment and, as
+fast as it can: opens the join page, joins with the code and a display name, opens the
+class page, starts the attempt, and answers each question (GET the question, POST the
+answer). Each student is its own browser: its own cookie jar, one request at a time, each
+on its own TCP connection (gunicorn's sync workers close the connection after every
+response, as they do for real browsers). The clients are asyncio coroutines speaking plain
+HTTP/1.1 over asyncio streams, in ``--client-processes`` processes (default 1): a thread
+and an HTTP library per student cost the shared CPUs more than the server's work, and
+would be measured as server latency. A failed POST is retried with the same idempotency
+key; an answer counts as acknowledged only on the redirect that follows its commit. Every
+loop is bounded.
 
 Afterwards the teacher downloads the report's CSV: every acknowledged answer must be in it,
 exactly once. Prints the time to drain (first request to last acknowledged answer), p50/p99
@@ -27,6 +31,8 @@ on errors or lost answers; the p99 < 1 s target is reported as met or missed.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import csv
 import io
 import multiprocessing
@@ -39,10 +45,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import uuid
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,7 +107,12 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--students", type=int, default=300)
     parser.add_argument("--questions", type=int, default=10)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
-    parser.add_argument("--client-processes", type=int, default=4)
+    parser.add_argument(
+        "--client-processes",
+        type=int,
+        default=1,
+        help="processes running the students' event loops",
+    )
     parser.add_argument(
         "--database-url",
         default=os.environ.get("QUIZAPP_DATABASE_URL", ""),
@@ -117,7 +127,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 # --- database and server --------------------------------------------------------------------
 
 
-@contextmanager
+@contextlib.contextmanager
 def _database(server_url: str, tmp: Path) -> Iterator[str]:
     """A fresh database URL: a SQLite file, or a new PostgreSQL database (dropped after)."""
     if not server_url:
@@ -253,6 +263,105 @@ def _reported_answers(
 # --- the students ---------------------------------------------------------------------------
 
 
+@dataclass
+class Reply:
+    """An HTTP response as a student needs it: status, redirect target, page text."""
+
+    status: int
+    location: str
+    text: str
+
+
+class Browser:
+    """One student's browser: its own cookies, one request at a time, a fresh connection
+    per request (the server closes it after each response)."""
+
+    def __init__(self, host: str, port: int, tally: Tally) -> None:
+        self.host, self.port, self.tally = host, port, tally
+        self.cookies: dict[str, str] = {}
+
+    async def get(self, path: str) -> Reply:
+        return await self.request("GET", path)
+
+    async def post(self, path: str, form: dict[str, str]) -> Reply:
+        return await self.request("POST", path, urllib.parse.urlencode(form).encode())
+
+    async def request(self, method: str, path: str, body: bytes | None = None) -> Reply:
+        """Send one request and read the whole response; its latency goes to the tally."""
+        began = time.perf_counter()
+        reply = await asyncio.wait_for(self._exchange(method, path, body), TIMEOUT)
+        self.tally.latencies_ms.append((time.perf_counter() - began) * 1000)
+        return reply
+
+    async def _exchange(self, method: str, path: str, body: bytes | None) -> Reply:
+        reader, writer = await asyncio.open_connection(self.host, self.port)
+        try:
+            writer.write(self._head(method, path, body) + (body or b""))
+            head = _parse_head(await reader.readuntil(b"\r\n\r\n"))
+            length = head.headers.get("content-length")
+            payload = await (reader.readexactly(int(length)) if length else reader.read())
+        finally:
+            _hang_up(writer)
+        for cookie in head.cookies:
+            self._store_cookie(cookie)
+        location = head.headers.get("location", "")
+        return Reply(head.status, location, payload.decode("utf-8", "replace"))
+
+    def _head(self, method: str, path: str, body: bytes | None) -> bytes:
+        lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}"]
+        if self.cookies:
+            lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        if body is not None:
+            lines.append("Content-Type: application/x-www-form-urlencoded")
+            lines.append(f"Content-Length: {len(body)}")
+        lines.append("Connection: close")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+    def _store_cookie(self, header: str) -> None:
+        pair, _, attributes = header.partition(";")
+        name, _, value = pair.strip().partition("=")
+        if "max-age=0" in attributes.lower().replace(" ", ""):
+            self.cookies.pop(name, None)  # the server deleted it
+        else:
+            self.cookies[name] = value
+
+
+@dataclass
+class Head:
+    """The status and headers of a response (names lower-cased; Set-Cookie kept apart,
+    as it may repeat)."""
+
+    status: int
+    headers: dict[str, str]
+    cookies: list[str]
+
+
+def _hang_up(writer: asyncio.StreamWriter) -> None:
+    """Close at once, as a browser does once a "Connection: close" response is complete.
+
+    gunicorn's sync worker waits for the client's FIN after each response (it drains the
+    socket before closing it); ``writer.close()`` alone sends that FIN only on a later turn
+    of the event loop, which would keep a worker waiting on the benchmark's client.
+    """
+    sock = writer.get_extra_info("socket")
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_WR)
+    writer.close()
+
+
+def _parse_head(raw: bytes) -> Head:
+    status_line, *lines = raw.decode("latin-1").rstrip("\r\n").split("\r\n")
+    head = Head(int(status_line.split(" ", 2)[1]), {}, [])
+    for line in lines:
+        name, _, value = line.partition(":")
+        if name.lower() == "set-cookie":
+            head.cookies.append(value.strip())
+        else:
+            head.headers[name.lower()] = value.strip()
+    return head
+
+
 def _run_students(
     base: str, code: str, assignment_id: int, args: argparse.Namespace
 ) -> tuple[list[Tally], float]:
@@ -260,6 +369,8 @@ def _run_students(
     slices = [names[i :: args.client_processes] for i in range(args.client_processes)]
     start_at = time.time() + 1.0 + 0.2 * args.client_processes  # everybody at once
     jobs = [(base, code, assignment_id, args.questions, part, start_at) for part in slices if part]
+    if len(jobs) == 1:
+        return _client_process(*jobs[0]), start_at
     context = multiprocessing.get_context("fork")
     with context.Pool(len(jobs)) as pool:
         results = pool.starmap(_client_process, jobs)
@@ -269,81 +380,84 @@ def _run_students(
 def _client_process(
     base: str, code: str, assignment_id: int, questions: int, names: list[str], start_at: float
 ) -> list[Tally]:
+    """One event loop running its students concurrently; its CPU time goes on the first
+    tally."""
     time.sleep(max(0.0, start_at - time.time()))
     cpu = time.process_time()
-    with ThreadPoolExecutor(max_workers=len(names)) as pool:
-        tallies = list(pool.map(lambda n: _student(base, code, assignment_id, questions, n), names))
+    tallies = asyncio.run(_students(base, code, assignment_id, questions, names))
     tallies[0].client_cpu_s = time.process_time() - cpu
     return tallies
 
 
-def _student(base: str, code: str, assignment_id: int, questions: int, name: str) -> Tally:
-    tally = Tally(name)
-    adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=1)
-    with requests.Session() as http:
-        http.mount("http://", adapter)
-        try:
-            _take_assignment(http, base, code, assignment_id, questions, tally)
-        except Exception as exc:  # a student must never fail silently
-            tally.errors.append(f"{type(exc).__name__}: {exc}")
-    return tally
+async def _students(
+    base: str, code: str, assignment_id: int, questions: int, names: list[str]
+) -> list[Tally]:
+    address = urllib.parse.urlsplit(base)
+    host, port = address.hostname or HOST, address.port or 80
+    runs = [_student(Browser(host, port, Tally(n)), code, assignment_id, questions) for n in names]
+    return list(await asyncio.gather(*runs))
 
 
-def _timed(
-    http: requests.Session, tally: Tally, method: str, url: str, **kw: object
-) -> requests.Response:
-    began = time.perf_counter()
-    response = http.request(method, url, timeout=TIMEOUT, allow_redirects=False, **kw)  # type: ignore[arg-type]
-    tally.latencies_ms.append((time.perf_counter() - began) * 1000)
-    return response
+async def _student(http: Browser, code: str, assignment_id: int, questions: int) -> Tally:
+    try:
+        await _take_assignment(http, code, assignment_id, questions)
+    except Exception as exc:  # a student must never fail silently
+        http.tally.errors.append(f"{type(exc).__name__}: {exc}")
+    return http.tally
 
 
-def _take_assignment(
-    http: requests.Session, base: str, code: str, assignment_id: int, questions: int, tally: Tally
-) -> None:
-    join_page = _timed(http, tally, "GET", base + "/join")
-    data = {"csrf_token": _csrf(join_page.text), "code": code, "name": tally.name}
-    joined = _timed(http, tally, "POST", base + "/join", data=data)
-    if joined.status_code != 302:
-        tally.errors.append(f"join {joined.status_code}")
-        return
-    class_page = _timed(http, tally, "GET", base + joined.headers["Location"].replace(base, ""))
-    token = _csrf(class_page.text)
-    started = _timed(
-        http, tally, "POST", f"{base}/assignments/{assignment_id}/start", data={"csrf_token": token}
+async def _take_assignment(http: Browser, code: str, assignment_id: int, questions: int) -> None:
+    tally = http.tally
+    join_page = await http.get("/join")
+    joined = await http.post(
+        "/join", {"csrf_token": _csrf(join_page.text), "code": code, "name": tally.name}
     )
-    if started.status_code != 302:
-        tally.errors.append(f"start {started.status_code}")
+    if joined.status != 302:
+        tally.errors.append(f"join {joined.status}")
         return
-    attempt_url = base + started.headers["Location"].replace(base, "")
+    class_page = await http.get(_path(joined.location))
+    started = await http.post(
+        f"/assignments/{assignment_id}/start", {"csrf_token": _csrf(class_page.text)}
+    )
+    if started.status != 302:
+        tally.errors.append(f"start {started.status}")
+        return
+    attempt_path = _path(started.location)
     for _ in range(questions + 2):  # bounded: one extra look finds the results page
-        page = _timed(http, tally, "GET", attempt_url)
-        if page.status_code == 302:
+        page = await http.get(attempt_path)
+        if page.status == 302:
             return  # all answered: redirected to the results
-        if page.status_code != 200:
-            tally.errors.append(f"question page {page.status_code}")
+        if page.status != 200:
+            tally.errors.append(f"question page {page.status}")
             return
-        _answer(http, attempt_url, page.text, tally)
+        await _answer(http, attempt_path, page.text)
     tally.errors.append("did not reach the results page")
 
 
-def _answer(http: requests.Session, attempt_url: str, html: str, tally: Tally) -> None:
+def _path(location: str) -> str:
+    """The path of a redirect target (absolute or relative)."""
+    parts = urllib.parse.urlsplit(location)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+async def _answer(http: Browser, attempt_path: str, html: str) -> None:
+    tally = http.tally
     fields = dict(HIDDEN.findall(html))
     choices = CHOICES.findall(html)
     form = {**fields, **({"chosen": secrets.choice(choices)} if choices else {"typed": "cramp"})}
     for attempt in range(RETRIES):  # a retry carries the same answer_key: counted once
         try:
-            response = _timed(http, tally, "POST", attempt_url + "/answer", data=form)
-        except requests.RequestException as exc:
+            response = await http.post(attempt_path + "/answer", form)
+        except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
             if attempt == RETRIES - 1:
                 tally.errors.append(f"answer: {type(exc).__name__}")
             continue
         tally.answer_ms.append(tally.latencies_ms[-1])
-        if response.status_code == 302:
+        if response.status == 302:
             tally.acked.append(fields["question_id"])
             tally.last_ack = time.time()
         else:
-            tally.errors.append(f"answer {response.status_code}")
+            tally.errors.append(f"answer {response.status}")
         return
 
 
