@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, and_, bindparam, select
 from sqlalchemy.orm import contains_eager, joinedload
 
 from quizapp.classroom.errors import Forbidden, NotFound
@@ -50,20 +50,55 @@ def teacher_assignment(session: DbSession, user: User | None, assignment_id: int
     return assignment
 
 
-def member_class(session: DbSession, user: User | None, class_id: int) -> ClassMember:
-    """The learner's membership of the class; not a member (or no such class): 404."""
-    found = session.get(ClassMember, (class_id, user.id)) if user is not None else None
+def member_class(session: DbSession, user_id: int | None, class_id: int) -> ClassMember:
+    """The learner's membership of the class, with the class and the learner (one round
+    trip; the learner lands in the identity map for ``current_user()``); not a member (or
+    no such class): 404."""
+    found = (
+        session.scalar(_MEMBERSHIP, {"class_id": class_id, "user_id": user_id})
+        if user_id is not None
+        else None
+    )
     if found is None:
         raise NotFound(class_id)
     return found
 
 
-def member_assignment(session: DbSession, user: User | None, assignment_id: int) -> Assignment:
-    assignment = session.get(Assignment, assignment_id)
-    if assignment is None:
+def member_assignment(session: DbSession, user_id: int | None, assignment_id: int) -> Assignment:
+    """The assignment, if the learner is a member of its class (one round trip); else 404."""
+    found = (
+        session.scalar(_MEMBER_ASSIGNMENT, {"assignment_id": assignment_id, "user_id": user_id})
+        if user_id is not None
+        else None
+    )
+    if found is None:
         raise NotFound(assignment_id)
-    member_class(session, user, assignment.class_id)
-    return assignment
+    return found
+
+
+# Built once: constructing a statement with loader options costs more CPU than running it.
+_MEMBERSHIP = (
+    select(ClassMember)
+    .join(ClassMember.user)
+    .where(
+        ClassMember.class_id == bindparam("class_id"), ClassMember.user_id == bindparam("user_id")
+    )
+    .options(
+        contains_eager(ClassMember.user),  # held by the member, so the identity map keeps it
+        joinedload(ClassMember.classroom, innerjoin=True),
+    )
+)
+_MEMBER_ASSIGNMENT = (
+    select(Assignment)
+    .join(
+        ClassMember,
+        and_(
+            ClassMember.class_id == Assignment.class_id,
+            ClassMember.user_id == bindparam("user_id"),
+        ),
+    )
+    .where(Assignment.id == bindparam("assignment_id"))
+)
 
 
 def own_attempt(

@@ -147,14 +147,15 @@ def join_class(
             "Someone in this class already uses that name. Add an initial, or, if it is "
             "you on another device, enter the password you set."
         )
+    clean = " ".join(display_name.split())
     if user is None:
-        user = User(created_at=now)
+        user = User(created_at=now, display_name=clean)  # one INSERT, no UPDATE after it
         session.add(user)
         session.flush()
-    clean = " ".join(display_name.split())
     joined = ClassMember(
         class_id=classroom.id,
         user_id=user.id,
+        user=user,  # so ``joined.user`` needs no query after the commit
         display_name=clean,
         name_key=name_key(clean),
         joined_at=now,

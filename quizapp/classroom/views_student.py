@@ -34,11 +34,11 @@ def _failed(response: Response) -> bool:
     return response.status_code >= 400
 
 
-def assignment_member_id(user: User | None) -> int:
+def assignment_member_id(user_id: int | None) -> int:
     """The member's id (``member_assignment`` already refused anybody else)."""
-    if user is None:
+    if user_id is None:
         raise NotFound("no learner")
-    return user.id
+    return user_id
 
 
 def _session_learner_id() -> int | None:
@@ -101,8 +101,10 @@ def join() -> Response | tuple[str, int]:
     except ClassroomError as exc:
         return _join_again(typed, name, str(exc))
     user = current_user()
-    named = classes.member_named(db.session, classroom.id, name) if name.strip() else None
-    if named is not None and (user is None or named.user_id != user.id) and password:
+    # Only a password can make the name someone else's login; without one, join_class
+    # checks the name itself (no second lookup).
+    named = classes.member_named(db.session, classroom.id, name) if password else None
+    if named is not None and (user is None or named.user_id != user.id):
         return _come_back(classroom, named.user_id, password, typed, name)
     try:
         membership = classes.join_class(
@@ -167,28 +169,26 @@ def _same_site(path: str) -> str | None:
 
 @bp.get("/classes/<int:class_id>")
 def student_class(class_id: int) -> str:
-    user = current_user()
-    membership = access.member_class(db.session, user, class_id)
-    now = clock.now()
-    statuses = [
-        attempts.student_status(db.session, membership.user_id, a, now)
-        for a in assignments.class_assignments(db.session, class_id)
-    ]
+    membership = access.member_class(db.session, _session_learner_id(), class_id)
+    class_assignments = assignments.class_assignments(db.session, class_id)
+    statuses = attempts.student_statuses(
+        db.session, membership.user_id, class_assignments, clock.now()
+    )
     return render_template(
         "classroom/student_class.html",
         membership=membership,
         classroom=membership.classroom,
         statuses=statuses,
-        has_password=bool(user and user.password_hash),
+        has_password=bool(membership.user.password_hash),
     )
 
 
 @bp.post("/assignments/<int:assignment_id>/start")
 def start(assignment_id: int) -> Response:
-    user = current_user()
-    assignment = access.member_assignment(db.session, user, assignment_id)
+    user_id = _session_learner_id()
+    assignment = access.member_assignment(db.session, user_id, assignment_id)
     attempt = attempts.start_or_resume(
-        db.session, user_id=assignment_member_id(user), assignment=assignment, now=clock.now()
+        db.session, user_id=assignment_member_id(user_id), assignment=assignment, now=clock.now()
     )
     db.session.commit()
     return redirect(url_for("classroom.take", attempt_id=attempt.id))
