@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from sqlalchemy import func, select, text
+from sqlalchemy.pool import QueuePool
 
 from questions.model import Bank
 from quizapp import create_app
@@ -19,7 +21,7 @@ from quizapp.extensions import db
 from quizapp.models import ReviewLog, User
 from quizapp.services import study
 from quizapp.services.settings import settings_for
-from quizapp.sqlite import wants_write_lock
+from quizapp.sqlite import WRITER_LOCK_SUFFIX, WriterTurns, wants_write_lock
 
 from .conftest import app_config
 
@@ -101,4 +103,41 @@ def test_concurrent_read_then_write_transactions_lose_nothing(
 
 def test_no_connection_is_left_open_after_start(app: Flask) -> None:
     with app.app_context():
-        assert db.engine.pool.checkedin() == 0  # nothing to inherit when a server forks
+        pool = db.engine.pool
+        assert isinstance(pool, QueuePool)
+        assert pool.checkedin() == 0  # nothing to inherit when a server forks
+
+
+def test_writers_take_turns_and_give_them_back_after_commit(sqlite_app: Flask) -> None:
+    """A write transaction holds the writer turn (quizapp.sqlite.WriterTurns) until its
+    COMMIT has returned; a read transaction never takes it."""
+    database = sqlite_app.config["SQLALCHEMY_DATABASE_URI"][len("sqlite:///") :]
+    other = WriterTurns(database + WRITER_LOCK_SUFFIX)  # as another process would
+    with sqlite_app.app_context():
+        db.session.execute(select(User.id)).all()  # outside a request: a writer
+        assert not other.take(timeout_s=0.01)
+        db.session.commit()
+        assert other.take(timeout_s=0.01)
+        other.give_back()
+    with sqlite_app.test_request_context("/", method="GET"):
+        db.session.execute(select(User.id)).all()
+        assert other.take(timeout_s=0.01)  # readers do not queue
+        other.give_back()
+        db.session.rollback()
+
+
+def test_a_turn_waits_for_the_other_thread() -> None:
+    """Two threads of one process exclude each other too (each has its own open file)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        turns = WriterTurns(str(Path(tmp) / "db-writer.lock"))
+        assert turns.take()
+        outcome: list[bool] = []
+        waiter = threading.Thread(target=lambda: outcome.append(turns.take(timeout_s=0.05)))
+        waiter.start()
+        waiter.join()
+        assert outcome == [False]
+        turns.give_back()
+        waiter = threading.Thread(target=lambda: outcome.append(turns.take(timeout_s=0.05)))
+        waiter.start()
+        waiter.join()
+        assert outcome == [False, True]
