@@ -1,0 +1,54 @@
+"""With a Redis URL configured, login limits are shared by every worker: two app instances
+(two gunicorn workers, say) count failed logins together, and the counts are kept in Redis.
+Needs QUIZAPP_TEST_REDIS_URL."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+
+import pytest
+from flask import Flask
+
+REDIS_ENV = "QUIZAPP_TEST_REDIS_URL"
+
+
+@pytest.fixture
+def redis_url() -> str:
+    url = os.environ.get(REDIS_ENV)
+    if not url:
+        pytest.skip(f"{REDIS_ENV} is not set (e.g. redis://127.0.0.1:6379/0)")
+    pytest.importorskip("redis", reason="the redis package is not installed")
+    return url
+
+
+def failed_login(app: Flask, username: str) -> int:
+    response = app.test_client().post(
+        "/account/login", data={"username": username, "password": "wrong pass"}
+    )
+    return response.status_code
+
+
+def test_two_workers_share_the_login_limit(
+    make_app: Callable[..., Flask], deck_id: int, redis_url: str
+) -> None:
+    shared = {
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": redis_url,
+        "LOGIN_RATE_LIMIT": "1000 per minute",
+        "LOGIN_USERNAME_RATE_LIMIT": "3 per minute",
+    }
+    # The per-username limit, with a name of its own, so that other runs sharing this Redis
+    # (and the limiter's process-wide key prefix) never count against this test.
+    name = "ada" + secrets.token_hex(6)
+    worker_a, worker_b = make_app(**shared), make_app(**shared)
+    codes = [failed_login(worker_a, name), failed_login(worker_b, name)]
+    codes.append(failed_login(worker_a, name))
+    assert codes == [401, 401, 401]
+    assert failed_login(worker_b, name) == 429
+    assert failed_login(worker_a, name) == 429
+    # The counts live in Redis, where every worker process reads them, not in a process.
+    redis = pytest.importorskip("redis")
+    stored = list(redis.Redis.from_url(redis_url).scan_iter(match=f"*{name}*"))
+    assert stored, "no rate-limit key in Redis"
