@@ -5,11 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from quizapp import answering, clock
+from quizapp import answer_views, answering, clock
 from quizapp.auth import current_user, current_user_id, ensure_user
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz, ReviewLog
-from quizapp.scheduler import parse_rating
 from quizapp.services import decks as deck_service
 from quizapp.services import quiz as quiz_service
 from quizapp.services import study
@@ -154,21 +153,7 @@ def feedback(quiz_id: int, review_id: int) -> str:
 def rate(quiz_id: int, review_id: int) -> Response:
     quiz = _quiz_or_404(quiz_id)
     log = _quiz_review_or_404(quiz, review_id)
-    rating = parse_rating(request.form.get("rating", ""))
-    if rating is None:
-        bad_request("Choose Again, Hard, Good or Easy.")
-    try:
-        study.rerate(
-            db.session,
-            user_id=quiz.user_id,
-            review_id=log.id,
-            rating=rating,
-            now=clock.now(),
-            settings=study_settings(),
-        )
-    except study.StudyError as exc:
-        bad_request(str(exc))
-    db.session.commit()
+    answer_views.rerate_from_form(quiz.user_id, log.id)
     return redirect(url_for("quiz.feedback", quiz_id=quiz.id, review_id=log.id))
 
 
@@ -176,13 +161,7 @@ def rate(quiz_id: int, review_id: int) -> Response:
 def override(quiz_id: int, review_id: int) -> Response:
     quiz = _quiz_or_404(quiz_id)
     log = _quiz_review_or_404(quiz, review_id)
-    try:
-        study.override_as_right(
-            db.session, user_id=quiz.user_id, review_id=log.id, settings=study_settings()
-        )
-    except study.StudyError as exc:
-        bad_request(str(exc))
-    db.session.commit()
+    answer_views.override_as_right(quiz.user_id, log.id)
     return redirect(url_for("quiz.feedback", quiz_id=quiz.id, review_id=log.id))
 
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from quizapp import answering, clock
+from quizapp import answer_views, answering, clock
 from quizapp.auth import current_user, current_user_id, ensure_user
 from quizapp.extensions import db
 from quizapp.models import Deck, Question, ReviewLog
-from quizapp.scheduler import parse_rating
 from quizapp.services import study
 from quizapp.services.decks import source_context
 from quizapp.services.settings import remember_time_zone
@@ -95,21 +94,7 @@ def feedback(slug: str, review_id: int) -> str:
 def rate(slug: str, review_id: int) -> Response:
     deck = deck_or_404(slug)
     log = _review_or_404(deck, review_id)
-    rating = parse_rating(request.form.get("rating", ""))
-    if rating is None:
-        bad_request("Choose Again, Hard, Good or Easy.")
-    try:
-        study.rerate(
-            db.session,
-            user_id=log.user_id,
-            review_id=log.id,
-            rating=rating,
-            now=clock.now(),
-            settings=study_settings(),
-        )
-    except study.StudyError as exc:
-        bad_request(str(exc))
-    db.session.commit()
+    answer_views.rerate_from_form(log.user_id, log.id)
     if request.form.get("then") == "continue":
         return redirect(url_for("study.session", slug=deck.slug))
     return redirect(url_for("study.feedback", slug=deck.slug, review_id=log.id))
@@ -119,13 +104,7 @@ def rate(slug: str, review_id: int) -> Response:
 def override(slug: str, review_id: int) -> Response:
     deck = deck_or_404(slug)
     log = _review_or_404(deck, review_id)
-    try:
-        study.override_as_right(
-            db.session, user_id=log.user_id, review_id=log.id, settings=study_settings()
-        )
-    except study.StudyError as exc:
-        bad_request(str(exc))
-    db.session.commit()
+    answer_views.override_as_right(log.user_id, log.id)
     return redirect(url_for("study.feedback", slug=deck.slug, review_id=log.id))
 
 
