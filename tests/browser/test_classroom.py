@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from .classroom_support import classroom_browser, classroom_url
+from .classroom_support import classroom_url
 
 pytestmark = pytest.mark.browser
-__all__ = ["classroom_browser", "classroom_url"]  # fixtures, imported to be used here
+__all__ = ["classroom_url"]  # a fixture, imported to be used here
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1100, "height": 850}
@@ -103,10 +103,10 @@ def _teacher_pages_fit_a_phone(page: Any) -> None:
 
 
 def test_two_students_join_and_answer_and_the_report_shows_both(
-    classroom_browser: Any, classroom_url: str
+    browser: Any, classroom_url: str
 ) -> None:
-    teacher = _context(classroom_browser, classroom_url, DESKTOP)
-    students = [_context(classroom_browser, classroom_url, PHONE) for _ in range(2)]
+    teacher = _context(browser, classroom_url, DESKTOP)
+    students = [_context(browser, classroom_url, PHONE) for _ in range(2)]
     try:
         report = teacher.new_page()
         code, report_url = _teacher_sets_up(report)
