@@ -41,7 +41,6 @@ import re
 import secrets
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -52,10 +51,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
+from _server import HOST, gunicorn, run_cli
 
 from questions.default_deck import DEFAULT_BANK
 
-HOST = "127.0.0.1"  # loopback only
 TARGET_P99_MS = 1000.0
 RETRIES = 3
 TIMEOUT = 60.0
@@ -85,19 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     ):
         env = _environment(url)
         _bootstrap(env)
-        port = _free_port()
-        server = _start_gunicorn(env, port, args.workers, Path(tmp))
-        try:
+        with gunicorn(env, args.workers, Path(tmp), "/join") as (server, port):
             base = f"http://{HOST}:{port}"
-            _wait_until_up(base, server)
             teacher, code, assignment_id = _teacher_setup(base, args.questions)
             load_before, cpu_before = os.getloadavg()[0], _server_cpu(server.pid)
             tallies, began = _run_students(base, code, assignment_id, args)
             server_cpu = _server_cpu(server.pid) - cpu_before
             reported = _reported_answers(teacher, base, assignment_id)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
     _report_cpu(server_cpu, tallies, load_before)
     return _report(args, url, tallies, began, reported)
 
@@ -157,55 +150,11 @@ def _environment(url: str) -> dict[str, str]:
     return env
 
 
-def _quizapp(*command: str, env: dict[str, str], stdin: str | None = None) -> None:
-    cli = [sys.executable, "-c", "from quizapp.cli import cli; cli()"]
-    done = subprocess.run(
-        [*cli, *command], env=env, capture_output=True, input=stdin, text=True, check=False
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"quizapp {' '.join(command)} failed:\n{done.stderr[-2000:]}")
-
-
 def _bootstrap(env: dict[str, str]) -> None:
-    _quizapp("db", "upgrade", env=env)
-    _quizapp("import", str(DEFAULT_BANK), env=env)
+    run_cli("db", "upgrade", env=env)
+    run_cli("import", str(DEFAULT_BANK), env=env)
     password = f"{TEACHER_PASSWORD}\n{TEACHER_PASSWORD}\n"
-    _quizapp("create-teacher", TEACHER, env=env, stdin=password)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
-def _start_gunicorn(
-    env: dict[str, str], port: int, workers: int, tmp: Path
-) -> subprocess.Popen[bytes]:
-    command = [
-        sys.executable, "-m", "gunicorn",
-        "--workers", str(workers),
-        "--bind", f"{HOST}:{port}",
-        "--backlog", "2048",
-        "--log-level", "warning",
-        "quizapp:create_app()",
-    ]  # fmt: skip
-    log = (tmp / "gunicorn.log").open("wb")
-    return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-
-
-def _wait_until_up(base: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited with status {server.returncode}")
-        try:
-            if requests.get(base + "/join", timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass  # not listening yet
-        time.sleep(0.2)
-    raise SystemExit("gunicorn did not answer within 60 s")
+    run_cli("create-teacher", TEACHER, env=env, stdin=password)
 
 
 # --- the teacher ----------------------------------------------------------------------------

@@ -26,10 +26,8 @@ import argparse
 import http.client
 import json
 import os
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -41,10 +39,10 @@ from pathlib import Path
 from typing import Any
 
 import requests
+from _server import HOST, gunicorn, run_cli
 
 from questions.default_deck import DEFAULT_BANK
 
-HOST = "127.0.0.1"  # loopback only
 TARGET_RATE = 250.0
 TARGET_P99_MS = 500.0
 RETRIES = 3
@@ -67,20 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="quizapp-bench-") as tmp:
         env = _environment(Path(tmp))
         _setup_database(env)
-        port = _free_port()
-        server = _start_gunicorn(env, port, args.workers, args.threads, Path(tmp))
-        try:
-            base_url = f"http://{HOST}:{port}"
-            _wait_until_up(base_url, server)
-            slug = _deck_slug(base_url)
+        with gunicorn(env, args.workers, Path(tmp), "/healthz", args.threads) as (server, port):
+            slug = _deck_slug(f"http://{HOST}:{port}")
             load_before = os.getloadavg()[0]
             baseline = _run(port, args.learners, args.baseline_seconds, _health_loop)
             cpu_before = _cpu_seconds(server.pid), time.process_time()
             load = _run(port, args.learners, args.seconds, _learner_loop(slug))
             cpu = _cpu_seconds(server.pid) - cpu_before[0], time.process_time() - cpu_before[1]
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
         lost, duplicated = _verify(Path(env["QUIZAPP_DATABASE_URL"][len("sqlite:///") :]), load)
     return _report(args, baseline, load, (lost, duplicated), (load_before, *cpu))
 
@@ -114,49 +105,9 @@ def _environment(tmp: Path) -> dict[str, str]:
     return env
 
 
-def _quizapp() -> list[str]:
-    return [sys.executable, "-c", "from quizapp.cli import cli; cli()"]
-
-
 def _setup_database(env: dict[str, str]) -> None:
-    for command in (["db", "upgrade"], ["import", str(DEFAULT_BANK)]):
-        subprocess.run([*_quizapp(), *command], env=env, check=True, capture_output=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
-def _start_gunicorn(
-    env: dict[str, str], port: int, workers: int, threads: int, tmp: Path
-) -> subprocess.Popen[bytes]:
-    command = [
-        sys.executable, "-m", "gunicorn",
-        "--workers", str(workers),
-        "--threads", str(threads),
-        "--bind", f"{HOST}:{port}",
-        "--backlog", "2048",
-        "--log-level", "warning",
-        "quizapp:create_app()",
-    ]  # fmt: skip
-    log = (tmp / "gunicorn.log").open("wb")
-    return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-
-
-def _wait_until_up(base_url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited with status {server.returncode}")
-        try:
-            if requests.get(base_url + "/healthz", timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass  # not listening yet, or a worker still booting
-        time.sleep(0.2)
-    raise SystemExit("gunicorn did not answer /healthz within 60 s")
+    run_cli("db", "upgrade", env=env)
+    run_cli("import", str(DEFAULT_BANK), env=env)
 
 
 def _deck_slug(base_url: str) -> str:
