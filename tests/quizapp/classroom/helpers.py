@@ -15,22 +15,10 @@ from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.passwords import hash_password
 
+from ..pages import RIGHT, WRONG
+
 HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)"')
 PASSWORD = "correct horse battery"
-RIGHT = {
-    "q-flash": {"rating": "3"},
-    "q-cloze": {"typed": "Lou Gehrig's disease"},
-    "q-mc": {"chosen": "1"},
-    "q-tf": {"chosen": "1"},
-    "q-def": {"typed": "hypocalcemia"},
-}
-WRONG = {
-    "q-flash": {"rating": "1"},
-    "q-cloze": {"typed": "gout"},
-    "q-mc": {"chosen": "0"},
-    "q-tf": {"chosen": "0"},
-    "q-def": {"typed": "anemia"},
-}
 
 
 @dataclass
