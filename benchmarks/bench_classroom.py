@@ -243,14 +243,15 @@ class Browser:
         return reply
 
     async def _exchange(self, method: str, path: str, body: bytes | None) -> Reply:
-        reader, writer = await asyncio.open_connection(self.host, self.port)
+        loop = asyncio.get_running_loop()
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setblocking(False)
         try:
-            writer.write(self._head(method, path, body) + (body or b""))
-            head = _parse_head(await reader.readuntil(b"\r\n\r\n"))
-            length = head.headers.get("content-length")
-            payload = await (reader.readexactly(int(length)) if length else reader.read())
+            await loop.sock_connect(sock, (self.host, self.port))
+            await loop.sock_sendall(sock, self._head(method, path, body) + (body or b""))
+            head, payload = await _read_response(loop, sock)
         finally:
-            _hang_up(writer)
+            sock.close()  # at once, as a browser does once a "Connection: close" reply is in
         for cookie in head.cookies:
             self._store_cookie(cookie)
         location = head.headers.get("location", "")
@@ -285,18 +286,29 @@ class Head:
     cookies: list[str]
 
 
-def _hang_up(writer: asyncio.StreamWriter) -> None:
-    """Close at once, as a browser does once a "Connection: close" response is complete.
-
-    gunicorn's sync worker waits for the client's FIN after each response (it drains the
-    socket before closing it); ``writer.close()`` alone sends that FIN only on a later turn
-    of the event loop, which would keep a worker waiting on the benchmark's client.
-    """
-    sock = writer.get_extra_info("socket")
-    if sock is not None:
-        with contextlib.suppress(OSError):
-            sock.shutdown(socket.SHUT_WR)
-    writer.close()
+async def _read_response(
+    loop: asyncio.AbstractEventLoop, sock: socket.socket
+) -> tuple[Head, bytes]:
+    """Read one whole response from a plain non-blocking socket: the head, then the body
+    (Content-Length bytes, or up to the end). Plain sockets rather than asyncio streams:
+    a transport and protocol per connection cost the shared CPUs more than the read."""
+    data = bytearray()
+    while (end := data.find(b"\r\n\r\n")) < 0:
+        chunk = await loop.sock_recv(sock, 65536)
+        if not chunk:
+            raise asyncio.IncompleteReadError(bytes(data), None)
+        data += chunk
+    head = _parse_head(bytes(data[: end + 4]))
+    length = head.headers.get("content-length")
+    body = data[end + 4 :]
+    while length is None or len(body) < int(length):
+        chunk = await loop.sock_recv(sock, 65536)
+        if not chunk:
+            if length is None:
+                break
+            raise asyncio.IncompleteReadError(bytes(body), int(length))
+        body += chunk
+    return head, bytes(body)
 
 
 def _parse_head(raw: bytes) -> Head:

@@ -41,15 +41,19 @@ def _load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
+    from quizapp import cookies
     from quizapp.extensions import csrf, db, limiter, migrate
+    from quizapp.pooling import ping_when_idle
     from quizapp.sqlite import configure_engine
 
+    cookies.install(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(app.root_path, "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
     with app.app_context():
         configure_engine(db.engine)
+        ping_when_idle(db.engine, float(app.config["DB_PING_IDLE_SECONDS"]))
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from quizapp.classroom.errors import Forbidden, NotFound
 from quizapp.classroom.models import Assignment, Attempt, ClassMember, Classroom
-from quizapp.models import User
+from quizapp.models import Question, User
 from quizapp.services.dbsession import DbSession
 
 
@@ -121,6 +121,21 @@ def own_attempt(
     return attempt
 
 
+def own_attempt_and_question(
+    session: DbSession, user_id: int | None, attempt_id: int, question_id: str
+) -> tuple[Attempt, Question | None]:
+    """``own_attempt`` with the learner's row locked, and the question ``question_id`` (None
+    if there is none) fetched in the same round trip: answering needs both. Whether the
+    question belongs to the attempt is the caller's check."""
+    if user_id is None:
+        raise NotFound(attempt_id)
+    params = {"attempt_id": attempt_id, "user_id": user_id, "question_id": question_id}
+    found = session.execute(_ATTEMPT_AND_QUESTION, params).first()
+    if found is None:
+        raise NotFound(attempt_id)
+    return found[0], found[1]
+
+
 @cache
 def _own_attempt_query(lock_learner: bool) -> Select[Attempt]:
     # Built once: constructing the statement and its loader options costs more CPU than
@@ -146,3 +161,16 @@ def class_student(session: DbSession, classroom: Classroom, user_id: int) -> Cla
     if found is None:
         raise NotFound(user_id)
     return found
+
+
+# Answering needs the attempt, its assignment and the question, and the learner's row lock;
+# not the learner's or the class's columns (loading fewer entities costs less CPU).
+_ATTEMPT_AND_QUESTION = (
+    select(Attempt, Question)
+    .join(Attempt.user)
+    .join(Attempt.assignment)
+    .outerjoin(Question, Question.id == bindparam("question_id"))
+    .where(Attempt.id == bindparam("attempt_id"), Attempt.user_id == bindparam("user_id"))
+    .options(contains_eager(Attempt.assignment))
+    .with_for_update(of=User)
+)

@@ -136,6 +136,7 @@ def answer(
         settings=settings,
         source="classroom",
         duration_ms=duration_ms,
+        learner_locked=True,  # locked above, or by the caller
     )
     if result.replayed:  # the key belongs to an answer given somewhere else
         raise ClassroomError("This answer form was already used; reload the page.")

@@ -24,6 +24,7 @@ from quizapp.classroom.models import Attempt, Classroom
 from quizapp.extensions import db, limiter
 from quizapp.models import Question, User
 from quizapp.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
+from quizapp.readonly import reads_only
 from quizapp.services import study
 from quizapp.services.decks import source_context
 from quizapp.sqlite import read_phase
@@ -48,10 +49,8 @@ def _session_learner_id() -> int | None:
     return uid if isinstance(uid, int) else None
 
 
-def _attempt(attempt_id: int, *, lock_learner: bool = False) -> Attempt:
-    return access.own_attempt(
-        db.session, _session_learner_id(), attempt_id, lock_learner=lock_learner
-    )
+def _attempt(attempt_id: int) -> Attempt:
+    return access.own_attempt(db.session, _session_learner_id(), attempt_id)
 
 
 def _lookups_first() -> AbstractContextManager[None]:
@@ -168,6 +167,7 @@ def _same_site(path: str) -> str | None:
 
 
 @bp.get("/classes/<int:class_id>")
+@reads_only
 def student_class(class_id: int) -> str:
     membership = access.member_class(db.session, _session_learner_id(), class_id)
     class_assignments = assignments.class_assignments(db.session, class_id)
@@ -195,6 +195,7 @@ def start(assignment_id: int) -> Response:
 
 
 @bp.get("/attempts/<int:attempt_id>")
+@reads_only
 def take(attempt_id: int) -> str | Response:
     attempt = _attempt(attempt_id)
     now = clock.now()
@@ -234,12 +235,11 @@ def answer(attempt_id: int) -> Response:
     with _lookups_first():
         # PostgreSQL: the learner's row is locked with the attempt's lookup (answering needs
         # the lock anyway). SQLite drops FOR UPDATE: a plain read there.
-        attempt = _attempt(attempt_id, lock_learner=True)
         question_id = request.form.get("question_id", "")
-        if question_id not in attempt.question_ids:
-            raise NotFound(question_id)
-        question = db.session.get(Question, question_id)
-        if question is None:
+        attempt, question = access.own_attempt_and_question(
+            db.session, _session_learner_id(), attempt_id, question_id
+        )
+        if question is None or question_id not in attempt.question_ids:
             raise NotFound(question_id)
         answer_key, response = answering.answer_key(), answering.response_for(question)
         settings, duration = study_settings(), answering.duration_ms()
@@ -265,6 +265,7 @@ def answer(attempt_id: int) -> Response:
 
 
 @bp.get("/attempts/<int:attempt_id>/answers/<int:review_id>")
+@reads_only
 def feedback(attempt_id: int, review_id: int) -> str | Response:
     attempt = _attempt(attempt_id)
     log = attempts.review_of(db.session, attempt, review_id)
@@ -291,6 +292,7 @@ def feedback(attempt_id: int, review_id: int) -> str | Response:
 
 
 @bp.get("/attempts/<int:attempt_id>/results")
+@reads_only
 def results(attempt_id: int) -> str:
     attempt = _attempt(attempt_id)
     now = clock.now()

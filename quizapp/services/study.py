@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, exists, func, select
+from sqlalchemy import and_, bindparam, case, exists, func, literal, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -149,15 +149,23 @@ def submit_answer(
     source: str = "study",
     quiz_id: int | None = None,
     duration_ms: int | None = None,
+    learner_locked: bool = False,
 ) -> AnswerResult:
-    """Grade, schedule and record one answer (see module docstring for idempotency)."""
+    """Grade, schedule and record one answer (see module docstring for idempotency).
+
+    ``learner_locked``: the caller already holds the learner's row lock in this
+    transaction (the classroom locks it with the attempt's lookup): no second query."""
     if source not in SOURCES:
         raise StudyError(f"unknown source {source!r}")
     if not answer_key or len(answer_key) > 64:
         raise StudyError("an answer needs a key of 1 to 64 characters")
-    _lock_learner(session, user_id)
-    earlier = session.scalar(_ANSWER_BY_KEY, {"user_id": user_id, "answer_key": answer_key})
-    if earlier is not None:
+    if not learner_locked:
+        _lock_learner(session, user_id)
+    row, earlier_id = session.execute(
+        _CARD_AND_KEY, {"user_id": user_id, "question_id": question_id, "answer_key": answer_key}
+    ).one()
+    if earlier_id is not None:
+        earlier = session.get_one(ReviewLog, earlier_id)
         if earlier.question_id != question_id:
             raise StudyError("this answer key was already used for another question")
         return _result(earlier, replayed=True)
@@ -165,7 +173,6 @@ def submit_answer(
     if question is None or question.retired_at is not None:
         raise NotFound(question_id)
     correct, near_miss, rating, stored = _grade(question, response)
-    row = session.get(CardState, (user_id, question_id))
     card = _snapshot(row)
     review = _schedule(session, user_id, question_id, card, rating, now, settings, row)
     log = ReviewLog(
@@ -576,8 +583,29 @@ def _next_card_statement() -> Select[Any]:
 
 
 _NEXT_CARD = _next_card_statement()
-_ANSWER_BY_KEY = select(ReviewLog).where(
-    ReviewLog.user_id == bindparam("user_id"), ReviewLog.answer_key == bindparam("answer_key")
+# One round trip for what every answer looks up: the learner's card (None before the first
+# answer) and the id of an earlier answer with the same key (None unless this is a retry).
+# Selected from a one-row table so that a missing card still gives a row.
+_ONE_ROW = select(literal(1).label("one")).subquery("one_row")
+_CARD_AND_KEY = (
+    select(
+        CardState,
+        select(ReviewLog.id)
+        .where(
+            ReviewLog.user_id == bindparam("user_id"),
+            ReviewLog.answer_key == bindparam("answer_key"),
+        )
+        .scalar_subquery()
+        .label("earlier_id"),
+    )
+    .select_from(_ONE_ROW)
+    .outerjoin(
+        CardState,
+        and_(
+            CardState.user_id == bindparam("user_id"),
+            CardState.question_id == bindparam("question_id"),
+        ),
+    )
 )
 # Per deck: new cards available (no card row), due now, and learning cards due within
 # the learn-ahead window. With :user_id NULL the join matches nothing: all are new.

@@ -1,0 +1,53 @@
+"""A student's question page only reads: on PostgreSQL its queries run without a
+transaction (no BEGIN/ROLLBACK round trips, ``quizapp.readonly``); SQLite keeps its
+deferred read transaction. Answering still runs in one transaction on both."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import event
+
+from quizapp.extensions import db
+
+from .helpers import answer_next, create_assignment, create_class, join, join_code, start
+
+
+def _record_transactions(app: Flask) -> list[tuple[str, bool]]:
+    """(statement, ran inside a database transaction) for every statement from now on."""
+    seen: list[tuple[str, bool]] = []
+
+    def before(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        raw = conn.connection.dbapi_connection
+        in_transaction = raw.in_transaction if conn.dialect.name == "sqlite" else not raw.autocommit
+        verb = statement.split()[0]
+        if verb != "BEGIN":  # SQLite's own BEGIN (quizapp.sqlite) opens the transaction
+            seen.append((verb, in_transaction))
+
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", before)
+    return seen
+
+
+def test_question_page_reads_outside_a_transaction_on_postgres(capp: Flask, teacher: Any) -> None:
+    class_id = create_class(teacher)
+    assignment_id = create_assignment(teacher, class_id, count="2")
+    student = capp.test_client()
+    join(student, join_code(capp, class_id), "Ann")
+    url = start(student, assignment_id)
+    seen = _record_transactions(capp)
+
+    page = student.get(url)
+    assert page.status_code == 200 and "Question 1 of 2" in page.get_data(as_text=True)
+    reads = list(seen)
+    assert reads and all(verb == "SELECT" for verb, _ in reads)
+    postgres = capp.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql")
+    assert all(inside is not postgres for _, inside in reads)
+
+    seen.clear()
+    answer_next(student, url, right=True)  # GET the page, then POST the answer
+    posted = seen[len(reads) :]
+    assert any(verb == "INSERT" for verb, _ in posted)
+    assert all(inside for _, inside in posted)  # the answer is one transaction
+    assert "Question 2 of 2" in student.get(url).get_data(as_text=True)
