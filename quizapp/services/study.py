@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, exists, func, literal, select
+from sqlalchemy import and_, bindparam, case, exists, func, insert, literal, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -175,25 +175,38 @@ def submit_answer(
     correct, near_miss, rating, stored = _grade(question, response)
     card = _snapshot(row)
     review = _schedule(session, user_id, question_id, card, rating, now, settings, row)
-    log = ReviewLog(
-        user_id=user_id,
-        question_id=question_id,
-        answer_key=answer_key,
-        source=source,
-        quiz_id=quiz_id,
-        rating=int(rating),
+    values = {
+        "user_id": user_id,
+        "question_id": question_id,
+        "answer_key": answer_key,
+        "source": source,
+        "quiz_id": quiz_id,
+        "rating": int(rating),
+        "correct": correct,
+        "near_miss": near_miss,
+        "response": stored,
+        "reviewed_at": now,
+        "duration_ms": _clamp_duration(duration_ms),
+        "state_before": card.state if card else scheduler.NEW,
+        "prev_card": card.to_dict() if card else None,
+        "due_after": review.due,
+        "undone_at": None,
+    }
+    # A plain INSERT … RETURNING, not an ORM flush: the row is read back by id whenever it
+    # is needed, and a flush costs twice the CPU of the insert (every answer pays it).
+    review_id = session.execute(_INSERT_REVIEW, values).scalar_one()
+    return AnswerResult(
+        review_id=review_id,
+        question=question,
         correct=correct,
         near_miss=near_miss,
+        rating=rating,
         response=stored,
+        due=review.due,
+        replayed=False,
+        source=source,
         reviewed_at=now,
-        duration_ms=_clamp_duration(duration_ms),
-        state_before=card.state if card else scheduler.NEW,
-        prev_card=card.to_dict() if card else None,
-        due_after=review.due,
     )
-    session.add(log)
-    session.flush()
-    return _result(log, replayed=False)
 
 
 def rerate(
@@ -415,17 +428,23 @@ def _store(
     snap: CardSnapshot,
     row: CardState | None,
 ) -> None:
+    """Save the card: an existing row is updated through the ORM (it is loaded, and may be
+    read again in this transaction); a new one is a plain INSERT, as in ``submit_answer``."""
+    fields = {
+        "state": snap.state,
+        "step": snap.step,
+        "stability": snap.stability,
+        "difficulty": snap.difficulty,
+        "due": snap.due,
+        "last_review": snap.last_review,
+        "reps": snap.reps,
+        "lapses": snap.lapses,
+    }
     if row is None:
-        row = CardState(user_id=user_id, question_id=question_id)
-        session.add(row)
-    row.state = snap.state
-    row.step = snap.step
-    row.stability = snap.stability
-    row.difficulty = snap.difficulty
-    row.due = snap.due
-    row.last_review = snap.last_review
-    row.reps = snap.reps
-    row.lapses = snap.lapses
+        session.execute(_INSERT_CARD, {"user_id": user_id, "question_id": question_id, **fields})
+        return
+    for name, value in fields.items():
+        setattr(row, name, value)
 
 
 def _snapshot(row: CardState | None) -> CardSnapshot | None:
@@ -583,6 +602,8 @@ def _next_card_statement() -> Select[Any]:
 
 
 _NEXT_CARD = _next_card_statement()
+_INSERT_REVIEW = insert(ReviewLog.__table__).returning(ReviewLog.__table__.c.id)
+_INSERT_CARD = insert(CardState.__table__)
 # One round trip for what every answer looks up: the learner's card (None before the first
 # answer) and the id of an earlier answer with the same key (None unless this is a retry).
 # Selected from a one-row table so that a missing card still gives a row.
