@@ -64,6 +64,8 @@ def _start(
         "--bind", f"{HOST}:{port}",
         "--backlog", "2048",
         "--log-level", "warning",
+        # gunicorn's advice: worker heartbeats in memory, not on a disk-backed /tmp.
+        *(["--worker-tmp-dir", "/dev/shm"] if Path("/dev/shm").is_dir() else []),
         "quizapp:create_app()",
     ]  # fmt: skip
     log = (tmp / "gunicorn.log").open("wb")

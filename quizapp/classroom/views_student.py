@@ -205,9 +205,8 @@ def take(attempt_id: int) -> str | Response:
     if question is None:
         return redirect(url_for("classroom.results", attempt_id=attempt.id))
     reveal = request.args.get("reveal") == "1" and question.kind == "flashcard"
-    settings = study_settings()
     previews = (
-        study.card_preview(db.session, attempt.user_id, question.id, now, settings)
+        study.card_preview(db.session, attempt.user_id, question.id, now, study_settings())
         if reveal
         else {}
     )
