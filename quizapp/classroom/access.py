@@ -163,14 +163,14 @@ def class_student(session: DbSession, classroom: Classroom, user_id: int) -> Cla
     return found
 
 
-# Answering needs the attempt, its assignment and the question, and the learner's row lock;
-# not the learner's or the class's columns (loading fewer entities costs less CPU).
+# Answering needs the attempt, its assignment, the learner (their study settings) and the
+# question, and the learner's row lock; not the class (one entity fewer to load).
 _ATTEMPT_AND_QUESTION = (
     select(Attempt, Question)
     .join(Attempt.user)
     .join(Attempt.assignment)
     .outerjoin(Question, Question.id == bindparam("question_id"))
     .where(Attempt.id == bindparam("attempt_id"), Attempt.user_id == bindparam("user_id"))
-    .options(contains_eager(Attempt.assignment))
+    .options(contains_eager(Attempt.user), contains_eager(Attempt.assignment))
     .with_for_update(of=User)
 )

@@ -11,7 +11,16 @@ from sqlalchemy import event
 
 from quizapp.extensions import db
 
-from .helpers import answer_next, create_assignment, create_class, join, join_code, start
+from ..pages import RIGHT
+from .helpers import (
+    answer_next,
+    create_assignment,
+    create_class,
+    hidden_fields,
+    join,
+    join_code,
+    start,
+)
 
 
 def _record_transactions(app: Flask) -> list[tuple[str, bool]]:
@@ -51,3 +60,20 @@ def test_question_page_reads_outside_a_transaction_on_postgres(capp: Flask, teac
     assert any(verb == "INSERT" for verb, _ in posted)
     assert all(inside for _, inside in posted)  # the answer is one transaction
     assert "Question 2 of 2" in student.get(url).get_data(as_text=True)
+
+
+def test_an_answer_costs_three_lookups_and_three_inserts(capp: Flask, teacher: Any) -> None:
+    """Every statement is a round trip a whole class pays at once: the locked attempt with
+    its question and learner, what decides acceptance, the card with any earlier answer of
+    the same key; then the card, the review and the attempt's answer."""
+    class_id = create_class(teacher)
+    assignment_id = create_assignment(teacher, class_id, count="2")
+    student = capp.test_client()
+    join(student, join_code(capp, class_id), "Ann")
+    url = start(student, assignment_id)
+    page = student.get(url).get_data(as_text=True)
+    seen = _record_transactions(capp)
+    fields = hidden_fields(page)
+    form = {**fields, **RIGHT[fields["question_id"]]}
+    assert student.post(url + "/answer", data=form).status_code == 302
+    assert [verb for verb, _ in seen] == ["SELECT"] * 3 + ["INSERT"] * 3
