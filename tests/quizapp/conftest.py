@@ -17,6 +17,7 @@ import os
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -119,21 +120,31 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
-@pytest.fixture
-def make_app(database: str) -> Iterator[Callable[..., Flask]]:
-    """Build an app on the test database with config overrides (e.g. WTF_CSRF_ENABLED=True)."""
+@contextmanager
+def apps_on(url: str) -> Iterator[Callable[..., Flask]]:
+    """Build apps on the database ``url`` with config overrides; their sessions and engines
+    are closed when the block ends."""
     apps: list[Flask] = []
 
     def build(**overrides: Any) -> Flask:
-        app = create_app(app_config(database, **overrides))
+        app = create_app(app_config(url, **overrides))
         apps.append(app)
         return app
 
-    yield build
-    for app in apps:
-        with app.app_context():
-            db.session.remove()
-            db.engine.dispose()
+    try:
+        yield build
+    finally:
+        for app in apps:
+            with app.app_context():
+                db.session.remove()
+                db.engine.dispose()
+
+
+@pytest.fixture
+def make_app(database: str) -> Iterator[Callable[..., Flask]]:
+    """Build an app on the test database with config overrides (e.g. WTF_CSRF_ENABLED=True)."""
+    with apps_on(database) as build:
+        yield build
 
 
 @pytest.fixture

@@ -15,23 +15,14 @@ from sqlalchemy import Engine, create_engine, text
 from quizapp import create_app
 from quizapp.extensions import db
 
-from .conftest import app_config
+from .conftest import app_config, apps_on
 
 
 @pytest.fixture
 def pg_app(postgres_url: str) -> Iterator[Callable[[float], Flask]]:
-    apps: list[Flask] = []
-
-    def build(idle_seconds: float) -> Flask:
-        app = create_app(app_config(postgres_url, DB_PING_IDLE_SECONDS=idle_seconds))
-        apps.append(app)
-        return app
-
-    yield build
-    for app in apps:
-        with app.app_context():
-            db.session.remove()
-            db.engine.dispose()
+    """Apps on PostgreSQL, built with a given ``DB_PING_IDLE_SECONDS``."""
+    with apps_on(postgres_url) as build:
+        yield lambda idle_seconds: build(DB_PING_IDLE_SECONDS=idle_seconds)
 
 
 def _pings(engine: Engine) -> list[int]:
