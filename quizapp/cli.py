@@ -9,6 +9,7 @@ from quizapp.classroom.cli import create_teacher
 from quizapp.cli_bank import check, generate
 from quizapp.cli_decks import decks_command, import_command
 from quizapp.cli_export import export_group
+from quizapp.cli_guests import prune_guests_command
 
 cli = FlaskGroup(
     create_app=create_app,
@@ -20,3 +21,4 @@ cli.add_command(decks_command)
 cli.add_command(generate)
 cli.add_command(check)
 cli.add_command(create_teacher)
+cli.add_command(prune_guests_command)
