@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
-from quizapp.models import ReviewLog
+from quizapp.models import Deck, ReviewLog
 from quizapp.services.decks import article_view
 
 from .conftest import ALS_SENTENCE, TEXT
@@ -157,6 +157,25 @@ def test_article_marks_sentences_with_links_to_their_questions(
     links = re.findall(r'href="/study/cramps/q/([\w-]+)"', page)
     assert links == ["q-flash", "q-cloze", "q-mc", "q-tf", "q-def"]
     assert "<h1>Muscle cramps</h1>" in page and "<h2>Metabolic causes</h2>" in page
+
+
+def test_article_heading_is_the_deck_name_with_the_source_below(
+    app: Flask, client: FlaskClient, deck_id: int
+) -> None:
+    """Real sources have lowercase titles ("neurological disorders that cause …"): the page
+    is headed by the deck's name, the source's title and file stay on a "source:" line."""
+    with app.app_context():
+        deck = db.session.get_one(Deck, deck_id)
+        deck.article_title = "muscle cramps"
+        deck.article_text = deck.article_text.replace("Muscle cramps", "muscle cramps", 1)
+        db.session.commit()
+        db.session.remove()
+    page = client.get("/decks/cramps/article").get_data(as_text=True)
+    assert "<title>Muscle cramps" in page
+    assert re.findall(r"<h1>(.*?)</h1>", page) == ["Muscle cramps"]
+    assert "source: muscle cramps (cramps.txt)" in page
+    assert page.count("muscle cramps") == 1  # the title block is not repeated
+    assert "<h2>Metabolic causes</h2>" in page
 
 
 def test_deck_list_and_page(client: FlaskClient, deck_id: int) -> None:
