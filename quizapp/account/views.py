@@ -2,20 +2,25 @@
 
 Password hashing happens outside the write transaction (it is deliberately slow), and
 login attempts are rate-limited per address and per username; only failures count.
+Wrong passwords typed on the profile page (changing the password, deleting the account)
+count against the same per-address limit as failed logins (``_password_checks``), so the
+profile forms are no way around it.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quizapp.auth import current_user, log_in, log_out
 from quizapp.extensions import db, limiter
+from quizapp.models import User
 from quizapp.passwords import hash_password
 from quizapp.services import accounts
+from quizapp.sqlite import read_phase
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 
@@ -32,9 +37,115 @@ def _failed(response: Response) -> bool:
     return response.status_code >= 400
 
 
+def _wrong_password(response: Response) -> bool:
+    """Only a wrong password counts on the profile forms, not e.g. two differing new ones."""
+    return bool(g.get("wrong_password"))
+
+
+# One per-address budget for every form that checks a password, shared by the login and
+# the profile forms (a shared limit counts in one bucket under ``scope``).
+_PASSWORD_SCOPE = "password-checks"
+_password_checks = limiter.shared_limit(
+    _login_limit, scope=_PASSWORD_SCOPE, methods=["POST"], deduct_when=_wrong_password
+)
+
+
+def _profile_page(
+    user: User | None, *, password_errors: dict[str, str] | None = None, delete_error: str = ""
+) -> str:
+    """The profile page; a teacher's class count decides whether deletion is offered."""
+    classes_owned = (
+        accounts.owned_class_count(db.session, user.id) if user and user.is_teacher else 0
+    )
+    return render_template(
+        "account/profile.html",
+        user=user,
+        classes_owned=classes_owned,
+        password_errors=password_errors or {},
+        delete_error=delete_error,
+        teacher_has_classes=accounts.TEACHER_HAS_CLASSES,
+    )
+
+
 @bp.get("/")
 def profile() -> str:
-    return render_template("account/profile.html", user=current_user())
+    return _profile_page(current_user())
+
+
+def _learner_read_first() -> User | None:
+    """The learner, looked up in a read transaction that ends at once: the password checks
+    and hashing that follow are slow and must not hold SQLite's write lock (a POST would
+    otherwise take it with its first statement)."""
+    with read_phase(db.session()):
+        return current_user()
+
+
+@bp.post("/password")
+@_password_checks
+def change_password() -> Response | tuple[str, int]:
+    """Change the password: the current one, then the new one twice.
+
+    Other sessions of this account stay logged in (sessions are signed cookies, with no
+    server-side list to end them)."""
+    user = _learner_read_first()
+    if user is None or user.is_guest:
+        return redirect(url_for("account.login", next=url_for("account.profile")))
+    form = request.form
+    errors = accounts.password_change_problems(
+        user,
+        form.get("current_password", ""),
+        form.get("new_password", ""),
+        form.get("confirm_password", ""),
+    )
+    if errors:
+        g.wrong_password = "current" in errors
+        return _profile_page(user, password_errors=errors), 400
+    new_hash = hash_password(form.get("new_password", ""))  # before the write transaction
+    try:
+        accounts.change_password(db.session, user.id, user.password_hash, new_hash)
+        db.session.commit()
+    except accounts.AccountError as exc:
+        db.session.rollback()
+        return _profile_page(user, password_errors={"current": str(exc)}), 400
+    flash("Password changed. Use the new one from now on.", "success")
+    return redirect(url_for("account.profile"))
+
+
+@bp.post("/delete")
+@_password_checks
+def delete_account() -> Response | tuple[str, int]:
+    """Delete the learner's account (registered or guest) and everything saved with it,
+    after a confirmation that needs no JavaScript; then forget the session."""
+    user = _learner_read_first()
+    if user is None:
+        flash("Nothing is saved for this browser, so there is nothing to delete.", "info")
+        return redirect(url_for("account.profile"))
+    form = request.form
+    problem = accounts.deletion_problem(
+        user,
+        form.get("confirm_username", ""),
+        form.get("confirm_delete") == "yes",
+        form.get("password", ""),
+    )
+    if problem:
+        g.wrong_password = problem == accounts.WRONG_PASSWORD
+        return _profile_page(user, delete_error=problem), 400
+    try:
+        accounts.delete_account(db.session, user.id)
+        db.session.commit()
+    except (accounts.AccountError, IntegrityError) as exc:
+        # IntegrityError: a row was added meanwhile (should the lock not cover it); the
+        # transaction is undone as a whole, so nothing was deleted.
+        db.session.rollback()
+        message = (
+            str(exc)
+            if isinstance(exc, accounts.AccountError)
+            else "Something changed while deleting, so nothing was deleted. Please try again."
+        )
+        return _profile_page(user, delete_error=message), 400
+    log_out()
+    flash("Your account and everything saved with it were deleted.", "success")
+    return redirect(url_for("decks.index"))
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -72,7 +183,7 @@ def register() -> str | Response | tuple[str, int]:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
+@limiter.shared_limit(_login_limit, scope=_PASSWORD_SCOPE, methods=["POST"], deduct_when=_failed)
 @limiter.limit(
     lambda: str(current_app.config["LOGIN_USERNAME_RATE_LIMIT"]),
     key_func=_username_key,

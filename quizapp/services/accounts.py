@@ -5,14 +5,19 @@ everything studied as a guest stays theirs. Logging in to an existing account fr
 session adopts the guest's progress on cards the account has never seen
 (``adopt_guest_progress``); where both studied a card, the account's history wins.
 Usernames are case-insensitive: stored case-folded; the display name keeps what was typed.
+
+Self-service: ``change_password`` and ``delete_account``. Both take work the caller did
+before the write transaction (hashing and checking passwords is deliberately slow):
+``password_change_problems`` and ``deletion_problem`` check the form without the database.
 """
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, or_, select, update
 
+from quizapp.classroom.models import Attempt, AttemptAnswer, ClassMember, Classroom
 from quizapp.models import USERNAME_MAX, CardState, Quiz, ReviewLog, User
 from quizapp.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
 from quizapp.services.dbsession import DbSession
@@ -112,3 +117,110 @@ def adopt_guest_progress(session: DbSession, guest: User, account: User) -> int:
         account.desired_retention = guest.desired_retention
     session.flush()
     return int(moved.rowcount or 0)  # type: ignore[attr-defined]
+
+
+# --- self-service: change password, delete the account ------------------------------------
+
+WRONG_PASSWORD = "That is not your password."
+TEACHER_HAS_CLASSES = (
+    "You still own classes: delete or hand over your classes first, then delete your account."
+)
+
+
+def password_change_problems(user: User, current: str, new: str, confirm: str) -> dict[str, str]:
+    """Form errors of a password change, by field (empty: go ahead); ``"current"`` means
+    the current password was wrong. No database access: the caller runs it outside the
+    write transaction, because verifying a password is deliberately slow. The cheap checks
+    come first, so a form that cannot succeed never costs a verification."""
+    errors: dict[str, str] = {}
+    problem = password_problem(new)
+    if problem:
+        errors["new"] = problem
+    elif new != confirm:
+        errors["confirm"] = "The two new passwords differ."
+    if not errors and not authenticate(user, current):
+        errors["current"] = "That is not your current password."
+    return errors
+
+
+def change_password(
+    session: DbSession, user_id: int, verified_hash: str | None, new_hash: str
+) -> None:
+    """Store ``new_hash`` (computed by the caller before the write transaction).
+
+    ``verified_hash`` is the hash the current password was checked against; the update
+    applies only if it is still the stored one, so a password changed meanwhile from
+    another session is never overwritten by a check made against the old one.
+    Other sessions stay logged in: sessions are signed cookies naming the user id, with
+    no server-side list to end them (the learner can delete the account instead).
+    """
+    # The default synchronisation also updates the learner object loaded in this session.
+    result = session.execute(
+        update(User)
+        .where(User.id == user_id, User.password_hash == verified_hash)
+        .values(password_hash=new_hash)
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        raise AccountError("Your password was changed meanwhile. Please try again.")
+
+
+def owned_class_count(session: DbSession, user_id: int) -> int:
+    """How many classes ``user_id`` teaches (a teacher with classes cannot be deleted)."""
+    count = session.scalar(select(func.count(Classroom.id)).where(Classroom.teacher_id == user_id))
+    return int(count or 0)
+
+
+def deletion_problem(user: User, typed_username: str, ticked: bool, password: str) -> str | None:
+    """Why the deletion form does not confirm deleting ``user`` (None: it does).
+
+    Registered accounts confirm with their username and password; guests (no password to
+    ask for) tick a box. No database access: the password check is slow and runs before
+    the write transaction."""
+    if user.is_guest:
+        return None if ticked else "Tick the box to confirm that everything should be deleted."
+    if normalise_username(typed_username) != user.username:
+        return "Type your username exactly as shown to confirm."
+    if not authenticate(user, password):
+        return WRONG_PASSWORD
+    return None
+
+
+def delete_account(session: DbSession, user_id: int) -> None:
+    """Delete the learner ``user_id`` and every row that belongs to them.
+
+    Refuses (``AccountError``) a teacher who still owns classes: their classes hold other
+    learners' work, and what happens to it is the teacher's decision.
+
+    Children go first because both SQLite (``foreign_keys=ON``) and PostgreSQL check each
+    statement: class answers, attempts, memberships, reviews, cards, quizzes, the user.
+    """
+    # Lock the user row first (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises
+    # writers): every insert that references the user (an answer from another tab, a new
+    # class) waits for our commit, so no new child row appears between the deletes.
+    if session.scalar(select(User.id).where(User.id == user_id).with_for_update()) is None:
+        raise AccountError("This account no longer exists.")
+    if owned_class_count(session, user_id):
+        raise AccountError(TEACHER_HAS_CLASSES)
+    attempts = select(Attempt.id).where(Attempt.user_id == user_id)
+    reviews = select(ReviewLog.id).where(ReviewLog.user_id == user_id)
+    quizzes = select(Quiz.id).where(Quiz.user_id == user_id)
+    no_sync = {"synchronize_session": False}  # nothing loaded needs updating: all goes
+    statements = [
+        delete(AttemptAnswer).where(
+            or_(AttemptAnswer.attempt_id.in_(attempts), AttemptAnswer.review_id.in_(reviews))
+        ),
+        delete(Attempt).where(Attempt.user_id == user_id),
+        delete(ClassMember).where(ClassMember.user_id == user_id),
+        delete(ReviewLog).where(ReviewLog.user_id == user_id),
+        # A guest's answers can point at a quiz adopted by the account it logged in to;
+        # those answers are the guest's, so they lose the link rather than the row.
+        update(ReviewLog).where(ReviewLog.quiz_id.in_(quizzes)).values(quiz_id=None),
+        delete(CardState).where(CardState.user_id == user_id),
+        delete(Quiz).where(Quiz.user_id == user_id),
+        delete(User).where(User.id == user_id),
+    ]
+    for statement in statements:
+        session.execute(statement.execution_options(**no_sync))
+    user = session.get(User, user_id)
+    if user is not None:
+        session.expunge(user)  # the row is gone: the identity map must not keep it

@@ -78,6 +78,8 @@ def test_review_of_another_deck_url_is_not_found(client: FlaskClient, alice_revi
         ("post", "/study/cramps/answer", {"question_id": "q-flash", "answer_key": "k",
                                           "rating": "7"}, 400, "Rate yourself"),
         ("delete", "/", None, 405, "cannot be used that way"),
+        ("get", "/account/password", None, 405, "cannot be used that way"),
+        ("get", "/account/delete", None, 405, "cannot be used that way"),
     ],
 )  # fmt: skip
 def test_bad_requests_get_friendly_pages(
@@ -89,6 +91,20 @@ def test_bad_requests_get_friendly_pages(
     html = response.get_data(as_text=True)
     assert text in html
     assert "Traceback" not in html and "<!doctype html>" in html
+
+
+def test_account_forms_act_only_on_the_session_learner(
+    app: Flask, client: FlaskClient, alice_review: str
+) -> None:
+    """The profile forms take no user id: a visitor has nothing to change or delete, and a
+    guest cannot change a password (they have none); Alice's answers stay hers."""
+    visitor = app.test_client()
+    change = {"current_password": "x" * 8, "new_password": "y" * 8, "confirm_password": "y" * 8}
+    assert "/account/login" in visitor.post("/account/password", data=change).headers["Location"]
+    assert "/account/login" in client.post("/account/password", data=change).headers["Location"]
+    deleted = visitor.post("/account/delete", data={"confirm_delete": "yes"})
+    assert deleted.headers["Location"] == "/account/"
+    assert client.get(alice_review).status_code == 200
 
 
 def test_too_large_request_is_refused(make_app, deck_id: int) -> None:  # type: ignore[no-untyped-def]
