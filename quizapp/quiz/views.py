@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from quizapp import answer_views, answering, clock
@@ -116,6 +116,12 @@ def answer(quiz_id: int) -> Response:
             settings=study_settings(),
             duration_ms=answering.duration_ms(),
         )
+    except quiz_service.QuestionRetired as exc:
+        # Retired by a re-import after the quiz began: say so and go on with the next
+        # question (or the results). Commit: the quiz may have just been finished.
+        db.session.commit()
+        flash(str(exc), "info")
+        return redirect(url_for("quiz.take", quiz_id=quiz.id))
     except study.StudyError as exc:
         bad_request(str(exc))
     except study.NotFound:

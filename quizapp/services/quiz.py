@@ -1,6 +1,12 @@
 """Quiz mode (self-test): N questions drawn from a deck or chosen sections, answered once
 each, scored at the end with the mistakes listed. Answers go through
-``study.submit_answer`` (source "quiz"), so they feed the learner's schedule too."""
+``study.submit_answer`` (source "quiz"), so they feed the learner's schedule too.
+
+A quiz's question list is fixed when it starts, but re-importing a deck may retire some of
+them meanwhile. ``submit_answer`` refuses retired questions, so a quiz *skips* a retired
+question it has not answered yet: ``next_question`` passes over it, ``answer_question``
+raises ``QuestionRetired`` (a friendly message, not a 404), and the score leaves it out.
+An answer given before the question was retired still counts."""
 
 from __future__ import annotations
 
@@ -16,6 +22,17 @@ from quizapp.services.settings import StudySettings
 from quizapp.services.study import AnswerResult, NotFound, Response, StudyError, submit_answer
 
 MAX_QUESTIONS = 100
+RETIRED_MESSAGE = "This question was removed from the deck; it is skipped."
+
+
+class QuestionRetired(Exception):
+    """The question was retired from its deck after the quiz started: the answer is refused
+    and the learner goes on with the next question. The quiz may have been marked finished
+    (it was the last open question), so the caller commits before showing the message."""
+
+    def __init__(self, question_id: str) -> None:
+        super().__init__(RETIRED_MESSAGE)
+        self.question_id = question_id
 
 
 @dataclass(frozen=True)
@@ -24,10 +41,11 @@ class QuizResults:
     answered: int
     correct: int
     mistakes: list[tuple[Question, ReviewLog]]
+    skipped: int = 0  # unanswered questions retired from the deck since the quiz started
 
     @property
     def total(self) -> int:
-        return len(self.quiz.question_ids)
+        return len(self.quiz.question_ids) - self.skipped
 
     @property
     def percent(self) -> int:
@@ -84,12 +102,37 @@ def answers(session: DbSession, quiz: Quiz) -> dict[str, ReviewLog]:
 
 
 def next_question(session: DbSession, quiz: Quiz) -> tuple[Question | None, int]:
-    """The first unanswered question and its 1-based position (None when finished)."""
+    """The first unanswered question still in the deck and its 1-based position (None
+    when finished: every question is answered or retired)."""
     done = answers(session, quiz)
     for position, qid in enumerate(quiz.question_ids, 1):
         if qid not in done:
-            return session.get(Question, qid), position
+            question = session.get(Question, qid)
+            if question is not None and question.retired_at is None:
+                return question, position
     return None, len(quiz.question_ids)
+
+
+def _skipped(session: DbSession, quiz: Quiz, done: dict[str, ReviewLog]) -> set[str]:
+    """The quiz's unanswered questions that have been retired (or deleted) since it began."""
+    unanswered = [qid for qid in quiz.question_ids if qid not in done]
+    if not unanswered:
+        return set()
+    active = set(
+        session.scalars(
+            select(Question.id).where(Question.id.in_(unanswered), Question.retired_at.is_(None))
+        )
+    )
+    return {qid for qid in unanswered if qid not in active}
+
+
+def _finish_if_done(session: DbSession, quiz: Quiz, now: datetime) -> None:
+    """Mark the quiz finished once every question is answered or skipped."""
+    if quiz.finished_at is not None:
+        return
+    done = answers(session, quiz)
+    if len(done) + len(_skipped(session, quiz, done)) >= len(quiz.question_ids):
+        quiz.finished_at = now
 
 
 def answer_question(
@@ -103,31 +146,44 @@ def answer_question(
     settings: StudySettings,
     duration_ms: int | None = None,
 ) -> AnswerResult:
-    """Answer one question of the quiz, once (a retried key returns the first result)."""
+    """Answer one question of the quiz, once (a retried key returns the first result).
+
+    A question retired since the quiz started raises ``QuestionRetired`` (see module
+    docstring); commit anyway, since the quiz may have just been finished."""
     if question_id not in quiz.question_ids:
         raise NotFound(question_id)
     earlier = answers(session, quiz).get(question_id)
     if earlier is not None and earlier.answer_key != answer_key:
         raise StudyError("this question of the quiz is already answered")
-    result = submit_answer(
-        session,
-        user_id=quiz.user_id,
-        question_id=question_id,
-        answer_key=answer_key,
-        response=response,
-        now=now,
-        settings=settings,
-        source="quiz",
-        quiz_id=quiz.id,
-        duration_ms=duration_ms,
-    )
-    if quiz.finished_at is None and len(answers(session, quiz)) == len(quiz.question_ids):
-        quiz.finished_at = now
+    try:
+        result = submit_answer(
+            session,
+            user_id=quiz.user_id,
+            question_id=question_id,
+            answer_key=answer_key,
+            response=response,
+            now=now,
+            settings=settings,
+            source="quiz",
+            quiz_id=quiz.id,
+            duration_ms=duration_ms,
+        )
+    except NotFound:
+        # submit_answer says NotFound for a retired question (study has no reason to tell
+        # them apart); inside a quiz that started before the retirement it is no error.
+        question = session.get(Question, question_id)
+        if question is None or question.retired_at is None:
+            raise
+        _finish_if_done(session, quiz, now)
+        session.flush()
+        raise QuestionRetired(question_id) from None
+    _finish_if_done(session, quiz, now)
     session.flush()
     return result
 
 
 def results(session: DbSession, quiz: Quiz) -> QuizResults:
+    """The score over the questions answered or still to answer (skipped ones left out)."""
     done = answers(session, quiz)
     mistakes = [
         (log.question, log)
@@ -139,4 +195,5 @@ def results(session: DbSession, quiz: Quiz) -> QuizResults:
         answered=len(done),
         correct=sum(1 for log in done.values() if log.correct),
         mistakes=mistakes,
+        skipped=len(_skipped(session, quiz, done)),
     )
