@@ -323,3 +323,23 @@ def test_profile_forms_need_the_csrf_token(make_app: Callable[..., Flask], deck_
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(User)) == 0
         db.session.remove()
+
+
+def test_a_deleted_accounts_other_sessions_never_become_someone_elses(
+    mapp: Flask, request: pytest.FixtureRequest
+) -> None:
+    """Ada is logged in on two devices and deletes her account on one; the other device's
+    cookie still names her user id. A learner created later must not inherit it."""
+    if request.node.callspec.params.get("database") == "sqlite":
+        # Known gap: user_account has no AUTOINCREMENT on SQLite, so the highest deleted id
+        # is handed out again, and sessions name only the id (quizapp.auth). Needs a
+        # migration (sqlite_autoincrement) or a per-user token in the session; neither is
+        # this module's to change. Remove this marker when fixed.
+        request.applymarker(pytest.mark.xfail(strict=True, reason="SQLite reuses user ids"))
+    phone, laptop = mapp.test_client(), mapp.test_client()
+    register(phone, "ada")
+    laptop_login = laptop.post("/account/login", data={"username": "ada", "password": PASSWORD})
+    assert laptop_login.status_code == 302
+    assert delete_registered(phone, "ada").status_code == 302
+    register(mapp.test_client(), "eve")
+    assert "Logged in as" not in laptop.get("/account/").get_data(as_text=True)
