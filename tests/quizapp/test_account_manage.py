@@ -193,8 +193,8 @@ def test_deleting_a_learner_removes_all_their_rows_and_nobody_elses(mapp: Flask)
     before = rows_of(mapp, ada_id)
     assert all(before.values()), before  # Ada has rows in every table
     bob_before, teacher_before = rows_of(mapp, bob_id), rows_of(mapp, teacher_id)
-    report = teacher.get(f"/teach/assignments/{assignment_id}").get_data(as_text=True)
-    assert "Ada" in report and "Bob" in report
+    before_page = teacher.get(f"/teach/assignments/{assignment_id}").get_data(as_text=True)
+    assert "Ada" in before_page and "Bob" in before_page
 
     ada = students["ada"]
     response = delete_registered(ada, "ADA")  # usernames are case-insensitive
