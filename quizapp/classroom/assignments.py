@@ -1,7 +1,9 @@
 """Assignments: what a class is asked to answer, and when.
 
 ``AssignmentSpec`` is the validated form (see ``forms``); ``create_assignment`` checks that
-the deck, sections and kinds leave at least one question, and stores it.
+the deck, sections and kinds leave at least one question, and stores it. A teacher may
+later close it at once (``close_now``), change its closing time (``set_closing``) or delete
+it with its attempts and class answers (``delete_assignment``).
 """
 
 from __future__ import annotations
@@ -9,11 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from questions.model import Kind
 from quizapp.classroom.errors import ClassroomError
-from quizapp.classroom.models import ANSWERS_AFTER_CLOSE, ANSWERS_NOW, Assignment, Classroom
+from quizapp.classroom.models import (
+    ANSWERS_AFTER_CLOSE,
+    ANSWERS_NOW,
+    Assignment,
+    Attempt,
+    AttemptAnswer,
+    Classroom,
+)
 from quizapp.models import Deck, Question
 from quizapp.services.dbsession import DbSession
 
@@ -21,6 +30,13 @@ KINDS = tuple(k.value for k in Kind)
 AUTO_GRADED = (Kind.MULTIPLE_CHOICE.value, Kind.TRUE_FALSE.value, Kind.CLOZE.value)
 MAX_QUESTIONS = 100
 MAX_ATTEMPTS = 20
+FLASHCARD = Kind.FLASHCARD.value
+CLOSING_BEFORE_OPENING = "The closing time must be after the opening time."
+HELD_BACK_NEEDS_CLOSING = "Showing answers after closing needs a closing time."
+FLASHCARDS_SHOW_ANSWERS = (
+    "Flashcards show their answer as soon as they are turned: untick them, or show the "
+    "answers right away."
+)
 
 
 @dataclass(frozen=True)
@@ -85,9 +101,11 @@ def _check(spec: AssignmentSpec) -> None:
     if spec.answers_shown not in (ANSWERS_NOW, ANSWERS_AFTER_CLOSE):
         raise ClassroomError("Choose when students see the answers.")
     if spec.closes_at is not None and spec.closes_at <= spec.opens_at:
-        raise ClassroomError("The closing time must be after the opening time.")
+        raise ClassroomError(CLOSING_BEFORE_OPENING)
     if spec.answers_shown == ANSWERS_AFTER_CLOSE and spec.closes_at is None:
-        raise ClassroomError("Showing answers after closing needs a closing time.")
+        raise ClassroomError(HELD_BACK_NEEDS_CLOSING)
+    if spec.answers_shown == ANSWERS_AFTER_CLOSE and FLASHCARD in spec.kinds:
+        raise ClassroomError(FLASHCARDS_SHOW_ANSWERS)
 
 
 def close_now(session: DbSession, assignment: Assignment, now: datetime) -> None:
@@ -97,6 +115,42 @@ def close_now(session: DbSession, assignment: Assignment, now: datetime) -> None
         return
     assignment.opens_at = min(assignment.opens_at, now)
     assignment.closes_at = now
+    session.flush()
+
+
+def set_closing(session: DbSession, assignment: Assignment, closes_at: datetime | None) -> None:
+    """Change when the assignment closes: later (extend, or reopen a closed one), earlier,
+    or never (``None``; not when answers are held back until closing)."""
+    if closes_at is not None and closes_at <= assignment.opens_at:
+        raise ClassroomError(CLOSING_BEFORE_OPENING)
+    if closes_at is None and assignment.answers_shown == ANSWERS_AFTER_CLOSE:
+        raise ClassroomError(HELD_BACK_NEEDS_CLOSING)
+    assignment.closes_at = closes_at
+    session.flush()
+
+
+def delete_assignment(session: DbSession, assignment: Assignment) -> None:
+    """Delete the assignment, its attempts and their class answers (children first). The
+    reviews those answers made stay: they are the students' own study progress."""
+    # PostgreSQL: lock the assignment and its attempts first, so an attempt started or an
+    # answer given meanwhile waits for this transaction (and then finds it gone) instead
+    # of slipping a row in between the deletes. SQLite's BEGIN IMMEDIATE serialises anyway.
+    session.scalar(select(Assignment.id).where(Assignment.id == assignment.id).with_for_update())
+    session.scalars(
+        select(Attempt.id).where(Attempt.assignment_id == assignment.id).with_for_update()
+    ).all()
+    attempts = select(Attempt.id).where(Attempt.assignment_id == assignment.id)
+    session.execute(
+        delete(AttemptAnswer)
+        .where(AttemptAnswer.attempt_id.in_(attempts))
+        .execution_options(synchronize_session="fetch")
+    )
+    session.execute(
+        delete(Attempt)
+        .where(Attempt.assignment_id == assignment.id)
+        .execution_options(synchronize_session="fetch")
+    )
+    session.delete(assignment)
     session.flush()
 
 

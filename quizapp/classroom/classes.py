@@ -1,4 +1,5 @@
-"""Classes: create, rotate the join code, open/close joining, join as a student, list.
+"""Classes: create, rename, rotate the join code, open/close joining, join as a student,
+remove a student, list.
 
 Services add and flush; the caller commits. A join code is unique among classes: a fresh
 code is drawn until it is unused (and the database's unique constraint backs that up).
@@ -11,14 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from quizapp.classroom import codes
+from quizapp.classroom.attempts import lock_learner
 from quizapp.classroom.errors import ClassroomError
 from quizapp.classroom.models import (
     CLASS_NAME_MAX,
     DISPLAY_NAME_MAX,
     Assignment,
+    Attempt,
+    AttemptAnswer,
     ClassMember,
     Classroom,
 )
@@ -46,12 +50,9 @@ def create_class(
 ) -> Classroom:
     if not teacher.is_teacher:
         raise ClassroomError("Only teachers create classes.")
-    clean = " ".join(name.split())
-    if not 1 <= len(clean) <= CLASS_NAME_MAX or has_control_characters(clean):
-        raise ClassroomError(f"Give the class a name of 1 to {CLASS_NAME_MAX} characters.")
     classroom = Classroom(
         teacher_id=teacher.id,
-        name=clean,
+        name=clean_class_name(name),
         join_code=unused_code(session, choice),
         joining_open=True,
         created_at=now,
@@ -59,6 +60,43 @@ def create_class(
     session.add(classroom)
     session.flush()
     return classroom
+
+
+def clean_class_name(name: str) -> str:
+    """The name with runs of white space made single; ``ClassroomError`` if unusable."""
+    clean = " ".join(name.split())
+    if not 1 <= len(clean) <= CLASS_NAME_MAX or has_control_characters(clean):
+        raise ClassroomError(f"Give the class a name of 1 to {CLASS_NAME_MAX} characters.")
+    return clean
+
+
+def rename_class(session: DbSession, classroom: Classroom, name: str) -> str:
+    """Give the class a new name (same rules as creating one); returns the clean name."""
+    classroom.name = clean_class_name(name)
+    session.flush()
+    return classroom.name
+
+
+def remove_student(session: DbSession, classroom: Classroom, user_id: int) -> None:
+    """Take the student out of the class, with their attempts and class answers at its
+    assignments. Their own study progress (``review_log``, ``card_state``) stays; they may
+    join again with the code. Child rows go first: class_answer → class_attempt → member.
+    """
+    lock_learner(session, user_id)  # waits for the student's answer in progress, if any
+    in_class = Attempt.assignment_id.in_(
+        select(Assignment.id).where(Assignment.class_id == classroom.id)
+    )
+    their_attempts = select(Attempt.id).where(Attempt.user_id == user_id, in_class)
+    statements = (
+        delete(AttemptAnswer).where(AttemptAnswer.attempt_id.in_(their_attempts)),
+        delete(Attempt).where(Attempt.user_id == user_id, in_class),
+        delete(ClassMember).where(
+            ClassMember.class_id == classroom.id, ClassMember.user_id == user_id
+        ),
+    )
+    for statement in statements:
+        session.execute(statement.execution_options(synchronize_session="fetch"))
+    session.flush()
 
 
 def unused_code(session: DbSession, choice: Chooser | None = None) -> str:

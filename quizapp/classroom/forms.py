@@ -1,4 +1,5 @@
-"""Parsing the assignment form into an ``AssignmentSpec`` (or field errors to show).
+"""Parsing the assignment form into an ``AssignmentSpec`` (or field errors to show), and the
+closing-time form (``parse_closing``).
 
 Opening and closing times come from ``datetime-local`` inputs: wall-clock times in the
 teacher's time zone, which the page's script puts in the ``timezone`` field (an IANA name);
@@ -14,6 +15,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from quizapp.classroom.assignments import (
     AUTO_GRADED,
+    CLOSING_BEFORE_OPENING,
+    FLASHCARD,
+    FLASHCARDS_SHOW_ANSWERS,
     KINDS,
     MAX_ATTEMPTS,
     MAX_QUESTIONS,
@@ -79,12 +83,15 @@ def parse(
     if get.get("closes_at") and closes_at is None:
         errors["closes_at"] = "Enter the closing time as date and time."
     elif closes_at is not None and opens_at is not None and closes_at <= opens_at:
-        errors["closes_at"] = "The closing time must be after the opening time."
+        errors["closes_at"] = CLOSING_BEFORE_OPENING
     shown = get.get("answers_shown", ANSWERS_NOW)
     if shown not in (ANSWERS_NOW, ANSWERS_AFTER_CLOSE):
         errors["answers_shown"] = "Choose when students see the answers."
     elif shown == ANSWERS_AFTER_CLOSE and not get.get("closes_at"):
         errors["closes_at"] = "Set a closing time to show the answers after it."
+    if shown == ANSWERS_AFTER_CLOSE and FLASHCARD in kinds:
+        # A flashcard is its answer: turning it over would show what is held back.
+        errors["kinds"] = FLASHCARDS_SHOW_ANSWERS
     if errors or count is None or attempts is None or opens_at is None:
         return None, errors
     spec = AssignmentSpec(
@@ -100,6 +107,17 @@ def parse(
         answers_shown=shown,
     )
     return spec, {}
+
+
+def parse_closing(raw: str, zone: str) -> tuple[datetime | None, str | None]:
+    """The closing-time form's ``datetime-local`` value in ``zone``: (UTC time, None),
+    (None, None) for an empty field (never closes), or (None, message)."""
+    if not raw.strip():
+        return None, None
+    closes_at = _local(raw.strip(), zone)
+    if closes_at is None:
+        return None, "Enter the closing time as date and time."
+    return closes_at, None
 
 
 def _int(raw: str, low: int, high: int) -> int | None:

@@ -1,6 +1,9 @@
-"""Teacher pages: sign-up, dashboard, class page (code, link, QR, projector), assignments,
-reports (live progress, item analysis, CSV). Each view parses input, calls one service,
-commits once, renders or redirects. Access rules: ``quizapp.classroom.access``."""
+"""Teacher pages: sign-up, dashboard, class page (code, link, QR, projector, rename, remove a
+student), assignments (create, change the closing time, close, delete), reports (live
+progress, item analysis, CSV). Each view parses input, calls one service, commits once,
+renders or redirects. Destructive actions ask first on a page of their own (no script
+needed) and act only on a POST with ``confirm=yes``. Access rules:
+``quizapp.classroom.access``."""
 
 from __future__ import annotations
 
@@ -127,7 +130,10 @@ def create_class() -> BaseResponse | tuple[str, int]:
 
 @bp.get("/teach/classes/<int:class_id>")
 def class_page(class_id: int) -> str:
-    classroom = _class(class_id)
+    return _class_page(_class(class_id))
+
+
+def _class_page(classroom: Classroom, **extra: object) -> str:
     return render_template(
         "classroom/class.html",
         classroom=classroom,
@@ -135,7 +141,53 @@ def class_page(class_id: int) -> str:
         members=classes.members(db.session, classroom.id),
         assignments=assignments.class_assignments(db.session, classroom.id),
         now=clock.now(),
+        **extra,
     )
+
+
+@bp.post("/teach/classes/<int:class_id>/name")
+def rename_class(class_id: int) -> BaseResponse | tuple[str, int]:
+    classroom = _class(class_id)
+    typed = request.form.get("name", "")
+    try:
+        classes.rename_class(db.session, classroom, typed)
+    except ClassroomError as exc:
+        db.session.rollback()
+        return _class_page(classroom, rename_error=str(exc), rename_value=typed), 400
+    db.session.commit()
+    flash("The class is renamed.", "success")
+    return redirect(url_for("classroom.class_page", class_id=class_id))
+
+
+@bp.route("/teach/classes/<int:class_id>/students/<int:user_id>/remove", methods=["GET", "POST"])
+def remove_student(class_id: int, user_id: int) -> str | BaseResponse | tuple[str, int]:
+    classroom = _class(class_id)
+    student = access.class_student(db.session, classroom, user_id)
+    if not _confirmed():
+        return _confirm_page(
+            "remove_student",
+            title=f"Remove {student.display_name} from {classroom.name}?",
+            cancel=url_for("classroom.class_page", class_id=class_id),
+            button=f"Remove {student.display_name}",
+            action=url_for("classroom.remove_student", class_id=class_id, user_id=user_id),
+        )
+    name = student.display_name
+    classes.remove_student(db.session, classroom, user_id)
+    db.session.commit()
+    flash(f"{name} is no longer in the class.", "success")
+    return redirect(url_for("classroom.class_page", class_id=class_id))
+
+
+def _confirmed() -> bool:
+    return request.method == "POST" and request.form.get("confirm") == "yes"
+
+
+def _confirm_page(what: str, **fields: str) -> str | tuple[str, int]:
+    """The "are you sure?" page; a POST without ``confirm=yes`` gets it again, as a 400."""
+    page = render_template(
+        "classroom/confirm.html", what=what, unconfirmed=request.method == "POST", **fields
+    )
+    return (page, 400) if request.method == "POST" else page
 
 
 @bp.get("/teach/classes/<int:class_id>/projector")
@@ -275,6 +327,57 @@ def close_assignment(assignment_id: int) -> BaseResponse:
     db.session.commit()
     flash("The assignment is closed: no more answers are accepted.", "info")
     return redirect(url_for("classroom.report_page", assignment_id=assignment.id))
+
+
+@bp.route("/teach/assignments/<int:assignment_id>/closing", methods=["GET", "POST"])
+def change_closing(assignment_id: int) -> str | BaseResponse | tuple[str, int]:
+    assignment = _assignment(assignment_id)
+    if request.method == "GET":
+        closes_at = assignment.closes_at
+        value = forms.local_value(closes_at, assignment.timezone) if closes_at else ""
+        return _closing_form(assignment, value, None)
+    typed = request.form.get("closes_at", "")
+    closes_at, error = forms.parse_closing(typed, assignment.timezone)
+    if error is None:
+        try:
+            assignments.set_closing(db.session, assignment, closes_at)
+        except ClassroomError as exc:
+            db.session.rollback()
+            error = str(exc)
+    if error is not None:
+        return _closing_form(assignment, typed, error), 400
+    db.session.commit()
+    flash("The closing time is saved.", "success")
+    return redirect(url_for("classroom.report_page", assignment_id=assignment_id))
+
+
+def _closing_form(assignment: Assignment, value: str, error: str | None) -> str:
+    return render_template(
+        "classroom/closing.html",
+        assignment=assignment,
+        classroom=assignment.classroom,
+        value=value,
+        error=error,
+        now=clock.now(),
+    )
+
+
+@bp.route("/teach/assignments/<int:assignment_id>/delete", methods=["GET", "POST"])
+def delete_assignment(assignment_id: int) -> str | BaseResponse | tuple[str, int]:
+    assignment = _assignment(assignment_id)
+    class_id = assignment.class_id
+    if not _confirmed():
+        return _confirm_page(
+            "delete_assignment",
+            title=f"Delete the assignment “{assignment.title}”?",
+            cancel=url_for("classroom.report_page", assignment_id=assignment_id),
+            button="Delete the assignment",
+            action=url_for("classroom.delete_assignment", assignment_id=assignment_id),
+        )
+    assignments.delete_assignment(db.session, assignment)
+    db.session.commit()
+    flash("The assignment is deleted, with its attempts and answers.", "success")
+    return redirect(url_for("classroom.class_page", class_id=class_id))
 
 
 @bp.get("/teach/assignments/<int:assignment_id>/progress.json")

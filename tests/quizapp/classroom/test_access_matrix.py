@@ -6,7 +6,10 @@ The rule (see ``quizapp.classroom.access``):
   class that does not exist, so ids cannot be probed); anyone who is not a teacher 403,
   whether the class exists or not (it says "log in with a teacher account");
 * student pages (``/classes/<id>``, ``/assignments/…``, ``/attempts/…``): only the member
-  (for attempts: only its owner) 200; everyone else, the teacher included, 404.
+  (for attempts: only its owner) 200; everyone else, the teacher included, 404;
+* management (rename, remove a student, closing time, delete an assignment): as teacher
+  pages; the two deletions ask first, so a POST without ``confirm=yes`` shows the
+  question again (400 for the owner) and the confirmed ones come last.
 """
 
 from __future__ import annotations
@@ -91,6 +94,11 @@ def _urls(ids: dict[str, dict[str, int]], questions: dict[str, str]) -> list[Row
         member = _member_codes(side)
         c, a, t = i["class"], i["assignment"], i["attempt"]
         form = {"question_id": questions[side], "answer_key": "matrix"}
+        other = "b" if side == "a" else "a"
+        c_url = f"/teach/classes/{c}"
+        remove = f"{c_url}/students/{i['student']}/remove"
+        unconfirmed = {**teach, f"teacher_{side}": 400}  # the question again; nothing done
+        stranger = _missing_for_teachers()
         rows += [
             ("GET", f"/teach/classes/{c}", teach, None),
             ("GET", f"/teach/classes/{c}/projector", teach, None),
@@ -102,6 +110,15 @@ def _urls(ids: dict[str, dict[str, int]], questions: dict[str, str]) -> list[Row
             ("GET", f"/teach/assignments/{a}/students/{i['student']}", teach, None),
             ("POST", f"/teach/classes/{c}/code", _posted(teach), None),
             ("POST", f"/teach/classes/{c}/joining", _posted(teach), None),
+            ("POST", f"/teach/classes/{c}/name", _posted(teach), {"name": f"Class {side}"}),
+            ("GET", remove, teach, None),
+            ("POST", remove, unconfirmed, None),
+            # a student of the other class is no student of this one: 404 for its teacher too
+            ("GET", f"{c_url}/students/{ids[other]['student']}/remove", stranger, None),
+            ("GET", f"/teach/assignments/{a}/closing", teach, None),
+            ("POST", f"/teach/assignments/{a}/closing", _posted(teach), {"closes_at": ""}),
+            ("GET", f"/teach/assignments/{a}/delete", teach, None),
+            ("POST", f"/teach/assignments/{a}/delete", unconfirmed, None),
             ("GET", f"/classes/{c}", member, None),
             ("POST", f"/assignments/{a}/start", _posted(member), None),
             ("GET", f"/attempts/{t}", member, None),
@@ -113,6 +130,12 @@ def _urls(ids: dict[str, dict[str, int]], questions: dict[str, str]) -> list[Row
     for side in ("a", "b"):  # last: closing changes what the student pages answer
         a = ids[side]["assignment"]
         rows.append(("POST", f"/teach/assignments/{a}/close", _posted(_teacher_codes(side)), None))
+    confirmed = {"confirm": "yes"}
+    for side in ("a", "b"):  # last of all: these delete what the rows above use
+        i, posted = ids[side], _posted(_teacher_codes(side))
+        remove = f"/teach/classes/{i['class']}/students/{i['student']}/remove"
+        rows.append(("POST", remove, posted, confirmed))
+        rows.append(("POST", f"/teach/assignments/{i['assignment']}/delete", posted, confirmed))
     missing = 999_999
     nobody = dict.fromkeys(ROLES, 404)
     rows += [
@@ -120,6 +143,14 @@ def _urls(ids: dict[str, dict[str, int]], questions: dict[str, str]) -> list[Row
         ("GET", f"/teach/classes/{missing}", _missing_for_teachers(), None),
         ("GET", f"/teach/assignments/{missing}/results.csv", _missing_for_teachers(), None),
         ("GET", f"/teach/assignments/{missing}/progress.json", _missing_for_teachers(), None),
+        ("GET", f"/teach/assignments/{missing}/closing", _missing_for_teachers(), None),
+        ("POST", f"/teach/assignments/{missing}/delete", _missing_for_teachers(), None),
+        (
+            "GET",
+            f"/teach/classes/{missing}/students/{missing}/remove",
+            _missing_for_teachers(),
+            None,
+        ),
         ("GET", f"/classes/{missing}", nobody, None),
         ("GET", f"/attempts/{missing}", nobody, None),
         ("GET", "/classes/", dict.fromkeys(ROLES, 200), None),
@@ -151,7 +182,7 @@ def test_every_role_against_every_classroom_url(
             if response.status_code != expected[role]:
                 mismatches.append((role, method, url, response.status_code, expected[role]))
     assert mismatches == []
-    assert checked == len(ROLES) * (17 * 2 + 8)
+    assert checked == len(ROLES) * (27 * 2 + 11)
 
 
 def test_forbidden_and_missing_pages_are_friendly(
