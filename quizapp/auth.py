@@ -24,17 +24,38 @@ from quizapp.models import User
 from quizapp.timecol import utcnow
 
 SESSION_KEY = "uid"
+# The session names the learner by id *and* by when their row was created: SQLite hands a
+# deleted row's id to the next new row, so a device still signed in to a deleted account
+# would otherwise become signed in as whoever comes next. (id, created_at) is never reused.
+SINCE_KEY = "since"
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+def session_learner_id() -> int | None:
+    """The learner id the signed session names, without loading the learner. Whoever uses it
+    must confirm it with ``session_names`` on the row it loads (see ``SINCE_KEY``)."""
+    uid = session.get(SESSION_KEY)
+    return uid if isinstance(uid, int) else None
+
+
+def session_names(user: User) -> bool:
+    """Whether the session's learner is this very row, not an earlier one of the same id."""
+    return session.get(SESSION_KEY) == user.id and session.get(SINCE_KEY) == _since(user)
+
+
+def _since(user: User) -> str:
+    return user.created_at.isoformat()
 
 
 def current_user() -> User | None:
     """The learner of this request, or None for a visitor who has not saved anything yet."""
     if "user" not in g:
-        uid = session.get(SESSION_KEY)
-        g.user = db.session.get(User, uid) if isinstance(uid, int) else None
-    user: User | None = g.user
-    return user
+        uid = session_learner_id()
+        user = db.session.get(User, uid) if uid is not None else None
+        g.user = user if user is not None and session_names(user) else None
+    found: User | None = g.user
+    return found
 
 
 def current_user_id() -> int | None:
@@ -58,6 +79,7 @@ def log_in(user: User) -> None:
     # A fresh session dict: nothing from before login (e.g. a stale next URL) carries over.
     session.clear()
     session[SESSION_KEY] = user.id
+    session[SINCE_KEY] = _since(user)
     session.permanent = True
     g.user = user
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 from contextlib import AbstractContextManager, nullcontext
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask import session as cookie_session
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quizapp import answering, clock
-from quizapp.auth import SESSION_KEY, current_user, log_in
+from quizapp.auth import current_user, log_in, session_learner_id, session_names
 from quizapp.classroom import access, assignments, attempts, classes
 from quizapp.classroom.blueprint import bp
 from quizapp.classroom.errors import ClassroomError, NotFound
@@ -43,14 +42,21 @@ def assignment_member_id(user_id: int | None) -> int:
 
 
 def _session_learner_id() -> int | None:
-    """The learner id the signed session cookie names (``quizapp.auth`` stores it), read
-    without loading the user: the attempt query below loads it along with the attempt."""
-    uid = cookie_session.get(SESSION_KEY)
-    return uid if isinstance(uid, int) else None
+    """The learner id the session names, read without loading the learner: the attempt and
+    membership queries below load that row along with what they look up, and ``_mine``
+    then confirms it is the session's very learner (``quizapp.auth.SINCE_KEY``)."""
+    return session_learner_id()
+
+
+def _mine(user: User) -> None:
+    if not session_names(user):
+        raise NotFound("no learner")
 
 
 def _attempt(attempt_id: int) -> Attempt:
-    return access.own_attempt(db.session, _session_learner_id(), attempt_id)
+    attempt = access.own_attempt(db.session, _session_learner_id(), attempt_id)
+    _mine(attempt.user)
+    return attempt
 
 
 def _lookups_first() -> AbstractContextManager[None]:
@@ -170,6 +176,7 @@ def _same_site(path: str) -> str | None:
 @reads_only
 def student_class(class_id: int) -> str:
     membership = access.member_class(db.session, _session_learner_id(), class_id)
+    _mine(membership.user)
     class_assignments = assignments.class_assignments(db.session, class_id)
     statuses = attempts.student_statuses(
         db.session, membership.user_id, class_assignments, clock.now()
@@ -185,7 +192,8 @@ def student_class(class_id: int) -> str:
 
 @bp.post("/assignments/<int:assignment_id>/start")
 def start(assignment_id: int) -> Response:
-    user_id = _session_learner_id()
+    learner = current_user()
+    user_id = learner.id if learner else None
     assignment = access.member_assignment(db.session, user_id, assignment_id)
     attempt = attempts.start_or_resume(
         db.session, user_id=assignment_member_id(user_id), assignment=assignment, now=clock.now()
@@ -238,6 +246,7 @@ def answer(attempt_id: int) -> Response:
         attempt, question = access.own_attempt_and_question(
             db.session, _session_learner_id(), attempt_id, question_id
         )
+        _mine(attempt.user)
         if question is None or question_id not in attempt.question_ids:
             raise NotFound(question_id)
         answer_key, response = answering.answer_key(), answering.response_for(question)

@@ -194,10 +194,9 @@ def delete_account(session: DbSession, user_id: int) -> None:
     Children go first because both SQLite (``foreign_keys=ON``) and PostgreSQL check each
     statement: class answers, attempts, memberships, reviews, cards, quizzes, the user.
 
-    Known gap: on SQLite ``user_account`` has no AUTOINCREMENT, so deleting the newest
-    learner frees their id for the next one, and another device still logged in to the
-    deleted account (sessions name only the id) would become that new learner. PostgreSQL
-    sequences never reuse ids. See the xfail test in ``tests/quizapp/test_account_manage``.
+    On SQLite deleting the newest learner frees their id for the next one; a device still
+    signed in to the deleted account does not become that learner because sessions name
+    the row's creation time too (``quizapp.auth.SINCE_KEY``).
     """
     # Lock the user row first (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises
     # writers): every insert that references the user (an answer from another tab, a new

@@ -325,17 +325,11 @@ def test_profile_forms_need_the_csrf_token(make_app: Callable[..., Flask], deck_
         db.session.remove()
 
 
-def test_a_deleted_accounts_other_sessions_never_become_someone_elses(
-    mapp: Flask, request: pytest.FixtureRequest
-) -> None:
+def test_a_deleted_accounts_other_sessions_never_become_someone_elses(mapp: Flask) -> None:
     """Ada is logged in on two devices and deletes her account on one; the other device's
     cookie still names her user id. A learner created later must not inherit it."""
-    if request.node.callspec.params.get("database") == "sqlite":
-        # Known gap: user_account has no AUTOINCREMENT on SQLite, so the highest deleted id
-        # is handed out again, and sessions name only the id (quizapp.auth). Needs a
-        # migration (sqlite_autoincrement) or a per-user token in the session; neither is
-        # this module's to change. Remove this marker when fixed.
-        request.applymarker(pytest.mark.xfail(strict=True, reason="SQLite reuses user ids"))
+    # SQLite hands the highest deleted id out again: the session's creation stamp
+    # (quizapp.auth.SINCE_KEY) is what keeps the laptop from becoming Eve's.
     phone, laptop = mapp.test_client(), mapp.test_client()
     register(phone, "ada")
     laptop_login = laptop.post("/account/login", data={"username": "ada", "password": PASSWORD})

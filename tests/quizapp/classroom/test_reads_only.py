@@ -13,6 +13,7 @@ from quizapp.extensions import db
 
 from ..pages import RIGHT
 from .helpers import (
+    Clock,
     answer_next,
     create_assignment,
     create_class,
@@ -78,3 +79,30 @@ def test_an_answer_costs_three_lookups_and_three_inserts(capp: Flask, teacher: A
     form = {**fields, **RIGHT[fields["question_id"]]}
     assert student.post(url + "/answer", data=form).status_code == 302
     assert [verb for verb, _ in seen] == ["SELECT"] * 3 + ["INSERT"] * 3
+
+
+def test_a_reused_learner_id_does_not_open_the_new_learners_attempt(
+    capp: Flask, teacher: Any, clock: Clock
+) -> None:
+    """SQLite hands a deleted learner's id to the next new row: the old device's cookie,
+    which names that id, must not reach the new learner's attempt (quizapp.auth.SINCE_KEY)."""
+    class_id = create_class(teacher)
+    assignment_id = create_assignment(teacher, class_id, count="2")
+    code = join_code(capp, class_id)
+    old_device, phone = capp.test_client(), capp.test_client()
+    join(old_device, code, "Ann")
+    with old_device.session_transaction() as cookie:
+        cookie_values = dict(cookie)
+    phone.set_cookie("quizapp_session", old_device.get_cookie("quizapp_session").value)  # type: ignore[union-attr]
+    assert phone.post("/account/delete", data={"confirm_delete": "yes"}).status_code == 302
+    clock.advance(seconds=1)  # a real clock never stands still between two sign-ups
+    newcomer = capp.test_client()
+    join(newcomer, code, "Bea")
+    url = start(newcomer, assignment_id)
+    with newcomer.session_transaction() as cookie:
+        reused = cookie["uid"] == cookie_values["uid"]
+    assert old_device.get(url).status_code == 404
+    assert old_device.get(f"/classes/{class_id}").status_code == 404
+    assert newcomer.get(url).status_code == 200
+    if capp.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        assert reused  # the case this guards against really happens on SQLite
