@@ -40,8 +40,16 @@ def session_learner_id() -> int | None:
 
 
 def session_names(user: User) -> bool:
-    """Whether the session's learner is this very row, not an earlier one of the same id."""
-    return session.get(SESSION_KEY) == user.id and session.get(SINCE_KEY) == _since(user)
+    """Whether the session's learner is this very row, not an earlier one of the same id.
+
+    A cookie signed before sessions carried the stamp is adopted (and stamped): refusing it
+    would cut every existing guest off from their progress, as guests have no password."""
+    if session.get(SESSION_KEY) != user.id:
+        return False
+    if SINCE_KEY not in session:
+        session[SINCE_KEY] = _since(user)
+        return True
+    return bool(session[SINCE_KEY] == _since(user))
 
 
 def _since(user: User) -> str:

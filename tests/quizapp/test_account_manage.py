@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
+from quizapp.auth import SINCE_KEY
 from quizapp.classroom.models import Attempt, AttemptAnswer, ClassMember, Classroom
 from quizapp.extensions import db
 from quizapp.models import CardState, Quiz, ReviewLog, User
@@ -337,3 +338,17 @@ def test_a_deleted_accounts_other_sessions_never_become_someone_elses(mapp: Flas
     assert delete_registered(phone, "ada").status_code == 302
     register(mapp.test_client(), "eve")
     assert "Logged in as" not in laptop.get("/account/").get_data(as_text=True)
+
+
+@pytest.mark.usefixtures("deck_id")
+def test_a_cookie_from_before_the_stamp_keeps_its_guest(app: Flask) -> None:
+    """Sessions signed before they carried the creation stamp still name their guest (who
+    has no password to log in again), and get the stamp."""
+    client = app.test_client()
+    answer_current(client)
+    with client.session_transaction() as cookie:
+        uid = cookie["uid"]
+        del cookie[SINCE_KEY]
+    assert client.get("/stats").status_code == 200
+    with client.session_transaction() as cookie:
+        assert cookie["uid"] == uid and SINCE_KEY in cookie
