@@ -11,7 +11,10 @@
 * ``quiz``      — ``create_quiz``, ``get_quiz``, ``next_question``, ``answer_question``,
   ``answers``, ``results``.
 * ``accounts``  — ``register``, ``find_by_username``, ``authenticate``,
-  ``adopt_guest_progress``, ``username_problem``, ``password_problem``.
+  ``adopt_guest_progress``, ``username_problem``, ``password_problem``,
+  ``password_change_problems``, ``change_password``, ``deletion_problem``,
+  ``owned_class_count``, ``delete_account`` (every row of the learner, children first).
+* ``guests``    — ``quizapp prune-guests``: stale guests found and deleted in batches.
 * ``decks``     — ``deck_by_slug``, ``deck_summaries``, ``sections``, ``active_questions``,
   ``article_view`` (pure), ``source_context`` (a question's sentence in its paragraph).
 * ``stats``     — the stats page's data loader (part B; see its docstring).
