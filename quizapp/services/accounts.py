@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import func, select, update
 
-from quizapp.classroom.models import Attempt, AttemptAnswer, ClassMember, Classroom
+from quizapp.classroom.models import Classroom
 from quizapp.models import USERNAME_MAX, CardState, Quiz, ReviewLog, User
 from quizapp.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
 from quizapp.services.dbsession import DbSession
+from quizapp.services.erasure import erase_learners
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{2,39}$")
 
@@ -191,8 +192,7 @@ def delete_account(session: DbSession, user_id: int) -> None:
     Refuses (``AccountError``) a teacher who still owns classes: their classes hold other
     learners' work, and what happens to it is the teacher's decision.
 
-    Children go first because both SQLite (``foreign_keys=ON``) and PostgreSQL check each
-    statement: class answers, attempts, memberships, reviews, cards, quizzes, the user.
+    The rows go children first (``quizapp.services.erasure``).
 
     On SQLite deleting the newest learner frees their id for the next one; a device still
     signed in to the deleted account does not become that learner because sessions name
@@ -205,26 +205,4 @@ def delete_account(session: DbSession, user_id: int) -> None:
         raise AccountError("This account no longer exists.")
     if owned_class_count(session, user_id):
         raise AccountError(TEACHER_HAS_CLASSES)
-    attempts = select(Attempt.id).where(Attempt.user_id == user_id)
-    reviews = select(ReviewLog.id).where(ReviewLog.user_id == user_id)
-    quizzes = select(Quiz.id).where(Quiz.user_id == user_id)
-    no_sync = {"synchronize_session": False}  # nothing loaded needs updating: all goes
-    statements = [
-        delete(AttemptAnswer).where(
-            or_(AttemptAnswer.attempt_id.in_(attempts), AttemptAnswer.review_id.in_(reviews))
-        ),
-        delete(Attempt).where(Attempt.user_id == user_id),
-        delete(ClassMember).where(ClassMember.user_id == user_id),
-        delete(ReviewLog).where(ReviewLog.user_id == user_id),
-        # A guest's answers can point at a quiz adopted by the account it logged in to;
-        # those answers are the guest's, so they lose the link rather than the row.
-        update(ReviewLog).where(ReviewLog.quiz_id.in_(quizzes)).values(quiz_id=None),
-        delete(CardState).where(CardState.user_id == user_id),
-        delete(Quiz).where(Quiz.user_id == user_id),
-        delete(User).where(User.id == user_id),
-    ]
-    for statement in statements:
-        session.execute(statement.execution_options(**no_sync))
-    user = session.get(User, user_id)
-    if user is not None:
-        session.expunge(user)  # the row is gone: the identity map must not keep it
+    erase_learners(session, [user_id])

@@ -24,11 +24,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, delete, exists, or_, select
+from sqlalchemy import ColumnElement, and_, exists, select
 
-from quizapp.classroom.models import Attempt, AttemptAnswer, ClassMember, Classroom
-from quizapp.models import CardState, Quiz, ReviewLog, User
+from quizapp.classroom.models import ClassMember, Classroom
+from quizapp.models import Quiz, ReviewLog, User
 from quizapp.services.dbsession import DbSession
+from quizapp.services.erasure import erase_learners
 
 # The session cookie's lifetime in days (PERMANENT_SESSION_LIFETIME): a guest inactive
 # for longer can no longer reach their data.
@@ -94,26 +95,6 @@ def prune_batch(session: DbSession, ids: Sequence[int], now: datetime, inactive_
     )
     if not doomed:
         return 0
-    their_attempts = select(Attempt.id).where(Attempt.user_id.in_(doomed))
-    their_reviews = select(ReviewLog.id).where(ReviewLog.user_id.in_(doomed))
-    statements = (
-        # class_answer points at both the attempt and the review: it goes first.
-        delete(AttemptAnswer).where(
-            or_(
-                AttemptAnswer.attempt_id.in_(their_attempts),
-                AttemptAnswer.review_id.in_(their_reviews),
-            )
-        ),
-        delete(Attempt).where(Attempt.user_id.in_(doomed)),
-        # review_log points at quiz, so answers go before quizzes.
-        delete(ReviewLog).where(ReviewLog.user_id.in_(doomed)),
-        delete(CardState).where(CardState.user_id.in_(doomed)),
-        delete(Quiz).where(Quiz.user_id.in_(doomed)),
-        delete(User).where(User.id.in_(doomed), User.username.is_(None)),
-    )
-    for statement in statements:
-        # Bulk deletes by criteria, no ORM objects loaded: "synchronize_session=False"
-        # because nothing of these users is in the session's identity map.
-        session.execute(statement.execution_options(synchronize_session=False))
+    erase_learners(session, doomed)
     session.flush()
     return len(doomed)

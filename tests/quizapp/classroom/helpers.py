@@ -54,6 +54,12 @@ def make_teacher(app: Flask, username: str) -> int:
     return uid
 
 
+def learner_id(client: FlaskClient) -> int:
+    """The learner id a client's session names."""
+    with client.session_transaction() as session:
+        return int(session["uid"])
+
+
 def log_in(client: FlaskClient, username: str) -> None:
     response = client.post("/account/login", data={"username": username, "password": PASSWORD})
     assert response.status_code == 302, response.get_data(as_text=True)

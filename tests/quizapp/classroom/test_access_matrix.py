@@ -28,6 +28,7 @@ from .helpers import (
     current_fields,
     join,
     join_code,
+    learner_id,
     location_id,
     log_in,
     make_teacher,
@@ -60,16 +61,11 @@ def _setup(app: Flask) -> Setup:
             "assignment": assignment_id,
             "attempt": location_id(attempt_url, "/attempts"),
             "review": int(feedback.rsplit("/", 1)[1]),
-            "student": _student_id(student),
+            "student": learner_id(student),
         }
         questions[side] = current_fields(student, attempt_url)["question_id"]
     answer_current(clients["guest"])  # a guest learner with progress, in no class
     return clients, ids, questions
-
-
-def _student_id(client: FlaskClient) -> int:
-    with client.session_transaction() as session:
-        return int(session["uid"])
 
 
 def _teacher_codes(side: str) -> dict[str, int]:

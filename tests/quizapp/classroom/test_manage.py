@@ -29,6 +29,7 @@ from .helpers import (
     hidden_fields,
     join,
     join_code,
+    learner_id,
     location_id,
     log_in,
     make_teacher,
@@ -38,17 +39,12 @@ from .helpers import (
 HELD_BACK = {"answers_shown": "after_close", "closes_at": "2026-03-02T15:00"}
 
 
-def _uid(client: FlaskClient) -> int:
-    with client.session_transaction() as session:
-        return int(session["uid"])
-
-
 def _student(capp: Flask, class_id: int, name: str, assignment_id: int) -> tuple[FlaskClient, int]:
     """A student who joined the class and answered one question of the assignment."""
     client = capp.test_client()
     join(client, join_code(capp, class_id), name)
     answer_next(client, start(client, assignment_id), right=True)
-    return client, _uid(client)
+    return client, learner_id(client)
 
 
 def _count(capp: Flask, model: type, *where: object) -> int:

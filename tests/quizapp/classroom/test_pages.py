@@ -30,6 +30,7 @@ from .helpers import (
     hidden_fields,
     join,
     join_code,
+    learner_id,
     log_in,
     make_teacher,
     start,
@@ -228,13 +229,8 @@ def test_progress_json_csv_and_report_links(capp: Flask, teacher: FlaskClient) -
     report = teacher.get(f"/teach/assignments/{assignment_id}").get_data(as_text=True)
     anchors = re.findall(r'href="/decks/cramps/article#(s-\d+)"', report)
     assert len(anchors) == 2  # each question linked to its source sentence
-    student_page = teacher.get(f"/teach/assignments/{assignment_id}/students/{_uid(ann)}")
+    student_page = teacher.get(f"/teach/assignments/{assignment_id}/students/{learner_id(ann)}")
     assert "Attempt 1: 1 / 2" in student_page.get_data(as_text=True)
-
-
-def _uid(client: FlaskClient) -> int:
-    with client.session_transaction() as session:
-        return int(session["uid"])
 
 
 def test_new_assignment_form_rejects_bad_input(capp: Flask, teacher: FlaskClient) -> None:
