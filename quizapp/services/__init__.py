@@ -15,6 +15,7 @@
   ``password_change_problems``, ``change_password``, ``deletion_problem``,
   ``owned_class_count``, ``delete_account`` (every row of the learner, children first).
 * ``guests``    — ``quizapp prune-guests``: stale guests found and deleted in batches.
+* ``erasure``   — ``erase_learners``: every row of some learners, children first.
 * ``decks``     — ``deck_by_slug``, ``deck_summaries``, ``sections``, ``active_questions``,
   ``article_view`` (pure), ``source_context`` (a question's sentence in its paragraph).
 * ``stats``     — the stats page's data loader (part B; see its docstring).
