@@ -17,7 +17,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     _register_blueprints(app)
     _register_safety_nets(app)
     if app.config["AUTO_BOOTSTRAP"] and _is_serving():
-        from quizapp.schema import prepare_database
+        from quizapp.db.schema import prepare_database
 
         prepare_database(app)
     return app
@@ -41,14 +41,16 @@ def _load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
-    from quizapp import cookies
-    from quizapp.extensions import csrf, db, limiter, migrate
-    from quizapp.pooling import ping_when_idle
-    from quizapp.sqlite import configure_engine
+    from quizapp.db.base import db, migrate
+    from quizapp.db.pooling import ping_when_idle
+    from quizapp.db.schema import migrations_dir
+    from quizapp.db.sqlite import configure_engine
+    from quizapp.web import cookies
+    from quizapp.web.extensions import csrf, limiter
 
     cookies.install(app)
     db.init_app(app)
-    migrate.init_app(app, db, directory=os.path.join(app.root_path, "migrations"))
+    migrate.init_app(app, db, directory=migrations_dir(app))
     csrf.init_app(app)
     limiter.init_app(app)
     with app.app_context():
@@ -64,7 +66,7 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.decks.views import bp as decks
     from quizapp.quiz.views import bp as quiz
     from quizapp.settings.views import bp as settings
-    from quizapp.statspage.views import bp as stats
+    from quizapp.stats.views import bp as stats
     from quizapp.study.views import bp as study
 
     for blueprint in (decks, study, quiz, settings, account):
@@ -76,7 +78,7 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_safety_nets(app: Flask) -> None:
-    from quizapp import errors, security, templating
+    from quizapp.web import errors, security, templating
 
     errors.register(app)
     security.register(app)

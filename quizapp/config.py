@@ -22,7 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "PERMANENT_SESSION_LIFETIME": 400 * 24 * 3600,  # guests keep their progress for a long time
     # Bank files are uploaded nowhere; forms are small.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
-    # A pooled connection idle this long is pinged before use (quizapp.pooling); one used
+    # A pooled connection idle this long is pinged before use (quizapp.db.pooling); one used
     # more recently is trusted, saving a round trip per request.
     "DB_PING_IDLE_SECONDS": 10.0,
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers are trusted

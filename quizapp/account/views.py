@@ -15,12 +15,13 @@ from flask import Blueprint, current_app, flash, g, redirect, render_template, r
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
-from quizapp.auth import current_user, log_in, log_out
-from quizapp.extensions import db, limiter
-from quizapp.models import User
-from quizapp.passwords import hash_password
+from quizapp.db.base import db
+from quizapp.db.models import User
+from quizapp.db.sqlite import read_phase
+from quizapp.domain.passwords import hash_password
 from quizapp.services import accounts
-from quizapp.sqlite import read_phase
+from quizapp.web.auth import current_user, log_in, log_out
+from quizapp.web.extensions import limiter
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 

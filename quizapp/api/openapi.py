@@ -10,7 +10,7 @@ from typing import Any
 
 from quizapp.api.guard import CSRF_HEADER
 from quizapp.api.parsing import MAX_DURATION
-from quizapp.models import ANSWER_KEY_MAX, QUESTION_ID_MAX
+from quizapp.db.models import ANSWER_KEY_MAX, QUESTION_ID_MAX
 from quizapp.services.study import MAX_RESPONSE_CHARS
 
 Schema = dict[str, Any]

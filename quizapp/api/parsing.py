@@ -16,8 +16,8 @@ from flask import request
 
 from questions.model import Kind
 from quizapp.api.problems import ApiError
-from quizapp.models import ANSWER_KEY_MAX, QUESTION_ID_MAX, Question
-from quizapp.scheduler import Rating
+from quizapp.db.models import ANSWER_KEY_MAX, QUESTION_ID_MAX, Question
+from quizapp.domain.scheduler import Rating
 from quizapp.services.study import MAX_RESPONSE_CHARS, Response
 
 ANSWER_KEY_RE = re.compile(rf"^[A-Za-z0-9_-]{{1,{ANSWER_KEY_MAX}}}$")

@@ -10,12 +10,12 @@ from typing import Any
 from flask import url_for
 
 from questions.model import CLOZE_BLANK
-from quizapp.models import Deck, Question, ReviewLog
-from quizapp.scheduler import Rating
+from quizapp.db.models import Deck, Question, ReviewLog
+from quizapp.domain.scheduler import Rating
 from quizapp.services.decks import DeckSummary, source_context
-from quizapp.services.stats import DeckReport
 from quizapp.services.study import QueueCounts
-from quizapp.stats import Retention
+from quizapp.stats.metrics import Retention
+from quizapp.stats.queries import DeckReport
 
 
 def iso(moment: datetime) -> str:

@@ -1,7 +1,7 @@
 """Errors of the JSON API as RFC 9457 problem documents (``application/problem+json``).
 
 ``ApiError`` is raised anywhere in an API view; ``problem_response`` renders it (and any
-HTTP error under ``/api/``, via ``quizapp.errors``) as
+HTTP error under ``/api/``, via ``quizapp.web.errors``) as
 ``{"type", "title", "status", "detail"}`` — never HTML, never a traceback.
 """
 

@@ -14,18 +14,19 @@ from typing import Any
 from flask import Blueprint, Response, g, jsonify, make_response
 from sqlalchemy import bindparam, select
 
-from quizapp import clock
 from quizapp.api import guard, openapi, parsing, payloads
 from quizapp.api.problems import ApiError, problem_response
-from quizapp.auth import current_user, ensure_user
-from quizapp.extensions import csrf, db
-from quizapp.models import Deck, Question, ReviewLog, User
+from quizapp.db.base import db
+from quizapp.db.models import Deck, Question, ReviewLog, User
+from quizapp.db.sqlite import read_phase
 from quizapp.services import decks as deck_service
 from quizapp.services import study
 from quizapp.services.settings import StudySettings
-from quizapp.services.stats import deck_report
-from quizapp.sqlite import read_phase
-from quizapp.web import study_settings
+from quizapp.stats.queries import deck_report
+from quizapp.web import clock
+from quizapp.web.auth import current_user, ensure_user
+from quizapp.web.extensions import csrf
+from quizapp.web.helpers import study_settings
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 SLUG_MAX = 100

@@ -3,7 +3,6 @@ attempts and reports.
 
 Layout, one job per module:
 
-* ``models`` — the tables (classes, members, assignments, attempts, attempt answers);
 * ``codes`` — join codes that are easy to read aloud (pure);
 * ``picking`` — the deterministic question set of an attempt (pure);
 * ``classes``, ``assignments``, ``attempts`` — services (take a session and ``now``, flush,
@@ -14,8 +13,9 @@ Layout, one job per module:
 * ``forms`` — parsing the assignment form; ``qr`` — the join QR code as SVG;
 * ``errors`` — the exceptions services raise; ``blueprint`` — the ``classroom`` blueprint,
   the mapping of those exceptions to 404/403/400 pages, and template filters;
-* ``views`` (``views_teacher``, ``views_student``) — the routes;
-* ``cli`` — ``quizapp create-teacher``.
+* ``views`` (``views_teacher``, ``views_student``) — the routes.
+
+Its tables live in ``quizapp.db.classroom``; ``quizapp create-teacher`` in ``quizapp.cli.teachers``.
 
 Answers are written only by ``quizapp.services.study.submit_answer`` (source
 "classroom"), so grading, idempotency and the FSRS schedule are the study service's.

@@ -18,9 +18,9 @@ from sqlalchemy import Select, and_, bindparam, select
 from sqlalchemy.orm import contains_eager, joinedload
 
 from quizapp.classroom.errors import Forbidden, NotFound
-from quizapp.classroom.models import Assignment, Attempt, ClassMember, Classroom
-from quizapp.models import Question, User
-from quizapp.services.dbsession import DbSession
+from quizapp.db.classroom import Assignment, Attempt, ClassMember, Classroom
+from quizapp.db.models import Question, User
+from quizapp.db.session import DbSession
 
 
 def teacher_only(user: User | None) -> User:

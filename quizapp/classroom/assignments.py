@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 
 from questions.model import Kind
 from quizapp.classroom.errors import ClassroomError
-from quizapp.classroom.models import (
+from quizapp.db.classroom import (
     ANSWERS_AFTER_CLOSE,
     ANSWERS_NOW,
     Assignment,
@@ -23,8 +23,8 @@ from quizapp.classroom.models import (
     AttemptAnswer,
     Classroom,
 )
-from quizapp.models import Deck, Question
-from quizapp.services.dbsession import DbSession
+from quizapp.db.models import Deck, Question
+from quizapp.db.session import DbSession
 
 KINDS = tuple(k.value for k in Kind)
 AUTO_GRADED = (Kind.MULTIPLE_CHOICE.value, Kind.TRUE_FALSE.value, Kind.CLOZE.value)

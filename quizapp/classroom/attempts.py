@@ -29,9 +29,9 @@ from sqlalchemy.orm.attributes import set_committed_value
 from quizapp.classroom import picking
 from quizapp.classroom.assignments import pool
 from quizapp.classroom.errors import ClassroomError, NotFound
-from quizapp.classroom.models import Assignment, Attempt, AttemptAnswer
-from quizapp.models import Question, ReviewLog, User
-from quizapp.services.dbsession import DbSession
+from quizapp.db.classroom import Assignment, Attempt, AttemptAnswer
+from quizapp.db.models import Question, ReviewLog, User
+from quizapp.db.session import DbSession
 from quizapp.services.settings import StudySettings
 from quizapp.services.study import AnswerResult, Response, result_for, submit_answer
 

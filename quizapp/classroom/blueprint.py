@@ -17,9 +17,9 @@ from werkzeug.wrappers import Response
 from quizapp.classroom import codes
 from quizapp.classroom.attempts import AssignmentClosed
 from quizapp.classroom.errors import ClassroomError, Forbidden, NotFound
-from quizapp.errors import render_error
-from quizapp.extensions import db
+from quizapp.db.base import db
 from quizapp.services.study import StudyError
+from quizapp.web.errors import render_error
 
 bp = Blueprint("classroom", __name__)
 

@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select
 from quizapp.classroom import codes
 from quizapp.classroom.attempts import lock_learner
 from quizapp.classroom.errors import ClassroomError
-from quizapp.classroom.models import (
+from quizapp.db.classroom import (
     CLASS_NAME_MAX,
     DISPLAY_NAME_MAX,
     Assignment,
@@ -26,8 +26,8 @@ from quizapp.classroom.models import (
     ClassMember,
     Classroom,
 )
-from quizapp.models import User
-from quizapp.services.dbsession import DbSession
+from quizapp.db.models import User
+from quizapp.db.session import DbSession
 
 MAX_CODE_TRIES = 50
 Chooser = Callable[[str], str]

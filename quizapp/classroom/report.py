@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from quizapp.grading import normalise
+from quizapp.domain.grading import normalise
 
 UPPER_LOWER_PERCENT = 27
 TOP_WRONG_TYPED = 5

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from quizapp.classroom.models import Assignment, Attempt, AttemptAnswer, ClassMember
 from quizapp.classroom.report import AnswerFact, AttemptFacts, QuestionInfo
-from quizapp.models import Question, ReviewLog
-from quizapp.services.dbsession import DbSession
+from quizapp.db.classroom import Assignment, Attempt, AttemptAnswer, ClassMember
+from quizapp.db.models import Question, ReviewLog
+from quizapp.db.session import DbSession
 from quizapp.services.decks import anchor_for
 
 

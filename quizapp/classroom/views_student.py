@@ -14,20 +14,21 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
-from quizapp import answering, clock
-from quizapp.auth import current_user, log_in, session_learner_id, session_names
 from quizapp.classroom import access, assignments, attempts, classes
 from quizapp.classroom.blueprint import bp
 from quizapp.classroom.errors import ClassroomError, NotFound
-from quizapp.classroom.models import Attempt, Classroom
-from quizapp.extensions import db, limiter
-from quizapp.models import Question, User
-from quizapp.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
-from quizapp.readonly import reads_only
+from quizapp.db.base import db
+from quizapp.db.classroom import Attempt, Classroom
+from quizapp.db.models import Question, User
+from quizapp.db.readonly import reads_only
+from quizapp.db.sqlite import read_phase
+from quizapp.domain.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
 from quizapp.services import study
 from quizapp.services.decks import source_context
-from quizapp.sqlite import read_phase
-from quizapp.web import new_answer_key, now_ms, study_settings
+from quizapp.web import answering, clock
+from quizapp.web.auth import current_user, log_in, session_learner_id, session_names
+from quizapp.web.extensions import limiter
+from quizapp.web.helpers import new_answer_key, now_ms, study_settings
 
 
 def _failed(response: Response) -> bool:
@@ -44,7 +45,7 @@ def assignment_member_id(user_id: int | None) -> int:
 def _session_learner_id() -> int | None:
     """The learner id the session names, read without loading the learner: the attempt and
     membership queries below load that row along with what they look up, and ``_mine``
-    then confirms it is the session's very learner (``quizapp.auth.SINCE_KEY``)."""
+    then confirms it is the session's very learner (``quizapp.web.auth.SINCE_KEY``)."""
     return session_learner_id()
 
 
@@ -61,7 +62,7 @@ def _attempt(attempt_id: int) -> Attempt:
 
 def _lookups_first() -> AbstractContextManager[None]:
     """SQLite has one write lock for the whole database, and a POST takes it with its first
-    statement: the lookups run in a read transaction first (``quizapp.sqlite.read_phase``),
+    statement: the lookups run in a read transaction first (``quizapp.db.sqlite.read_phase``),
     so the lock is held only for the write. PostgreSQL keeps one transaction: its first
     query already locked the learner's row, and row locks do not hold up other students."""
     if db.session.get_bind().dialect.name == "sqlite":

@@ -22,18 +22,19 @@ from flask import (
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as BaseResponse
 
-from quizapp import clock
-from quizapp.auth import current_user, log_in
 from quizapp.classroom import access, assignments, classes, csv_export, forms, qr, report
 from quizapp.classroom import report_data as data
 from quizapp.classroom.blueprint import bp
 from quizapp.classroom.errors import ClassroomError
-from quizapp.classroom.models import Assignment, Classroom
-from quizapp.extensions import db, limiter
-from quizapp.models import Deck, User
-from quizapp.passwords import hash_password
+from quizapp.db.base import db
+from quizapp.db.classroom import Assignment, Classroom
+from quizapp.db.models import Deck, User
+from quizapp.domain.passwords import hash_password
 from quizapp.services import accounts
 from quizapp.services import decks as deck_service
+from quizapp.web import clock
+from quizapp.web.auth import current_user, log_in
+from quizapp.web.extensions import limiter
 
 POLL_SECONDS = 5  # default; CLASSROOM_POLL_SECONDS overrides it
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from flask import Blueprint, Response, render_template
 
 from export.anki import apkg_bytes, package_filename
-from quizapp import clock
-from quizapp.auth import current_user_id
-from quizapp.deck_import import bank_from_db
-from quizapp.extensions import db
+from quizapp.db.banks import bank_from_db
+from quizapp.db.base import db
 from quizapp.services import decks as deck_service
 from quizapp.services.study import queue_counts
-from quizapp.web import deck_or_404, study_settings
+from quizapp.web import clock
+from quizapp.web.auth import current_user_id
+from quizapp.web.helpers import deck_or_404, study_settings
 
 bp = Blueprint("decks", __name__)
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from quizapp import answer_views, answering, clock
-from quizapp.auth import current_user, current_user_id, ensure_user
-from quizapp.extensions import db
-from quizapp.models import Question, Quiz, ReviewLog
+from quizapp.db.base import db
+from quizapp.db.models import Question, Quiz, ReviewLog
 from quizapp.services import decks as deck_service
 from quizapp.services import quiz as quiz_service
 from quizapp.services import study
 from quizapp.services.decks import source_context
 from quizapp.services.settings import remember_time_zone
 from quizapp.services.study import rerate_buttons
-from quizapp.web import (
+from quizapp.web import answer_views, answering, clock
+from quizapp.web.auth import current_user, current_user_id, ensure_user
+from quizapp.web.helpers import (
     bad_request,
     deck_or_404,
     form_int,

@@ -1,4 +1,5 @@
-"""The work behind the pages, the API and the classroom: plain functions of (session, ids, now).
+"""The work behind the pages, the API and the CLI: plain functions of (session, ids, now).
+Never imports Flask or the web/cli layers; the session type is ``quizapp.db.session.DbSession``.
 
 * ``settings``  — ``settings_for(config, user)`` → ``StudySettings`` (scheduler settings, new
   cards per day, day rollover, learn-ahead); ``update_settings``.
@@ -18,8 +19,6 @@
 * ``erasure``   — ``erase_learners``: every row of some learners, children first.
 * ``decks``     — ``deck_by_slug``, ``deck_summaries``, ``sections``, ``active_questions``,
   ``article_view`` (pure), ``source_context`` (a question's sentence in its paragraph).
-* ``stats``     — the stats page's data loader (part B; see its docstring).
-* ``dbsession`` — ``DbSession``: what "session" means in these signatures.
 
 Services add and flush; they never commit. The caller (a view, a CLI command, an API
 handler) commits once, and only then acknowledges the result.

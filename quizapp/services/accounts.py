@@ -17,10 +17,16 @@ import re
 
 from sqlalchemy import func, select, update
 
-from quizapp.classroom.models import Classroom
-from quizapp.models import USERNAME_MAX, CardState, Quiz, ReviewLog, User
-from quizapp.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
-from quizapp.services.dbsession import DbSession
+from quizapp.db.classroom import Classroom
+from quizapp.db.models import USERNAME_MAX, CardState, Quiz, ReviewLog, User
+from quizapp.db.session import DbSession
+from quizapp.domain.passwords import (
+    MAX_LENGTH,
+    MIN_LENGTH,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 from quizapp.services.erasure import erase_learners
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{2,39}$")
@@ -196,7 +202,7 @@ def delete_account(session: DbSession, user_id: int) -> None:
 
     On SQLite deleting the newest learner frees their id for the next one; a device still
     signed in to the deleted account does not become that learner because sessions name
-    the row's creation time too (``quizapp.auth.SINCE_KEY``).
+    the row's creation time too (``quizapp.web.auth.SINCE_KEY``).
     """
     # Lock the user row first (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises
     # writers): every insert that references the user (an answer from another tab, a new

@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from quizapp.models import Deck, Question
-from quizapp.services.dbsession import DbSession
+from quizapp.db.models import Deck, Question
+from quizapp.db.session import DbSession
 from quizapp.services.settings import StudySettings
 from quizapp.services.study import NotFound, QueueCounts, queue_counts
 

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from sqlalchemy import delete, or_, select, update
 
-from quizapp.classroom.models import Attempt, AttemptAnswer, ClassMember
-from quizapp.models import CardState, Quiz, ReviewLog, User
-from quizapp.services.dbsession import DbSession
+from quizapp.db.classroom import Attempt, AttemptAnswer, ClassMember
+from quizapp.db.models import CardState, Quiz, ReviewLog, User
+from quizapp.db.session import DbSession
 
 
 def erase_learners(session: DbSession, user_ids: Sequence[int]) -> None:

@@ -1,7 +1,7 @@
 """Pruning guest accounts nobody can reach any more (``quizapp prune-guests``).
 
 A guest is a ``User`` row without a username, bound to one browser by the session cookie
-(see ``quizapp.auth``). Once that cookie has expired (400 days after the last visit) the
+(see ``quizapp.web.auth``). Once that cookie has expired (400 days after the last visit) the
 guest's cards, answers and quizzes are unreachable, yet they stay in the database for good.
 
 A guest is *stale* when its last activity — the latest of its creation, its last answer and
@@ -26,9 +26,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, exists, select
 
-from quizapp.classroom.models import ClassMember, Classroom
-from quizapp.models import Quiz, ReviewLog, User
-from quizapp.services.dbsession import DbSession
+from quizapp.db.classroom import ClassMember, Classroom
+from quizapp.db.models import Quiz, ReviewLog, User
+from quizapp.db.session import DbSession
 from quizapp.services.erasure import erase_learners
 
 # The session cookie's lifetime in days (PERMANENT_SESSION_LIFETIME): a guest inactive

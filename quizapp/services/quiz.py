@@ -16,8 +16,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from quizapp.models import Question, Quiz, ReviewLog
-from quizapp.services.dbsession import DbSession
+from quizapp.db.models import Question, Quiz, ReviewLog
+from quizapp.db.session import DbSession
 from quizapp.services.settings import StudySettings
 from quizapp.services.study import AnswerResult, NotFound, Response, StudyError, submit_answer
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from quizapp.models import User
-from quizapp.scheduler import SchedulerSettings
-from quizapp.timecol import is_time_zone
+from quizapp.db.models import User
+from quizapp.db.timecol import is_time_zone
+from quizapp.domain.scheduler import SchedulerSettings
 
 NEW_PER_DAY_RANGE = (0, 9999)
 RETENTION_RANGE = (0.70, 0.99)

@@ -22,12 +22,12 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement, Select
 
 from questions.model import Kind
-from quizapp import grading, scheduler
-from quizapp.models import CardState, Question, ReviewLog, User
-from quizapp.scheduler import CardSnapshot, Rating, State
-from quizapp.services.dbsession import DbSession
+from quizapp.db.models import CardState, Question, ReviewLog, User
+from quizapp.db.session import DbSession
+from quizapp.db.timecol import local_day_start
+from quizapp.domain import grading, scheduler
+from quizapp.domain.scheduler import CardSnapshot, Rating, State
 from quizapp.services.settings import StudySettings
-from quizapp.timecol import local_day_start
 
 SOURCES = ("study", "quiz", "classroom")
 MAX_RESPONSE_CHARS = 500

@@ -6,11 +6,11 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from quizapp.auth import current_user, ensure_user
-from quizapp.extensions import db
+from quizapp.db.base import db
+from quizapp.db.timecol import time_zone_names
 from quizapp.services.settings import NEW_PER_DAY_RANGE, RETENTION_RANGE, update_settings
-from quizapp.timecol import time_zone_names
-from quizapp.web import study_settings
+from quizapp.web.auth import current_user, ensure_user
+from quizapp.web.helpers import study_settings
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
 

@@ -6,14 +6,21 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from quizapp import answer_views, answering, clock
-from quizapp.auth import current_user, current_user_id, ensure_user
-from quizapp.extensions import db
-from quizapp.models import Deck, Question, ReviewLog
+from quizapp.db.base import db
+from quizapp.db.models import Deck, Question, ReviewLog
 from quizapp.services import study
 from quizapp.services.decks import source_context
 from quizapp.services.settings import remember_time_zone
-from quizapp.web import bad_request, deck_or_404, new_answer_key, not_found, now_ms, study_settings
+from quizapp.web import answer_views, answering, clock
+from quizapp.web.auth import current_user, current_user_id, ensure_user
+from quizapp.web.helpers import (
+    bad_request,
+    deck_or_404,
+    new_answer_key,
+    not_found,
+    now_ms,
+    study_settings,
+)
 
 bp = Blueprint("study", __name__, url_prefix="/study")
 

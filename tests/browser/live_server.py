@@ -22,9 +22,9 @@ from werkzeug.serving import make_server
 
 from questions.model import Bank
 from quizapp import create_app
-from quizapp.deck_import import import_bank
-from quizapp.extensions import db
-from quizapp.schema import migrations_dir
+from quizapp.db.banks import import_bank
+from quizapp.db.base import db
+from quizapp.db.schema import migrations_dir
 
 CHROMIUM = os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

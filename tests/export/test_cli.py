@@ -17,8 +17,8 @@ from export.gift import gift_text
 from export.tsv import tsv_text
 from questions import bankfile
 from questions.model import Bank
-from quizapp import cli_export
 from quizapp.cli import cli
+from quizapp.cli import exports as cli_export
 
 
 @pytest.fixture

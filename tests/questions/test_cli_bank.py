@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from questions.bankfile import dumps, load, loads, with_content_version
 from questions.default_deck import DEFAULT_ARTICLE, DEFAULT_BANK
-from quizapp.cli_bank import check, generate
+from quizapp.cli.bank import check, generate
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 

@@ -15,7 +15,7 @@ from questions.pipeline import generate
 from questions.reading import RawArticle, read_article
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
-GENERATE = "import sys; from quizapp.cli_bank import generate; generate(sys.argv[1:])"
+GENERATE = "import sys; from quizapp.cli.bank import generate; generate(sys.argv[1:])"
 
 
 def generate_in_subprocess(article: Path, seed: str) -> bytes:

@@ -34,9 +34,9 @@ from questions.bankfile import with_content_version
 from questions.model import CLOZE_BLANK, Article, Bank, Block, Deck, Kind, Question, Source
 from quizapp import create_app
 from quizapp.config import database_url
-from quizapp.deck_import import import_bank
-from quizapp.extensions import db
-from quizapp.schema import migrations_dir
+from quizapp.db.banks import import_bank
+from quizapp.db.base import db
+from quizapp.db.schema import migrations_dir
 
 BACKENDS = ["sqlite", "postgres"]
 POSTGRES_ENV = "QUIZAPP_TEST_POSTGRES_URL"

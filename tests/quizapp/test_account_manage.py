@@ -12,10 +12,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
-from quizapp.auth import SINCE_KEY
-from quizapp.classroom.models import Attempt, AttemptAnswer, ClassMember, Classroom
-from quizapp.extensions import db
-from quizapp.models import CardState, Quiz, ReviewLog, User
+from quizapp.db.base import db
+from quizapp.db.classroom import Attempt, AttemptAnswer, ClassMember, Classroom
+from quizapp.db.models import CardState, Quiz, ReviewLog, User
+from quizapp.web.auth import SINCE_KEY
 
 from .classroom.helpers import (
     Clock,
@@ -330,7 +330,7 @@ def test_a_deleted_accounts_other_sessions_never_become_someone_elses(mapp: Flas
     """Ada is logged in on two devices and deletes her account on one; the other device's
     cookie still names her user id. A learner created later must not inherit it."""
     # SQLite hands the highest deleted id out again: the session's creation stamp
-    # (quizapp.auth.SINCE_KEY) is what keeps the laptop from becoming Eve's.
+    # (quizapp.web.auth.SINCE_KEY) is what keeps the laptop from becoming Eve's.
     phone, laptop = mapp.test_client(), mapp.test_client()
     register(phone, "ada")
     laptop_login = laptop.post("/account/login", data={"username": "ada", "password": PASSWORD})

@@ -9,8 +9,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from quizapp.extensions import db
-from quizapp.models import CardState, ReviewLog, User
+from quizapp.db.base import db
+from quizapp.db.models import CardState, ReviewLog, User
 
 from .pages import answer_current, current_question, hidden_fields
 

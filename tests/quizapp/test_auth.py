@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from flask import Blueprint, Flask
 
-from quizapp.auth import ensure_user, login_required, teacher_required
-from quizapp.extensions import db
-from quizapp.models import User
+from quizapp.db.base import db
+from quizapp.db.models import User
+from quizapp.web.auth import ensure_user, login_required, teacher_required
 
 PASSWORD = "correct horse battery"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quizapp import create_app
-from quizapp.extensions import db
+from quizapp.db.base import db
 
 
 def test_environment_variables_configure_the_app(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,5 +1,5 @@
 """The session cookie is sent when the session changes and renewed once a day, not on every
-response (``quizapp.cookies``)."""
+response (``quizapp.web.cookies``)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from flask import Flask
 from flask.sessions import SecureCookieSessionInterface
 from flask.testing import FlaskClient
 
-from quizapp import cookies
-from quizapp.auth import SESSION_KEY
+from quizapp.web import cookies
+from quizapp.web.auth import SESSION_KEY
 
 from .pages import answer_current
 

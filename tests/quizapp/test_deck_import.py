@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from questions.bankfile import dump, dumps, with_content_version
 from questions.model import Bank
 from quizapp.cli import cli
-from quizapp.deck_import import ImportConflict, bank_from_db, import_bank
-from quizapp.models import Deck, Question, ReviewLog
+from quizapp.db.banks import ImportConflict, bank_from_db, import_bank
+from quizapp.db.models import Deck, Question, ReviewLog
 from quizapp.services import study
 from quizapp.services.settings import settings_for
 

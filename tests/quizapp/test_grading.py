@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp import grading
+from quizapp.domain import grading
 
 
 def test_choice_by_index() -> None:

@@ -16,9 +16,9 @@ from questions.default_deck import DEFAULT_BANK
 from quizapp import create_app
 from quizapp.cli import cli
 from quizapp.config import database_url, persistent_secret_key
-from quizapp.extensions import db
-from quizapp.models import Deck, Question
-from quizapp.schema import SchemaOutOfDate, SchemaStatus, migrations_dir, schema_status
+from quizapp.db.base import db
+from quizapp.db.models import Deck, Question
+from quizapp.db.schema import SchemaOutOfDate, SchemaStatus, migrations_dir, schema_status
 
 from .conftest import app_config
 

@@ -1,4 +1,4 @@
-"""Pooled PostgreSQL connections are pinged only after sitting idle (``quizapp.pooling``):
+"""Pooled PostgreSQL connections are pinged only after sitting idle (``quizapp.db.pooling``):
 a recently used one is trusted (no extra round trip), an idle dead one is replaced before
 the request sees it."""
 
@@ -13,7 +13,7 @@ from flask import Flask
 from sqlalchemy import Engine, create_engine, text
 
 from quizapp import create_app
-from quizapp.extensions import db
+from quizapp.db.base import db
 
 from .conftest import app_config, apps_on
 

@@ -12,16 +12,16 @@ import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
-from quizapp.classroom.models import Assignment, Attempt, AttemptAnswer, ClassMember, Classroom
 from quizapp.cli import cli
-from quizapp.cli_guests import prune_guests_command
-from quizapp.extensions import db
-from quizapp.models import CardState, Quiz, ReviewLog, User
-from quizapp.scheduler import Rating
+from quizapp.cli.guests import prune_guests_command
+from quizapp.db.base import db
+from quizapp.db.classroom import Assignment, Attempt, AttemptAnswer, ClassMember, Classroom
+from quizapp.db.models import CardState, Quiz, ReviewLog, User
+from quizapp.db.timecol import utcnow
+from quizapp.domain.scheduler import Rating
 from quizapp.services import guests, quiz
 from quizapp.services.settings import settings_for
 from quizapp.services.study import Response
-from quizapp.timecol import utcnow
 
 OLD = timedelta(days=500)
 

@@ -11,9 +11,9 @@ from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from quizapp import scheduler
-from quizapp.models import CardState, Question, ReviewLog, User
-from quizapp.scheduler import State
+from quizapp.db.models import CardState, Question, ReviewLog, User
+from quizapp.domain import scheduler
+from quizapp.domain.scheduler import State
 from quizapp.services import study
 from quizapp.services.settings import StudySettings, settings_for
 

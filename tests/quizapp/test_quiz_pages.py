@@ -8,8 +8,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from quizapp.extensions import db
-from quizapp.models import CardState, ReviewLog
+from quizapp.db.base import db
+from quizapp.db.models import CardState, ReviewLog
 
 from .pages import RIGHT, WRONG, hidden_fields
 

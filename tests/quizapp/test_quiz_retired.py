@@ -10,9 +10,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from quizapp.deck_import import import_bank
-from quizapp.extensions import db
-from quizapp.models import Quiz, User
+from quizapp.db.banks import import_bank
+from quizapp.db.base import db
+from quizapp.db.models import Quiz, User
 from quizapp.services import quiz as quiz_service
 from quizapp.services import study
 from quizapp.services.settings import settings_for

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from quizapp import scheduler
-from quizapp.scheduler import CardSnapshot, Rating, SchedulerSettings, State
+from quizapp.domain import scheduler
+from quizapp.domain.scheduler import CardSnapshot, Rating, SchedulerSettings, State
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 PLAIN = SchedulerSettings(enable_fuzzing=False)

@@ -16,12 +16,12 @@ from sqlalchemy.pool import QueuePool
 
 from questions.model import Bank
 from quizapp import create_app
-from quizapp.deck_import import import_bank
-from quizapp.extensions import db
-from quizapp.models import ReviewLog, User
+from quizapp.db.banks import import_bank
+from quizapp.db.base import db
+from quizapp.db.models import ReviewLog, User
+from quizapp.db.sqlite import WRITER_LOCK_SUFFIX, WriterTurns, wants_write_lock
 from quizapp.services import study
 from quizapp.services.settings import settings_for
-from quizapp.sqlite import WRITER_LOCK_SUFFIX, WriterTurns, wants_write_lock
 
 from .conftest import app_config
 
@@ -109,7 +109,7 @@ def test_no_connection_is_left_open_after_start(app: Flask) -> None:
 
 
 def test_writers_take_turns_and_give_them_back_after_commit(sqlite_app: Flask) -> None:
-    """A write transaction holds the writer turn (quizapp.sqlite.WriterTurns) until its
+    """A write transaction holds the writer turn (quizapp.db.sqlite.WriterTurns) until its
     COMMIT has returned; a read transaction never takes it."""
     database = sqlite_app.config["SQLALCHEMY_DATABASE_URI"][len("sqlite:///") :]
     other = WriterTurns(database + WRITER_LOCK_SUFFIX)  # as another process would

@@ -9,8 +9,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from quizapp.extensions import db
-from quizapp.models import Deck, ReviewLog
+from quizapp.db.base import db
+from quizapp.db.models import Deck, ReviewLog
 from quizapp.services.decks import article_view
 
 from .conftest import ALS_SENTENCE, TEXT

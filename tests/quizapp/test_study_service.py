@@ -9,8 +9,8 @@ from flask import Flask
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from quizapp.models import CardState, ReviewLog, User
-from quizapp.scheduler import Rating, State
+from quizapp.db.models import CardState, ReviewLog, User
+from quizapp.domain.scheduler import Rating, State
 from quizapp.services import study
 from quizapp.services.settings import StudySettings, settings_for
 from quizapp.services.study import Response

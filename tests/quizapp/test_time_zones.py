@@ -10,12 +10,12 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from quizapp.extensions import db
-from quizapp.models import User
-from quizapp.scheduler import Rating
+from quizapp.db.base import db
+from quizapp.db.models import User
+from quizapp.db.timecol import is_time_zone, local_day_start
+from quizapp.domain.scheduler import Rating
 from quizapp.services import study
 from quizapp.services.settings import settings_for
-from quizapp.timecol import is_time_zone, local_day_start
 
 from .pages import current_question, hidden_fields
 

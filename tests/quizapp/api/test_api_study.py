@@ -7,8 +7,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from quizapp.extensions import db
-from quizapp.models import ReviewLog
+from quizapp.db.base import db
+from quizapp.db.models import ReviewLog
 
 from .helpers import answer, answer_next, get, next_id, post
 

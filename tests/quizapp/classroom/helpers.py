@@ -10,10 +10,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from quizapp.classroom.models import Classroom
-from quizapp.extensions import db
-from quizapp.models import User
-from quizapp.passwords import hash_password
+from quizapp.db.base import db
+from quizapp.db.classroom import Classroom
+from quizapp.db.models import User
+from quizapp.domain.passwords import hash_password
 
 from ..pages import RIGHT, WRONG
 

@@ -11,8 +11,8 @@ from sqlalchemy import func, select, update
 
 from quizapp.classroom import attempts
 from quizapp.classroom.attempts import AssignmentClosed
-from quizapp.classroom.models import Assignment, Attempt, AttemptAnswer
-from quizapp.extensions import db
+from quizapp.db.base import db
+from quizapp.db.classroom import Assignment, Attempt, AttemptAnswer
 from quizapp.services.settings import settings_for
 from quizapp.services.study import Response
 

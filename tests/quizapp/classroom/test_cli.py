@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import Flask
 from sqlalchemy import select
 
-from quizapp.classroom.cli import create_teacher
-from quizapp.extensions import db
-from quizapp.models import User
-from quizapp.passwords import verify_password
+from quizapp.cli.teachers import create_teacher
+from quizapp.db.base import db
+from quizapp.db.models import User
+from quizapp.domain.passwords import verify_password
 
 
 def _teacher(app: Flask, username: str) -> User | None:

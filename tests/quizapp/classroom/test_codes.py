@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.classroom import classes, codes, picking
 from quizapp.classroom.errors import ClassroomError
-from quizapp.models import User
+from quizapp.db.models import User
 
 CONFUSABLE = set("0OQD1lILJ2Z5S8BGUV")  # of 6/G only the 6 stays
 

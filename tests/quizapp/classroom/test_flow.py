@@ -9,9 +9,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from quizapp.classroom.models import Attempt, AttemptAnswer
-from quizapp.extensions import db
-from quizapp.models import CardState, ReviewLog
+from quizapp.db.base import db
+from quizapp.db.classroom import Attempt, AttemptAnswer
+from quizapp.db.models import CardState, ReviewLog
 
 from .helpers import (
     RIGHT,

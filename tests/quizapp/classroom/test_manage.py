@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 from quizapp.classroom import assignments, forms
 from quizapp.classroom.assignments import AssignmentSpec
 from quizapp.classroom.errors import ClassroomError
-from quizapp.classroom.models import Assignment, Attempt, AttemptAnswer, ClassMember, Classroom
-from quizapp.extensions import db
-from quizapp.models import CardState, ReviewLog
+from quizapp.db.base import db
+from quizapp.db.classroom import Assignment, Attempt, AttemptAnswer, ClassMember, Classroom
+from quizapp.db.models import CardState, ReviewLog
 from tests.quizapp.pages import answer_current
 
 from .helpers import (

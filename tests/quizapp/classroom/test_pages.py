@@ -16,9 +16,9 @@ from sqlalchemy import select
 
 from quizapp.classroom import picking
 from quizapp.classroom.assignments import pool
-from quizapp.classroom.models import Assignment, Attempt
-from quizapp.extensions import db
-from quizapp.models import CardState, Question, User
+from quizapp.db.base import db
+from quizapp.db.classroom import Assignment, Attempt
+from quizapp.db.models import CardState, Question, User
 
 from .helpers import (
     PASSWORD,

@@ -1,5 +1,5 @@
 """A student's question page only reads: on PostgreSQL its queries run without a
-transaction (no BEGIN/ROLLBACK round trips, ``quizapp.readonly``); SQLite keeps its
+transaction (no BEGIN/ROLLBACK round trips, ``quizapp.db.readonly``); SQLite keeps its
 deferred read transaction. Answering still runs in one transaction on both."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import event
 
-from quizapp.extensions import db
+from quizapp.db.base import db
 
 from ..pages import RIGHT
 from .helpers import (
@@ -32,7 +32,7 @@ def _record_transactions(app: Flask) -> list[tuple[str, bool]]:
         raw = conn.connection.dbapi_connection
         in_transaction = raw.in_transaction if conn.dialect.name == "sqlite" else not raw.autocommit
         verb = statement.split()[0]
-        if verb != "BEGIN":  # SQLite's own BEGIN (quizapp.sqlite) opens the transaction
+        if verb != "BEGIN":  # SQLite's own BEGIN (quizapp.db.sqlite) opens the transaction
             seen.append((verb, in_transaction))
 
     with app.app_context():
@@ -85,7 +85,7 @@ def test_a_reused_learner_id_does_not_open_the_new_learners_attempt(
     capp: Flask, teacher: Any, clock: Clock
 ) -> None:
     """SQLite hands a deleted learner's id to the next new row: the old device's cookie,
-    which names that id, must not reach the new learner's attempt (quizapp.auth.SINCE_KEY)."""
+    which names that id, must not reach the new learner's attempt (quizapp.web.auth.SINCE_KEY)."""
     class_id = create_class(teacher)
     assignment_id = create_assignment(teacher, class_id, count="2")
     code = join_code(capp, class_id)

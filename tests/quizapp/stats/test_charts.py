@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from quizapp.statspage.charts import (
+from quizapp.stats.charts import (
     BOTTOM,
     HEIGHT,
     TOP,

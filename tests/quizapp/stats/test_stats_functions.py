@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from quizapp.scheduler import Rating, State
-from quizapp.stats import (
+from quizapp.domain.scheduler import Rating, State
+from quizapp.stats.metrics import (
     CardRecord,
     ReviewRecord,
     card_class,

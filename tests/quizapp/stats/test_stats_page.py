@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from flask import Flask
 from flask.testing import FlaskClient
 
-from quizapp.deck_import import import_bank
-from quizapp.extensions import db
+from quizapp.db.banks import import_bank
+from quizapp.db.base import db
 from tests.quizapp.conftest import build_bank, build_questions
 from tests.quizapp.pages import answer_current
 

@@ -1,4 +1,4 @@
-"""``quizapp import BANK`` and ``quizapp decks``: thin commands over ``quizapp.deck_import``.
+"""``quizapp import BANK`` and ``quizapp decks``: thin commands over ``quizapp.db.banks``.
 
 Each parses its arguments, calls one function, commits, prints one line. Bad input is a
 one-line error with exit status 2, never a traceback.
@@ -14,11 +14,11 @@ from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
 from questions.bankfile import BankError, load
-from quizapp.deck_import import ImportConflict, import_bank
-from quizapp.extensions import db
-from quizapp.models import Deck, Question
-from quizapp.schema import prepare_database
-from quizapp.timecol import utcnow
+from quizapp.db.banks import ImportConflict, import_bank
+from quizapp.db.base import db
+from quizapp.db.models import Deck, Question
+from quizapp.db.schema import prepare_database
+from quizapp.db.timecol import utcnow
 
 
 class BadInput(click.ClickException):

@@ -25,9 +25,9 @@ from sqlalchemy import Engine, inspect, text
 
 from questions import bankfile
 from questions.default_deck import DEFAULT_BANK
-from quizapp.deck_import import import_bank
-from quizapp.extensions import db
-from quizapp.timecol import utcnow
+from quizapp.db.banks import import_bank
+from quizapp.db.base import db
+from quizapp.db.timecol import utcnow
 
 # Any constant: serialises concurrent first starts of several workers on PostgreSQL.
 BOOTSTRAP_LOCK_KEY = 0x5155495A
@@ -45,7 +45,7 @@ class SchemaOutOfDate(click.ClickException):
 
 
 def migrations_dir(app: Flask) -> str:
-    return os.path.join(app.root_path, "migrations")
+    return os.path.join(app.root_path, "db", "migrations")
 
 
 def schema_status(engine: Engine, directory: str) -> SchemaStatus:

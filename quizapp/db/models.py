@@ -37,8 +37,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.extensions import db
-from quizapp.timecol import UTCDateTime, utcnow
+from quizapp.db.base import db
+from quizapp.db.timecol import UTCDateTime, utcnow
 
 USERNAME_MAX = 40
 QUESTION_ID_MAX = 200

@@ -12,10 +12,10 @@ import re
 from flask import request
 
 from questions.model import Kind
-from quizapp.models import Question
-from quizapp.scheduler import parse_rating
+from quizapp.db.models import Question
+from quizapp.domain.scheduler import parse_rating
 from quizapp.services.study import MAX_RESPONSE_CHARS, Response
-from quizapp.web import bad_request, duration_since, form_int
+from quizapp.web.helpers import bad_request, duration_since, form_int
 
 ANSWER_KEY_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 

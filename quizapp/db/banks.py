@@ -17,8 +17,8 @@ from sqlalchemy import select
 from questions.model import Article, Bank, Block, Kind, Source
 from questions.model import Deck as BankDeck
 from questions.model import Question as BankQuestion
-from quizapp.models import Deck, Question
-from quizapp.services.dbsession import DbSession
+from quizapp.db.models import Deck, Question
+from quizapp.db.session import DbSession
 
 
 class ImportConflict(ValueError):

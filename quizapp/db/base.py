@@ -1,16 +1,12 @@
-"""Extension singletons, created unbound and initialised by ``create_app``.
-
-Blueprints import ``db``, ``csrf`` and ``limiter`` from here; this module never imports
-``quizapp`` itself, so there is no import cycle.
+"""The database extension singletons, created unbound and initialised by ``create_app``:
+``db`` (Flask-SQLAlchemy, with the declarative ``Base`` and its naming convention) and
+``migrate`` (Flask-Migrate). Never imports the rest of ``quizapp``, so there is no cycle.
 """
 
 from __future__ import annotations
 
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -32,7 +28,5 @@ class Base(DeclarativeBase):
 # without a second round trip (and, on SQLite, without a second write transaction).
 db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
-csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address)
 
-__all__ = ["Base", "csrf", "db", "limiter", "migrate"]
+__all__ = ["Base", "db", "migrate"]

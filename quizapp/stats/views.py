@@ -14,14 +14,14 @@ from flask import Blueprint, render_template
 from markupsafe import Markup
 from sqlalchemy import select
 
-from quizapp import clock
-from quizapp.auth import current_user
-from quizapp.extensions import db
-from quizapp.models import Deck
-from quizapp.services.stats import DeckReport, deck_report
-from quizapp.stats import DEFAULT_DAYS, DayCount, SectionMastery
-from quizapp.statspage.charts import Column, Segment, column_chart, share_bar
-from quizapp.web import deck_or_404, study_settings
+from quizapp.db.base import db
+from quizapp.db.models import Deck
+from quizapp.stats.charts import Column, Segment, column_chart, share_bar
+from quizapp.stats.metrics import DEFAULT_DAYS, DayCount, SectionMastery
+from quizapp.stats.queries import DeckReport, deck_report
+from quizapp.web import clock
+from quizapp.web.auth import current_user
+from quizapp.web.helpers import deck_or_404, study_settings
 
 bp = Blueprint("stats", __name__, url_prefix="/stats")
 

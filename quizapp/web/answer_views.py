@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from flask import request
 
-from quizapp import clock
-from quizapp.extensions import db
-from quizapp.scheduler import parse_rating
+from quizapp.db.base import db
+from quizapp.domain.scheduler import parse_rating
 from quizapp.services import study
-from quizapp.web import bad_request, study_settings
+from quizapp.web import clock
+from quizapp.web.helpers import bad_request, study_settings
 
 
 def rerate_from_form(user_id: int, review_id: int) -> None:

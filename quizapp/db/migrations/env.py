@@ -21,8 +21,8 @@ from alembic import context
 from flask import current_app
 from sqlalchemy import text
 
-from quizapp.schema import BOOTSTRAP_LOCK_KEY
-from quizapp.timecol import UTCDateTime
+from quizapp.db.schema import BOOTSTRAP_LOCK_KEY
+from quizapp.db.timecol import UTCDateTime
 
 config = context.config
 

@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.wrappers import Response
 
 from quizapp.api.problems import problem_response
-from quizapp.extensions import db
+from quizapp.db.base import db
 
 log = logging.getLogger(__name__)
 

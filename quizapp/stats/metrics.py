@@ -14,7 +14,7 @@ Owns the definitions (they follow Anki's statistics screen):
   (learning or relearning), young (review, interval under 21 days) and mature (review,
   interval of 21 days or more).
 
-Nothing here touches the database or the clock; ``quizapp.services.stats`` loads records.
+Nothing here touches the database or the clock; ``quizapp.stats.queries`` loads records.
 Times are aware datetimes; days are the learner's local study days.
 """
 
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from quizapp.scheduler import Rating, State
+from quizapp.domain.scheduler import Rating, State
 
 MATURE_DAYS = 21  # Anki: a review card with an interval of 21 days or more is mature
 DEFAULT_DAYS = 30

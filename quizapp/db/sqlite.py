@@ -10,7 +10,7 @@ that we emit BEGIN ourselves:
 * GET/HEAD requests begin a deferred transaction: in WAL mode readers never block.
 
 A GET that must write (creating a guest) does so as its first statement or after ending
-its read transaction (see ``quizapp.auth``).
+its read transaction (see ``quizapp.web.auth``).
 
 Every writer waits for the one write lock, so a write transaction should hold it briefly: a
 view can look up what it needs first in a read transaction (``read_phase``), then write.

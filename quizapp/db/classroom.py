@@ -27,9 +27,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.extensions import db
-from quizapp.models import Deck, Question, ReviewLog, User
-from quizapp.timecol import UTCDateTime, utcnow
+from quizapp.db.base import db
+from quizapp.db.models import Deck, Question, ReviewLog, User
+from quizapp.db.timecol import UTCDateTime, utcnow
 
 CLASS_NAME_MAX = 120
 DISPLAY_NAME_MAX = 40

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
-from quizapp.extensions import db
+from quizapp.db.base import db
 
 P = ParamSpec("P")
 R = TypeVar("R")

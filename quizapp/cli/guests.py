@@ -13,10 +13,10 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from quizapp.extensions import db
-from quizapp.schema import prepare_database
+from quizapp.db.base import db
+from quizapp.db.schema import prepare_database
+from quizapp.db.timecol import utcnow
 from quizapp.services import guests
-from quizapp.timecol import utcnow
 
 
 class BadInput(click.ClickException):

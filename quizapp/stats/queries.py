@@ -1,4 +1,4 @@
-"""Loads one learner's records for ``quizapp.stats`` and returns the whole report.
+"""Loads one learner's records for ``quizapp.stats.metrics`` and returns the whole report.
 
 ``deck_report`` is shared by the stats page and the JSON API: it reads the learner's live
 answers (undone ones skipped) and card states for one deck, then calls the pure functions.
@@ -12,10 +12,10 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from quizapp import stats
-from quizapp.models import CardState, Question, ReviewLog
-from quizapp.services.dbsession import DbSession
+from quizapp.db.models import CardState, Question, ReviewLog
+from quizapp.db.session import DbSession
 from quizapp.services.settings import StudySettings
+from quizapp.stats import metrics as stats
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ from typing import NoReturn
 
 from flask import abort, current_app, request
 
-from quizapp.auth import current_user
-from quizapp.extensions import db
-from quizapp.models import Deck
+from quizapp.db.base import db
+from quizapp.db.models import Deck
 from quizapp.services.decks import deck_by_slug
 from quizapp.services.settings import StudySettings, settings_for
 from quizapp.services.study import NotFound
+from quizapp.web.auth import current_user
 
 
 def study_settings() -> StudySettings:

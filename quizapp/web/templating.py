@@ -7,8 +7,8 @@ from typing import Any
 
 from flask import Flask
 
-from quizapp.auth import current_user
-from quizapp.scheduler import format_interval
+from quizapp.domain.scheduler import format_interval
+from quizapp.web.auth import current_user
 
 
 def register(app: Flask) -> None:

@@ -12,10 +12,10 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from quizapp.extensions import db
-from quizapp.models import User
-from quizapp.passwords import hash_password
-from quizapp.schema import prepare_database
+from quizapp.db.base import db
+from quizapp.db.models import User
+from quizapp.db.schema import prepare_database
+from quizapp.domain.passwords import hash_password
 from quizapp.services import accounts
 
 

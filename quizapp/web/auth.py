@@ -7,7 +7,7 @@ carries over. Other blueprints use ``current_user``, ``current_user_id``, ``ensu
 ``login_required`` (a registered account) and ``teacher_required``.
 
 GET requests never write here: guests are only created by POST handlers (see
-``quizapp.sqlite`` for why that matters on SQLite).
+``quizapp.db.sqlite`` for why that matters on SQLite).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from typing import ParamSpec, TypeVar
 from flask import abort, g, redirect, request, session, url_for
 from werkzeug.wrappers import Response
 
-from quizapp.extensions import db
-from quizapp.models import User
-from quizapp.timecol import utcnow
+from quizapp.db.base import db
+from quizapp.db.models import User
+from quizapp.db.timecol import utcnow
 
 SESSION_KEY = "uid"
 # The session names the learner by id *and* by when their row was created: SQLite hands a

@@ -1,0 +1,12 @@
+"""The database layer: tables, engine set-up, migrations. Imports nothing above it.
+
+* ``base``      — the ``db`` and ``migrate`` extension objects and the declarative ``Base``;
+* ``models``    — learners, decks, questions, card states, review logs, quizzes;
+* ``classroom`` — the classroom tables (classes, members, assignments, attempts, answers);
+* ``timecol``   — the one place that handles time zones (``UTCDateTime``, ``utcnow``);
+* ``session``   — ``DbSession``: what "session" means in service signatures;
+* ``sqlite``, ``pooling``, ``readonly`` — engine set-up for SQLite and PostgreSQL;
+* ``banks``     — bank file ⇄ rows: import a bank by stable question id, rebuild one;
+* ``schema``    — is the database ready? (create on first start, refuse when out of date);
+* ``migrations/`` — Alembic revisions (Flask-Migrate).
+"""

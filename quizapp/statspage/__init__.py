@@ -1,1 +1,0 @@
-"""The stats page: charts drawn as inline SVG on the server (``charts``), one view (``views``)."""
