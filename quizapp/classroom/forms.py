@@ -25,7 +25,7 @@ from quizapp.classroom.assignments import (
 )
 from quizapp.classroom.classes import has_control_characters
 from quizapp.db.classroom import ANSWERS_AFTER_CLOSE, ANSWERS_NOW, TITLE_MAX
-from quizapp.db.timecol import as_utc
+from quizapp.domain.timezones import as_utc
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 DEFAULT_COUNT = 10

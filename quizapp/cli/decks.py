@@ -18,7 +18,7 @@ from quizapp.db.banks import ImportConflict, import_bank
 from quizapp.db.base import db
 from quizapp.db.models import Deck, Question
 from quizapp.db.schema import prepare_database
-from quizapp.db.timecol import utcnow
+from quizapp.domain.timezones import utcnow
 
 
 class BadInput(click.ClickException):

@@ -15,7 +15,7 @@ from flask.cli import with_appcontext
 
 from quizapp.db.base import db
 from quizapp.db.schema import prepare_database
-from quizapp.db.timecol import utcnow
+from quizapp.domain.timezones import utcnow
 from quizapp.services import guests
 
 

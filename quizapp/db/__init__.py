@@ -3,7 +3,7 @@
 * ``base``      — the ``db`` and ``migrate`` extension objects and the declarative ``Base``;
 * ``models``    — learners, decks, questions, card states, review logs, quizzes;
 * ``classroom`` — the classroom tables (classes, members, assignments, attempts, answers);
-* ``timecol``   — the one place that handles time zones (``UTCDateTime``, ``utcnow``);
+* ``timecol``   — ``UTCDateTime``, the timestamp column (aware UTC on every backend);
 * ``session``   — ``DbSession``: what "session" means in service signatures;
 * ``sqlite``, ``pooling``, ``readonly`` — engine set-up for SQLite and PostgreSQL;
 * ``banks``     — bank file ⇄ rows: import a bank by stable question id, rebuild one;

@@ -29,7 +29,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.db.base import db
 from quizapp.db.models import Deck, Question, ReviewLog, User
-from quizapp.db.timecol import UTCDateTime, utcnow
+from quizapp.db.timecol import UTCDateTime
+from quizapp.domain.timezones import utcnow
 
 CLASS_NAME_MAX = 120
 DISPLAY_NAME_MAX = 40

@@ -38,7 +38,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.db.base import db
-from quizapp.db.timecol import UTCDateTime, utcnow
+from quizapp.db.timecol import UTCDateTime
+from quizapp.domain.timezones import utcnow
 
 USERNAME_MAX = 40
 QUESTION_ID_MAX = 200

@@ -27,7 +27,7 @@ from questions import bankfile
 from questions.default_deck import DEFAULT_BANK
 from quizapp.db.banks import import_bank
 from quizapp.db.base import db
-from quizapp.db.timecol import utcnow
+from quizapp.domain.timezones import utcnow
 
 # Any constant: serialises concurrent first starts of several workers on PostgreSQL.
 BOOTSTRAP_LOCK_KEY = 0x5155495A

@@ -19,7 +19,7 @@ from typing import Any
 
 import fsrs
 
-from quizapp.db.timecol import as_utc
+from quizapp.domain.timezones import as_utc
 
 Rating = fsrs.Rating
 State = fsrs.State

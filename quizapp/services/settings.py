@@ -8,8 +8,8 @@ from datetime import timedelta
 from typing import Any
 
 from quizapp.db.models import User
-from quizapp.db.timecol import is_time_zone
 from quizapp.domain.scheduler import SchedulerSettings
+from quizapp.domain.timezones import is_time_zone
 
 NEW_PER_DAY_RANGE = (0, 9999)
 RETENTION_RANGE = (0.70, 0.99)

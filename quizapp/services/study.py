@@ -24,9 +24,9 @@ from sqlalchemy.sql import ColumnElement, Select
 from questions.model import Kind
 from quizapp.db.models import CardState, Question, ReviewLog, User
 from quizapp.db.session import DbSession
-from quizapp.db.timecol import local_day_start
 from quizapp.domain import grading, scheduler
 from quizapp.domain.scheduler import CardSnapshot, Rating, State
+from quizapp.domain.timezones import local_day_start
 from quizapp.services.settings import StudySettings
 
 SOURCES = ("study", "quiz", "classroom")

@@ -7,7 +7,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from quizapp.db.base import db
-from quizapp.db.timecol import time_zone_names
+from quizapp.domain.timezones import time_zone_names
 from quizapp.services.settings import NEW_PER_DAY_RANGE, RETENTION_RANGE, update_settings
 from quizapp.web.auth import current_user, ensure_user
 from quizapp.web.helpers import study_settings

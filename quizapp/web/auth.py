@@ -21,7 +21,7 @@ from werkzeug.wrappers import Response
 
 from quizapp.db.base import db
 from quizapp.db.models import User
-from quizapp.db.timecol import utcnow
+from quizapp.domain.timezones import utcnow
 
 SESSION_KEY = "uid"
 # The session names the learner by id *and* by when their row was created: SQLite hands a

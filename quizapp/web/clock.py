@@ -11,7 +11,7 @@ from datetime import datetime
 
 from flask import current_app
 
-from quizapp.db.timecol import as_utc, utcnow
+from quizapp.domain.timezones import as_utc, utcnow
 
 
 def now() -> datetime:

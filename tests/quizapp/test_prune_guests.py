@@ -17,8 +17,8 @@ from quizapp.cli.guests import prune_guests_command
 from quizapp.db.base import db
 from quizapp.db.classroom import Assignment, Attempt, AttemptAnswer, ClassMember, Classroom
 from quizapp.db.models import CardState, Quiz, ReviewLog, User
-from quizapp.db.timecol import utcnow
 from quizapp.domain.scheduler import Rating
+from quizapp.domain.timezones import utcnow
 from quizapp.services import guests, quiz
 from quizapp.services.settings import settings_for
 from quizapp.services.study import Response

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from quizapp.db.base import db
 from quizapp.db.models import User
-from quizapp.db.timecol import is_time_zone, local_day_start
 from quizapp.domain.scheduler import Rating
+from quizapp.domain.timezones import is_time_zone, local_day_start
 from quizapp.services import study
 from quizapp.services.settings import settings_for
 
