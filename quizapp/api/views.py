@@ -105,13 +105,10 @@ def answer(slug: str) -> Response:
         result = study.submit_answer(
             db.session,
             user_id=user.id,
-            question_id=question.id,
-            answer_key=body.answer_key,
-            response=response,
+            answer=study.Answer(question.id, body.answer_key, response, body.duration_ms),
             now=now,
             settings=settings,
             source="study",
-            duration_ms=body.duration_ms,
         )
     except study.StudyError as exc:
         # The shape was checked above, so what is left is a key reused for another question.

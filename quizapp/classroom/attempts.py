@@ -33,7 +33,7 @@ from quizapp.db.classroom import Assignment, Attempt, AttemptAnswer
 from quizapp.db.models import Question, ReviewLog, User
 from quizapp.db.session import DbSession
 from quizapp.services.settings import StudySettings
-from quizapp.services.study import AnswerResult, Response, result_for, submit_answer
+from quizapp.services.study import Answer, AnswerResult, result_for, submit_answer
 
 
 class AssignmentClosed(ClassroomError):
@@ -100,12 +100,9 @@ def answer(
     session: DbSession,
     *,
     attempt: Attempt,
-    question_id: str,
-    answer_key: str,
-    response: Response,
+    answer: Answer,
     now: datetime,
     settings: StudySettings,
-    duration_ms: int | None = None,
     learner_locked: bool = False,
 ) -> AnswerResult:
     """Answer one question of the attempt, once (see module docstring). Everything that
@@ -115,27 +112,22 @@ def answer(
     attempt with ``access.own_attempt(..., lock_learner=True)``), so no second query."""
     if not learner_locked:
         lock_learner(session, attempt.user_id)
+    question_id = answer.question_id
     if question_id not in attempt.question_ids:
         raise NotFound(question_id)
     state = attempt_state(session, attempt)
-    earlier_review = state.answered.get(question_id)
-    if earlier_review is not None:
-        earlier = session.get(ReviewLog, earlier_review)
-        if earlier is not None and earlier.answer_key == answer_key:
-            return replace(result_for(earlier), replayed=True)
-        raise ClassroomError("You already answered this question.")
+    replayed = _replayed(session, state, answer)
+    if replayed is not None:
+        return replayed
     if attempt.assignment.is_closed(now):
         raise AssignmentClosed("This assignment closed; answers are no longer accepted.")
     result = submit_answer(
         session,
         user_id=attempt.user_id,
-        question_id=question_id,
-        answer_key=answer_key,
-        response=response,
+        answer=answer,
         now=now,
         settings=settings,
         source="classroom",
-        duration_ms=duration_ms,
         learner_locked=True,  # locked above, or by the caller
     )
     if result.replayed:  # the key belongs to an answer given somewhere else
@@ -149,6 +141,18 @@ def answer(
         attempt.finished_at = now
         session.flush()
     return result
+
+
+def _replayed(session: DbSession, state: AttemptState, answer: Answer) -> AnswerResult | None:
+    """The first result again when this question was answered with this key; refused when
+    it was answered with another; None when it is still open."""
+    earlier_review = state.answered.get(answer.question_id)
+    if earlier_review is None:
+        return None
+    earlier = session.get(ReviewLog, earlier_review)
+    if earlier is not None and earlier.answer_key == answer.answer_key:
+        return replace(result_for(earlier), replayed=True)
+    raise ClassroomError("You already answered this question.")
 
 
 _INSERT_ANSWER = insert(AttemptAnswer.__table__)

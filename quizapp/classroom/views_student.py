@@ -250,19 +250,10 @@ def answer(attempt_id: int) -> Response:
         _mine(attempt.user)
         if question is None or question_id not in attempt.question_ids:
             raise NotFound(question_id)
-        answer_key, response = answering.answer_key(), answering.response_for(question)
-        settings, duration = study_settings(), answering.duration_ms()
+        posted, settings = answering.answer_for(question), study_settings()
     now = clock.now()
     result = attempts.answer(  # re-reads under the lock what decides acceptance
-        db.session,
-        attempt=attempt,
-        question_id=question_id,
-        answer_key=answer_key,
-        response=response,
-        now=now,
-        settings=settings,
-        duration_ms=duration,
-        learner_locked=True,
+        db.session, attempt=attempt, answer=posted, now=now, settings=settings, learner_locked=True
     )
     db.session.commit()
     if attempt.assignment.answers_visible(now) and question.kind != "flashcard":

@@ -101,20 +101,13 @@ def answer(quiz_id: int) -> Response:
     question = db.session.get(Question, question_id)
     if question is None:
         not_found()
-    response, key = answering.response_for(question), answering.answer_key()
+    posted = answering.answer_for(question)
     user = current_user()
     if user is not None:
         remember_time_zone(user, request.form.get("tz"))
     try:
         result = quiz_service.answer_question(
-            db.session,
-            quiz=quiz,
-            question_id=question_id,
-            answer_key=key,
-            response=response,
-            now=clock.now(),
-            settings=study_settings(),
-            duration_ms=answering.duration_ms(),
+            db.session, quiz=quiz, answer=posted, now=clock.now(), settings=study_settings()
         )
     except quiz_service.QuestionRetired as exc:
         # Retired by a re-import after the quiz began: say so and go on with the next

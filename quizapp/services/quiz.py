@@ -19,7 +19,7 @@ from sqlalchemy import select
 from quizapp.db.models import Question, Quiz, ReviewLog
 from quizapp.db.session import DbSession
 from quizapp.services.settings import StudySettings
-from quizapp.services.study import AnswerResult, NotFound, Response, StudyError, submit_answer
+from quizapp.services.study import Answer, AnswerResult, NotFound, StudyError, submit_answer
 
 MAX_QUESTIONS = 100
 RETIRED_MESSAGE = "This question was removed from the deck; it is skipped."
@@ -139,34 +139,29 @@ def answer_question(
     session: DbSession,
     *,
     quiz: Quiz,
-    question_id: str,
-    answer_key: str,
-    response: Response,
+    answer: Answer,
     now: datetime,
     settings: StudySettings,
-    duration_ms: int | None = None,
 ) -> AnswerResult:
     """Answer one question of the quiz, once (a retried key returns the first result).
 
     A question retired since the quiz started raises ``QuestionRetired`` (see module
     docstring); commit anyway, since the quiz may have just been finished."""
+    question_id = answer.question_id
     if question_id not in quiz.question_ids:
         raise NotFound(question_id)
     earlier = answers(session, quiz).get(question_id)
-    if earlier is not None and earlier.answer_key != answer_key:
+    if earlier is not None and earlier.answer_key != answer.answer_key:
         raise StudyError("this question of the quiz is already answered")
     try:
         result = submit_answer(
             session,
             user_id=quiz.user_id,
-            question_id=question_id,
-            answer_key=answer_key,
-            response=response,
+            answer=answer,
             now=now,
             settings=settings,
             source="quiz",
             quiz_id=quiz.id,
-            duration_ms=duration_ms,
         )
     except NotFound:
         # submit_answer says NotFound for a retired question (study has no reason to tell

@@ -52,6 +52,17 @@ class Response:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """One answer as the learner sent it: the question, the form's idempotency key, the
+    response, and how long they took (ms, when the client says)."""
+
+    question_id: str
+    answer_key: str
+    response: Response
+    duration_ms: int | None = None
+
+
+@dataclass(frozen=True)
 class AnswerResult:
     review_id: int
     question: Question
@@ -141,28 +152,24 @@ def submit_answer(
     session: DbSession,
     *,
     user_id: int,
-    question_id: str,
-    answer_key: str,
-    response: Response,
+    answer: Answer,
     now: datetime,
     settings: StudySettings,
     source: str = "study",
     quiz_id: int | None = None,
-    duration_ms: int | None = None,
     learner_locked: bool = False,
 ) -> AnswerResult:
     """Grade, schedule and record one answer (see module docstring for idempotency).
 
     ``learner_locked``: the caller already holds the learner's row lock in this
     transaction (the classroom locks it with the attempt's lookup): no second query."""
-    if source not in SOURCES:
-        raise StudyError(f"unknown source {source!r}")
-    if not answer_key or len(answer_key) > 64:
-        raise StudyError("an answer needs a key of 1 to 64 characters")
+    _check_answer_request(answer, source)
     if not learner_locked:
         _lock_learner(session, user_id)
+    question_id = answer.question_id
     row, earlier_id = session.execute(
-        _CARD_AND_KEY, {"user_id": user_id, "question_id": question_id, "answer_key": answer_key}
+        _CARD_AND_KEY,
+        {"user_id": user_id, "question_id": question_id, "answer_key": answer.answer_key},
     ).one()
     if earlier_id is not None:
         earlier = session.get_one(ReviewLog, earlier_id)
@@ -172,21 +179,43 @@ def submit_answer(
     question = session.get(Question, question_id)
     if question is None or question.retired_at is not None:
         raise NotFound(question_id)
-    correct, near_miss, rating, stored = _grade(question, response)
-    card = _snapshot(row)
-    review = _schedule(session, user_id, question_id, card, rating, now, settings, row)
+    return _record(
+        session, _Recording(user_id, answer, question, row, source, quiz_id), now, settings
+    )
+
+
+@dataclass(frozen=True)
+class _Recording:
+    """What ``submit_answer`` found out before grading: who, what, and the card as it was."""
+
+    user_id: int
+    answer: Answer
+    question: Question
+    card_row: CardState | None
+    source: str
+    quiz_id: int | None
+
+
+def _record(
+    session: DbSession, rec: _Recording, now: datetime, settings: StudySettings
+) -> AnswerResult:
+    """Grade and schedule a new answer, and insert its review row."""
+    correct, near_miss, rating, stored = _grade(rec.question, rec.answer.response)
+    card = _snapshot(rec.card_row)
+    qid = rec.question.id
+    review = _schedule(session, rec.user_id, qid, card, rating, now, settings, rec.card_row)
     values = {
-        "user_id": user_id,
-        "question_id": question_id,
-        "answer_key": answer_key,
-        "source": source,
-        "quiz_id": quiz_id,
+        "user_id": rec.user_id,
+        "question_id": qid,
+        "answer_key": rec.answer.answer_key,
+        "source": rec.source,
+        "quiz_id": rec.quiz_id,
         "rating": int(rating),
         "correct": correct,
         "near_miss": near_miss,
         "response": stored,
         "reviewed_at": now,
-        "duration_ms": _clamp_duration(duration_ms),
+        "duration_ms": _clamp_duration(rec.answer.duration_ms),
         "state_before": card.state if card else scheduler.NEW,
         "prev_card": card.to_dict() if card else None,
         "due_after": review.due,
@@ -197,16 +226,23 @@ def submit_answer(
     review_id = session.execute(_INSERT_REVIEW, values).scalar_one()
     return AnswerResult(
         review_id=review_id,
-        question=question,
+        question=rec.question,
         correct=correct,
         near_miss=near_miss,
         rating=rating,
         response=stored,
         due=review.due,
         replayed=False,
-        source=source,
+        source=rec.source,
         reviewed_at=now,
     )
+
+
+def _check_answer_request(answer: Answer, source: str) -> None:
+    if source not in SOURCES:
+        raise StudyError(f"unknown source {source!r}")
+    if not answer.answer_key or len(answer.answer_key) > 64:
+        raise StudyError("an answer needs a key of 1 to 64 characters")
 
 
 def rerate(

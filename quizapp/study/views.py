@@ -49,19 +49,16 @@ def question(slug: str, question_id: str) -> str:
 def answer(slug: str) -> Response:
     deck = deck_or_404(slug)
     question = _question_or_404(deck, request.form.get("question_id", ""))
-    response, key = answering.response_for(question), answering.answer_key()
+    posted = answering.answer_for(question)
     user = ensure_user()
     remember_time_zone(user, request.form.get("tz"))
     try:
         result = study.submit_answer(
             db.session,
             user_id=user.id,
-            question_id=question.id,
-            answer_key=key,
-            response=response,
+            answer=posted,
             now=clock.now(),
             settings=study_settings(),
-            duration_ms=answering.duration_ms(),
         )
     except study.StudyError as exc:
         bad_request(str(exc))

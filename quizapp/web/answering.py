@@ -1,4 +1,4 @@
-"""Turning an answer form into a ``study.Response``, shared by the study and quiz pages.
+"""Turning an answer form into a ``study.Answer``, shared by the study, quiz and classroom pages.
 
 Each kind posts its natural field: ``chosen`` (option index) for multiple choice and
 true/false, ``typed`` for cloze, ``rating`` (1–4) for a revealed flashcard; every form also
@@ -14,10 +14,17 @@ from flask import request
 from questions.model import Kind
 from quizapp.db.models import Question
 from quizapp.domain.scheduler import parse_rating
-from quizapp.services.study import MAX_RESPONSE_CHARS, Response
+from quizapp.services.study import MAX_RESPONSE_CHARS, Answer, Response
 from quizapp.web.helpers import bad_request, duration_since, form_int
 
 ANSWER_KEY_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def answer_for(question: Question) -> Answer:
+    """The posted answer to ``question``: its response, then its key (400 if either is
+    malformed), and how long the learner took."""
+    response = response_for(question)
+    return Answer(question.id, answer_key(), response, duration_ms())
 
 
 def answer_key() -> str:

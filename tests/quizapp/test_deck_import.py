@@ -49,8 +49,8 @@ def test_removed_questions_are_retired_with_history_and_restored(
     session.flush()
     settings = settings_for(app.config, user)
     study.submit_answer(
-        session, user_id=user.id, question_id="q-mc", answer_key="k1",
-        response=study.Response(chosen=1), now=now, settings=settings,
+        session, user_id=user.id, answer=study.Answer("q-mc", "k1", study.Response(chosen=1)),
+        now=now, settings=settings,
     )  # fmt: skip
     session.commit()
 

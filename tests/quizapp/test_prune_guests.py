@@ -21,7 +21,7 @@ from quizapp.domain.scheduler import Rating
 from quizapp.domain.timezones import utcnow
 from quizapp.services import guests, quiz
 from quizapp.services.settings import settings_for
-from quizapp.services.study import Response
+from quizapp.services.study import Answer, Response
 
 OLD = timedelta(days=500)
 
@@ -45,9 +45,11 @@ def quiz_answer(app: Flask, user_id: int, deck_id: int, when: datetime) -> int:
         result = quiz.answer_question(
             db.session,
             quiz=started,
-            question_id=started.question_ids[0],
-            answer_key=f"k-{user_id}-{when.timestamp()}",
-            response=Response(rating=Rating.Good, typed="x", chosen=0),
+            answer=Answer(
+                started.question_ids[0],
+                f"k-{user_id}-{when.timestamp()}",
+                Response(rating=Rating.Good, typed="x", chosen=0),
+            ),
             now=when,
             settings=settings_for(app.config, None),
         )

@@ -116,8 +116,8 @@ def test_the_service_tells_retired_from_unknown(app: Flask, deck_id: int, now: d
 
         def answer(question_id: str) -> study.AnswerResult:
             return quiz_service.answer_question(
-                db.session, quiz=quiz, question_id=question_id, answer_key="k",
-                response=study.Response(chosen=0), now=now,
+                db.session, quiz=quiz,
+                answer=study.Answer(question_id, "k", study.Response(chosen=0)), now=now,
                 settings=settings_for(app.config, None),
             )  # fmt: skip
 

@@ -80,9 +80,7 @@ def test_concurrent_read_then_write_transactions_lose_nothing(
                     study.submit_answer(
                         db.session,
                         user_id=user_id,
-                        question_id="q-mc",
-                        answer_key=f"k{i}",
-                        response=study.Response(chosen=i % 3),
+                        answer=study.Answer("q-mc", f"k{i}", study.Response(chosen=i % 3)),
                         now=now + timedelta(days=i),
                         settings=settings,
                     )

@@ -36,8 +36,9 @@ def answer(
     key: str | None = None, **response: object,
 ) -> study.AnswerResult:  # fmt: skip
     result = study.submit_answer(
-        session, user_id=user_id, question_id=qid, answer_key=key or f"{qid}-{now.isoformat()}",
-        response=Response(**response), now=now, settings=settings,  # type: ignore[arg-type]
+        session, user_id=user_id,
+        answer=study.Answer(qid, key or f"{qid}-{now.isoformat()}", Response(**response)),  # type: ignore[arg-type]
+        now=now, settings=settings,
     )  # fmt: skip
     session.commit()
     return result

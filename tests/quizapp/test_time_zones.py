@@ -51,8 +51,9 @@ def test_new_cards_come_back_at_4am_local_time(app: Flask, session: Session, dec
     settings = settings_for(app.config, user)
     evening = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # 21:00 in Tokyo
     study.submit_answer(
-        session, user_id=user.id, question_id="q-flash", answer_key="k1",
-        response=study.Response(rating=Rating.Good), now=evening, settings=settings,
+        session, user_id=user.id,
+        answer=study.Answer("q-flash", "k1", study.Response(rating=Rating.Good)),
+        now=evening, settings=settings,
     )  # fmt: skip
     session.commit()
     before_4am = datetime(2026, 3, 2, 18, 59, tzinfo=UTC)  # 03:59 in Tokyo: same study day

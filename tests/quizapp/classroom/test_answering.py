@@ -14,7 +14,7 @@ from quizapp.classroom.attempts import AssignmentClosed
 from quizapp.db.base import db
 from quizapp.db.classroom import Assignment, Attempt, AttemptAnswer
 from quizapp.services.settings import settings_for
-from quizapp.services.study import Response
+from quizapp.services.study import Answer, Response
 
 from .helpers import (
     Clock,
@@ -55,9 +55,7 @@ def test_closing_after_the_attempt_was_loaded_still_refuses_the_answer(
             attempts.answer(
                 db.session,
                 attempt=attempt,
-                question_id=question_id,
-                answer_key="late-key",
-                response=Response(chosen=0, typed=""),
+                answer=Answer(question_id, "late-key", Response(chosen=0, typed="")),
                 now=clock.now,
                 settings=settings_for(capp.config, None),
             )
