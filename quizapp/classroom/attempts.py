@@ -132,6 +132,15 @@ def answer(
     )
     if result.replayed:  # the key belongs to an answer given somewhere else
         raise ClassroomError("This answer form was already used; reload the page.")
+    _note_answer(session, attempt, state, result, now)
+    return result
+
+
+def _note_answer(
+    session: DbSession, attempt: Attempt, state: AttemptState, result: AnswerResult, now: datetime
+) -> None:
+    """Link the new review to the attempt; finish the attempt when it was the last question."""
+    question_id = result.question.id
     # A plain INSERT, as the study service writes the review: a flush costs more CPU.
     session.execute(
         _INSERT_ANSWER,
@@ -140,7 +149,6 @@ def answer(
     if attempt.finished_at is None and not state.left_after(question_id):
         attempt.finished_at = now
         session.flush()
-    return result
 
 
 def _replayed(session: DbSession, state: AttemptState, answer: Answer) -> AnswerResult | None:

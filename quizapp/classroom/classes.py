@@ -173,18 +173,7 @@ def join_class(
     existing = member(session, classroom.id, user.id if user else None)
     if existing is not None:
         return existing
-    if user is not None and classroom.teacher_id == user.id:
-        raise ClassroomError("You teach this class; students join it with the code.")
-    if not classroom.joining_open:
-        raise ClassroomError("This class is not taking new students. Ask your teacher.")
-    problem = name_problem(display_name)
-    if problem:
-        raise ClassroomError(problem)
-    if member_named(session, classroom.id, display_name) is not None:
-        raise ClassroomError(
-            "Someone in this class already uses that name. Add an initial, or, if it is "
-            "you on another device, enter the password you set."
-        )
+    _check_can_join(session, user, classroom, display_name)
     clean = " ".join(display_name.split())
     if user is None:
         user = User(created_at=now, display_name=clean)  # one INSERT, no UPDATE after it
@@ -203,6 +192,24 @@ def join_class(
         user.display_name = clean
     session.flush()
     return joined
+
+
+def _check_can_join(
+    session: DbSession, user: User | None, classroom: Classroom, display_name: str
+) -> None:
+    """Raise ``ClassroomError`` saying why this learner cannot join under this name."""
+    if user is not None and classroom.teacher_id == user.id:
+        raise ClassroomError("You teach this class; students join it with the code.")
+    if not classroom.joining_open:
+        raise ClassroomError("This class is not taking new students. Ask your teacher.")
+    problem = name_problem(display_name)
+    if problem:
+        raise ClassroomError(problem)
+    if member_named(session, classroom.id, display_name) is not None:
+        raise ClassroomError(
+            "Someone in this class already uses that name. Add an initial, or, if it is "
+            "you on another device, enter the password you set."
+        )
 
 
 def set_student_password(user: User, password_hash: str) -> None:

@@ -65,33 +65,17 @@ def parse(
     title = " ".join(get.get("title", "").split())
     if not 1 <= len(title) <= TITLE_MAX or has_control_characters(title):
         errors["title"] = f"Give the assignment a title (up to {TITLE_MAX} characters)."
-    count = _int(get.get("count", ""), 1, MAX_QUESTIONS)
-    if count is None:
-        errors["count"] = f"Choose 1 to {MAX_QUESTIONS} questions."
-    attempts = _int(get.get("attempts", ""), 1, MAX_ATTEMPTS)
-    if attempts is None:
-        errors["attempts"] = f"Allow 1 to {MAX_ATTEMPTS} attempts."
+    count = _bounded(get, "count", MAX_QUESTIONS, f"Choose 1 to {MAX_QUESTIONS} questions.", errors)
+    attempts = _bounded(
+        get, "attempts", MAX_ATTEMPTS, f"Allow 1 to {MAX_ATTEMPTS} attempts.", errors
+    )
     kinds = [k for k in KINDS if k in lists.get("kinds", ())]
     if not kinds:
         errors["kinds"] = "Tick at least one kind of question."
     sections = sorted(set(lists.get("sections", ())) & set(deck_sections))
     zone = get.get("timezone", "") if _zone(get.get("timezone", "")) else default_zone
-    opens_at = _local(get.get("opens_at", ""), zone) if get.get("opens_at") else now
-    closes_at = _local(get.get("closes_at", ""), zone) if get.get("closes_at") else None
-    if opens_at is None:
-        errors["opens_at"] = "Enter the opening time as date and time."
-    if get.get("closes_at") and closes_at is None:
-        errors["closes_at"] = "Enter the closing time as date and time."
-    elif closes_at is not None and opens_at is not None and closes_at <= opens_at:
-        errors["closes_at"] = CLOSING_BEFORE_OPENING
-    shown = get.get("answers_shown", ANSWERS_NOW)
-    if shown not in (ANSWERS_NOW, ANSWERS_AFTER_CLOSE):
-        errors["answers_shown"] = "Choose when students see the answers."
-    elif shown == ANSWERS_AFTER_CLOSE and not get.get("closes_at"):
-        errors["closes_at"] = "Set a closing time to show the answers after it."
-    if shown == ANSWERS_AFTER_CLOSE and FLASHCARD in kinds:
-        # A flashcard is its answer: turning it over would show what is held back.
-        errors["kinds"] = FLASHCARDS_SHOW_ANSWERS
+    opens_at, closes_at = _window(get, zone, now, errors)
+    shown = _answers_shown(get, kinds, errors)
     if errors or count is None or attempts is None or opens_at is None:
         return None, errors
     spec = AssignmentSpec(
@@ -107,6 +91,45 @@ def parse(
         answers_shown=shown,
     )
     return spec, {}
+
+
+def _bounded(
+    get: Mapping[str, str], field: str, high: int, message: str, errors: dict[str, str]
+) -> int | None:
+    """The whole number 1..``high`` in ``field``, or None with ``message`` in ``errors``."""
+    value = _int(get.get(field, ""), 1, high)
+    if value is None:
+        errors[field] = message
+    return value
+
+
+def _window(
+    get: Mapping[str, str], zone: str, now: datetime, errors: dict[str, str]
+) -> tuple[datetime | None, datetime | None]:
+    """(opens_at, closes_at) from the form in ``zone``; problems go into ``errors``."""
+    opens_at = _local(get.get("opens_at", ""), zone) if get.get("opens_at") else now
+    closes_at = _local(get.get("closes_at", ""), zone) if get.get("closes_at") else None
+    if opens_at is None:
+        errors["opens_at"] = "Enter the opening time as date and time."
+    if get.get("closes_at") and closes_at is None:
+        errors["closes_at"] = "Enter the closing time as date and time."
+    elif closes_at is not None and opens_at is not None and closes_at <= opens_at:
+        errors["closes_at"] = CLOSING_BEFORE_OPENING
+    return opens_at, closes_at
+
+
+def _answers_shown(get: Mapping[str, str], kinds: Sequence[str], errors: dict[str, str]) -> str:
+    """When students see the answers; problems (with the closing time, with flashcards)
+    go into ``errors``."""
+    shown = get.get("answers_shown", ANSWERS_NOW)
+    if shown not in (ANSWERS_NOW, ANSWERS_AFTER_CLOSE):
+        errors["answers_shown"] = "Choose when students see the answers."
+    elif shown == ANSWERS_AFTER_CLOSE and not get.get("closes_at"):
+        errors["closes_at"] = "Set a closing time to show the answers after it."
+    if shown == ANSWERS_AFTER_CLOSE and FLASHCARD in kinds:
+        # A flashcard is its answer: turning it over would show what is held back.
+        errors["kinds"] = FLASHCARDS_SHOW_ANSWERS
+    return shown
 
 
 def parse_closing(raw: str, zone: str) -> tuple[datetime | None, str | None]:

@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from questions.bankfile import BankError, dump, dumps, load
 from questions.checking import check_bank
-from questions.model import Deck
+from questions.model import Bank, Deck
 from questions.overrides import Override, OverrideError, overrides_path, parse
 from questions.pipeline import format_report
 from questions.pipeline import generate as generate_bank
@@ -114,17 +114,22 @@ def generate(
     if slug or name:
         deck = Deck(slug or bank.deck.slug, name or bank.deck.name, bank.deck.description)
         bank = replace(bank, deck=deck)
-    if target is None:
-        click.echo(dumps(bank), nl=False)
-    else:
-        try:
-            dump(bank, target)
-        except OSError as exc:
-            raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+    _write(bank, target)
     if not quiet:
         where = "standard output" if target is None else str(target)
         for line in [f"wrote {where}", *format_report(report)]:
             click.echo(line, err=True)
+
+
+def _write(bank: Bank, target: Path | None) -> None:
+    """The bank to ``target``, or to standard output when None."""
+    if target is None:
+        click.echo(dumps(bank), nl=False)
+        return
+    try:
+        dump(bank, target)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror})") from None
 
 
 @click.command("check")
