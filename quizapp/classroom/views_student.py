@@ -25,10 +25,10 @@ from quizapp.db.sqlite import read_phase
 from quizapp.domain.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
 from quizapp.services import study
 from quizapp.services.decks import source_context
-from quizapp.web import answering, clock
+from quizapp.web import answer_views, answering, clock
 from quizapp.web.auth import current_user, log_in, session_learner_id, session_names
 from quizapp.web.extensions import limiter
-from quizapp.web.helpers import new_answer_key, now_ms, study_settings
+from quizapp.web.helpers import study_settings
 
 
 def _failed(response: Response) -> bool:
@@ -226,15 +226,15 @@ def take(attempt_id: int) -> str | Response:
         attempt=attempt,
         assignment=attempt.assignment,
         deck=deck,
-        question=question,
         progress=progress,
-        reveal=reveal,
-        previews=previews,
-        context=source_context(deck, question) if deck else None,
-        answer_key=new_answer_key(),
-        shown=request.args.get("shown") or now_ms(),
-        answer_url=url_for("classroom.answer", attempt_id=attempt.id),
-        reveal_url=url_for("classroom.take", attempt_id=attempt.id, reveal=1),
+        **answer_views.question_fields(
+            deck,
+            question,
+            reveal=reveal,
+            previews=previews,
+            answer_url=url_for("classroom.answer", attempt_id=attempt.id),
+            reveal_url=url_for("classroom.take", attempt_id=attempt.id, reveal=1),
+        ),
     )
 
 

@@ -12,16 +12,13 @@ from quizapp.services import quiz as quiz_service
 from quizapp.services import study
 from quizapp.services.decks import source_context
 from quizapp.services.settings import remember_time_zone
-from quizapp.services.study import rerate_buttons
 from quizapp.web import answer_views, answering, clock
 from quizapp.web.auth import current_user, current_user_id, ensure_user
 from quizapp.web.helpers import (
     bad_request,
     deck_or_404,
     form_int,
-    new_answer_key,
     not_found,
-    now_ms,
     study_settings,
 )
 
@@ -80,15 +77,15 @@ def take(quiz_id: int) -> str | Response:
         "quiz/question.html",
         quiz=quiz,
         deck=quiz.deck,
-        question=question,
         position=position,
-        reveal=reveal,
-        previews=previews,
-        context=source_context(quiz.deck, question) if reveal else None,
-        answer_key=new_answer_key(),
-        shown=request.args.get("shown") or now_ms(),
-        answer_url=url_for("quiz.answer", quiz_id=quiz.id),
-        reveal_url=url_for("quiz.take", quiz_id=quiz.id, reveal=1),
+        **answer_views.question_fields(
+            quiz.deck,
+            question,
+            reveal=reveal,
+            previews=previews,
+            answer_url=url_for("quiz.answer", quiz_id=quiz.id),
+            reveal_url=url_for("quiz.take", quiz_id=quiz.id, reveal=1),
+        ),
     )
 
 
@@ -131,17 +128,7 @@ def feedback(quiz_id: int, review_id: int) -> str:
     return render_template(
         "quiz/feedback.html",
         quiz=quiz,
-        deck=quiz.deck,
-        log=log,
-        overridden=study.overridden(log),
-        override_url=(
-            url_for("quiz.override", quiz_id=quiz.id, review_id=log.id)
-            if study.can_override(log)
-            else None
-        ),
-        context=source_context(quiz.deck, log.question),
-        rerates=rerate_buttons(log, study_settings()),
-        rate_url=url_for("quiz.rate", quiz_id=quiz.id, review_id=log.id),
+        **answer_views.feedback_fields(quiz.deck, log, "quiz", quiz_id=quiz.id),
         undo_url=None,
         continue_url=url_for("quiz.results" if finished else "quiz.take", quiz_id=quiz.id),
         answered=len(quiz_service.answers(db.session, quiz)),

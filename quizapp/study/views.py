@@ -9,16 +9,13 @@ from werkzeug.wrappers import Response
 from quizapp.db.base import db
 from quizapp.db.models import Deck, Question, ReviewLog
 from quizapp.services import study
-from quizapp.services.decks import source_context
 from quizapp.services.settings import remember_time_zone
 from quizapp.web import answer_views, answering, clock
 from quizapp.web.auth import current_user, current_user_id, ensure_user
 from quizapp.web.helpers import (
     bad_request,
     deck_or_404,
-    new_answer_key,
     not_found,
-    now_ms,
     study_settings,
 )
 
@@ -77,18 +74,8 @@ def feedback(slug: str, review_id: int) -> str:
     )
     return render_template(
         "study/feedback.html",
-        deck=deck,
-        log=log,
-        overridden=study.overridden(log),
-        override_url=(
-            url_for("study.override", slug=deck.slug, review_id=log.id)
-            if study.can_override(log)
-            else None
-        ),
-        context=source_context(deck, log.question),
+        **answer_views.feedback_fields(deck, log, "study", slug=deck.slug),
         counts=counts,
-        rerates=study.rerate_buttons(log, study_settings()),
-        rate_url=url_for("study.rate", slug=deck.slug, review_id=log.id),
         undo_url=url_for("study.undo", slug=deck.slug, review_id=log.id),
         continue_url=url_for("study.session", slug=deck.slug),
     )
@@ -136,16 +123,16 @@ def _question_page(deck: Deck, question: Question, reveal: bool) -> str:
     return render_template(
         "study/question.html",
         deck=deck,
-        question=question,
         counts=counts,
-        reveal=reveal,
-        previews=previews,
-        context=source_context(deck, question) if reveal else None,
-        answer_key=new_answer_key(),
-        shown=request.args.get("shown") or now_ms(),
-        answer_url=url_for("study.answer", slug=deck.slug),
-        reveal_url=url_for("study.question", slug=deck.slug, question_id=question.id, reveal=1),
         undo=study.last_undoable(db.session, uid, deck.id),
+        **answer_views.question_fields(
+            deck,
+            question,
+            reveal=reveal,
+            previews=previews,
+            answer_url=url_for("study.answer", slug=deck.slug),
+            reveal_url=url_for("study.question", slug=deck.slug, question_id=question.id, reveal=1),
+        ),
     )
 
 
