@@ -159,13 +159,7 @@ def register() -> str | Response | tuple[str, int]:
         return render_template("account/register.html", errors={}, form={})
     form = request.form
     username, password = form.get("username", ""), form.get("password", "")
-    errors = {
-        "username": accounts.username_problem(username),
-        "password": accounts.password_problem(password),
-    }
-    if not errors["password"] and password != form.get("confirm", ""):
-        errors["confirm"] = "The two passwords differ."
-    errors = {k: v for k, v in errors.items() if v}
+    errors = accounts.registration_problems(username, password, form.get("confirm", ""))
     if errors:
         return render_template("account/register.html", errors=errors, form=form), 400
     password_hash = hash_password(password)

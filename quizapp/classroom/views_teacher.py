@@ -77,13 +77,7 @@ def teacher_signup() -> str | BaseResponse | tuple[str, int]:
 def _register_teacher() -> BaseResponse | tuple[str, int]:
     form = request.form
     username, password = form.get("username", ""), form.get("password", "")
-    errors = {
-        "username": accounts.username_problem(username),
-        "password": accounts.password_problem(password),
-    }
-    if not errors["password"] and password != form.get("confirm", ""):
-        errors["confirm"] = "The two passwords differ."
-    errors = {k: v for k, v in errors.items() if v}
+    errors = accounts.registration_problems(username, password, form.get("confirm", ""))
     if errors:
         return render_template("classroom/signup.html", errors=errors, form=form, user=None), 400
     password_hash = hash_password(password)  # before the write transaction: it is slow

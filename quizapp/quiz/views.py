@@ -12,10 +12,9 @@ from quizapp.services import quiz as quiz_service
 from quizapp.services import study
 from quizapp.services.decks import source_context
 from quizapp.services.settings import remember_time_zone
-from quizapp.web import answer_views, answering, clock
+from quizapp.web import answer_views, answering, clock, errors
 from quizapp.web.auth import current_user, current_user_id, ensure_user
 from quizapp.web.helpers import (
-    bad_request,
     deck_or_404,
     form_int,
     not_found,
@@ -23,6 +22,7 @@ from quizapp.web.helpers import (
 )
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
+bp.register_error_handler(study.StudyError, errors.study_error)
 
 
 @bp.get("/deck/<slug>")
@@ -45,17 +45,14 @@ def start(slug: str) -> Response:
         or current_app.config["QUIZ_DEFAULT_LENGTH"]
     )
     sections = request.form.getlist("section")
-    try:
-        quiz = quiz_service.create_quiz(
-            db.session,
-            user_id=ensure_user().id,
-            deck_id=deck.id,
-            count=count,
-            sections=sections,
-            now=clock.now(),
-        )
-    except study.StudyError as exc:
-        bad_request(str(exc))
+    quiz = quiz_service.create_quiz(
+        db.session,
+        user_id=ensure_user().id,
+        deck_id=deck.id,
+        count=count,
+        sections=sections,
+        now=clock.now(),
+    )
     db.session.commit()
     return redirect(url_for("quiz.take", quiz_id=quiz.id))
 
@@ -112,8 +109,6 @@ def answer(quiz_id: int) -> Response:
         db.session.commit()
         flash(str(exc), "info")
         return redirect(url_for("quiz.take", quiz_id=quiz.id))
-    except study.StudyError as exc:
-        bad_request(str(exc))
     except study.NotFound:
         not_found()
     db.session.commit()

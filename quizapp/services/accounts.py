@@ -134,6 +134,17 @@ TEACHER_HAS_CLASSES = (
 )
 
 
+def registration_problems(username: str, password: str, confirm: str) -> dict[str, str]:
+    """Form errors of a registration, by field (empty: go ahead). No database access."""
+    errors = {
+        "username": username_problem(username),
+        "password": password_problem(password),
+    }
+    if not errors["password"] and password != confirm:
+        errors["confirm"] = "The two passwords differ."
+    return {field: message for field, message in errors.items() if message}
+
+
 def password_change_problems(user: User, current: str, new: str, confirm: str) -> dict[str, str]:
     """Form errors of a password change, by field (empty: go ahead); ``"current"`` means
     the current password was wrong. No database access: the caller runs it outside the

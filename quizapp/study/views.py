@@ -10,16 +10,16 @@ from quizapp.db.base import db
 from quizapp.db.models import Deck, Question, ReviewLog
 from quizapp.services import study
 from quizapp.services.settings import remember_time_zone
-from quizapp.web import answer_views, answering, clock
+from quizapp.web import answer_views, answering, clock, errors
 from quizapp.web.auth import current_user, current_user_id, ensure_user
 from quizapp.web.helpers import (
-    bad_request,
     deck_or_404,
     not_found,
     study_settings,
 )
 
 bp = Blueprint("study", __name__, url_prefix="/study")
+bp.register_error_handler(study.StudyError, errors.study_error)
 
 
 @bp.get("/<slug>")
@@ -49,16 +49,13 @@ def answer(slug: str) -> Response:
     posted = answering.answer_for(question)
     user = ensure_user()
     remember_time_zone(user, request.form.get("tz"))
-    try:
-        result = study.submit_answer(
-            db.session,
-            user_id=user.id,
-            answer=posted,
-            now=clock.now(),
-            settings=study_settings(),
-        )
-    except study.StudyError as exc:
-        bad_request(str(exc))
+    result = study.submit_answer(
+        db.session,
+        user_id=user.id,
+        answer=posted,
+        now=clock.now(),
+        settings=study_settings(),
+    )
     db.session.commit()
     if question.kind == "flashcard":
         return redirect(url_for("study.session", slug=deck.slug))
@@ -103,10 +100,7 @@ def override(slug: str, review_id: int) -> Response:
 def undo(slug: str, review_id: int) -> Response:
     deck = deck_or_404(slug)
     log = _review_or_404(deck, review_id)
-    try:
-        question = study.undo(db.session, user_id=log.user_id, review_id=log.id, now=clock.now())
-    except study.StudyError as exc:
-        bad_request(str(exc))
+    question = study.undo(db.session, user_id=log.user_id, review_id=log.id, now=clock.now())
     db.session.commit()
     flash("Answer undone. Answer it again when you are ready.", "info")
     return redirect(url_for("study.question", slug=deck.slug, question_id=question.id))

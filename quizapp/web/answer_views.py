@@ -1,8 +1,9 @@
 """What the study, quiz and classroom pages share around one question: the fields of the
 question page and of the feedback page, and the feedback page's two corrections (re-rating
 a logged answer, overriding a wrong one as right). Each correction parses the form, calls
-the study service, turns a ``StudyError`` into a 400 and commits; the calling view only
-finds the review (its own 404 rules) and chooses where to redirect."""
+the study service and commits (a ``StudyError`` becomes the blueprint's 400 page through
+``errors.study_error``); the calling view only finds the review (its own 404 rules) and
+chooses where to redirect."""
 
 from __future__ import annotations
 
@@ -67,26 +68,20 @@ def rerate_from_form(user_id: int, review_id: int) -> None:
     rating = parse_rating(request.form.get("rating", ""))
     if rating is None:
         bad_request("Choose Again, Hard, Good or Easy.")
-    try:
-        study.rerate(
-            db.session,
-            user_id=user_id,
-            review_id=review_id,
-            rating=rating,
-            now=clock.now(),
-            settings=study_settings(),
-        )
-    except study.StudyError as exc:
-        bad_request(str(exc))
+    study.rerate(
+        db.session,
+        user_id=user_id,
+        review_id=review_id,
+        rating=rating,
+        now=clock.now(),
+        settings=study_settings(),
+    )
     db.session.commit()
 
 
 def override_as_right(user_id: int, review_id: int) -> None:
     """Count the (wrong) review as right after all and commit."""
-    try:
-        study.override_as_right(
-            db.session, user_id=user_id, review_id=review_id, settings=study_settings()
-        )
-    except study.StudyError as exc:
-        bad_request(str(exc))
+    study.override_as_right(
+        db.session, user_id=user_id, review_id=review_id, settings=study_settings()
+    )
     db.session.commit()

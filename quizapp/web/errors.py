@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 
 from quizapp.api.problems import problem_response
 from quizapp.db.base import db
+from quizapp.services.study import StudyError
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,13 @@ def render_error(code: int, message: str | None = None) -> tuple[str | Response,
     if request.path.startswith("/api/"):
         return problem_response(code, text), code
     return render_template("errors.html", code=code, title=title, message=text), code
+
+
+def study_error(exc: StudyError) -> tuple[str | Response, int]:
+    """A ``StudyError`` from the study service (a bad response, a reused answer key) as a
+    400 page with its message; the study and quiz blueprints register it."""
+    db.session.rollback()
+    return render_error(400, str(exc))
 
 
 def _csrf_error(exc: CSRFError) -> tuple[str | Response, int]:
