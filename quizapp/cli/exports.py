@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import click
+from click.decorators import FC
 
 from export import anki, files, gift, tsv
 from questions import bankfile
@@ -60,15 +61,15 @@ def export_anki(bank_path: Path | None, output: Path | None) -> None:
     click.echo(f"wrote {len(bank.questions)} notes of deck “{bank.deck.name}” to {target}")
 
 
+def _text_output(what: str) -> Callable[[FC], FC]:
+    """The ``-o/--output`` option of a text export (``-``, the default: standard output)."""
+    help_text = f"Where to write {what}; - is standard output."
+    return click.option("-o", "--output", default="-", show_default=True, help=help_text)
+
+
 @export_group.command("tsv")
 @BANK_ARGUMENT
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    help="Where to write the text; - is standard output.",
-)
+@_text_output("the text")
 @click.option(
     "--for",
     "flavor",
@@ -85,13 +86,7 @@ def export_tsv(bank_path: Path | None, output: str, flavor: tsv.Flavor) -> None:
 
 @export_group.command("gift")
 @BANK_ARGUMENT
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    help="Where to write the GIFT file; - is standard output.",
-)
+@_text_output("the GIFT file")
 def export_gift(bank_path: Path | None, output: str) -> None:
     """Write Moodle GIFT: multiple choice, true/false and short-answer questions."""
     bank = _load(bank_path)
