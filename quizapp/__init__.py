@@ -11,7 +11,9 @@ from flask import Flask
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: configuration, extensions, blueprints, safety nets, database check."""
-    app = Flask(__name__, instance_relative_config=True)
+    from quizapp.config import instance_path
+
+    app = Flask(__name__, instance_path=instance_path(os.environ), instance_relative_config=True)
     _load_config(app, test_config)
     _init_extensions(app)
     _register_blueprints(app)
@@ -26,7 +28,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 def _load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
     from quizapp import config
 
-    os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(config.DEFAULTS)
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -36,8 +37,8 @@ def _load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
     app.config["SQLALCHEMY_DATABASE_URI"] = config.database_url(
         app.config.get("DATABASE_URL"), app.instance_path
     )
-    if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = config.persistent_secret_key(app.instance_path)
+    # Nothing is written here (``quizapp --help`` builds the app too): the instance folder and
+    # its secret key are created on first use (quizapp.db.sqlite, quizapp.web.cookies).
 
 
 def _init_extensions(app: Flask) -> None:

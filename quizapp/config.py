@@ -1,14 +1,18 @@
 """Configuration defaults and the few derived settings (database URL, secret key).
 
-``create_app`` loads these defaults first, then ``instance/config.py`` if present, then
-``QUIZAPP_*`` environment variables. This module owns the names and default values of
-every setting quizapp reads; nothing else hard-codes one.
+``create_app`` loads these defaults first, then ``config.py`` in the instance folder if
+present, then ``QUIZAPP_*`` environment variables. The instance folder (database, secret
+key, ``config.py``) is ``instance/`` next to the code unless ``QUIZAPP_INSTANCE_PATH`` names
+another. This module owns the names and default values of every setting quizapp reads;
+nothing else hard-codes one.
 """
 
 from __future__ import annotations
 
+import os
 import secrets
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +56,14 @@ DEFAULTS: dict[str, Any] = {
 }
 
 SECRET_KEY_FILE = "secret_key"
+INSTANCE_PATH_ENV = "QUIZAPP_INSTANCE_PATH"
+
+
+def instance_path(environ: Mapping[str, str]) -> str | None:
+    """The instance folder named by ``QUIZAPP_INSTANCE_PATH`` (made absolute, as Flask
+    requires), or None for Flask's default ``instance/`` next to the package."""
+    value = environ.get(INSTANCE_PATH_ENV, "")
+    return os.path.abspath(value) if value else None
 
 
 def database_url(url: str | None, instance_path: str) -> str:
@@ -66,7 +78,8 @@ def database_url(url: str | None, instance_path: str) -> str:
 
 
 def persistent_secret_key(instance_path: str) -> str:
-    """A secret key generated once and kept in the instance folder, so sessions survive restarts."""
+    """A secret key generated once and kept in the instance folder, so sessions survive restarts.
+    Called on the first request, not when the app is built: ``--help`` writes nothing."""
     path = Path(instance_path) / SECRET_KEY_FILE
     try:
         existing = path.read_text(encoding="utf-8").strip()
@@ -75,6 +88,7 @@ def persistent_secret_key(instance_path: str) -> str:
     if existing:
         return existing
     key = secrets.token_hex(32)
+    path.parent.mkdir(parents=True, exist_ok=True)
     # O_EXCL: if two workers race, the loser reads the winner's key instead of overwriting it.
     try:
         with path.open("x", encoding="utf-8") as fh:

@@ -1,12 +1,16 @@
 """``quizapp create-teacher USERNAME``: a teacher account from the command line.
 
-The password is prompted for (hidden, typed twice). A new username creates the account;
+The password is prompted for (hidden, typed twice) at a terminal, or read as one line from
+standard input when that is a pipe or a file (``getpass`` would warn that it cannot hide
+it, and there is nobody to confirm it). A new username creates the account;
 an existing one is refused unless ``--promote`` is given, which turns teacher features on
 for that account without touching its password. Bad input is one ``Error: …`` line and
 exit status 2, never a traceback.
 """
 
 from __future__ import annotations
+
+import sys
 
 import click
 from flask import current_app
@@ -40,7 +44,7 @@ def create_teacher(username: str, promote: bool) -> None:
     if promote:
         raise BadInput(f"no account named {accounts.normalise_username(username)!r} to promote")
     db.session.commit()  # end the read before prompting
-    password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+    password = read_new_password()
     problem = accounts.password_problem(password)
     if problem:
         raise BadInput(f"invalid password: {problem}")
@@ -53,6 +57,13 @@ def create_teacher(username: str, promote: bool) -> None:
     user.is_teacher = True
     db.session.commit()
     click.echo(f"teacher {user.username} created")
+
+
+def read_new_password() -> str:
+    """See module docstring."""
+    if sys.stdin.isatty():
+        return str(click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True))
+    return sys.stdin.readline().rstrip("\r\n")
 
 
 def _promote(user: User, promote: bool) -> None:

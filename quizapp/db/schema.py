@@ -3,7 +3,9 @@
 ``prepare_database`` runs when the app starts serving:
 
 * no tables at all (a fresh clone, a new PostgreSQL database): upgrade to the latest
-  migration and import the default deck, so ``quizapp run`` just works;
+  migration and import the default deck (``upgrade_schema``, which ``quizapp db upgrade``
+  uses too, so a database is seeded the same way whichever command creates it), so
+  ``quizapp run`` just works;
 * at the latest migration: nothing to do;
 * anything else: refuse to start with ``SchemaOutOfDate`` ("run: quizapp db upgrade").
 
@@ -14,6 +16,7 @@ the worker processes a server forks (gunicorn ``--preload``).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from enum import StrEnum
 
 import click
@@ -65,8 +68,7 @@ def prepare_database(app: Flask) -> None:
         try:
             status = schema_status(db.engine, migrations_dir(app))
             if status is SchemaStatus.EMPTY:
-                flask_migrate.upgrade(directory=migrations_dir(app))
-                import_default_deck()
+                upgrade_schema(app)
             elif status is SchemaStatus.OUTDATED:
                 raise SchemaOutOfDate("the database schema is out of date; run: quizapp db upgrade")
             elif status is SchemaStatus.UNVERSIONED:
@@ -77,6 +79,19 @@ def prepare_database(app: Flask) -> None:
         finally:
             db.session.remove()
             db.engine.dispose()
+
+
+def upgrade_schema(app: Flask, upgrade: Callable[[], object] | None = None) -> None:
+    """Run ``upgrade`` (default: to the latest migration); a database that had no tables and
+    is now at the latest migration also gets the default deck."""
+    directory = migrations_dir(app)
+    was_empty = schema_status(db.engine, directory) is SchemaStatus.EMPTY
+    if upgrade is None:
+        flask_migrate.upgrade(directory=directory)
+    else:
+        upgrade()
+    if was_empty and schema_status(db.engine, directory) is SchemaStatus.CURRENT:
+        import_default_deck()
 
 
 def import_default_deck() -> None:

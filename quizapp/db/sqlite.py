@@ -119,6 +119,11 @@ def configure_engine(engine: Engine) -> None:
     if not database or database == ":memory:" or database.startswith("file:"):
         event.listen(engine, "begin", _on_begin)
         return
+    # The instance folder is created when the database is first opened, not when the app is
+    # built (``quizapp --help`` writes nothing).
+    folder = os.path.dirname(database)
+    if folder:
+        event.listen(engine, "do_connect", lambda *_: os.makedirs(folder, exist_ok=True))
     turns = WriterTurns(database + WRITER_LOCK_SUFFIX)
     event.listen(engine, "begin", lambda conn: _begin_in_turn(conn, turns))
     _give_back_after_transaction(engine, turns)

@@ -3,17 +3,16 @@ small banks built in code, a fixed clock.
 
 ``app`` is parametrized over ``sqlite`` and ``postgres``:
 * sqlite: the migrations run once per test session into a template file, copied per test;
-* postgres: ``QUIZAPP_TEST_POSTGRES_URL`` (e.g. ``postgresql://postgres@127.0.0.1:5432/test``)
-  names a server; a uniquely named database ``quizapp_t_<random>`` is created for this test
+* postgres: ``QUIZAPP_TEST_POSTGRES_URL``, or the local server on 127.0.0.1:5432 when it
+  answers (``tests/local_services.py``), names a server; a uniquely named database ``quizapp_t_<random>`` is created for this test
   session (so engineers running tests at once never collide), upgraded once, its tables
-  truncated before each test, and dropped at the end. Unset: those tests skip, saying why.
+  truncated before each test, and dropped at the end. No server: those tests skip, saying why.
 
 Tests use the real migrations, never ``create_all``.
 """
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
@@ -37,9 +36,9 @@ from quizapp.config import database_url
 from quizapp.db.banks import import_bank
 from quizapp.db.base import db
 from quizapp.db.schema import migrations_dir
+from tests import local_services
 
 BACKENDS = ["sqlite", "postgres"]
-POSTGRES_ENV = "QUIZAPP_TEST_POSTGRES_URL"
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
@@ -75,9 +74,11 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    base = os.environ.get(POSTGRES_ENV)
+    base = local_services.postgres_url()
     if not base:
-        pytest.skip(f"{POSTGRES_ENV} is not set (e.g. postgresql://postgres@127.0.0.1:5432/test)")
+        pytest.skip(
+            local_services.missing(local_services.POSTGRES_ENV, local_services.POSTGRES_DEFAULT)
+        )
     admin_url = make_url(database_url(base, ""))
     name = f"quizapp_t_{secrets.token_hex(6)}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")

@@ -1,25 +1,25 @@
 """With a Redis URL configured, login limits are shared by every worker: two app instances
 (two gunicorn workers, say) count failed logins together, and the counts are kept in Redis.
-Needs QUIZAPP_TEST_REDIS_URL."""
+Needs Redis: QUIZAPP_TEST_REDIS_URL, or the local server on 127.0.0.1:6379 when it answers."""
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Callable
 
 import pytest
 from flask import Flask
 
-REDIS_ENV = "QUIZAPP_TEST_REDIS_URL"
+from tests import local_services
+
 
 
 @pytest.fixture
 def redis_url() -> str:
-    url = os.environ.get(REDIS_ENV)
-    if not url:
-        pytest.skip(f"{REDIS_ENV} is not set (e.g. redis://127.0.0.1:6379/0)")
     pytest.importorskip("redis", reason="the redis package is not installed")
+    url = local_services.redis_url()
+    if not url:
+        pytest.skip(local_services.missing(local_services.REDIS_ENV, local_services.REDIS_DEFAULT))
     return url
 
 

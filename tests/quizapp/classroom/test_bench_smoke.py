@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.quizapp.conftest import POSTGRES_ENV
+from tests import local_services
 
 SCRIPT = Path(__file__).resolve().parents[3] / "benchmarks" / "bench_classroom.py"
 TINY = ["--students", "4", "--questions", "3", "--workers", "2", "--client-processes", "2"]
@@ -46,9 +46,11 @@ def test_benchmark_on_sqlite() -> None:
 @pytest.mark.slow
 @pytest.mark.postgres
 def test_benchmark_on_postgres() -> None:
-    url = os.environ.get(POSTGRES_ENV)
+    url = local_services.postgres_url()
     if not url:
-        pytest.skip(f"{POSTGRES_ENV} is not set (e.g. postgresql://postgres@127.0.0.1:5432/test)")
+        pytest.skip(
+            local_services.missing(local_services.POSTGRES_ENV, local_services.POSTGRES_DEFAULT)
+        )
     result = _run("--database-url", url)
     _assert_clean(result)
     assert "PostgreSQL" in result.stdout
