@@ -67,8 +67,12 @@ def test_blocks_and_their_marks_are_found() -> None:
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_skipped_block_says_why(page: Path) -> None:
-    unexplained = [b.line for b in shell_blocks(page.read_text(encoding="utf-8")) if b.not_run == ""]
-    assert not unexplained, f"{page.name}: <!-- not-run: --> without a reason at lines {unexplained}"
+    unexplained = [
+        b.line for b in shell_blocks(page.read_text(encoding="utf-8")) if b.not_run == ""
+    ]
+    assert not unexplained, (
+        f"{page.name}: <!-- not-run: --> without a reason at lines {unexplained}"
+    )
 
 
 def test_readme_is_a_front_page() -> None:

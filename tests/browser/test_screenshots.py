@@ -68,9 +68,7 @@ def test_study_page_screenshot(browser: Any, live_url: str, tmp_path: Path) -> N
 
 
 def test_teacher_report_screenshot(browser: Any, classroom_url: str, tmp_path: Path) -> None:
-    contexts = [
-        browser.new_context(viewport=REPORT_SIZE, base_url=classroom_url) for _ in range(4)
-    ]
+    contexts = [browser.new_context(viewport=REPORT_SIZE, base_url=classroom_url) for _ in range(4)]
     try:
         report = contexts[0].new_page()
         code, report_url = _teacher_sets_up(report)

@@ -4,9 +4,10 @@ small banks built in code, a fixed clock.
 ``app`` is parametrized over ``sqlite`` and ``postgres``:
 * sqlite: the migrations run once per test session into a template file, copied per test;
 * postgres: ``QUIZAPP_TEST_POSTGRES_URL``, or the local server on 127.0.0.1:5432 when it
-  answers (``tests/local_services.py``), names a server; a uniquely named database ``quizapp_t_<random>`` is created for this test
-  session (so engineers running tests at once never collide), upgraded once, its tables
-  truncated before each test, and dropped at the end. No server: those tests skip, saying why.
+  answers (``tests/local_services.py``), names a server; a uniquely named database
+  ``quizapp_t_<random>`` is created for this test session (so engineers running tests at
+  once never collide), upgraded once, its tables truncated before each test, and dropped at
+  the end. No server: those tests skip, saying why.
 
 Tests use the real migrations, never ``create_all``.
 """

@@ -13,7 +13,6 @@ from flask import Flask
 from tests import local_services
 
 
-
 @pytest.fixture
 def redis_url() -> str:
     pytest.importorskip("redis", reason="the redis package is not installed")
