@@ -6,6 +6,8 @@ so each kind is flattened here once: the cloze blank becomes a line, options get
 
 from __future__ import annotations
 
+import hashlib
+import random
 from dataclasses import dataclass
 
 from questions.model import CLOZE_BLANK, Kind, Question
@@ -31,6 +33,22 @@ def correct_letter(question: Question) -> str:
     if index is None:  # the bank validator forbids this; the answer text still says which
         index = question.options.index(question.answer)
     return LETTERS[index]
+
+
+def shuffled_options(question: Question) -> tuple[tuple[str, ...], int]:
+    """The options in this card's own order and the index of the right one there.
+
+    Seeded by the question id alone, so the order is the same in every export of the card
+    (a learner never sees it move) yet differs from card to card (the right answer is not
+    always in the bank's place).
+    """
+    seed = int.from_bytes(hashlib.sha256(f"quizapp-options:{question.id}".encode()).digest()[:8])
+    order = list(range(len(question.options)))
+    random.Random(seed).shuffle(order)
+    right = question.correct
+    if right is None:  # the bank validator forbids this; the answer text still says which
+        right = question.options.index(question.answer)
+    return tuple(question.options[i] for i in order), order.index(right)
 
 
 def explanation(question: Question) -> str:
