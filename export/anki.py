@@ -57,9 +57,7 @@ class AnkiOptions:
 PLAIN = AnkiOptions()
 
 
-def apkg_bytes(
-    bank: Bank, *, now: datetime | None = None, options: AnkiOptions = PLAIN
-) -> bytes:
+def apkg_bytes(bank: Bank, *, now: datetime | None = None, options: AnkiOptions = PLAIN) -> bytes:
     """The whole .apkg as bytes (for a download response)."""
     buffer = io.BytesIO()
     write_apkg(bank, buffer, now=now, options=options)

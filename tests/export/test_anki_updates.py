@@ -81,7 +81,9 @@ def test_one_change_updates_its_note_and_keeps_edits(
     log, _ = export_with_ledger(col, changed, tmp_path / "2.apkg", EDIT_SEEN, ledger)
     (updated,) = log.updated
     assert updated.fields[-1] == "q-mc"  # the Question ID field
-    assert card_for(col, bank.by_id()["q-mc"]).note()["Question"].startswith("Which disease is also")
+    assert (
+        card_for(col, bank.by_id()["q-mc"]).note()["Question"].startswith("Which disease is also")
+    )
     assert card_for(col, bank.by_id()["q-flash"]).note()["Explanation"] == edited
 
 
@@ -130,15 +132,14 @@ def test_retiring_an_imported_question_tags_it_on_reimport(
     retired = {"q-tf-false": WHY}
     log, _ = export_with_ledger(col, bank, tmp_path / "2.apkg", EDIT_SEEN, ledger, retired)
     (updated,) = log.updated
+    assert updated.fields[-1] == "q-tf-false"
     (card_id,) = col.find_cards("tag:retired")
     assert col.get_card(card_id).note()["Question ID"] == "q-tf-false"
     # Anki does not change the cards of notes it already has: the learner suspends it.
     assert col.get_card(card_id).queue == 0
 
 
-def test_type_in_note_types_show_an_answer_box(
-    col: Collection, bank: Bank, tmp_path: Path
-) -> None:
+def test_type_in_note_types_show_an_answer_box(col: Collection, bank: Bank, tmp_path: Path) -> None:
     import_apkg(col, bank, tmp_path / "1.apkg", FIRST, options=AnkiOptions(type_answer=True))
     for question in bank.questions:
         card = card_for(col, question)
