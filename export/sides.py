@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from questions.model import CLOZE_BLANK, Kind, Question
+from questions.model import CLOZE_BLANK, Bank, Kind, Question
 
 BLANK = "_____"
 LETTERS = ("A", "B", "C", "D")
@@ -22,6 +23,14 @@ class Sides:
 
     front: tuple[str, ...]
     back: tuple[str, ...]
+
+
+def active(bank: Bank, retired: Collection[str] = ()) -> tuple[Question, ...]:
+    """The questions a text format carries: all but the retired ones (those formats have no
+    way to mark a question as retired, and a re-import cannot remove one anyway)."""
+    if not retired:
+        return bank.questions
+    return tuple(q for q in bank.questions if q.id not in retired)
 
 
 def sides(question: Question) -> Sides:
