@@ -126,9 +126,11 @@ def collection_bytes(bank: Bank, when: datetime, options: AnkiOptions = PLAIN) -
         package.write_to_db(cursor, timestamp, itertools.count(int(timestamp * 1000)))
         learner = options.progress
         collection.set_collection_config(cursor, learner.rollover_hour if learner else 4)
-        collection.set_note_times(cursor, bank, options.changed_at)
-        if learner is not None:
-            collection.write_progress(cursor, bank, learner, options.retired)
+        if options.changed_at or learner is not None:
+            ids = collection.note_and_card_ids(cursor, bank)
+            collection.set_note_times(cursor, ids, options.changed_at)
+            if learner is not None:
+                collection.write_progress(cursor, ids, learner, options.retired)
         connection.commit()
         return connection.serialize()
     finally:

@@ -14,12 +14,10 @@ same calendar day, as long as ``time_zone`` and ``rollover_hour`` match the lear
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import IntEnum
-from typing import Any
 
 # genanki's collection was created at this moment; our package declares it as UTC midnight's
 # day (creationOffset 0), so day 0 is this date.
@@ -83,63 +81,95 @@ def anki_day(moment: datetime, zone: tzinfo, rollover_hour: int) -> int:
     return (local.date() - _DAY_ZERO).days
 
 
-def card_columns(progress: CardProgress, learner: LearnerProgress) -> dict[str, Any]:
-    """The ``cards`` columns (type, queue, due, ivl, factor, reps, lapses, left, data)."""
-    state = State(progress.state)
+CARD_COLUMNS = ("type", "queue", "due", "ivl", "factor", "reps", "lapses", "left", "data")
+REVLOG_COLUMNS = ("ease", "ivl", "lastIvl", "factor", "time", "type")
+_DAY_SECONDS = 86400.0
+
+
+def card_columns(progress: CardProgress, learner: LearnerProgress) -> tuple[int | str, ...]:
+    """The ``cards`` columns named by ``CARD_COLUMNS``, in that order."""
+    state = progress.state
     if state == State.REVIEW:
         due = anki_day(progress.due, learner.time_zone, learner.rollover_hour)
         queue, left = 2, 0
-    else:  # (re)learning: due at an exact moment, within a day in practice
+    elif state in (State.LEARNING, State.RELEARNING):  # due at an exact moment, within a day
         due, queue, left = int(progress.due.timestamp()), 1, 1
-    return {
-        "type": int(state),
-        "queue": queue,
-        "due": due,
-        "ivl": _interval_days(progress) if state != State.LEARNING else 0,
-        "factor": DEFAULT_EASE if state != State.LEARNING else 0,
-        "reps": progress.reps,
-        "lapses": progress.lapses,
-        "left": left,
-        "data": card_data(progress, learner.desired_retention),
-    }
+    else:
+        raise ValueError(f"a studied card has state 1, 2 or 3, not {state!r}")
+    learning = state == State.LEARNING
+    return (
+        int(state),
+        queue,
+        due,
+        0 if learning else _interval_days(progress),
+        0 if learning else DEFAULT_EASE,
+        progress.reps,
+        progress.lapses,
+        left,
+        card_data(progress, learner.desired_retention),
+    )
 
 
 def card_data(progress: CardProgress, desired_retention: float | None) -> str:
     """The card's ``data`` JSON as Anki ≥ 23.10 writes it: FSRS memory ``s``/``d`` (rounded
     as Anki rounds them), desired retention ``dr`` and last review time ``lrt``."""
-    data: dict[str, float | int] = {}
+    # Joined by hand: json.dumps costs more than the rest of a card (benchmarks/).
+    parts = []
     if progress.stability is not None and progress.difficulty is not None:
-        data["s"] = round(progress.stability, 4)
-        data["d"] = round(progress.difficulty, 3)
+        parts += [f'"s":{round(progress.stability, 4)!r}', f'"d":{round(progress.difficulty, 3)!r}']
     if desired_retention is not None:
-        data["dr"] = round(desired_retention, 2)
+        parts.append(f'"dr":{round(desired_retention, 2)!r}')
     if progress.last_review is not None:
-        data["lrt"] = int(progress.last_review.timestamp())
-    return json.dumps(data, separators=(",", ":")) if data else ""
+        parts.append(f'"lrt":{int(progress.last_review.timestamp())}')
+    return "{" + ",".join(parts) + "}" if parts else ""
 
 
-def revlog_columns(review: ReviewRow) -> dict[str, int]:
-    """The ``revlog`` columns of one answer, except its id and card id."""
-    state = State(review.state_before)
-    kind = {State.REVIEW: 1, State.RELEARNING: 2}.get(state, 0)  # 0: learning (new included)
-    factor = 0
-    if review.difficulty_after is not None:  # as Anki logs FSRS answers: difficulty 0.1–1.1
-        factor = round(((review.difficulty_after - 1) / 9 + 0.1) * 1000)
-    return {
-        "ease": review.rating,
-        "ivl": revlog_interval(review.interval_after),
-        "lastIvl": revlog_interval(review.interval_before or timedelta(0)),
-        "factor": factor,
-        "time": max(0, review.duration_ms or 0),
-        "type": kind,
-    }
+_REVLOG_KIND: dict[int, int] = {State.REVIEW: 1, State.RELEARNING: 2}  # else 0: a learning answer
+
+
+def revlog_rows(reviews: Iterable[ReviewRow], card_ids: Mapping[str, int]) -> list[tuple[int, ...]]:
+    """The ``revlog`` rows (id, card id, then ``REVLOG_COLUMNS``) of the reviews of cards in
+    ``card_ids`` (question id → card id), in id order.
+
+    One loop, written for speed: a 10,000-card history has some 50,000 rows, and intervals
+    repeat, so each distinct one is converted once (benchmarks/bench_export.py).
+    """
+    rows = []
+    interval: dict[timedelta | None, int] = {None: 0}
+    for review in reviews:
+        card_id = card_ids.get(review.question_id)
+        if card_id is None:
+            continue
+        after, before = review.interval_after, review.interval_before
+        if after not in interval:
+            interval[after] = revlog_interval(after)
+        if before not in interval:
+            interval[before] = revlog_interval(before)  # type: ignore[arg-type]
+        difficulty = review.difficulty_after
+        # As Anki logs an FSRS answer: the difficulty after it, scaled to 100–1100.
+        factor = 0 if difficulty is None else round(((difficulty - 1) / 9 + 0.1) * 1000)
+        duration = review.duration_ms or 0
+        rows.append((
+            int(review.reviewed_at.timestamp() * 1000), card_id, review.rating, interval[after],
+            interval[before], factor, max(duration, 0), _REVLOG_KIND.get(review.state_before, 0),
+        ))  # fmt: skip
+    rows.sort()  # inserting in key order keeps SQLite's b-tree appends cheap
+    return _unique_ids(rows)
+
+
+def _unique_ids(rows: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """The id is the review time in milliseconds and must be unique (Anki skips a row whose
+    id it has): answers within the same millisecond are set 1 ms apart."""
+    for i in range(1, len(rows)):
+        if rows[i][0] <= rows[i - 1][0]:
+            rows[i] = (rows[i - 1][0] + 1, *rows[i][1:])
+    return rows
 
 
 def revlog_interval(interval: timedelta) -> int:
     """Anki's review-log interval: whole days if a day or more, else negative seconds."""
-    if interval >= timedelta(days=1):
-        return round(interval / timedelta(days=1))
-    return -int(interval.total_seconds())
+    seconds = interval.total_seconds()
+    return round(seconds / _DAY_SECONDS) if seconds >= _DAY_SECONDS else -int(seconds)
 
 
 def _interval_days(progress: CardProgress) -> int:
