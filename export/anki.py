@@ -26,11 +26,12 @@ from typing import BinaryIO
 import genanki
 
 from export import collection
+from export.cards import ScheduledCard
 from export.files import write_atomically
 from export.ids import deck_id
 from export.markup import field_html
 from export.notes import make_note
-from export.progress import LearnerProgress
+from export.progress import LearnerProgress, card_columns
 from questions.model import Bank
 
 
@@ -96,13 +97,13 @@ def build_deck(bank: Bank, options: AnkiOptions = PLAIN) -> genanki.Deck:
     if unknown:
         raise ValueError(f"retired questions not in the bank: {', '.join(sorted(unknown))}")
     deck = genanki.Deck(deck_id(bank.deck.slug), bank.deck.name, description=deck_description(bank))
+    learner = options.progress
     for question in bank.questions:
-        note = make_note(
-            question,
-            bank.deck.slug,
-            retired=options.retired.get(question.id),
-            type_answer=options.type_answer,
-        )
+        retired = options.retired.get(question.id)
+        note = make_note(question, bank.deck.slug, retired=retired, type_answer=options.type_answer)
+        studied = learner.cards.get(question.id) if learner is not None else None
+        if learner is not None and studied is not None:
+            note.cards = [ScheduledCard(card_columns(studied, learner), retired is not None)]
         deck.add_note(note)
     return deck
 
@@ -130,7 +131,7 @@ def collection_bytes(bank: Bank, when: datetime, options: AnkiOptions = PLAIN) -
             ids = collection.note_and_card_ids(cursor, bank)
             collection.set_note_times(cursor, ids, options.changed_at)
             if learner is not None:
-                collection.write_progress(cursor, ids, learner, options.retired)
+                collection.write_review_log(cursor, ids, learner)
         connection.commit()
         return connection.serialize()
     finally:

@@ -1,5 +1,5 @@
 """What genanki does not write into a package's collection: per-note modification times, the
-note types' fixed modification time, the scheduler settings, and a learner's progress.
+note types' fixed modification time, the scheduler settings, and a learner's review log.
 
 genanki stamps every note, card and note type with one timestamp. Anki updates an existing
 note on import only if the incoming one is newer, so that stamp decides what a re-import
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 
 from export.notetypes import CHANGED_AT
-from export.progress import CARD_COLUMNS, REVLOG_COLUMNS, LearnerProgress, card_columns, revlog_rows
+from export.progress import REVLOG_COLUMNS, LearnerProgress, revlog_rows
 from questions.model import Bank
 
 
@@ -55,28 +55,11 @@ def set_collection_config(db: sqlite3.Cursor, rollover_hour: int) -> None:
     db.execute("update col set conf = ?, models = ?", (json.dumps(conf), json.dumps(models)))
 
 
-def write_progress(
-    db: sqlite3.Cursor,
-    ids: Mapping[str, tuple[int, int]],
-    learner: LearnerProgress,
-    suspended: Iterable[str],
+def write_review_log(
+    db: sqlite3.Cursor, ids: Mapping[str, tuple[int, int]], learner: LearnerProgress
 ) -> None:
-    """The learner's scheduling on each card they have studied, and their review log.
-
-    The cards of ``suspended`` questions (retired ones) keep their schedule but stay
-    suspended (queue -1), as Anki suspends a card.
-    """
-    keep_suspended = set(suspended)
-    queue = CARD_COLUMNS.index("queue")
-    updates = []
-    for question_id, progress in learner.cards.items():
-        if question_id in ids:
-            columns = list(card_columns(progress, learner))
-            if question_id in keep_suspended:
-                columns[queue] = -1
-            updates.append((*columns, ids[question_id][1]))
-    assignments = ", ".join(f"{c} = ?" for c in CARD_COLUMNS)
-    db.executemany(f"update cards set {assignments} where id = ?", updates)
+    """The learner's review log (their cards' scheduling is written with the cards, by
+    ``export.cards.ScheduledCard``)."""
     # Indexing 50,000 rows at the end costs a third of indexing them one by one.
     db.execute("drop index ix_revlog_usn")
     db.execute("drop index ix_revlog_cid")

@@ -22,7 +22,7 @@ from enum import IntEnum
 # genanki's collection was created at this moment; our package declares it as UTC midnight's
 # day (creationOffset 0), so day 0 is this date.
 COLLECTION_CREATED = 1411124400
-_DAY_ZERO = datetime.fromtimestamp(COLLECTION_CREATED, UTC).date()
+_DAY_ZERO = datetime.fromtimestamp(COLLECTION_CREATED, UTC).toordinal()
 DEFAULT_EASE = 2500  # Anki's starting ease (per mille), what a graduating card gets
 
 
@@ -78,7 +78,7 @@ def anki_day(moment: datetime, zone: tzinfo, rollover_hour: int) -> int:
     """The package's day number of ``moment``: days from day zero to its learner's date,
     where a day starts at ``rollover_hour`` local time, as in Anki."""
     local = moment.astimezone(zone) - timedelta(hours=rollover_hour)
-    return (local.date() - _DAY_ZERO).days
+    return local.toordinal() - _DAY_ZERO
 
 
 CARD_COLUMNS = ("type", "queue", "due", "ivl", "factor", "reps", "lapses", "left", "data")
@@ -134,7 +134,7 @@ def revlog_rows(reviews: Iterable[ReviewRow], card_ids: Mapping[str, int]) -> li
     One loop, written for speed: a 10,000-card history has some 50,000 rows, and intervals
     repeat, so each distinct one is converted once (benchmarks/bench_export.py).
     """
-    rows = []
+    rows: list[tuple[int, ...]] = []
     interval: dict[timedelta | None, int] = {None: 0}
     for review in reviews:
         card_id = card_ids.get(review.question_id)
@@ -174,5 +174,6 @@ def revlog_interval(interval: timedelta) -> int:
 
 def _interval_days(progress: CardProgress) -> int:
     if progress.state == State.REVIEW and progress.last_review is not None:
-        return max(1, round((progress.due - progress.last_review) / timedelta(days=1)))
+        days = (progress.due - progress.last_review).total_seconds() / _DAY_SECONDS
+        return max(1, round(days))
     return max(1, round(progress.stability or 1))
