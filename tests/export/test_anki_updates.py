@@ -148,3 +148,25 @@ def test_type_in_note_types_show_an_answer_box(col: Collection, bank: Bank, tmp_
         assert ("[[type:" in card.question()) is typed, question.id
         if typed:
             assert card.note().note_type()["name"] == TYPED_NAMES[question.kind]
+
+
+def test_without_scheduling_anki_unsuspends_but_the_tag_stays(
+    col: Collection, bank: Bank, tmp_path: Path
+) -> None:
+    # What docs/exports.md tells learners: tick "Import any learning progress", or search
+    # tag:retired, because Anki resets every card to new when importing without it.
+    import_apkg(col, bank, tmp_path / "1.apkg", FIRST, options=AnkiOptions(retired={"q-mc": WHY}))
+    card = card_for(col, bank.by_id()["q-mc"])
+    assert card.queue == 0 and "retired" in card.note().tags
+
+
+def test_switching_to_type_in_note_types_conflicts_instead_of_duplicating(
+    col: Collection, bank: Bank, tmp_path: Path
+) -> None:
+    import_apkg(col, bank, tmp_path / "1.apkg", FIRST)
+    log = import_apkg(
+        col, bank, tmp_path / "2.apkg", EDIT_SEEN, options=AnkiOptions(type_answer=True)
+    )
+    typed = [q for q in bank.questions if q.kind in (Kind.FLASHCARD, Kind.CLOZE)]
+    assert len(log.conflicting) == len(typed) and not log.new
+    assert col.note_count() == len(bank.questions)
