@@ -8,7 +8,9 @@ from dataclasses import replace
 import pytest
 
 from export.guard import EMPTY_WARNING, UnexportableBank, check_exportable
+from questions import bankfile
 from questions.bankfile import with_content_version
+from questions.default_deck import DEFAULT_BANK
 from questions.checking import check_sources
 from questions.model import Bank
 
@@ -40,3 +42,9 @@ def test_a_source_that_is_not_the_article_is_refused(bank: Bank) -> None:
 def test_an_empty_bank_is_exported_with_a_warning(bank: Bank) -> None:
     empty = with_content_version(replace(bank, questions=()))
     assert check_exportable(empty, "x.bank.json") == [f"x.bank.json: {EMPTY_WARNING}"]
+
+
+def test_the_default_deck_is_exportable() -> None:
+    if not DEFAULT_BANK.exists():
+        pytest.skip(f"the default deck's bank {DEFAULT_BANK.name} has not been generated yet")
+    assert check_exportable(bankfile.load(DEFAULT_BANK), DEFAULT_BANK.name) == []
