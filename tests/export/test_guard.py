@@ -10,8 +10,8 @@ import pytest
 from export.guard import EMPTY_WARNING, UnexportableBank, check_exportable
 from questions import bankfile
 from questions.bankfile import with_content_version
-from questions.default_deck import DEFAULT_BANK
 from questions.checking import check_sources
+from questions.default_deck import DEFAULT_BANK
 from questions.model import Bank
 
 
