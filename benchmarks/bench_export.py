@@ -1,9 +1,13 @@
 """Benchmark: our .apkg export of a 10,000-question bank against plain genanki writing the
 same 10,000 notes with a trivial two-field model, in the same run. Target: ours ≤ 1.5×.
+Second figure: the per-learner export of the same bank with a study history on every card
+(FSRS state and ``--reviews`` review-log rows per card) against our plain export. Target ≤ 2×.
+Three reviews per card is a learner a couple of months in: with the web app's FSRS a card
+answered Good is next due in days, then weeks, then months.
 
-    python benchmarks/bench_export.py [--questions N] [--repeat R]
+    python benchmarks/bench_export.py [--questions N] [--repeat R] [--reviews K]
 
-Prints both timings (best of R), the ratio, and exits 1 if the target is missed. Everything
+Prints the timings (best of R), the ratios, and exits 1 if a target is missed. Everything
 is written inside a temporary directory that is removed afterwards (genanki's own stray
 temporary files included, by pointing ``tempfile`` at that directory).
 """
@@ -11,18 +15,23 @@ temporary files included, by pointing ``tempfile`` at that directory).
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import genanki
 
-from export.anki import write_apkg
+from export.anki import AnkiOptions, write_apkg
+from export.progress import CardProgress, LearnerProgress, ReviewRow, State
 from questions.model import CLOZE_BLANK, Article, Bank, Deck, Kind, Question, Source
 
 TARGET = 1.5
+LEARNER_TARGET = 2.0
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 SENTENCE = "Hypocalcemia <low calcium> causes cramps & spasms, often in the hands and feet."
 
 
@@ -62,6 +71,30 @@ def _question(i: int) -> Question:
     return Question(prompt=f"What does condition {i} cause?", answer="cramps", **common)  # type: ignore[arg-type]
 
 
+def synthetic_progress(bank: Bank, reviews_per_card: int) -> LearnerProgress:
+    """Every card studied: in review, due within a month, ``reviews_per_card`` answers each."""
+    cards, rows = {}, []
+    for i, q in enumerate(bank.questions):
+        last = NOW - timedelta(days=i % 30, seconds=i)
+        cards[q.id] = CardProgress(
+            State.REVIEW, last + timedelta(days=1 + i % 29), 3.5, 5.2, last, reviews_per_card
+        )
+        for k in range(reviews_per_card):
+            rows.append(
+                ReviewRow(
+                    q.id,
+                    last - timedelta(days=reviews_per_card - k),
+                    3,
+                    timedelta(days=k + 1),
+                    State.NEW if k == 0 else State.REVIEW,
+                    None if k == 0 else timedelta(days=k),
+                    5000,
+                    5.2,
+                )
+            )
+    return LearnerProgress(cards=cards, reviews=tuple(rows))
+
+
 TRIVIAL_MODEL = genanki.Model(
     1380120064,
     "benchmark: trivial",
@@ -80,11 +113,19 @@ def plain_genanki(bank: Bank, out: Path) -> None:
 
 
 def best_of(repeat: int, run: Callable[[], None]) -> float:
+    """The least CPU time of ``repeat`` runs, garbage collection off (as timeit does): the
+    machine is shared, and wall-clock time measured other people's work as much as ours."""
     timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        timings.append(time.perf_counter() - start)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            start = time.process_time()
+            run()
+            timings.append(time.process_time() - start)
+    finally:
+        if collecting:
+            gc.enable()
     return min(timings)
 
 
@@ -92,23 +133,39 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--reviews", type=int, default=3, help="review-log rows per card")
     args = parser.parse_args(argv)
     bank = synthetic_bank(args.questions)
+    learner = AnkiOptions(progress=synthetic_progress(bank, args.reviews))
     with tempfile.TemporaryDirectory(prefix="quizapp-bench-") as scratch:
+        out = Path(scratch)
         previous, tempfile.tempdir = tempfile.tempdir, scratch  # genanki's leftovers land here
         try:
-            ours = best_of(args.repeat, lambda: write_apkg(bank, Path(scratch) / "ours.apkg"))
-            plain = best_of(args.repeat, lambda: plain_genanki(bank, Path(scratch) / "plain.apkg"))
-            sizes = {p.name: p.stat().st_size for p in Path(scratch).glob("*.apkg")}
+            ours = best_of(args.repeat, lambda: write_apkg(bank, out / "ours.apkg", now=NOW))
+            plain = best_of(args.repeat, lambda: plain_genanki(bank, out / "plain.apkg"))
+            mine = best_of(
+                args.repeat,
+                lambda: write_apkg(bank, out / "learner.apkg", now=NOW, options=learner),
+            )
+            sizes = {p.name: p.stat().st_size / 1e6 for p in out.glob("*.apkg")}
         finally:
             tempfile.tempdir = previous
-    ratio = ours / plain
+    ratio, learner_ratio = ours / plain, mine / ours
     print(f"questions:            {len(bank.questions):,}")
-    print(f"quizapp .apkg export: {ours:.3f} s  ({sizes['ours.apkg'] / 1e6:.1f} MB)")
-    print(f"plain genanki:        {plain:.3f} s  ({sizes['plain.apkg'] / 1e6:.1f} MB)")
-    verdict = "met" if ratio <= TARGET else "MISSED"
-    print(f"ratio:                {ratio:.2f}×  (target ≤ {TARGET}×: {verdict})")
-    return 0 if ratio <= TARGET else 1
+    print(f"quizapp .apkg export: {ours:.3f} s  ({sizes['ours.apkg']:.1f} MB)")
+    print(f"plain genanki:        {plain:.3f} s  ({sizes['plain.apkg']:.1f} MB)")
+    print(f"ratio:                {ratio:.2f}×  (target ≤ {TARGET}×: {_verdict(ratio, TARGET)})")
+    reviews = len(learner.progress.reviews) if learner.progress else 0
+    print(
+        f"per-learner export:   {mine:.3f} s  ({sizes['learner.apkg']:.1f} MB, {reviews:,} reviews)"
+    )
+    verdict = _verdict(learner_ratio, LEARNER_TARGET)
+    print(f"learner ratio:        {learner_ratio:.2f}×  (target ≤ {LEARNER_TARGET}×: {verdict})")
+    return 0 if ratio <= TARGET and learner_ratio <= LEARNER_TARGET else 1
+
+
+def _verdict(ratio: float, target: float) -> str:
+    return "met" if ratio <= target else "MISSED"
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ CARD_CSS = """\
   margin-top: 1em; padding-left: 0.6em; border-left: 3px solid #c7c7cc; font-size: 0.8em;
 }
 .qz-section { font-weight: 600; }
+.qz-retired { margin: 0.5em 0; color: #b42318; }
 .qz-id { margin-top: 1em; font-size: 0.6em; color: #8e8e93; font-family: monospace; }
 .cloze { font-weight: 700; color: #0a58ca; }
 ol.qz-options { list-style: none; padding: 0; margin: 0.5em 0; }
@@ -49,6 +50,7 @@ ol.qz-options li {
 }
 .nightMode .qz-source, .night_mode .qz-source { border-left-color: #48484a; }
 .nightMode .cloze, .night_mode .cloze { color: #6ea8fe; }
+.nightMode .qz-retired, .night_mode .qz-retired { color: #ff8a80; }
 .nightMode ol.qz-options li, .night_mode ol.qz-options li { border-color: #48484a; }
 .nightMode .qz-correct-A .qz-opt-A, .nightMode .qz-correct-B .qz-opt-B,
 .nightMode .qz-correct-C .qz-opt-C, .nightMode .qz-correct-D .qz-opt-D,

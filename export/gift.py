@@ -1,43 +1,78 @@
 """Bank → Moodle GIFT, for teachers who run quizzes in an LMS.
 
 Mapping: multiple choice → multiple choice (one ``=`` right answer, ``~`` wrong ones);
-true/false → true/false; cloze → short answer in GIFT's "missing word" form (the answer block
-sits where the blank was); flashcard → short answer. Accepted variants become extra ``=``
-answers. The explanation and the source go in the general feedback (``####``), the question
-id is the question's name (``::id::``), and the deck becomes a ``$CATEGORY``.
+true/false → true/false; cloze → short answer, the blank written as ``_____`` in the question
+and the answers after it (Moodle's missing-word form would lose a blank at the very end);
+flashcard → **essay**: its answer is a sentence a student may put in their own words, which
+Moodle's short answer (exact text match) would mark wrong, so the expected answer goes in
+the general feedback and a teacher grades. Accepted variants become extra ``=`` answers.
+The explanation and the source go in the general feedback (``####``). Each section gets its
+own ``$CATEGORY`` under the deck's; each question a readable name (its kind and the start of
+its text) and its id as Moodle's ID number (``// [id:…]``). Retired questions are left out.
 
-Every text goes through ``escape`` (GIFT's special characters ``~ = # { } :`` and the
-backslash), is put on one line, and is marked ``[plain]`` so Moodle shows ``<``/``&`` as typed.
+No text can change a question's type, whatever it contains:
+
+- GIFT's special characters ``~ = # { } :`` and the backslash are escaped, and every text is
+  put on one line (a blank line would end the question);
+- ``->`` becomes ``→``: GIFT has no escape for it, and Moodle reads a short answer
+  containing it as a matching question (and, stopping on the error, imports nothing);
+- an answer starting with ``%`` or ``[`` gets an explicit ``[plain]`` first, so Moodle reads
+  neither a ``%n%`` weight nor a ``[format]`` out of it;
+- the question and feedback texts are marked ``[plain]``, so Moodle shows ``<``/``&`` as typed.
 """
 
 from __future__ import annotations
 
 import re
+import textwrap
+from collections.abc import Collection
 
-from export.sides import explanation
+from export.sides import BLANK, active, explanation
 from questions.model import CLOZE_BLANK, Bank, Kind, Question
 
 _SPECIAL = frozenset("\\~=#{}:")
 _SPACE = re.compile(r"\s+")
+_LABELS = {
+    Kind.FLASHCARD: "Question",
+    Kind.CLOZE: "Fill in the blank",
+    Kind.MULTIPLE_CHOICE: "Multiple choice",
+    Kind.TRUE_FALSE: "True or false",
+}
+NAME_WIDTH = 72
 
 
-def gift_text(bank: Bank) -> str:
-    """The whole GIFT file: a header comment, the category, then one block per question."""
-    blocks = [_header(bank), *(_question(question) for question in bank.questions)]
+def gift_text(bank: Bank, *, retired: Collection[str] = ()) -> str:
+    """The whole GIFT file: a header comment, then per section its category and questions."""
+    blocks = [_comment(f"{bank.deck.name}: made by quizapp from {bank.article.title}")]
+    section = None
+    for question in active(bank, retired):
+        if question.source.section != section or len(blocks) == 1:
+            section = question.source.section
+            blocks.append(f"$CATEGORY: {category(bank, section)}")
+        blocks.append(_question(question))
+    if len(blocks) == 1:  # no question: still say where the (empty) deck would go
+        blocks.append(f"$CATEGORY: {category(bank, None)}")
     return "\n\n".join(blocks) + "\n"
 
 
+def category(bank: Bank, section: str | None) -> str:
+    """``$course$/top/<deck>/<section>``; in a category path "/" separates levels, "//" is
+    a literal slash."""
+    levels = [bank.deck.name] + ([section] if section else [])
+    return "$course$/top/" + "/".join(" ".join(x.split()).replace("/", "//") for x in levels)
+
+
 def escape(text: str) -> str:
-    """GIFT-escape ``text`` and put it on one line (a blank line would end the question)."""
-    one_line = _SPACE.sub(" ", text)
+    """GIFT-escape ``text``, put it on one line and rewrite ``->`` (which has no escape)."""
+    one_line = _SPACE.sub(" ", text).replace("->", "→")
     return "".join("\\" + ch if ch in _SPECIAL else ch for ch in one_line)
 
 
-def _header(bank: Bank) -> str:
-    # In a category path "/" separates levels and "//" is a literal slash.
-    category = " ".join(bank.deck.name.split()).replace("/", "//")
-    comment = _comment(f"{bank.deck.name}: made by quizapp from {bank.article.title}")
-    return f"{comment}\n$CATEGORY: $course$/top/{category}"
+def question_name(question: Question) -> str:
+    """A name a teacher can read in Moodle's question bank: kind and the start of the text."""
+    text = question.prompt.replace(CLOZE_BLANK, BLANK)
+    short = textwrap.shorten(text, width=NAME_WIDTH, placeholder="…")
+    return f"{_LABELS[question.kind]}: {short}"
 
 
 def _comment(text: str) -> str:
@@ -45,14 +80,15 @@ def _comment(text: str) -> str:
 
 
 def _question(question: Question) -> str:
-    comment = _comment(f"{question.kind.value} · {question.source.section}")
-    name = f"::{escape(question.id)}::[plain]"
-    feedback = f"####{escape(_feedback(question))}"
+    # The id first: Moodle takes the first "[id:…]" of the comment as the ID number.
+    comment = _comment(f"[id:{question.id}] {question.kind.value} · {question.source.section}")
+    head = f"::{escape(question_name(question))}::[plain]"
+    feedback = f"####[plain]{escape(_feedback(question))}"
     if question.kind == Kind.CLOZE:
-        before, after = question.prompt.split(CLOZE_BLANK, 1)
-        block = "{" + _short_answers(question) + feedback + "}"
-        return f"{comment}\n{name}{escape(before.lstrip())}{block}{escape(after.rstrip())}"
-    return f"{comment}\n{name}{escape(question.prompt.strip())} {{{_answers(question)}{feedback}}}"
+        stem = question.prompt.replace(CLOZE_BLANK, BLANK)
+    else:
+        stem = question.prompt
+    return f"{comment}\n{head}{escape(stem.strip())} {{{_answers(question)}{feedback}}}"
 
 
 def _answers(question: Question) -> str:
@@ -61,21 +97,27 @@ def _answers(question: Question) -> str:
     if question.kind == Kind.MULTIPLE_CHOICE:
         marks = ("=" if option == question.answer else "~" for option in question.options)
         return " ".join(
-            mark + escape(option) for mark, option in zip(marks, question.options, strict=True)
+            mark + _answer(option) for mark, option in zip(marks, question.options, strict=True)
         )
-    return _short_answers(question)
-
-
-def _short_answers(question: Question) -> str:
+    if question.kind == Kind.FLASHCARD:
+        return ""  # an essay: no answer block, only the general feedback
     # Moodle's short answer reads "*" as a wildcard; "\*" is a literal star.
     answers = dict.fromkeys((question.answer, *question.accepted))
-    return " ".join("=" + escape(answer.replace("*", "\\*")) for answer in answers)
+    return " ".join("=" + _answer(answer.replace("*", "\\*")) for answer in answers)
+
+
+def _answer(text: str) -> str:
+    """One answer, escaped; ``[plain]`` first where Moodle would read a weight or a format."""
+    escaped = escape(text).strip()
+    return f"[plain]{escaped}" if escaped.startswith(("%", "[")) else escaped
 
 
 def _feedback(question: Question) -> str:
     parts = [explanation(question)] if explanation(question) else []
-    if question.kind == Kind.MULTIPLE_CHOICE:
-        # No letter: Moodle shuffles the options.
-        parts.insert(0, f"Answer: {question.answer}.")
+    if question.kind in (Kind.MULTIPLE_CHOICE, Kind.FLASHCARD):
+        # No letter for a multiple choice: Moodle shuffles the options.
+        parts.insert(0, f"Answer: {question.answer.strip()}.")
+    if question.kind == Kind.FLASHCARD and question.accepted:
+        parts.insert(1, f"Also accepted: {', '.join(question.accepted)}.")
     parts.append(f"Source ({question.source.section}): {question.source.sentence}")
     return " ".join(parts)

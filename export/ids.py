@@ -20,6 +20,13 @@ MODEL_IDS: dict[Kind, int] = {
     Kind.TRUE_FALSE: 1901940626,
 }
 
+# The type-in-the-answer variants (chosen once, like the above): their own ids, since Anki
+# matches note types by id and these have other templates over the same fields.
+TYPED_MODEL_IDS: dict[Kind, int] = {
+    Kind.FLASHCARD: 1643964209,
+    Kind.CLOZE: 1833394852,
+}
+
 _DECK_ID_LOW = 1 << 30
 _DECK_ID_SPAN = 1 << 30
 

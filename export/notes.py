@@ -1,4 +1,10 @@
-"""One bank question → one Anki note: its fields (HTML), GUID and tags."""
+"""One bank question → one Anki note: its fields (HTML), GUID, tags and note type.
+
+A retired question (one the deck no longer asks) keeps its note, tagged ``retired``, with a
+line on the back saying why, and its card suspended: a learner who imported it before can
+find it, and nobody studies it by mistake. A multiple choice shows its options in the
+card's own stable order (``sides.shuffled_options``).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,8 @@ import genanki
 
 from export.ids import note_guid
 from export.markup import bank_tag, cloze_answer_html, field_html, tag
-from export.notetypes import MODELS
-from export.sides import LETTERS, correct_letter, explanation
+from export.notetypes import model_for
+from export.sides import LETTERS, explanation, shuffled_options
 from questions.model import CLOZE_BLANK, Kind, Question, Source
 
 
@@ -20,7 +26,10 @@ def source_html(source: Source) -> str:
     return f"{section}<br>{field_html(source.sentence)}"
 
 
-def note_tags(question: Question) -> list[str]:
+RETIRED_TAG = "retired"
+
+
+def note_tags(question: Question, *, retired: bool = False) -> list[str]:
     """The bank's own tags plus ``section::…`` and ``entity::…``, without spaces or repeats.
 
     Where the bank already tags the section or entity, its spelling wins, so the web app and
@@ -32,15 +41,20 @@ def note_tags(question: Question) -> list[str]:
         tags.add(tag("section", question.source.section))
     if "entity" not in roots:
         tags.add(tag("entity", question.entity))
+    if retired:
+        tags.add(RETIRED_TAG)
     tags.discard("")  # a level that was all punctuation or space
     return sorted(tags, key=str.casefold)
 
 
-def note_fields(question: Question) -> list[str]:
-    """The note's fields in the order of its note type (``notetypes.FIELDS``)."""
+def note_fields(question: Question, *, retired: str | None = None) -> list[str]:
+    """The note's fields in the order of its note type (``notetypes.FIELDS``).
+
+    ``retired`` is why the question was retired (``None``: it is not).
+    """
     accepted = field_html(", ".join(question.accepted))
     provenance = [
-        field_html(explanation(question)),
+        _explanation_html(question, retired),
         source_html(question.source),
         field_html(question.id),
     ]
@@ -60,11 +74,20 @@ def cloze_text(question: Question) -> str:
     return f"{field_html(before)}{{{{c1::{answer}}}}}{field_html(after)}"
 
 
+def _explanation_html(question: Question, retired: str | None) -> str:
+    text = field_html(explanation(question))
+    if retired is None:
+        return text
+    reason = field_html(retired.strip() or "no longer part of the deck")
+    line = f'<div class="qz-retired"><b>Retired:</b> {reason}</div>'
+    return line + text
+
+
 def _option_fields(question: Question) -> list[str]:
-    options = [field_html(option) for option in question.options]
+    order, right = shuffled_options(question)
+    options = [field_html(option) for option in order]
     options += [""] * (len(LETTERS) - len(options))
-    correct = correct_letter(question)
-    return [*options, correct, field_html(question.answer)]
+    return [*options, LETTERS[right], field_html(question.answer)]
 
 
 def _true_false_fields(question: Question) -> list[str]:
@@ -74,14 +97,22 @@ def _true_false_fields(question: Question) -> list[str]:
     return [field_html(question.answer), field_html(correct)]
 
 
-def make_note(question: Question, deck_slug: str) -> genanki.Note:
+def make_note(
+    question: Question,
+    deck_slug: str,
+    *,
+    retired: str | None = None,
+    type_answer: bool = False,
+) -> genanki.Note:
+    """The note of ``question``; ``retired``: why it was retired; ``type_answer``: use the
+    type-in note type where the kind has one (flashcard, cloze)."""
     note = genanki.Note(
-        model=MODELS[question.kind],
-        fields=note_fields(question),
+        model=model_for(question.kind, type_answer),
+        fields=note_fields(question, retired=retired),
         guid=note_guid(deck_slug, question.id),
-        tags=note_tags(question),
+        tags=note_tags(question, retired=retired is not None),
     )
     # Every quizapp note has exactly one card (a cloze has only c1). Saying so spares genanki
     # re-deriving it for each note with regular expressions over the template.
-    note.cards = [genanki.Card(0)]
+    note.cards = [genanki.Card(0, suspend=retired is not None)]
     return note

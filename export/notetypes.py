@@ -1,17 +1,26 @@
 """The four quizapp note types (one per question kind): fields, card templates, names.
 
 Ids and field names are fixed forever (Anki matches an imported note type by id and by its
-fields); templates and CSS may improve, and Anki takes the newer ones on the next import.
+fields); templates and CSS may improve, and Anki takes the newer ones on the next import
+only if ``CHANGED_AT`` is newer than what the learner has, so bump it whenever a template or
+the CSS changes (a test holds the templates' digest to remind you). A fixed time instead of
+the export time means a learner's own tweaks to a note type survive re-imports.
+
+Flashcard and cloze also come as "type the answer" note types (``TYPED_MODELS``): the same
+fields under other ids, with Anki's ``{{type:…}}`` box on the front and the comparison on
+the back.
 Every card works with plain HTML/CSS: no script, no add-on, so it is correct on Anki
 desktop, AnkiDroid, AnkiMobile and AnkiWeb alike.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import genanki
 
 from export.card_css import CARD_CSS
-from export.ids import MODEL_IDS
+from export.ids import MODEL_IDS, TYPED_MODEL_IDS
 from export.sides import LETTERS
 from questions.model import Kind
 
@@ -37,11 +46,17 @@ FIELDS: dict[Kind, tuple[str, ...]] = {
     ),
 }
 
+# When a template or the CSS last changed. Never earlier than the last value.
+CHANGED_AT = datetime(2026, 12, 1, tzinfo=UTC)
+
 NAMES: dict[Kind, str] = {
     Kind.FLASHCARD: "quizapp: flashcard",
     Kind.CLOZE: "quizapp: cloze",
     Kind.MULTIPLE_CHOICE: "quizapp: multiple choice",
     Kind.TRUE_FALSE: "quizapp: true/false",
+}
+TYPED_NAMES: dict[Kind, str] = {
+    kind: f"{NAMES[kind]} (type the answer)" for kind in TYPED_MODEL_IDS
 }
 
 _ACCEPTED = (
@@ -72,16 +87,19 @@ def _options(marked: bool) -> str:
     return f'<ol class="{css_class}">{"".join(items)}</ol>'
 
 
-def _templates(kind: Kind) -> tuple[str, str]:
-    """(front, back) of the one card template of ``kind``."""
+def _templates(kind: Kind, typed: bool = False) -> tuple[str, str]:
+    """(front, back) of the one card template of ``kind`` (``typed``: with a type-in box)."""
     if kind == Kind.FLASHCARD:
         prompt = '<div class="qz-prompt">{{Question}}</div>'
-        back = f'{prompt}<hr id="answer"><div class="qz-answer">{{{{Answer}}}}</div>{_ACCEPTED}'
-        return _card("Question", prompt), _card("Question", back + _EXPLANATION + _PROVENANCE)
+        box = "{{type:Answer}}" if typed else ""
+        answer = f'<div class="qz-answer">{{{{Answer}}}}</div>{_ACCEPTED}'
+        back = f'{prompt}<hr id="answer">{box}{answer}{_EXPLANATION}{_PROVENANCE}'
+        return _card("Question", prompt + box), _card("Question", back)
     if kind == Kind.CLOZE:
         prompt = '<div class="qz-prompt">{{cloze:Text}}</div>'
-        back = f'{prompt}<hr id="answer">{_ACCEPTED}{_EXPLANATION}{_PROVENANCE}'
-        return _card("Fill in the blank", prompt), _card("Fill in the blank", back)
+        box = "{{type:cloze:Text}}" if typed else ""
+        back = f'{prompt}<hr id="answer">{box}{_ACCEPTED}{_EXPLANATION}{_PROVENANCE}'
+        return _card("Fill in the blank", prompt + box), _card("Fill in the blank", back)
     if kind == Kind.MULTIPLE_CHOICE:
         prompt = '<div class="qz-prompt">{{Question}}</div>'
         verdict = (
@@ -102,11 +120,11 @@ def _templates(kind: Kind) -> tuple[str, str]:
     return _card("True or false?", prompt), _card("True or false?", back)
 
 
-def _model(kind: Kind) -> genanki.Model:
-    front, back = _templates(kind)
+def _model(kind: Kind, typed: bool = False) -> genanki.Model:
+    front, back = _templates(kind, typed)
     return genanki.Model(
-        MODEL_IDS[kind],
-        NAMES[kind],
+        (TYPED_MODEL_IDS if typed else MODEL_IDS)[kind],
+        (TYPED_NAMES if typed else NAMES)[kind],
         fields=[{"name": name} for name in FIELDS[kind]],
         templates=[{"name": NAMES[kind].removeprefix("quizapp: "), "qfmt": front, "afmt": back}],
         css=CARD_CSS,
@@ -115,3 +133,9 @@ def _model(kind: Kind) -> genanki.Model:
 
 
 MODELS: dict[Kind, genanki.Model] = {kind: _model(kind) for kind in Kind}
+TYPED_MODELS: dict[Kind, genanki.Model] = {kind: _model(kind, True) for kind in TYPED_MODEL_IDS}
+
+
+def model_for(kind: Kind, type_answer: bool) -> genanki.Model:
+    """The note type of ``kind``: the type-in variant where asked for and one exists."""
+    return TYPED_MODELS[kind] if type_answer and kind in TYPED_MODELS else MODELS[kind]

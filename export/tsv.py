@@ -15,13 +15,14 @@ CSV quoting), so every line is one card.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Literal
 
 import genanki
 
 from export.markup import field_html
 from export.notes import note_tags
-from export.sides import sides
+from export.sides import active, sides
 from questions.model import Bank, Question
 
 Flavor = Literal["anki", "quizlet"]
@@ -29,12 +30,14 @@ FLAVORS: tuple[Flavor, ...] = ("anki", "quizlet")
 COLUMNS = ("GUID", "Front", "Back", "Tags")
 
 
-def tsv_text(bank: Bank, *, flavor: Flavor = "anki") -> str:
-    """The whole file as text (UTF-8 when written), one line per question."""
+def tsv_text(bank: Bank, *, flavor: Flavor = "anki", retired: Collection[str] = ()) -> str:
+    """The whole file as text (UTF-8 when written), one line per question; the ``retired``
+    question ids are left out."""
+    questions = active(bank, retired)
     if flavor == "quizlet":
-        lines = [_quizlet_row(question) for question in bank.questions]
+        lines = [_quizlet_row(question) for question in questions]
     elif flavor == "anki":
-        lines = _anki_header(bank) + [_anki_row(bank, question) for question in bank.questions]
+        lines = _anki_header(bank) + [_anki_row(bank, question) for question in questions]
     else:
         raise ValueError(f"unknown TSV flavour {flavor!r}; choose one of {', '.join(FLAVORS)}")
     return "".join(line + "\n" for line in lines)

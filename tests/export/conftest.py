@@ -10,6 +10,7 @@ import pytest
 
 from questions.bankfile import with_content_version
 from questions.model import CLOZE_BLANK, Article, Bank, Deck, Kind, Question, Source
+from questions.normalise import sha256_text
 
 TEXT = (
     "Muscle cramps\n\n"
@@ -84,7 +85,9 @@ def default_questions() -> tuple[Question, ...]:
 
 
 def make_bank(questions: tuple[Question, ...] | None = None, slug: str = "cramps") -> Bank:
-    article = Article(title="Muscle cramps", filename="cramps.txt", sha256="0" * 64, text=TEXT)
+    article = Article(
+        title="Muscle cramps", filename="cramps.txt", sha256=sha256_text(TEXT), text=TEXT
+    )
     deck = Deck(slug, "Muscle cramps: causes", "Cramps & <spasms>.")
     chosen = default_questions() if questions is None else questions
     return with_content_version(Bank(deck=deck, article=article, questions=chosen))

@@ -7,7 +7,6 @@ review recorded in between; and the default deck's package.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,27 +22,28 @@ pytest.importorskip(
 )
 
 from anki.collection import CardId, Collection  # anki.cards first would be a circular import
-from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.import_export_pb2 import ImportAnkiPackageOptions
 from anki.scheduler.v3 import Scheduler
 from anki.scheduler_pb2 import CardAnswer
 
-from export.anki import write_apkg
 from export.card_css import CARD_CSS
 from export.notetypes import NAMES
 from questions import bankfile
 from questions.default_deck import DEFAULT_BANK
 from questions.model import Bank, Kind, Question
+from tests.export.anki_open import (
+    GUI_DEFAULTS,
+    card_for,
+    import_apkg,
+    new_collection,
+    visible_text,
+)
 
 pytestmark = pytest.mark.anki
 
 T1 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 T2 = T1 + timedelta(days=3)
 UNREPLACED = re.compile(r"\{\{.*?\}\}", re.DOTALL)
-
-
-def new_collection(folder: Path) -> Collection:
-    folder.mkdir()
-    return Collection(str(folder / "collection.anki2"))
 
 
 @pytest.fixture
@@ -53,37 +53,10 @@ def collection(tmp_path: Path) -> Any:
     col.close()
 
 
-# Anki's import dialog defaults (update notes and note types "if newer"), and what the legacy
-# importer (anki.importing.AnkiPackageImporter, used by add-ons) asks for.
-GUI_DEFAULTS = ImportAnkiPackageOptions()
+# What the legacy importer (anki.importing.AnkiPackageImporter, used by add-ons) asks for.
 LEGACY = ImportAnkiPackageOptions(
     merge_notetypes=True, with_scheduling=True, with_deck_configs=True
 )
-
-
-def import_apkg(
-    col: Collection,
-    bank: Bank,
-    path: Path,
-    now: datetime,
-    options: ImportAnkiPackageOptions = GUI_DEFAULTS,
-) -> Any:
-    """Export ``bank`` to ``path`` and import it into ``col`` with ``options``."""
-    write_apkg(bank, path, now=now)
-    request = ImportAnkiPackageRequest(package_path=str(path), options=options)
-    return col.import_anki_package(request).log
-
-
-def visible_text(side: str) -> str:
-    """What a reader sees of a rendered side: no stylesheet, no tags, entities decoded."""
-    body = re.sub(r"<style>.*?</style>", "", side, flags=re.DOTALL)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
-
-
-def card_for(col: Collection, question: Question) -> Any:
-    (nid,) = col.find_notes(f'"Question ID:{question.id}"')
-    (card,) = col.get_note(nid).cards()
-    return card
 
 
 @dataclass

@@ -36,5 +36,6 @@ def test_benchmark_runs_and_reports_both_figures(
     bench.main(["--questions", "40", "--repeat", "1"])  # exit status: timing noise at this size
     out = capsys.readouterr().out
     assert "quizapp .apkg export:" in out and "plain genanki:" in out and "ratio:" in out
+    assert "per-learner export:" in out and "120 reviews" in out and "learner ratio:" in out
     assert tempfile.tempdir == str(tmp_path)  # restored
     assert not list(tmp_path.iterdir())  # everything it wrote is gone

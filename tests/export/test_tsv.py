@@ -107,3 +107,14 @@ def import_tsv(col: Any, request: Any, path: Path, text: str) -> Any:
     metadata = col.get_csv_metadata(str(path), None)  # Anki reads our header lines
     assert list(metadata.column_labels) == list(COLUMNS)
     return col.import_csv(request(path=str(path), metadata=metadata)).log
+
+
+def test_retired_questions_are_left_out(bank: Bank) -> None:
+    retired = {"q-mc", "q-flash"}
+    anki_rows = rows(tsv_text(bank, retired=retired))
+    assert [r[0] for r in anki_rows] == [
+        tsv_guid("cramps", q.id) for q in bank.questions if q.id not in retired
+    ]
+    quizlet = tsv_text(bank, flavor="quizlet", retired=retired).splitlines()
+    assert len(quizlet) == len(bank.questions) - 2
+    assert not any("Which disease is also known as" in line for line in quizlet)
