@@ -218,9 +218,13 @@ def _own_review(review_id: int) -> ReviewLog:
     if review_id > MAX_ID:
         raise ApiError(404, "no such review")
     try:
-        return study.get_review(db.session, user.id, review_id)
+        log = study.get_review(db.session, user.id, review_id)
     except study.NotFound:
         raise ApiError(404, "no such review") from None
+    if study.is_final(log):
+        # A classroom answer is shown, graded and revealed by its attempt's pages only.
+        raise ApiError(404, "no such review")
+    return log
 
 
 def _json(payload: dict[str, Any], status: int = 200) -> Response:
