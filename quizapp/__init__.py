@@ -41,6 +41,7 @@ def _load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
+    from quizapp.db import faults
     from quizapp.db.base import db, migrate
     from quizapp.db.pooling import ping_when_idle
     from quizapp.db.schema import migrations_dir
@@ -55,6 +56,7 @@ def _init_extensions(app: Flask) -> None:
     limiter.init_app(app)
     with app.app_context():
         configure_engine(db.engine)
+        faults.install(db.engine)
         ping_when_idle(db.engine, float(app.config["DB_PING_IDLE_SECONDS"]))
 
 
@@ -68,7 +70,9 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.settings.views import bp as settings
     from quizapp.stats.views import bp as stats
     from quizapp.study.views import bp as study
+    from quizapp.web import converters
 
+    converters.install(app)  # before any rule is added: <int:…> ids fit the database
     for blueprint in (decks, study, quiz, settings, account):
         app.register_blueprint(blueprint)
     app.register_blueprint(api)
