@@ -100,7 +100,7 @@ def answer(slug: str) -> Response:
             raise ApiError(404, "no such question in this deck")
         response = parsing.response_for(question, body)
         current_user()  # the learner, if any, loaded now (kept in g for the rest)
-    user, now, settings = ensure_user(), clock.now(), study_settings()
+    user, now, settings = ensure_user(body.answer_key), clock.now(), study_settings()
     try:
         result = study.submit_answer(
             db.session,
