@@ -99,9 +99,11 @@ def _is_block(block: Any, length: int) -> bool:
     if not isinstance(block, dict) or not isinstance(block.get("kind"), str):
         return False
     start, end = block.get("start"), block.get("end")
-    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end)):
+    if not isinstance(start, int) or not isinstance(end, int):
         return False
-    return bool(0 <= start <= end <= length)
+    if isinstance(start, bool) or isinstance(end, bool):
+        return False
+    return 0 <= start <= end <= length
 
 
 def _text(data: dict[str, Any], file: str) -> list[Problem]:
