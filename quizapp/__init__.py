@@ -13,14 +13,28 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: configuration, extensions, blueprints, safety nets, database check."""
     app = Flask(__name__, instance_relative_config=True)
     _load_config(app, test_config)
-    _init_extensions(app)
-    _register_blueprints(app)
-    _register_safety_nets(app)
-    if app.config["AUTO_BOOTSTRAP"] and _is_serving():
-        from quizapp.db.schema import prepare_database
+    try:
+        _init_extensions(app)
+        _register_blueprints(app)
+        _register_safety_nets(app)
+        if app.config["AUTO_BOOTSTRAP"] and _is_serving():
+            from quizapp.db.schema import prepare_database
 
-        prepare_database(app)
+            prepare_database(app)
+    except Exception as exc:
+        _stop_on_configuration_error(exc, app)
+        raise
     return app
+
+
+def _stop_on_configuration_error(exc: Exception, app: Flask) -> None:
+    """Under gunicorn, a configuration mistake is one line, not a traceback (the CLI does
+    the same in ``quizapp.cli``; tests see the exception)."""
+    from quizapp.db import startup
+
+    message = startup.explain(exc, app.config["SQLALCHEMY_DATABASE_URI"])
+    if message is not None and startup.under_gunicorn():
+        startup.stop_gunicorn(message)
 
 
 def _load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
