@@ -16,9 +16,8 @@ from sqlalchemy import func, select
 from quizapp.db.base import db
 from quizapp.db.models import ReviewLog, User
 
-from .api.helpers import get, post
-from .classroom.helpers import Clock, create_class, join, join_code, log_in, make_teacher
-from .conftest import NOW
+from ..api.helpers import get, post
+from .helpers import Clock, class_code, join
 
 PASSWORD = "correct horse battery"
 NEW_PASSWORD = "violet staple orbit"
@@ -40,16 +39,6 @@ def _login(client: FlaskClient, username: str = "ada", password: str = PASSWORD,
 
 def _learner(client: FlaskClient) -> Any:
     return get(client, "/me").get_json()["learner"]
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-def capp(make_app: Callable[..., Flask], clock: Clock, deck_id: int) -> Flask:
-    return make_app(CLOCK=clock)
 
 
 def _copy_cookie(app: Flask, source: FlaskClient) -> FlaskClient:
@@ -110,10 +99,7 @@ def test_a_guest_keeps_the_cookie_for_its_whole_lifetime(capp: Flask, clock: Clo
 
 
 def test_class_password_asks_for_the_current_one(capp: Flask) -> None:
-    make_teacher(capp, "teacher")
-    teacher = capp.test_client()
-    log_in(teacher, "teacher")
-    code = join_code(capp, create_class(teacher))
+    code = class_code(capp)
     ada = capp.test_client()
     assert _register(ada) == 302
     join(ada, code, "Ada")
@@ -132,10 +118,7 @@ def test_join_password_checks_share_the_login_limit(
     make_app: Callable[..., Flask], deck_id: int
 ) -> None:
     app = make_app(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute")
-    make_teacher(app, "teacher")
-    teacher = app.test_client()
-    log_in(teacher, "teacher")
-    code = join_code(app, create_class(teacher))
+    code = class_code(app)
     ann = app.test_client()
     join(ann, code, "Ann")
     ann.post("/classes/password", data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
