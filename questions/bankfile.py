@@ -77,6 +77,10 @@ def loads(text: str, file: str = "<bank>") -> Bank:
         raise BankError(
             [Problem(file, "", f"line {exc.lineno} column {exc.colno}", exc.msg)]
         ) from None
+    except RecursionError:
+        raise BankError([Problem(file, "", "", "is nested too deeply to be a bank")]) from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise BankError([Problem(file, "", "", f"cannot be read: {exc}")]) from None
     problems = validate(data, file)
     if problems:
         raise BankError(problems)
@@ -175,6 +179,10 @@ def validate(data: Any, file: str = "<bank>") -> list[Problem]:
     seen: set[str] = set()
     for index, q in enumerate(data["questions"]):
         problems += _validate_question(q, index, file, text_len, seen)
+    if not problems:
+        from questions import bankrules  # it builds on this module's Problem
+
+        problems = bankrules.problems(data, file)
     return problems
 
 

@@ -193,7 +193,10 @@ def tag_slug(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "deck"
+    """Lowercase letters and digits joined by single dashes, at most 100 characters (the
+    bank's slug rule, ``bankrules.SLUG_MAX``)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    return slug[:100].strip("-") or "deck"
 
 
 def capitalise(text: str) -> str:

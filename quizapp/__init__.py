@@ -15,14 +15,28 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app = Flask(__name__, instance_path=instance_path(os.environ), instance_relative_config=True)
     _load_config(app, test_config)
-    _init_extensions(app)
-    _register_blueprints(app)
-    _register_safety_nets(app)
-    if app.config["AUTO_BOOTSTRAP"] and _is_serving():
-        from quizapp.db.schema import prepare_database
+    try:
+        _init_extensions(app)
+        _register_blueprints(app)
+        _register_safety_nets(app)
+        if app.config["AUTO_BOOTSTRAP"] and _is_serving():
+            from quizapp.db.schema import prepare_database
 
-        prepare_database(app)
+            prepare_database(app)
+    except Exception as exc:
+        _stop_on_configuration_error(exc, app)
+        raise
     return app
+
+
+def _stop_on_configuration_error(exc: Exception, app: Flask) -> None:
+    """Under gunicorn, a configuration mistake is one line, not a traceback (the CLI does
+    the same in ``quizapp.cli``; tests see the exception)."""
+    from quizapp.db import startup
+
+    message = startup.explain(exc, app.config["SQLALCHEMY_DATABASE_URI"])
+    if message is not None and startup.under_gunicorn():
+        startup.stop_gunicorn(message)
 
 
 def _load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
@@ -42,6 +56,7 @@ def _load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
+    from quizapp.db import faults
     from quizapp.db.base import db, migrate
     from quizapp.db.pooling import ping_when_idle
     from quizapp.db.schema import migrations_dir
@@ -56,6 +71,7 @@ def _init_extensions(app: Flask) -> None:
     limiter.init_app(app)
     with app.app_context():
         configure_engine(db.engine)
+        faults.install(db.engine)
         ping_when_idle(db.engine, float(app.config["DB_PING_IDLE_SECONDS"]))
 
 
@@ -69,7 +85,9 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.settings.views import bp as settings
     from quizapp.stats.views import bp as stats
     from quizapp.study.views import bp as study
+    from quizapp.web import converters
 
+    converters.install(app)  # before any rule is added: <int:…> ids fit the database
     for blueprint in (decks, study, quiz, settings, account):
         app.register_blueprint(blueprint)
     app.register_blueprint(api)

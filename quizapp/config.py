@@ -24,6 +24,10 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SECURE": False,
     "SESSION_COOKIE_NAME": "quizapp_session",
     "PERMANENT_SESSION_LIFETIME": 400 * 24 * 3600,  # guests keep their progress for a long time
+    # A registered account's session ends after this many days without a visit, and this
+    # many days after signing in, whatever the cookie says (docs/security.md says why).
+    "SESSION_IDLE_DAYS": 7,
+    "SESSION_MAX_DAYS": 30,
     # Bank files are uploaded nowhere; forms are small.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
     # A pooled connection idle this long is pinged before use (quizapp.db.pooling); one used
@@ -35,9 +39,9 @@ DEFAULTS: dict[str, Any] = {
     # Flask-Limiter: memory:// is per process; set redis://… to share across workers.
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
-    # Only failed logins count against these limits.
+    # Per client address; only wrong passwords count (every form that checks one shares
+    # it). Per account, quizapp.web.throttle backs off instead of locking out.
     "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
-    "LOGIN_USERNAME_RATE_LIMIT": "10 per 10 minutes",
     "REGISTER_RATE_LIMIT": "20 per hour",
     "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session; no expired-form surprises
     # Scheduling.

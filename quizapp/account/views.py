@@ -1,17 +1,19 @@
 """Account pages. Views parse the form, call one service, commit once, then redirect.
 
 Password hashing happens outside the write transaction (it is deliberately slow), and
-login attempts are rate-limited per address and per username; only failures count.
-Wrong passwords typed on the profile page (changing the password, deleting the account)
-count against the same per-address limit as failed logins (``_password_checks``), so the
-profile forms are no way around it.
+login attempts are rate-limited per address; only failures count. Wrong passwords typed
+on the profile page (changing the password, deleting the account) count against the same
+per-address limit as failed logins (``_password_checks``), so the profile forms are no way
+around it. Every password check is also throttled per account with backoff
+(``quizapp.web.throttle``). Logout and a password change end every other session of the
+account (``quizapp.web.auth.end_sessions``).
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
@@ -20,35 +22,20 @@ from quizapp.db.models import User
 from quizapp.db.sqlite import read_phase
 from quizapp.domain.passwords import hash_password
 from quizapp.services import accounts
-from quizapp.web.auth import current_user, log_in, log_out
+from quizapp.web import throttle
+from quizapp.web.auth import current_user, end_sessions, log_in, log_out
 from quizapp.web.extensions import limiter
 
 bp = Blueprint("account", __name__, url_prefix="/account")
-
-
-def _login_limit() -> str:
-    return str(current_app.config["LOGIN_RATE_LIMIT"])
-
-
-def _username_key() -> str:
-    return "login-user:" + accounts.normalise_username(request.form.get("username", ""))[:40]
 
 
 def _failed(response: Response) -> bool:
     return response.status_code >= 400
 
 
-def _wrong_password(response: Response) -> bool:
-    """Only a wrong password counts on the profile forms, not e.g. two differing new ones."""
-    return bool(g.get("wrong_password"))
-
-
-# One per-address budget for every form that checks a password, shared by the login and
-# the profile forms (a shared limit counts in one bucket under ``scope``).
-_PASSWORD_SCOPE = "password-checks"
-_password_checks = limiter.shared_limit(
-    _login_limit, scope=_PASSWORD_SCOPE, methods=["POST"], deduct_when=_wrong_password
-)
+# One per-address budget for every form that checks a password, shared by the login, the
+# profile forms and the classroom's password forms (``throttle.password_checks``).
+_password_checks = throttle.password_checks
 
 
 def _profile_page(
@@ -84,26 +71,27 @@ def _learner_read_first() -> User | None:
 @bp.post("/password")
 @_password_checks
 def change_password() -> Response | tuple[str, int]:
-    """Change the password: the current one, then the new one twice.
-
-    Other sessions of this account stay logged in (sessions are signed cookies, with no
-    server-side list to end them)."""
+    """Change the password: the current one, then the new one twice. Every other session
+    of the account ends; this one stays."""
     user = _learner_read_first()
     if user is None or user.is_guest:
         return redirect(url_for("account.login", next=url_for("account.profile")))
     form = request.form
+    account = throttle.account_key(user.id)
+    throttle.check(account)
     errors = accounts.password_change_problems(
         user,
         form.get("current_password", ""),
         form.get("new_password", ""),
         form.get("confirm_password", ""),
     )
+    throttle.record(account, wrong="current" in errors, checked=not errors or "current" in errors)
     if errors:
-        g.wrong_password = "current" in errors
         return _profile_page(user, password_errors=errors), 400
     new_hash = hash_password(form.get("new_password", ""))  # before the write transaction
     try:
         accounts.change_password(db.session, user.id, user.password_hash, new_hash)
+        end_sessions(user, keep_this_one=True)
         db.session.commit()
     except accounts.AccountError as exc:
         db.session.rollback()
@@ -122,14 +110,17 @@ def delete_account() -> Response | tuple[str, int]:
         flash("Nothing is saved for this browser, so there is nothing to delete.", "info")
         return redirect(url_for("account.profile"))
     form = request.form
+    account = throttle.account_key(user.id)
+    throttle.check(account)
     problem = accounts.deletion_problem(
         user,
         form.get("confirm_username", ""),
         form.get("confirm_delete") == "yes",
         form.get("password", ""),
     )
+    wrong = problem == accounts.WRONG_PASSWORD
+    throttle.record(account, wrong=wrong, checked=not user.is_guest and (wrong or not problem))
     if problem:
-        g.wrong_password = problem == accounts.WRONG_PASSWORD
         return _profile_page(user, delete_error=problem), 400
     try:
         accounts.delete_account(db.session, user.id)
@@ -178,12 +169,8 @@ def register() -> str | Response | tuple[str, int]:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.shared_limit(_login_limit, scope=_PASSWORD_SCOPE, methods=["POST"], deduct_when=_failed)
-@limiter.limit(
-    lambda: str(current_app.config["LOGIN_USERNAME_RATE_LIMIT"]),
-    key_func=_username_key,
-    methods=["POST"],
-    deduct_when=_failed,
+@limiter.shared_limit(
+    throttle.login_limit, scope=throttle.PASSWORD_SCOPE, methods=["POST"], deduct_when=_failed
 )
 def login() -> str | Response | tuple[str, int]:
     next_url = _safe_next(request.values.get("next"))
@@ -193,7 +180,11 @@ def login() -> str | Response | tuple[str, int]:
     user = accounts.find_by_username(db.session, username)
     # End the read before the slow hash check so the database is not held meanwhile.
     db.session.commit()
-    if not accounts.authenticate(user, password) or user is None:
+    account = throttle.account_key(user.id if user else None, accounts.normalise_username(username))
+    throttle.check(account)
+    wrong = not accounts.authenticate(user, password) or user is None
+    throttle.record(account, wrong=wrong, checked=True)
+    if wrong or user is None:
         error = "Wrong username or password."
         return render_template(
             "account/login.html", next=next_url, error=error, username=username
@@ -209,6 +200,10 @@ def login() -> str | Response | tuple[str, int]:
 
 @bp.post("/logout")
 def logout() -> Response:
+    user = current_user()
+    if user is not None:
+        end_sessions(user, keep_this_one=False)  # a copied cookie ends with this one
+        db.session.commit()
     log_out()
     flash("You are logged out.", "info")
     return redirect(url_for("decks.index"))

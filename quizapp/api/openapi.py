@@ -261,6 +261,7 @@ def _problems(*codes: int) -> dict[str, Schema]:
         413: "body too large",
         415: "body is not application/json",
         422: "body does not fit the schema or the question's kind",
+        503: "the database cannot save right now: retry with the same answer_key",
     }
     return {
         str(code): {
@@ -290,7 +291,7 @@ CSRF = {
     "schema": {"type": "string", "minLength": 1, "pattern": "\\S"},
     "description": "CSRF rule: any non-empty value",
 }
-WRITE_ERRORS = (400, 403, 404, 409, 413, 415, 422)
+WRITE_ERRORS = (400, 403, 404, 409, 413, 415, 422, 503)
 
 
 def _body(name: str) -> Schema:

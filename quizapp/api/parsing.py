@@ -1,9 +1,10 @@
 """Request bodies of the JSON API → service arguments.
 
-Malformed JSON is a 400; a well-formed body that does not fit the documented schema
-(unknown field, wrong type, out of range, text the database cannot store) is a 422 that
-names the field. Answer shapes are checked against the question's kind here, so the
-service only ever sees a response of the right kind.
+Malformed JSON is a 400, and so is JSON nested deeper than ``MAX_NESTING`` (checked before
+parsing: Python's parser would recurse until ``RecursionError``, a 500); a well-formed
+body that does not fit the documented schema (unknown field, wrong type, out of range,
+text the database cannot store) is a 422 that names the field. Answer shapes are checked
+against the question's kind here, so the service only ever sees a response of the right kind.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from quizapp.services.study import MAX_RESPONSE_CHARS, Response
 
 ANSWER_KEY_RE = re.compile(rf"^[A-Za-z0-9_-]{{1,{ANSWER_KEY_MAX}}}$")
 ANSWER_FIELDS = frozenset({"question_id", "answer_key", "chosen", "typed", "rating", "duration_ms"})
+MAX_NESTING = 32  # every documented body is one flat object
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
 # Accepted on input (a card left open overnight); the service clamps what it stores.
 MAX_DURATION = 24 * 3600 * 1000
 
@@ -38,6 +41,8 @@ class AnswerBody:
 
 def json_object(allowed: frozenset[str]) -> dict[str, Any]:
     """The request body as a JSON object with only ``allowed`` keys."""
+    if nesting_depth(request.get_data()) > MAX_NESTING:
+        raise ApiError(400, f"the body is nested deeper than {MAX_NESTING} levels")
     body = request.get_json(silent=True)
     if body is None:
         if request.get_data():
@@ -49,6 +54,18 @@ def json_object(allowed: frozenset[str]) -> dict[str, Any]:
     if unknown:
         raise ApiError(422, f"unknown field: {unknown[0]}")
     return body
+
+
+def nesting_depth(raw: bytes) -> int:
+    """How deeply arrays and objects nest in ``raw`` JSON (brackets inside strings skipped)."""
+    depth = deepest = 0
+    for byte in _JSON_STRING.sub(b"", raw):
+        if byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in b"]}":
+            depth -= 1
+    return deepest
 
 
 def answer_body() -> AnswerBody:

@@ -100,7 +100,7 @@ def answer(slug: str) -> Response:
             raise ApiError(404, "no such question in this deck")
         response = parsing.response_for(question, body)
         current_user()  # the learner, if any, loaded now (kept in g for the rest)
-    user, now, settings = ensure_user(), clock.now(), study_settings()
+    user, now, settings = ensure_user(body.answer_key), clock.now(), study_settings()
     try:
         result = study.submit_answer(
             db.session,
@@ -218,9 +218,13 @@ def _own_review(review_id: int) -> ReviewLog:
     if review_id > MAX_ID:
         raise ApiError(404, "no such review")
     try:
-        return study.get_review(db.session, user.id, review_id)
+        log = study.get_review(db.session, user.id, review_id)
     except study.NotFound:
         raise ApiError(404, "no such review") from None
+    if study.is_final(log):
+        # A classroom answer is shown, graded and revealed by its attempt's pages only.
+        raise ApiError(404, "no such review")
+    return log
 
 
 def _json(payload: dict[str, Any], status: int = 200) -> Response:

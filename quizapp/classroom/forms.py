@@ -28,6 +28,9 @@ from quizapp.db.classroom import ANSWERS_AFTER_CLOSE, ANSWERS_NOW, TITLE_MAX
 from quizapp.domain.timezones import as_utc
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+# Years a form may name: later ones overflow when converted to UTC (9999-12-31 in
+# America/Los_Angeles is year 10000 in UTC) or when the scheduler adds days to them.
+YEARS = range(1900, 9000)
 DEFAULT_COUNT = 10
 
 
@@ -164,5 +167,7 @@ def _local(raw: str, zone: str) -> datetime | None:
     try:
         naive = datetime.strptime(raw, LOCAL_FORMAT)
     except ValueError:
+        return None
+    if naive.year not in YEARS:
         return None
     return as_utc(naive.replace(tzinfo=_zone(zone) or ZoneInfo("UTC")))

@@ -22,11 +22,18 @@ from quizapp.db.classroom import Attempt, Classroom
 from quizapp.db.models import Question, User
 from quizapp.db.readonly import reads_only
 from quizapp.db.sqlite import read_phase
-from quizapp.domain.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
+from quizapp.domain.passwords import hash_password, verify_password
 from quizapp.services import study
+from quizapp.services.accounts import password_problem
 from quizapp.services.decks import source_context
-from quizapp.web import answer_views, answering, clock
-from quizapp.web.auth import current_user, log_in, session_learner_id, session_names
+from quizapp.web import answer_views, answering, clock, throttle
+from quizapp.web.auth import (
+    current_user,
+    end_sessions,
+    log_in,
+    session_learner_id,
+    session_names,
+)
 from quizapp.web.extensions import limiter
 from quizapp.web.helpers import study_settings
 
@@ -99,6 +106,7 @@ def _join_limit() -> str:
 
 @bp.post("/join")
 @limiter.limit(_join_limit, deduct_when=_failed)
+@throttle.password_checks
 def join() -> Response | tuple[str, int]:
     typed, name = request.form.get("code", ""), request.form.get("name", "")
     password = request.form.get("password", "")
@@ -133,7 +141,11 @@ def _come_back(
     target = db.session.get(User, user_id)
     stored = target.password_hash if target else None
     db.session.commit()  # end the read before the slow hash check
-    if target is None or not verify_password(stored, password):
+    account = throttle.account_key(user_id)
+    throttle.check(account)
+    wrong = target is None or not verify_password(stored, password)
+    throttle.record(account, wrong=wrong, checked=True)
+    if target is None or wrong:
         return _join_again(typed, name, "That name is taken, and the password does not match.")
     log_in(target)
     flash(f"Welcome back, {name.strip()}.", "success")
@@ -147,20 +159,40 @@ def _join_again(code: str, name: str, error: str) -> tuple[str, int]:
 
 
 @bp.post("/classes/password")
+@throttle.password_checks
 def set_password() -> Response | tuple[str, int]:
+    """Set (or change) the password a student comes back with. A learner who has a
+    password already (a registered account, or set here before) types it first, and
+    every other session of theirs ends."""
     password = request.form.get("password", "")
-    if not MIN_LENGTH <= len(password) <= MAX_LENGTH:
-        raise ClassroomError(f"Use a password of at least {MIN_LENGTH} characters.")
+    problem = password_problem(password)
+    if problem:
+        raise ClassroomError(problem)
     if password != request.form.get("confirm", ""):
         raise ClassroomError("The two passwords differ.")
+    with read_phase(db.session()):
+        user = current_user()
+        if user is None or not classes.student_memberships(db.session, user.id):
+            raise NotFound("not a student")
+    _check_current_password(user, request.form.get("current_password", ""))
     password_hash = hash_password(password)  # before the write transaction: it is slow
-    user = current_user()
-    if user is None or not classes.student_memberships(db.session, user.id):
-        raise NotFound("not a student")
     classes.set_student_password(user, password_hash)
+    end_sessions(user, keep_this_one=True)
     db.session.commit()
     flash("Password saved. On another device, join with the code, your name and it.", "success")
     return redirect(_same_site(request.form.get("back", "")) or url_for("classroom.home"))
+
+
+def _check_current_password(user: User, typed: str) -> None:
+    """A password already set must be typed before it is replaced (throttled like a login)."""
+    if user.password_hash is None:
+        return
+    account = throttle.account_key(user.id)
+    throttle.check(account)
+    wrong = not verify_password(user.password_hash, typed)
+    throttle.record(account, wrong=wrong, checked=True)
+    if wrong:
+        raise ClassroomError("Type your current password first: that one does not match.")
 
 
 def _same_site(path: str) -> str | None:

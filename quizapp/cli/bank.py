@@ -17,6 +17,7 @@ import click
 from tqdm import tqdm
 
 from questions.bankfile import BankError, dump, dumps, load
+from questions.bankrules import slug_problem
 from questions.checking import check_bank
 from questions.model import Bank, Deck
 from questions.overrides import Override, OverrideError, overrides_path, parse
@@ -93,6 +94,7 @@ def generate(
     quiet: bool,
 ) -> None:
     """Generate the question bank of ARTICLE (.txt, .md or .html)."""
+    _check_generate_input(article, slug)
     target = None if output == "-" else Path(output) if output else _default_output(article)
     # Hand fixes beside the output, else beside the article's own bank: with -o - or -o
     # elsewhere, the article's overrides still apply, so every output is the same bank.
@@ -119,6 +121,16 @@ def generate(
         where = "standard output" if target is None else str(target)
         for line in [f"wrote {where}", *format_report(report)]:
             click.echo(line, err=True)
+
+
+def _check_generate_input(article: Path, slug: str | None) -> None:
+    """Refuse what is not a regular file (a FIFO would hang, /dev/zero never ends) and a
+    slug the bank could not carry."""
+    if article.exists() and not article.is_file() and not article.is_dir():
+        raise InputError(f"{article}: not a regular file")
+    problem = slug_problem(slug) if slug is not None else None
+    if problem:
+        raise InputError(f"--slug {slug!r}: {problem}")
 
 
 def _write(bank: Bank, target: Path | None) -> None:

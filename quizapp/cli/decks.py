@@ -14,6 +14,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
 from questions.bankfile import BankError, load
+from questions.checking import check_bank
 from quizapp.db.banks import ImportConflict, import_bank
 from quizapp.db.base import db
 from quizapp.db.models import Deck, Question
@@ -27,13 +28,26 @@ class BadInput(click.ClickException):
 
 @click.command("import")
 @click.argument("bank_path", metavar="BANK", type=click.Path(path_type=Path))
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Import even if content_version is stale (every other check still applies).",
+)
 @with_appcontext
-def import_command(bank_path: Path) -> None:
-    """Import or update a deck from a bank file (idempotent; dropped questions are retired)."""
+def import_command(bank_path: Path, force: bool) -> None:
+    """Import or update a deck from a bank file (idempotent; dropped questions are retired).
+
+    The bank must pass ``quizapp check`` first: the same validation runs here."""
     try:
         bank = load(bank_path)
     except BankError as exc:
         raise BadInput(str(exc)) from None
+    problems = [
+        p for p in check_bank(bank, str(bank_path)) if not (force and ": content_version:" in p)
+    ]
+    if problems:
+        more = f" (and {len(problems) - 1} more: quizapp check {bank_path})"
+        raise BadInput(problems[0] + (more if len(problems) > 1 else ""))
     prepare_database(current_app)
     try:
         result = import_bank(db.session, bank, utcnow())

@@ -58,6 +58,8 @@ class User(db.Model):  # type: ignore[name-defined]
     new_cards_per_day: Mapped[int | None] = mapped_column(Integer)
     desired_retention: Mapped[float | None] = mapped_column(Float)
     time_zone: Mapped[str | None] = mapped_column(String(64))  # IANA name, e.g. "Europe/Paris"
+    # Bumped by logout and password changes: cookies carrying an older one are signed out.
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     @property
     def is_guest(self) -> bool:
@@ -162,6 +164,7 @@ class ReviewLog(db.Model):  # type: ignore[name-defined]
         UniqueConstraint("user_id", "answer_key"),
         Index("ix_review_log_user_reviewed", "user_id", "reviewed_at"),
         Index("ix_review_log_question", "question_id"),
+        Index("ix_review_log_answer_key", "answer_key"),  # cookieless retries (web.auth)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

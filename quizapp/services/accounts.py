@@ -25,6 +25,7 @@ from quizapp.domain.passwords import (
     MIN_LENGTH,
     hash_password,
     needs_rehash,
+    too_common,
     verify_password,
 )
 from quizapp.services.erasure import erase_learners
@@ -50,11 +51,13 @@ def username_problem(username: str) -> str | None:
     return None
 
 
-def password_problem(password: str) -> str | None:
+def password_problem(password: str, username: str = "") -> str | None:
     if len(password) < MIN_LENGTH:
         return f"Use at least {MIN_LENGTH} characters."
     if len(password) > MAX_LENGTH:
         return f"Use at most {MAX_LENGTH} characters."
+    if too_common(password, (username,) if username else ()):
+        return "That password is too common or too easy to guess: choose a longer, rarer one."
     return None
 
 
@@ -138,7 +141,7 @@ def registration_problems(username: str, password: str, confirm: str) -> dict[st
     """Form errors of a registration, by field (empty: go ahead). No database access."""
     errors = {
         "username": username_problem(username),
-        "password": password_problem(password),
+        "password": password_problem(password, username),
     }
     if not errors["password"] and password != confirm:
         errors["confirm"] = "The two passwords differ."
@@ -151,7 +154,7 @@ def password_change_problems(user: User, current: str, new: str, confirm: str) -
     write transaction, because verifying a password is deliberately slow. The cheap checks
     come first, so a form that cannot succeed never costs a verification."""
     errors: dict[str, str] = {}
-    problem = password_problem(new)
+    problem = password_problem(new, user.username or "")
     if problem:
         errors["new"] = problem
     elif new != confirm:

@@ -98,3 +98,40 @@ def prune_batch(session: DbSession, ids: Sequence[int], now: datetime, inactive_
     erase_learners(session, doomed)
     session.flush()
     return len(doomed)
+
+
+# --- a first answer retried without the cookie ------------------------------------------
+
+# A guest created by a first answer whose response was lost is found again by the answer's
+# key alone, for this long after; keys shorter than this are too easy to guess to hand
+# anybody a session on them (the pages' keys are 32 characters).
+RETRY_WINDOW = timedelta(minutes=15)
+MIN_RETRY_KEY = 16
+
+
+def guest_of_first_answer(session: DbSession, answer_key: str, now: datetime) -> User | None:
+    """The guest whose one and only answer has ``answer_key``, created within
+    ``RETRY_WINDOW`` of ``now``: that request is being retried by a client that never got
+    the cookie. None when there is no such guest or the key is ambiguous."""
+    if len(answer_key) < MIN_RETRY_KEY:
+        return None
+    rows = session.execute(
+        select(User, ReviewLog.id)
+        .join(ReviewLog, ReviewLog.user_id == User.id)
+        .where(
+            ReviewLog.answer_key == answer_key,
+            User.username.is_(None),
+            User.password_hash.is_(None),
+            User.created_at >= now - RETRY_WINDOW,
+        )
+        .limit(2)
+    ).all()
+    if len(rows) != 1:
+        return None
+    guest = rows[0][0]
+    others = session.scalar(
+        select(ReviewLog.id)
+        .where(ReviewLog.user_id == guest.id, ReviewLog.id != rows[0][1])
+        .limit(1)
+    )
+    return guest if others is None else None

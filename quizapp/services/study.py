@@ -262,6 +262,7 @@ def rerate(
     """
     _lock_learner(session, user_id)
     log = _latest_review_of_card(session, user_id, review_id)
+    _refuse_graded_elsewhere(log)
     if rating not in allowed_rerates(log):
         raise StudyError(
             "a right answer is rated Hard, Good or Easy"
@@ -283,6 +284,7 @@ def override_as_right(
     Hard/Good/Easy remains possible, and Undo takes the whole answer back."""
     _lock_learner(session, user_id)
     log = _latest_review_of_card(session, user_id, review_id)
+    _refuse_graded_elsewhere(log)
     if not can_override(log):
         raise StudyError("only a typed answer that was counted wrong can be overridden")
     _apply_rating(session, log, Rating.Good, settings)
@@ -312,6 +314,7 @@ def undo(session: DbSession, *, user_id: int, review_id: int, now: datetime) -> 
     )
     if log is None:
         raise NotFound(review_id)
+    _refuse_graded_elsewhere(log)
     if log.undone_at is not None:
         return log.question
     log = _latest_review_of_card(session, user_id, review_id)
@@ -377,6 +380,8 @@ def rerate_preview(log: ReviewLog, settings: StudySettings) -> dict[Rating, time
 
 def allowed_rerates(log: ReviewLog) -> tuple[Rating, ...]:
     """Ratings the learner may switch this answer to (see ``rerate``)."""
+    if is_final(log):
+        return ()
     if log.question.kind == Kind.FLASHCARD:
         return tuple(Rating)
     return (Rating.Hard, Rating.Good, Rating.Easy) if log.correct else (Rating.Again,)
@@ -393,7 +398,23 @@ def graded_correct(log: ReviewLog) -> bool:
 
 def can_override(log: ReviewLog) -> bool:
     """A typed answer the grader rejected may be counted as right by the learner."""
-    return log.question.kind == Kind.CLOZE and not log.correct and log.undone_at is None
+    return (
+        log.question.kind == Kind.CLOZE
+        and not log.correct
+        and log.undone_at is None
+        and not is_final(log)
+    )
+
+
+def is_final(log: ReviewLog) -> bool:
+    """A classroom answer is graded by its attempt: the learner can neither re-rate,
+    override nor undo it (that would change the teacher's report)."""
+    return log.source == "classroom"
+
+
+def _refuse_graded_elsewhere(log: ReviewLog) -> None:
+    if is_final(log):
+        raise StudyError("a classroom answer keeps the grade its attempt gave it")
 
 
 def overridden(log: ReviewLog) -> bool:

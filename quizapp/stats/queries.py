@@ -3,6 +3,10 @@
 ``deck_report`` is shared by the stats page and the JSON API: it reads the learner's live
 answers (undone ones skipped) and card states for one deck, then calls the pure functions.
 A visitor with no learner row gets an empty report (every question new).
+
+Classroom answers whose assignment still holds its answers back are left out, with the
+cards they scheduled: a right/wrong tally or a card in relearning would reveal the grade
+before the assignment closes (see ``_held_back``).
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
+from quizapp.db.classroom import ANSWERS_AFTER_CLOSE, Assignment, Attempt, AttemptAnswer
 from quizapp.db.models import CardState, Question, ReviewLog
 from quizapp.db.session import DbSession
 from quizapp.services.settings import StudySettings
@@ -36,8 +41,12 @@ def deck_report(
 ) -> DeckReport:
     """The learner's statistics for one deck; days as in their study queue (``settings``)."""
     questions = _questions(session, deck_id)
-    reviews = _reviews(session, user_id, deck_id) if user_id is not None else []
-    cards = _cards(session, user_id, deck_id) if user_id is not None else []
+    reviews: list[stats.ReviewRecord] = []
+    cards: list[stats.CardRecord] = []
+    if user_id is not None:
+        hidden = _held_back(session, user_id, deck_id, now)
+        reviews = _reviews(session, user_id, deck_id, {rid for rid, _ in hidden})
+        cards = _cards(session, user_id, deck_id, {qid for _, qid in hidden})
     hour = settings.day_starts_at_hour
     # The learner's zone, once StudySettings carries one (learner time zones); UTC before.
     zone = str(getattr(settings, "time_zone", "UTC"))
@@ -59,10 +68,31 @@ def _questions(session: DbSession, deck_id: int) -> list[tuple[str, str]]:
     return [(qid, section) for qid, section in rows]
 
 
-def _reviews(session: DbSession, user_id: int, deck_id: int) -> list[stats.ReviewRecord]:
+def _held_back(
+    session: DbSession, user_id: int, deck_id: int, now: datetime
+) -> list[tuple[int, str]]:
+    """(review id, question id) of the learner's classroom answers in this deck whose
+    assignment shows answers only after closing and has not closed yet."""
+    rows = session.execute(
+        select(AttemptAnswer.review_id, AttemptAnswer.question_id)
+        .join(Attempt, Attempt.id == AttemptAnswer.attempt_id)
+        .join(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(
+            Attempt.user_id == user_id,
+            Assignment.deck_id == deck_id,
+            Assignment.answers_shown == ANSWERS_AFTER_CLOSE,
+            or_(Assignment.closes_at.is_(None), Assignment.closes_at > now),
+        )
+    ).all()
+    return [(rid, qid) for rid, qid in rows]
+
+
+def _reviews(
+    session: DbSession, user_id: int, deck_id: int, skip: set[int]
+) -> list[stats.ReviewRecord]:
     # All time (for all-time retention); a learner's history in one deck stays small.
     rows = session.execute(
-        select(ReviewLog.reviewed_at, ReviewLog.rating, ReviewLog.state_before)
+        select(ReviewLog.id, ReviewLog.reviewed_at, ReviewLog.rating, ReviewLog.state_before)
         .join(Question, Question.id == ReviewLog.question_id)
         .where(
             ReviewLog.user_id == user_id,
@@ -70,10 +100,16 @@ def _reviews(session: DbSession, user_id: int, deck_id: int) -> list[stats.Revie
             ReviewLog.undone_at.is_(None),
         )
     ).all()
-    return [stats.ReviewRecord(at, rating, before) for at, rating, before in rows]
+    return [
+        stats.ReviewRecord(at, rating, before)
+        for rid, at, rating, before in rows
+        if rid not in skip
+    ]
 
 
-def _cards(session: DbSession, user_id: int, deck_id: int) -> list[stats.CardRecord]:
+def _cards(
+    session: DbSession, user_id: int, deck_id: int, skip: set[str]
+) -> list[stats.CardRecord]:
     rows = session.execute(
         select(CardState.question_id, CardState.state, CardState.due, CardState.last_review)
         .join(Question, Question.id == CardState.question_id)
@@ -83,4 +119,6 @@ def _cards(session: DbSession, user_id: int, deck_id: int) -> list[stats.CardRec
             Question.retired_at.is_(None),
         )
     ).all()
-    return [stats.CardRecord(qid, state, due, last) for qid, state, due, last in rows]
+    return [
+        stats.CardRecord(qid, state, due, last) for qid, state, due, last in rows if qid not in skip
+    ]

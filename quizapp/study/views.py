@@ -47,7 +47,7 @@ def answer(slug: str) -> Response:
     deck = deck_or_404(slug)
     question = _question_or_404(deck, request.form.get("question_id", ""))
     posted = answering.answer_for(question)
-    user = ensure_user()
+    user = ensure_user(posted.answer_key)
     remember_time_zone(user, request.form.get("tz"))
     result = study.submit_answer(
         db.session,
@@ -138,7 +138,8 @@ def _question_or_404(deck: Deck, question_id: str) -> Question:
 
 
 def _review_or_404(deck: Deck, review_id: int) -> ReviewLog:
-    """The current learner's own answer in this deck; anyone else's is a plain 404."""
+    """The current learner's own answer in this deck; anyone else's is a plain 404, and so
+    is a classroom answer (its page, grade and answer visibility are the attempt's)."""
     user = current_user()
     if user is None:
         not_found()
@@ -146,6 +147,6 @@ def _review_or_404(deck: Deck, review_id: int) -> ReviewLog:
         log = study.get_review(db.session, user.id, review_id)
     except study.NotFound:
         not_found()
-    if log.question.deck_id != deck.id:
+    if log.question.deck_id != deck.id or study.is_final(log):
         not_found()
     return log

@@ -8,6 +8,12 @@ carries over. Other blueprints use ``current_user``, ``current_user_id``, ``ensu
 
 GET requests never write here: guests are only created by POST handlers (see
 ``quizapp.db.sqlite`` for why that matters on SQLite).
+
+Sessions end server-side (``session_names``): the cookie carries the account's session
+generation, which logout and password changes bump (``end_sessions``), so every cookie
+issued before is signed out; and a registered account's cookie lapses after
+``SESSION_IDLE_DAYS`` without a visit and ``SESSION_MAX_DAYS`` after logging in (see
+docs/security.md for why these values).
 """
 
 from __future__ import annotations
@@ -16,18 +22,22 @@ from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
-from flask import abort, g, redirect, request, session, url_for
+from flask import abort, current_app, g, redirect, request, session, url_for
 from werkzeug.wrappers import Response
 
 from quizapp.db.base import db
 from quizapp.db.models import User
-from quizapp.domain.timezones import utcnow
+from quizapp.services import guests
+from quizapp.web import clock
+from quizapp.web.cookies import DAY_KEY, SECONDS_PER_DAY
 
 SESSION_KEY = "uid"
 # The session names the learner by id *and* by when their row was created: SQLite hands a
 # deleted row's id to the next new row, so a device still signed in to a deleted account
 # would otherwise become signed in as whoever comes next. (id, created_at) is never reused.
 SINCE_KEY = "since"
+GEN_KEY = "gen"  # the account's session_generation when this session was signed in
+AUTH_KEY = "auth"  # when (clock seconds) this session was signed in
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -46,10 +56,30 @@ def session_names(user: User) -> bool:
     would cut every existing guest off from their progress, as guests have no password."""
     if session.get(SESSION_KEY) != user.id:
         return False
+    if session.get(GEN_KEY, 0) != user.session_generation:
+        return False  # logged out or password changed since: every older cookie ends
+    if not user.is_guest and not _still_fresh():
+        return False
     if SINCE_KEY not in session:
         session[SINCE_KEY] = _since(user)
         return True
     return bool(session[SINCE_KEY] == _since(user))
+
+
+def _still_fresh() -> bool:
+    """An account's session: signed in less than SESSION_MAX_DAYS ago, and used within
+    SESSION_IDLE_DAYS (the cookie's daily renewal stamp says when it was last used).
+    Guests have neither limit: the cookie is their only way back to their progress."""
+    now = clock.now().timestamp()
+    config = current_app.config
+    signed_in = session.get(AUTH_KEY)
+    if not isinstance(signed_in, int | float):
+        return False  # a cookie from before sessions were stamped: sign in again
+    if now - signed_in > float(config["SESSION_MAX_DAYS"]) * SECONDS_PER_DAY:
+        return False
+    last_day = session.get(DAY_KEY)
+    idle_days = now // SECONDS_PER_DAY - (last_day if isinstance(last_day, int) else 0)
+    return idle_days <= int(config["SESSION_IDLE_DAYS"])
 
 
 def _since(user: User) -> str:
@@ -72,11 +102,18 @@ def current_user_id() -> int | None:
     return user.id if user else None
 
 
-def ensure_user() -> User:
-    """The current learner, creating a guest on first use. Call only when about to write."""
+def ensure_user(answer_key: str | None = None) -> User:
+    """The current learner, creating a guest on first use. Call only when about to write.
+
+    ``answer_key``: the request is an answer; a visitor whose first answer with this key
+    was stored but whose cookie got lost is that answer's guest again (no second guest)."""
     user = current_user()
+    if user is None and answer_key:
+        user = guests.guest_of_first_answer(db.session, answer_key, clock.now())
+        if user is not None:
+            log_in(user)
     if user is None:
-        user = User(created_at=utcnow())
+        user = User(created_at=clock.now())
         db.session.add(user)
         db.session.flush()
         log_in(user)
@@ -88,8 +125,18 @@ def log_in(user: User) -> None:
     session.clear()
     session[SESSION_KEY] = user.id
     session[SINCE_KEY] = _since(user)
+    session[GEN_KEY] = user.session_generation or 0
+    session[AUTH_KEY] = int(clock.now().timestamp())
     session.permanent = True
     g.user = user
+
+
+def end_sessions(user: User, keep_this_one: bool) -> None:
+    """Sign out every session of ``user`` on every device (the caller commits); with
+    ``keep_this_one`` this browser's session carries the new generation and stays."""
+    user.session_generation = (user.session_generation or 0) + 1
+    if keep_this_one and session.get(SESSION_KEY) == user.id:
+        session[GEN_KEY] = user.session_generation
 
 
 def log_out() -> None:

@@ -14,13 +14,13 @@ that building the app (``quizapp --help``) writes nothing.
 
 from __future__ import annotations
 
-import time
-
 from flask import Flask
 from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from itsdangerous import URLSafeTimedSerializer
 
 from quizapp.config import persistent_secret_key
+
+from quizapp.web import clock
 
 DAY_KEY = "_day"  # the UTC day (days since the epoch) the cookie was last sent on
 SECONDS_PER_DAY = 86_400
@@ -41,7 +41,7 @@ class DailyRenewedSessions(SecureCookieSessionInterface):
         sent today is stamped with the day (so the cookie says when it was last renewed)
         and sent."""
         if session.permanent:
-            today = int(time.time() // SECONDS_PER_DAY)
+            today = int(clock.now().timestamp() // SECONDS_PER_DAY)
             if session.get(DAY_KEY) != today:
                 session[DAY_KEY] = today
                 return True

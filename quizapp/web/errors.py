@@ -7,15 +7,20 @@ so unknown API paths and unexpected errors answer like the API's own errors.
 from __future__ import annotations
 
 import logging
+import time
 
-from flask import Flask, render_template, request
+from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.wrappers import Response
 
 from quizapp.api.problems import problem_response
+from quizapp.db import faults
 from quizapp.db.base import db
+from quizapp.domain.backoff import describe_wait
 from quizapp.services.study import StudyError
+from quizapp.web.extensions import limiter
+from quizapp.web.throttle import Throttled
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +32,19 @@ MESSAGES = {
     413: ("Too large", "What was sent is larger than this site accepts."),
     429: ("Too many attempts", "Please wait a minute before trying again."),
     500: ("Something went wrong", "Sorry, that is our fault. Please try again."),
+    503: (
+        "Cannot save right now",
+        "The service cannot save right now, so nothing from this request was kept. "
+        "Please try again in a moment.",
+    ),
 }
+RETRY_AFTER_FAULT = "5"  # seconds: storage faults are usually fixed by an operator
 CSRF_MESSAGE = "The form expired or came from another site. Reload the page and try again."
 
 
 def register(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(Throttled, _throttled)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
 
@@ -63,11 +75,46 @@ def _http_error(exc: HTTPException) -> tuple[str | Response, int] | HTTPExceptio
     # Our own abort(…, description) messages are written for learners; werkzeug's are not.
     custom = exc.description if exc.description != type(exc).description else None
     if exc.code == 429:
-        custom = None  # Flask-Limiter's description is the limit itself ("3 per 1 minute")
+        # Flask-Limiter's description is the limit itself ("3 per 1 minute"): say how long.
+        custom = _limit_wait()
     return render_error(exc.code, custom)
 
 
-def _unexpected(exc: Exception) -> tuple[str | Response, int]:
+def _limit_wait() -> str | None:
+    current = limiter.current_limit
+    if current is None:
+        return None
+    wait = describe_wait(current.reset_at - time.time())
+    return f"Too many attempts from here. Please wait {wait} before trying again."
+
+
+def _storage_fault(exc: Exception) -> Response:
+    """The database cannot save: a 503 (the client retries, answers with the same key)."""
+    log.error("storage fault on %s %s: %s", request.method, request.path, exc)
+    try:
+        db.session.rollback()
+    except Exception:  # the connection may be gone; the pool replaces it
+        log.warning("rollback after a storage fault failed", exc_info=True)
+    # The page must not query: the navigation would load (or refresh) the learner.
+    g.user = None
+    page, status = render_error(503)
+    response = page if isinstance(page, Response) else Response(page, mimetype="text/html")
+    response.status_code = status
+    response.headers["Retry-After"] = RETRY_AFTER_FAULT
+    return response
+
+
+def _throttled(exc: Throttled) -> tuple[str | Response, int]:
+    db.session.rollback()
+    page, status = render_error(429, str(exc))
+    response = page if isinstance(page, Response) else Response(page, mimetype="text/html")
+    response.headers["Retry-After"] = str(max(1, int(-(-exc.seconds // 1))))
+    return response, status
+
+
+def _unexpected(exc: Exception) -> tuple[str | Response, int] | Response:
+    if faults.is_storage_fault(exc):
+        return _storage_fault(exc)
     log.exception("unhandled error on %s %s", request.method, request.path)
     db.session.rollback()
     return render_error(InternalServerError.code)

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from questions.bankfile import with_content_version
 from questions.model import CLOZE_BLANK, Article, Bank, Block, Deck, Kind, Question, Source
+from questions.normalise import sha256_text
 from quizapp import create_app
 from quizapp.config import database_url
 from quizapp.db.banks import import_bank
@@ -234,7 +235,7 @@ def build_bank(questions: tuple[Question, ...] | None = None, slug: str = "cramp
             blocks.append(Block(kind, offset, offset + len(line)))
         offset += len(line) + 1
     article = Article(
-        title="Muscle cramps", filename="cramps.txt", sha256="0" * 64, text=TEXT,
+        title="Muscle cramps", filename="cramps.txt", sha256=sha256_text(TEXT), text=TEXT,
         blocks=tuple(blocks),
     )  # fmt: skip
     qs = build_questions() if questions is None else questions

@@ -3,6 +3,9 @@ response (``quizapp.web.cookies``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
+
 import pytest
 from flask import Flask
 from flask.sessions import SecureCookieSessionInterface
@@ -30,9 +33,9 @@ def _learner(app: Flask, client: FlaskClient) -> object:
 
 
 @pytest.mark.usefixtures("deck_id")
-def test_cookie_sent_on_change_and_once_a_day(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
-    today = 20_000 * DAY + 3600.0
-    monkeypatch.setattr(cookies.time, "time", lambda: today)
+def test_cookie_sent_on_change_and_once_a_day(make_app: Callable[..., Flask]) -> None:
+    now = [datetime.fromtimestamp(20_000 * DAY + 3600.0, UTC)]
+    app = make_app(CLOCK=lambda: now[0])
     client = app.test_client()
     answer_current(client)  # the first answer creates the guest: the session changed
     learner = _learner(app, client)
@@ -41,7 +44,7 @@ def test_cookie_sent_on_change_and_once_a_day(app: Flask, monkeypatch: pytest.Mo
     again = client.get("/")
     assert _session_cookie(again.headers.getlist("Set-Cookie")) is None  # unchanged, same day
 
-    monkeypatch.setattr(cookies.time, "time", lambda: today + DAY)
+    now[0] = datetime.fromtimestamp(20_001 * DAY + 3600.0, UTC)
     next_day = client.get("/")
     renewed = _session_cookie(next_day.headers.getlist("Set-Cookie"))
     assert renewed is not None and "Expires=" in renewed  # renewed, with a fresh expiry

@@ -151,3 +151,24 @@ def test_cli_import_conflict_is_exit_2(app: Flask, small_bank: Bank, tmp_path: P
     assert result.exit_code == 2
     assert "already belongs to another deck" in result.output
     assert json.loads(second.read_text())["deck"]["slug"] == "other"
+
+
+def test_cli_import_runs_the_checks_of_check(app: Flask, small_bank: Bank, tmp_path: Path) -> None:
+    runner = app.test_cli_runner()
+    stale = tmp_path / "stale.bank.json"
+    stale.write_text(dumps(replace(small_bank, content_version="stale")), encoding="utf-8")
+    refused = runner.invoke(cli, args=["import", str(stale)])
+    assert refused.exit_code == 2 and "content_version" in refused.output
+    assert len(refused.output.strip().splitlines()) == 1
+    forced = runner.invoke(cli, args=["import", "--force", str(stale)])
+    assert forced.exit_code == 0, forced.output
+    q = small_bank.questions[2]
+    moved = replace(q, answer="an answer nowhere in the sentence")
+    unsupported = with_content_version(
+        replace(small_bank, questions=(*small_bank.questions[:2], moved, *small_bank.questions[3:]))
+    )
+    bad = tmp_path / "unsupported.bank.json"
+    bad.write_text(dumps(unsupported), encoding="utf-8")
+    for args in ([str(bad)], ["--force", str(bad)]):
+        result = runner.invoke(cli, args=["import", *args])
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output

@@ -36,14 +36,18 @@ CONFORMANCE = [
 
 
 def _fuzz(
-    app: Flask, mode: GenerationMode, cookies: dict[str, str] | None = None, **fixed: Any
+    app: Flask,
+    mode: GenerationMode,
+    cookies: dict[str, str] | None = None,
+    examples: int = MAX_EXAMPLES,
+    **fixed: Any,
 ) -> None:
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     strategy = schema.as_strategy(generation_mode=mode, **fixed)
     checks = CONFORMANCE + ([negative_data_rejection] if mode is GenerationMode.NEGATIVE else [])
 
     @settings(
-        max_examples=MAX_EXAMPLES,
+        max_examples=examples,
         derandomize=True,
         deadline=None,
         database=None,
@@ -108,5 +112,48 @@ def test_fuzz_answers_to_real_questions(app: Flask, deck_id: int) -> None:
         response = case.call()
         case.validate_response(response, checks=CONFORMANCE)
         assert response.status_code in (200, 201, 409, 422), response.text
+
+    run()
+
+
+# Path parameters at the edges of the database's integer range (INTEGER is 32-bit on
+# PostgreSQL, SQLite's is 64-bit, Python's is unbounded): never a 5xx, a plain 404 beyond.
+INTEGER_EDGES = [0, 2**31 - 1, 2**31, 2**63 - 1, 2**63, 2**64, 10**40]
+
+
+@pytest.mark.parametrize("review_id", INTEGER_EDGES)
+def test_fuzz_review_ids_at_integer_edges(app: Flask, deck_id: int, review_id: int) -> None:
+    client = app.test_client()
+    answer(client, "q-mc", "seed-edge")
+    cookie = client.get_cookie(app.config["SESSION_COOKIE_NAME"])
+    assert cookie is not None
+    pinned = {"slug": "cramps", "review_id": review_id}
+    _fuzz(app, GenerationMode.POSITIVE, {cookie.key: cookie.value}, 15, path_parameters=pinned)
+
+
+def _nested(depth: int, opener: str) -> str:
+    inner = '"x"'
+    return (opener * depth) + inner + ("]" if opener == "[" else "}") * depth
+
+
+OPENERS = st.sampled_from(["[", '{"a":'])
+
+
+def test_fuzz_deeply_nested_bodies(app: Flask, deck_id: int) -> None:
+    client = app.test_client()
+    answer(client, "q-mc", "seed-nesting")
+    paths = ["/decks/cramps/answers", "/reviews/1/rating"]
+
+    @settings(max_examples=40, derandomize=True, deadline=None, database=None)
+    @given(depth=st.integers(0, 200_000), opener=OPENERS, path=st.sampled_from(paths))
+    def run(depth: int, opener: str, path: str) -> None:
+        body = _nested(depth, opener)
+        response = client.post(
+            "/api/v1" + path,
+            data=body,
+            headers={"X-Requested-With": "fuzz", "Content-Type": "application/json"},
+        )
+        assert response.status_code in (400, 413, 422), (depth, response.status_code)
+        assert response.mimetype == "application/problem+json"
 
     run()

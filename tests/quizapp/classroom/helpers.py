@@ -101,6 +101,14 @@ def create_assignment(client: FlaskClient, class_id: int, **fields: object) -> i
     return location_id(response.headers["Location"], "/teach/assignments")
 
 
+def class_code(app: Flask) -> str:
+    """The join code of a new class of a new teacher."""
+    make_teacher(app, "teacher")
+    teacher = app.test_client()
+    log_in(teacher, "teacher")
+    return join_code(app, create_class(teacher))
+
+
 def join(client: FlaskClient, code: str, name: str, password: str = "") -> int:
     response = client.post("/join", data={"code": code, "name": name, "password": password})
     assert response.status_code == 302, response.get_data(as_text=True)

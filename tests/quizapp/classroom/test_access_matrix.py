@@ -88,7 +88,8 @@ def _urls(ids: dict[str, dict[str, int]], questions: dict[str, str]) -> list[Row
         i = ids[side]
         teach = _teacher_codes(side)
         member = _member_codes(side)
-        c, a, t = i["class"], i["assignment"], i["attempt"]
+        c, a, t, r = i["class"], i["assignment"], i["attempt"], i["review"]
+        nobody = dict.fromkeys(ROLES, 404)
         form = {"question_id": questions[side], "answer_key": "matrix"}
         other = "b" if side == "a" else "a"
         c_url = f"/teach/classes/{c}"
@@ -122,6 +123,12 @@ def _urls(ids: dict[str, dict[str, int]], questions: dict[str, str]) -> list[Row
             ("GET", f"/attempts/{t}/answers/{i['review']}", member, None),
             # a form without an answer: the owner gets 400, everybody else 404
             ("POST", f"/attempts/{t}/answer", {**member, f"student_{side}": 400}, form),
+            # a classroom answer belongs to its attempt's pages: the study pages and the API
+            # neither show nor change it, not even for its owner (issue 9)
+            ("GET", f"/study/cramps/review/{r}", nobody, None),
+            ("POST", f"/study/cramps/review/{r}/override", nobody, None),
+            ("POST", f"/study/cramps/review/{r}/rate", nobody, {"rating": "Easy"}),
+            ("GET", f"/api/v1/reviews/{r}", {**nobody, "visitor": 401}, None),
         ]
     for side in ("a", "b"):  # last: closing changes what the student pages answer
         a = ids[side]["assignment"]
@@ -149,6 +156,9 @@ def _urls(ids: dict[str, dict[str, int]], questions: dict[str, str]) -> list[Row
         ),
         ("GET", f"/classes/{missing}", nobody, None),
         ("GET", f"/attempts/{missing}", nobody, None),
+        # ids beyond the database's integer range name nothing, for teachers' pages too
+        ("GET", f"/teach/classes/{2**63}", nobody, None),
+        ("GET", f"/attempts/{2**63}", nobody, None),
         ("GET", "/classes/", dict.fromkeys(ROLES, 200), None),
         ("GET", "/join", dict.fromkeys(ROLES, 200), None),
     ]
@@ -178,7 +188,7 @@ def test_every_role_against_every_classroom_url(
             if response.status_code != expected[role]:
                 mismatches.append((role, method, url, response.status_code, expected[role]))
     assert mismatches == []
-    assert checked == len(ROLES) * (27 * 2 + 11)
+    assert checked == len(ROLES) * (31 * 2 + 13)
 
 
 def test_forbidden_and_missing_pages_are_friendly(

@@ -45,7 +45,9 @@ def test_bad_input_is_one_line_and_exit_status_2(app: Flask) -> None:
 
 def test_existing_account_needs_promote(app: Flask) -> None:
     runner = app.test_cli_runner()
-    assert runner.invoke(create_teacher, ["ann"], input="password1\npassword1\n").exit_code == 0
+    assert (
+        runner.invoke(create_teacher, ["ann"], input="pale-kite-97\npale-kite-97\n").exit_code == 0
+    )
     with app.app_context():
         user = db.session.scalar(select(User).where(User.username == "ann"))
         assert user is not None
