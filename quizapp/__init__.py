@@ -70,7 +70,7 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     with app.app_context():
-        configure_engine(db.engine)
+        configure_engine(db.engine, instance_path=app.instance_path)
         faults.install(db.engine)
         ping_when_idle(db.engine, float(app.config["DB_PING_IDLE_SECONDS"]))
 

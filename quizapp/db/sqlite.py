@@ -110,8 +110,11 @@ def _close_all(files: list[IO[bytes]]) -> None:
         files.pop().close()
 
 
-def configure_engine(engine: Engine) -> None:
-    """Install the connect/begin hooks on a SQLite engine (no-op for other backends)."""
+def configure_engine(engine: Engine, *, instance_path: str = "") -> None:
+    """Install the connect/begin hooks on a SQLite engine (no-op for other backends).
+
+    Only the instance folder is created on demand: a database URL that names a folder which
+    does not exist is a configuration mistake to report, not a folder to make."""
     if engine.dialect.name != "sqlite":
         return
     event.listen(engine, "connect", _on_connect)
@@ -122,7 +125,7 @@ def configure_engine(engine: Engine) -> None:
     # The instance folder is created when the database is first opened, not when the app is
     # built (``quizapp --help`` writes nothing).
     folder = os.path.dirname(database)
-    if folder:
+    if folder and os.path.abspath(folder) == os.path.abspath(instance_path):
         event.listen(engine, "do_connect", lambda *_: os.makedirs(folder, exist_ok=True))
     turns = WriterTurns(database + WRITER_LOCK_SUFFIX)
     event.listen(engine, "begin", lambda conn: _begin_in_turn(conn, turns))
