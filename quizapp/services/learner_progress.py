@@ -1,0 +1,103 @@
+"""A learner's progress on one deck as the Anki exporter takes it (``export.progress``).
+
+Reads the learner's ``CardState`` rows and their review log (undone answers skipped) and maps
+them to ``CardProgress`` / ``ReviewRow``; docs/exports.md has the mapping into Anki's columns.
+The review log does not store the difficulty an answer left, but the next answer's
+``prev_card`` does, and the card itself holds the latest: each row takes it from there.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+
+from export.progress import CardProgress, LearnerProgress, ReviewRow
+from quizapp.db.models import CardState, Question, ReviewLog
+from quizapp.db.session import DbSession
+from quizapp.services.settings import StudySettings
+
+
+def learner_progress(
+    session: DbSession, user_id: int, deck_id: int, settings: StudySettings
+) -> LearnerProgress:
+    """Every card the learner has studied in the deck (retired questions too) and every
+    answer they gave to them, oldest first."""
+    states = session.scalars(
+        select(CardState)
+        .join(Question, Question.id == CardState.question_id)
+        .where(CardState.user_id == user_id, Question.deck_id == deck_id)
+    )
+    cards = {state.question_id: card_progress(state) for state in states}
+    logs = session.scalars(
+        select(ReviewLog)
+        .join(Question, Question.id == ReviewLog.question_id)
+        .where(
+            ReviewLog.user_id == user_id,
+            Question.deck_id == deck_id,
+            ReviewLog.undone_at.is_(None),
+        )
+        .order_by(ReviewLog.reviewed_at, ReviewLog.id)
+    )
+    return LearnerProgress(
+        cards=cards,
+        reviews=review_rows(list(logs), cards),
+        time_zone=_zone(settings.time_zone),
+        rollover_hour=settings.day_starts_at_hour,
+        desired_retention=settings.scheduler.desired_retention,
+    )
+
+
+def card_progress(state: CardState) -> CardProgress:
+    return CardProgress(
+        state=state.state,
+        due=state.due,
+        stability=state.stability,
+        difficulty=state.difficulty,
+        last_review=state.last_review,
+        reps=state.reps,
+        lapses=state.lapses,
+        step=state.step,
+    )
+
+
+def review_rows(logs: list[ReviewLog], cards: dict[str, CardProgress]) -> tuple[ReviewRow, ...]:
+    """``logs`` (oldest first) as review rows; the difficulty after each answer is the one
+    the next answer to the same card started from, or the card's current one."""
+    difficulty_after: dict[int, float | None] = {}
+    latest: dict[str, float | None] = {qid: card.difficulty for qid, card in cards.items()}
+    for log in reversed(logs):
+        difficulty_after[log.id] = latest.get(log.question_id)
+        latest[log.question_id] = (log.prev_card or {}).get("difficulty")
+    return tuple(
+        ReviewRow(
+            question_id=log.question_id,
+            reviewed_at=log.reviewed_at,
+            rating=log.rating,
+            interval_after=max(log.due_after - log.reviewed_at, timedelta(0)),
+            state_before=log.state_before,
+            interval_before=_interval_before(log.prev_card),
+            duration_ms=log.duration_ms,
+            difficulty_after=difficulty_after[log.id],
+        )
+        for log in logs
+    )
+
+
+def _interval_before(prev_card: dict[str, Any] | None) -> timedelta | None:
+    """The interval the card was on before this answer (None: it was new)."""
+    if not prev_card:
+        return None
+    due, last = prev_card.get("due"), prev_card.get("last_review")
+    if not due or not last:
+        return timedelta(0)
+    return max(datetime.fromisoformat(due) - datetime.fromisoformat(last), timedelta(0))
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
