@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import flask_migrate
 import pytest
 from click.testing import CliRunner, Result
 
@@ -17,8 +19,36 @@ from export.gift import gift_text
 from export.tsv import tsv_text
 from questions import bankfile
 from questions.model import Bank
+from quizapp import create_app
 from quizapp.cli import cli
 from quizapp.cli import exports as cli_export
+from quizapp.db.base import db
+from quizapp.db.schema import migrations_dir
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli-template") / "template.sqlite3"
+    app = create_app({"DATABASE_URL": f"sqlite:///{path}", "SECRET_KEY": "x", "TESTING": True})
+    with app.app_context():
+        flask_migrate.upgrade(directory=migrations_dir(app))
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture(autouse=True)
+def cli_database(
+    migrated_database: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    """``export anki`` keeps its change ledger in the app's database: a fresh copy per test,
+    outside ``tmp_path`` (whose contents the tests check)."""
+    path = tmp_path_factory.mktemp("cli-db") / "quizapp.sqlite3"
+    shutil.copyfile(migrated_database, path)
+    monkeypatch.setenv("QUIZAPP_DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.setenv("QUIZAPP_SECRET_KEY", "cli-test-secret")
+    return path
 
 
 @pytest.fixture
