@@ -91,10 +91,14 @@ def export_anki(
         raise ExportError("an .apkg is a binary file; give a file name with -o")
     fmt = "anki-typein" if type_in else "anki"
     with _app().app_context():
-        made, count = cli_package(bank, fmt, learner, utcnow())
-        target = output or Path(made.filename)
-        _guard(target, lambda: files.write_atomically(target, lambda out: out.write(made.body)))
-        db.session.commit()  # the change ledger, once the package is written
+        try:
+            made, count = cli_package(bank, fmt, learner, utcnow())
+            target = output or Path(made.filename)
+            _guard(target, lambda: files.write_atomically(target, lambda out: out.write(made.body)))
+            db.session.commit()  # the change ledger, once the package is written
+        finally:
+            db.session.remove()
+            db.engine.dispose()
     whose = f" with {learner}'s progress" if learner else ""
     click.echo(f"wrote {count} notes of deck “{bank.deck.name}”{whose} to {target}")
 
