@@ -205,8 +205,9 @@ def test_refuses_what_check_rejects_and_warns_on_an_empty_bank(
 
 def test_learner_must_exist_and_the_deck_be_imported(bank_file: Path, tmp_path: Path) -> None:
     out = str(tmp_path / "mine.apkg")
-    assert_one_line_error(run("anki", str(bank_file), "--learner", "nobody", "-o", out),
-                          "no learner named 'nobody'")  # fmt: skip
+    assert_one_line_error(
+        run("anki", str(bank_file), "--learner", "nobody", "-o", out), "no learner named 'nobody'"
+    )
 
 
 def test_learner_progress_package(
@@ -222,9 +223,18 @@ def test_learner_progress_package(
     assert_one_line_error(missing, "deck cramps is not in the database: import it first")
     assert CliRunner().invoke(cli, ["import", str(bank_file)]).exit_code == 0
     with app.app_context():
-        db.session.add(CardState(user_id=1, question_id="q-mc", state=2, stability=3.0,
-                                 difficulty=5.0, due=datetime(2026, 12, 5, tzinfo=UTC),
-                                 last_review=datetime(2026, 12, 1, tzinfo=UTC), reps=1))  # fmt: skip
+        db.session.add(
+            CardState(
+                user_id=1,
+                question_id="q-mc",
+                state=2,
+                stability=3.0,
+                difficulty=5.0,
+                due=datetime(2026, 12, 5, tzinfo=UTC),
+                last_review=datetime(2026, 12, 1, tzinfo=UTC),
+                reps=1,
+            )
+        )
         db.session.commit()
         db.session.remove()
         db.engine.dispose()

@@ -74,7 +74,7 @@ def test_deck_page_offers_every_format_whole_or_by_section(web: Flask) -> None:
     [
         ("anki", "cramps.apkg", b"collection.anki2"),
         ("anki-typein", "cramps-typein.apkg", b"collection.anki2"),
-        ("tsv", "cramps.tsv", "#deck:Muscle cramps\n".encode()),
+        ("tsv", "cramps.tsv", b"#deck:Muscle cramps\n"),
         ("quizlet", "cramps.quizlet.txt", b"What is ALS also known as?\t"),
         ("gift", "cramps.gift.txt", b"$CATEGORY: $course$/top/Muscle cramps/"),
     ],

@@ -69,11 +69,17 @@ WRONG: dict[str, study.Response] = {
 }
 # (day, question, right?): reviews, learning (answered wrong today), a lapse, an unseen card.
 PLAN = [
-    (0, "q-flash", True), (2, "q-flash", True), (6, "q-flash", True),
-    (0, "q-cloze", True), (3, "q-cloze", False), (3.01, "q-cloze", True),
-    (0, "q-mc", True), (11.99, "q-mc", False),
-    (1, "q-tf", True), (5, "q-tf", True),
-]  # fmt: skip
+    (0, "q-flash", True),
+    (2, "q-flash", True),
+    (6, "q-flash", True),
+    (0, "q-cloze", True),
+    (3, "q-cloze", False),
+    (3.01, "q-cloze", True),
+    (0, "q-mc", True),
+    (11.99, "q-mc", False),
+    (1, "q-tf", True),
+    (5, "q-tf", True),
+]
 
 
 @pytest.fixture
@@ -111,9 +117,12 @@ def study_plan(app: Flask, user_id: int) -> None:
             )
         extra = study.Answer("q-tf", "k-undone", RIGHT["q-tf"], 1000)
         done = study.submit_answer(
-            db.session, user_id=user_id, answer=extra, now=START + timedelta(days=11),
+            db.session,
+            user_id=user_id,
+            answer=extra,
+            now=START + timedelta(days=11),
             settings=settings,
-        )  # fmt: skip
+        )
         study.undo(db.session, user_id=user_id, review_id=done.review_id, now=REAL_NOW)
         db.session.commit()
 
@@ -217,8 +226,9 @@ def test_updates_across_web_and_cli_keep_edits_and_tag_retired(
     web: Flask, database: str, col: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     client = web.test_client()
-    log = import_body(col, download(client, "/decks/cramps/anki.apkg"), tmp_path / "1.apkg",
-                      GUI_DEFAULTS)  # fmt: skip
+    log = import_body(
+        col, download(client, "/decks/cramps/anki.apkg"), tmp_path / "1.apkg", GUI_DEFAULTS
+    )
     assert len(log.new) == 5
     note = card_of(col, "q-flash").note()
     note["Explanation"] = "My own mnemonic."
@@ -231,14 +241,19 @@ def test_updates_across_web_and_cli_keep_edits_and_tag_retired(
         for q in build_bank().questions
     )
     reword_in_db(web, build_bank(questions))
-    log = import_body(col, download(client, "/decks/cramps/download?format=anki"),
-                      tmp_path / "3.apkg", GUI_DEFAULTS)  # fmt: skip
+    log = import_body(
+        col,
+        download(client, "/decks/cramps/download?format=anki"),
+        tmp_path / "3.apkg",
+        GUI_DEFAULTS,
+    )
     assert [entry.fields[-1] for entry in log.updated] == ["q-mc"]  # its Question ID
     assert card_of(col, "q-mc").note()["Question"].startswith("Which disease is ALS?")
     assert card_of(col, "q-flash").note()["Explanation"] == "My own mnemonic."
     reword_in_db(web, build_bank(tuple(q for q in questions if q.id != "q-tf")))
-    log = import_body(col, download(client, "/decks/cramps/anki.apkg"), tmp_path / "4.apkg",
-                      GUI_DEFAULTS)  # fmt: skip
+    log = import_body(
+        col, download(client, "/decks/cramps/anki.apkg"), tmp_path / "4.apkg", GUI_DEFAULTS
+    )
     assert [entry.fields[-1] for entry in log.updated] == ["q-tf"]
     assert "retired" in card_of(col, "q-tf").note().tags
 
@@ -258,8 +273,12 @@ def test_retired_questions_arrive_suspended_in_a_fresh_collection(
 def test_cards_of_one_sentence_are_introduced_apart(
     web: Flask, col: Collection, tmp_path: Path
 ) -> None:
-    import_body(col, download(web.test_client(), "/decks/cramps/anki.apkg"), tmp_path / "d.apkg",
-                WITH_SCHEDULING)  # fmt: skip
+    import_body(
+        col,
+        download(web.test_client(), "/decks/cramps/anki.apkg"),
+        tmp_path / "d.apkg",
+        WITH_SCHEDULING,
+    )
     col.decks.select(col.decks.id_for_name("Muscle cramps") or 0)
     queued = col.sched.get_queued_cards(fetch_limit=10).cards
     order = [col.get_card(q.card.id).note()["Question ID"] for q in queued]
