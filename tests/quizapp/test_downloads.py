@@ -173,6 +173,8 @@ def test_assignment_download_is_the_teachers_and_names_the_assignment(web: Flask
     class_id = create_class(teacher)
     assignment = create_assignment(teacher, class_id, title="Week 3: cramps!", kinds=["cloze"])
     url = f"/teach/assignments/{assignment}/download?format=gift"
+    report = teacher.get(f"/teach/assignments/{assignment}").get_data(as_text=True)
+    assert f'action="/teach/assignments/{assignment}/download"' in report
     name, body = get_file(teacher, url)
     assert name == f"cramps-assignment-{assignment}-week-3-cramps.gift.txt"
     text = body.decode()
