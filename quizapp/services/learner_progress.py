@@ -8,6 +8,7 @@ The review log does not store the difficulty an answer left, but the next answer
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -50,17 +51,12 @@ def learner_progress(
     )
 
 
+_CARD_FIELDS = tuple(f.name for f in fields(CardProgress))
+
+
 def card_progress(state: CardState) -> CardProgress:
-    return CardProgress(
-        state=state.state,
-        due=state.due,
-        stability=state.stability,
-        difficulty=state.difficulty,
-        last_review=state.last_review,
-        reps=state.reps,
-        lapses=state.lapses,
-        step=state.step,
-    )
+    """The row as the exporter's dataclass (the fields share their names)."""
+    return CardProgress(**{name: getattr(state, name) for name in _CARD_FIELDS})
 
 
 def review_rows(logs: list[ReviewLog], cards: dict[str, CardProgress]) -> tuple[ReviewRow, ...]:

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.test_classroom import _teacher_sets_up
+
 pytestmark = pytest.mark.browser
 
 
@@ -42,23 +44,11 @@ def test_download_buttons_name_what_they_hold(page: Any, tmp_path: Path) -> None
 
 
 def test_teacher_downloads_an_assignments_questions(page: Any, tmp_path: Path) -> None:
-    page.goto("/teach/signup")
-    page.fill("#username", "mr.export")
-    page.fill("#password", "a long password")
-    page.fill("#confirm", "a long password")
-    page.click("button[type=submit].primary")
-    page.wait_for_url("**/teach/")
-    page.fill("#class-name", "Biology <10b>")
-    page.click("text=Create class")
-    page.click("text=New assignment")
-    page.fill("#title", "Week 3: cramps & <spasms>")
-    page.fill("#count", "2")
-    page.click("text=Create assignment")
-    page.wait_for_url("**/teach/assignments/*")
+    _teacher_sets_up(page)  # a class and an assignment of 4 questions, its report open
     page.screenshot(path=tmp_path / "report.png", full_page=True)
     assignment_id = page.url.rstrip("/").rsplit("/", 1)[1]
     button = page.get_by_role("button", name="Download questions")
-    expected = f"cramps-assignment-{assignment_id}-week-3-cramps-spasms"
+    expected = f"cramps-assignment-{assignment_id}-cramps-before-the-lesson"
     assert download(page, button.click) == f"{expected}.gift.txt"
     page.select_option("#dl-assignment-format", "anki")
     assert download(page, button.click) == f"{expected}.apkg"

@@ -23,7 +23,7 @@ import pytest
 pytest.importorskip("anki", reason="the anki package (pip install anki) is needed")
 
 from anki.collection import Collection
-from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.import_export_pb2 import ImportAnkiPackageOptions
 from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
@@ -42,7 +42,14 @@ from quizapp.domain.passwords import hash_password
 from quizapp.domain.scheduler import Rating
 from quizapp.services import study
 from quizapp.services.settings import settings_for
-from tests.export.anki_open import GUI_DEFAULTS, WITH_SCHEDULING, new_collection, visible_text
+from tests.export.anki_open import (
+    GUI_DEFAULTS,
+    WITH_SCHEDULING,
+    card_by_id,
+    import_file,
+    new_collection,
+    visible_text,
+)
 
 from .conftest import build_bank
 
@@ -53,19 +60,13 @@ REAL_NOW = datetime.now(UTC).replace(microsecond=0)
 START = REAL_NOW - timedelta(days=12)
 PASSWORD = "correct horse battery"
 UTC_ZONE = ZoneInfo("UTC")
-RIGHT: dict[str, study.Response] = {
-    "q-flash": study.Response(rating=Rating.Good),
-    "q-cloze": study.Response(typed="Lou Gehrig's disease"),
-    "q-mc": study.Response(chosen=1),
-    "q-tf": study.Response(chosen=1),
-    "q-def": study.Response(typed="hypocalcemia"),
-}
-WRONG: dict[str, study.Response] = {
-    "q-flash": study.Response(rating=Rating.Again),
-    "q-cloze": study.Response(typed="gout"),
-    "q-mc": study.Response(chosen=0),
-    "q-tf": study.Response(chosen=0),
-    "q-def": study.Response(typed="anemia"),
+# question → (a right response, a wrong one)
+RESPONSES: dict[str, tuple[study.Response, study.Response]] = {
+    "q-flash": (study.Response(rating=Rating.Good), study.Response(rating=Rating.Again)),
+    "q-cloze": (study.Response(typed="Lou Gehrig's disease"), study.Response(typed="gout")),
+    "q-mc": (study.Response(chosen=1), study.Response(chosen=0)),
+    "q-tf": (study.Response(chosen=1), study.Response(chosen=0)),
+    "q-def": (study.Response(typed="hypocalcemia"), study.Response(typed="anemia")),
 }
 # (day, question, right?): reviews, learning (answered wrong today), a lapse, an unseen card.
 PLAN = [
@@ -110,12 +111,12 @@ def study_plan(app: Flask, user_id: int) -> None:
     with app.app_context():
         settings = settings_for(app.config, db.session.get(User, user_id))
         for i, (day, qid, right) in enumerate(PLAN):
-            answer = study.Answer(qid, f"k{i}", (RIGHT if right else WRONG)[qid], 3000 + i)
+            answer = study.Answer(qid, f"k{i}", RESPONSES[qid][0 if right else 1], 3000 + i)
             at = START + timedelta(days=day)
             study.submit_answer(
                 db.session, user_id=user_id, answer=answer, now=at, settings=settings
             )
-        extra = study.Answer("q-tf", "k-undone", RIGHT["q-tf"], 1000)
+        extra = study.Answer("q-tf", "k-undone", RESPONSES["q-tf"][0], 1000)
         done = study.submit_answer(
             db.session,
             user_id=user_id,
@@ -129,14 +130,7 @@ def study_plan(app: Flask, user_id: int) -> None:
 
 def import_body(col: Collection, body: bytes, path: Path, options: ImportAnkiPackageOptions) -> Any:
     path.write_bytes(body)
-    request = ImportAnkiPackageRequest(package_path=str(path), options=options)
-    return col.import_anki_package(request).log
-
-
-def card_of(col: Collection, question_id: str) -> Any:
-    (nid,) = col.find_notes(f'"Question ID:{question_id}"')
-    (card,) = col.get_note(nid).cards()
-    return card
+    return import_file(col, path, options)
 
 
 def download(client: FlaskClient, url: str) -> bytes:
@@ -175,7 +169,7 @@ def test_my_progress_arrives_card_by_card_as_in_the_database(
     assert {s.state for s in states.values()} >= {State.REVIEW, State.RELEARNING}
     assert col.db is not None
     for qid in ("q-flash", "q-cloze", "q-mc", "q-tf", "q-def"):
-        card = card_of(col, qid)
+        card = card_by_id(col, qid)
         revlog = col.db.scalar("select count() from revlog where cid = ?", card.id)
         assert revlog == counts.get(qid, 0), qid
         state = states.get(qid)
@@ -230,7 +224,7 @@ def test_updates_across_web_and_cli_keep_edits_and_tag_retired(
         col, download(client, "/decks/cramps/anki.apkg"), tmp_path / "1.apkg", GUI_DEFAULTS
     )
     assert len(log.new) == 5
-    note = card_of(col, "q-flash").note()
+    note = card_by_id(col, "q-flash").note()
     note["Explanation"] = "My own mnemonic."
     col.update_note(note)
     again = run_cli_export(database, build_bank(), tmp_path, monkeypatch)
@@ -248,14 +242,14 @@ def test_updates_across_web_and_cli_keep_edits_and_tag_retired(
         GUI_DEFAULTS,
     )
     assert [entry.fields[-1] for entry in log.updated] == ["q-mc"]  # its Question ID
-    assert card_of(col, "q-mc").note()["Question"].startswith("Which disease is ALS?")
-    assert card_of(col, "q-flash").note()["Explanation"] == "My own mnemonic."
+    assert card_by_id(col, "q-mc").note()["Question"].startswith("Which disease is ALS?")
+    assert card_by_id(col, "q-flash").note()["Explanation"] == "My own mnemonic."
     reword_in_db(web, build_bank(tuple(q for q in questions if q.id != "q-tf")))
     log = import_body(
         col, download(client, "/decks/cramps/anki.apkg"), tmp_path / "4.apkg", GUI_DEFAULTS
     )
     assert [entry.fields[-1] for entry in log.updated] == ["q-tf"]
-    assert "retired" in card_of(col, "q-tf").note().tags
+    assert "retired" in card_by_id(col, "q-tf").note().tags
 
 
 def test_retired_questions_arrive_suspended_in_a_fresh_collection(
@@ -264,10 +258,10 @@ def test_retired_questions_arrive_suspended_in_a_fresh_collection(
     reword_in_db(web, build_bank(tuple(q for q in build_bank().questions if q.id != "q-tf")))
     body = download(web.test_client(), "/decks/cramps/anki.apkg")
     import_body(col, body, tmp_path / "d.apkg", WITH_SCHEDULING)
-    card = card_of(col, "q-tf")
+    card = card_by_id(col, "q-tf")
     assert card.queue == -1 and "retired" in card.note().tags
     assert f"Retired: taken out of the deck on {REAL_NOW:%d %B %Y}" in visible_text(card.answer())
-    assert card_of(col, "q-mc").queue == 0
+    assert card_by_id(col, "q-mc").queue == 0
 
 
 def test_cards_of_one_sentence_are_introduced_apart(
@@ -290,5 +284,5 @@ def test_type_in_download_uses_the_type_in_note_types(
 ) -> None:
     body = download(web.test_client(), "/decks/cramps/download?format=anki-typein&part=deck")
     import_body(col, body, tmp_path / "t.apkg", GUI_DEFAULTS)
-    assert card_of(col, "q-flash").note().note_type()["name"] == TYPED_NAMES[Kind.FLASHCARD]
-    assert card_of(col, "q-cloze").note().note_type()["name"] == TYPED_NAMES[Kind.CLOZE]
+    assert card_by_id(col, "q-flash").note().note_type()["name"] == TYPED_NAMES[Kind.FLASHCARD]
+    assert card_by_id(col, "q-cloze").note().note_type()["name"] == TYPED_NAMES[Kind.CLOZE]
