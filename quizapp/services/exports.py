@@ -29,6 +29,8 @@ FORMATS: dict[str, str] = {
     "gift": "Moodle GIFT (.gift.txt)",
 }
 APKG = "application/octet-stream"
+TSV = "text/tab-separated-values; charset=utf-8"
+TEXT = "text/plain; charset=utf-8"
 
 
 @dataclass(frozen=True)
@@ -48,33 +50,36 @@ def export_file(
     learner: str = "",
 ) -> DeckFile:
     """``chosen`` in ``fmt`` (a key of ``FORMATS``; ``ValueError`` otherwise). An Anki
-    package advances the deck's change ledger (flushed; the caller commits)."""
-    bank, stem = chosen.bank, chosen.stem
+    package advances the deck's change ledger (flushed; the caller commits); ``progress``
+    (with the ``learner``'s name for the file name) makes it a per-learner package."""
     if fmt in ("anki", "anki-typein"):
-        typed = fmt == "anki-typein"
-        options = AnkiOptions(
-            changed_at=note_times(session, bank, now, retired=chosen.retired, type_answer=typed),
-            retired=chosen.retired,
-            type_answer=typed,
-            progress=progress,
-        )
-        body = apkg_bytes(
-            replace(bank, questions=spread_siblings(bank.questions)), now=now, options=options
-        )
-        stem += "-typein" if typed else ""
-        stem += f"-progress-{file_stem(learner)}" if progress is not None else ""
-        return DeckFile(body, APKG, f"{stem}.apkg")
-    retired = set(chosen.retired)
+        return _package(session, chosen, fmt == "anki-typein", now, progress, learner)
+    bank, stem, retired = chosen.bank, chosen.stem, set(chosen.retired)
     if fmt in ("tsv", "quizlet"):
         text = tsv_text(bank, flavor="anki" if fmt == "tsv" else "quizlet", retired=retired)
         extension = "tsv" if fmt == "tsv" else "quizlet.txt"
-        return DeckFile(
-            text.encode(), "text/tab-separated-values; charset=utf-8", f"{stem}.{extension}"
-        )
+        return DeckFile(text.encode(), TSV, f"{stem}.{extension}")
     if fmt == "gift":
-        return DeckFile(
-            gift_text(bank, retired=retired).encode(),
-            "text/plain; charset=utf-8",
-            f"{stem}.gift.txt",
-        )
+        return DeckFile(gift_text(bank, retired=retired).encode(), TEXT, f"{stem}.gift.txt")
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+def _package(
+    session: DbSession,
+    chosen: ExportSet,
+    typed: bool,
+    now: datetime,
+    progress: LearnerProgress | None,
+    learner: str,
+) -> DeckFile:
+    bank = chosen.bank
+    options = AnkiOptions(
+        changed_at=note_times(session, bank, now, retired=chosen.retired, type_answer=typed),
+        retired=chosen.retired,
+        type_answer=typed,
+        progress=progress,
+    )
+    spread = replace(bank, questions=spread_siblings(bank.questions))
+    stem = chosen.stem + ("-typein" if typed else "")
+    stem += f"-progress-{file_stem(learner)}" if progress is not None else ""
+    return DeckFile(apkg_bytes(spread, now=now, options=options), APKG, f"{stem}.apkg")
