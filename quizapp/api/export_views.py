@@ -21,5 +21,7 @@ def progress_package(slug: str) -> Response:
     user = current_user()
     if user is None:
         raise ApiError(401, "no learner session: answer a card first, or log in")
-    typed = request.args.get("type_in", "false") == "true"
-    return progress_file(found, user, "anki-typein" if typed else "anki")
+    type_in = request.args.get("type_in", "false")
+    if type_in not in ("true", "false"):
+        raise ApiError(422, "type_in is true or false")
+    return progress_file(found, user, "anki-typein" if type_in == "true" else "anki")

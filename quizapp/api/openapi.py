@@ -354,7 +354,7 @@ def _progress_package() -> Schema:
                     "description": "ok",
                     "content": {"application/octet-stream": {"schema": binary}},
                 },
-                **_problems(401, 404),
+                **_problems(401, 404, 422),
             },
         }
     }

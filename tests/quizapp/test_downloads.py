@@ -199,6 +199,7 @@ def test_progress_button_on_deck_and_stats_pages_and_the_api(web: Flask) -> None
     assert api.status_code == 200 and api.mimetype == "application/octet-stream"
     assert api.headers["Cache-Control"] == "no-store"
     assert client.get("/api/v1/decks/nope/progress.apkg").status_code == 404
+    assert client.get("/api/v1/decks/cramps/progress.apkg?type_in=yes").status_code == 422
     document = client.get("/api/v1/openapi.json").get_json()
     assert "application/octet-stream" in str(document["paths"]["/decks/{slug}/progress.apkg"])
 
