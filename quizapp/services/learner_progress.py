@@ -8,6 +8,7 @@ The review log does not store the difficulty an answer left, but the next answer
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import datetime, timedelta
 from typing import Any
@@ -32,8 +33,9 @@ def learner_progress(
         .where(CardState.user_id == user_id, Question.deck_id == deck_id)
     )
     cards = {state.question_id: card_progress(state) for state in states}
-    logs = session.scalars(
-        select(ReviewLog)
+    # Columns, not ORM objects: a long history has tens of thousands of rows.
+    logs = session.execute(
+        select(*_LOG_COLUMNS)
         .join(Question, Question.id == ReviewLog.question_id)
         .where(
             ReviewLog.user_id == user_id,
@@ -41,10 +43,10 @@ def learner_progress(
             ReviewLog.undone_at.is_(None),
         )
         .order_by(ReviewLog.reviewed_at, ReviewLog.id)
-    )
+    ).all()
     return LearnerProgress(
         cards=cards,
-        reviews=review_rows(list(logs), cards),
+        reviews=review_rows(logs, cards),
         time_zone=_zone(settings.time_zone),
         rollover_hour=settings.day_starts_at_hour,
         desired_retention=settings.scheduler.desired_retention,
@@ -59,7 +61,19 @@ def card_progress(state: CardState) -> CardProgress:
     return CardProgress(**{name: getattr(state, name) for name in _CARD_FIELDS})
 
 
-def review_rows(logs: list[ReviewLog], cards: dict[str, CardProgress]) -> tuple[ReviewRow, ...]:
+_LOG_COLUMNS = (
+    ReviewLog.id,
+    ReviewLog.question_id,
+    ReviewLog.reviewed_at,
+    ReviewLog.rating,
+    ReviewLog.due_after,
+    ReviewLog.state_before,
+    ReviewLog.prev_card,
+    ReviewLog.duration_ms,
+)
+
+
+def review_rows(logs: Sequence[Any], cards: dict[str, CardProgress]) -> tuple[ReviewRow, ...]:
     """``logs`` (oldest first) as review rows; the difficulty after each answer is the one
     the next answer to the same card started from, or the card's current one."""
     difficulty_after: dict[int, float | None] = {}
