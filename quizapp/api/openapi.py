@@ -333,6 +333,34 @@ def _post(op_id: str, summary: str, body: str | None, params: list[Schema], **ok
     return {"post": operation}
 
 
+def _progress_package() -> Schema:
+    """ "Take my progress to Anki": a binary .apkg, not JSON."""
+    type_in = {
+        "name": "type_in",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "string", "enum": ["true", "false"]},
+        "description": "true: flashcards and clozes ask you to type the answer",
+    }
+    binary = {"type": "string", "contentMediaType": "application/octet-stream"}
+    return {
+        "get": {
+            "operationId": "progressPackage",
+            "summary": "The whole deck as an Anki package with your scheduling and review log"
+            " (import it with scheduling into a collection without this deck: Anki does not"
+            " update the schedule of notes it already has)",
+            "parameters": [SLUG, type_in],
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "content": {"application/octet-stream": {"schema": binary}},
+                },
+                **_problems(401, 404, 422),
+            },
+        }
+    }
+
+
 PATHS: dict[str, Schema] = {
     "/openapi.json": _get("openapi", "This document", {"type": "object"}, params=[]),
     "/me": _get(
@@ -374,6 +402,7 @@ PATHS: dict[str, Schema] = {
         404,
         params=[SLUG],
     ),
+    "/decks/{slug}/progress.apkg": _progress_package(),
     "/reviews/{review_id}": _get(
         "getReview", "One of your answers", _ref("AnswerResult"), 401, 404, params=[REVIEW_ID]
     ),

@@ -1,23 +1,40 @@
 """``quizapp export anki|tsv|gift``: a bank file → a file learners or teachers import elsewhere.
 
-Plain click commands (no Flask app context): each loads and validates the bank, calls one
-``export`` function, writes the result and prints one line. Every user error — a missing or
-invalid bank, an unwritable output path — is one line on stderr and exit status 2.
+Each command loads the bank, refuses what ``quizapp check`` rejects (``check_exportable``;
+an empty bank is exported with a warning), calls one export, writes the result and prints
+one line. Every user error — a missing, invalid or inconsistent bank, an unwritable output
+path, an unknown learner — is one line on stderr and exit status 2. Only ``anki`` opens the
+app's database: the notes' change times live there (``services.note_times``), shared with
+the web downloads, and so does a learner's progress (``--learner``).
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import click
 from click.decorators import FC
+from flask import Flask, current_app
+from flask.cli import ScriptInfo
 
-from export import anki, files, gift, tsv
+from export import files, gift, tsv
+from export.guard import UnexportableBank, check_exportable
 from questions import bankfile
 from questions.default_deck import DEFAULT_BANK
 from questions.model import Bank
+from quizapp.db.base import db
+from quizapp.db.schema import prepare_database
+from quizapp.domain.timezones import utcnow
+from quizapp.services.accounts import find_by_username
+from quizapp.services.decks import deck_by_slug
+from quizapp.services.export_sets import deck_set, file_set
+from quizapp.services.exports import DeckFile, export_file
+from quizapp.services.learner_progress import learner_progress
+from quizapp.services.settings import settings_for
+from quizapp.services.study import NotFound
 
 
 class ExportError(click.ClickException):
@@ -51,14 +68,68 @@ def export_group() -> None:
     default=None,
     help="Where to write the package (default: <deck slug>.apkg in the current directory).",
 )
-def export_anki(bank_path: Path | None, output: Path | None) -> None:
-    """Write an Anki package (.apkg): one note per question, updating earlier imports in place."""
+@click.option(
+    "--type-in", is_flag=True, help="Flashcards and clozes ask to type the answer in Anki."
+)
+@click.option(
+    "--learner",
+    metavar="USERNAME",
+    default=None,
+    help="Take this learner's progress to Anki: the deck as the database has it, with their "
+    "scheduling and review log.",
+)
+def export_anki(
+    bank_path: Path | None, output: Path | None, type_in: bool, learner: str | None
+) -> None:
+    """Write an Anki package (.apkg): one note per question, updating earlier imports in place.
+
+    Notes carry when their question last changed (kept in the app's database), so
+    re-importing updates only the notes that changed.
+    """
     bank = _load(bank_path)
     if output is not None and str(output) == "-":
         raise ExportError("an .apkg is a binary file; give a file name with -o")
-    target = output or Path(anki.package_filename(bank))
-    _guard(target, lambda: anki.write_apkg(bank, target))
-    click.echo(f"wrote {len(bank.questions)} notes of deck “{bank.deck.name}” to {target}")
+    fmt = "anki-typein" if type_in else "anki"
+    with _app().app_context():
+        try:
+            made, count = cli_package(bank, fmt, learner, utcnow())
+            target = output or Path(made.filename)
+            _guard(target, lambda: files.write_atomically(target, lambda out: out.write(made.body)))
+            db.session.commit()  # the change ledger, once the package is written
+        finally:
+            db.session.remove()
+            db.engine.dispose()
+    whose = f" with {learner}'s progress" if learner else ""
+    click.echo(f"wrote {count} notes of deck “{bank.deck.name}”{whose} to {target}")
+
+
+def cli_package(bank: Bank, fmt: str, learner: str | None, now: datetime) -> tuple[DeckFile, int]:
+    """The package and its number of notes (retired ones included)."""
+    if learner is None:
+        chosen = file_set(db.session, bank)
+        return export_file(db.session, chosen, fmt, now), len(chosen.bank.questions)
+    user = find_by_username(db.session, learner)
+    if user is None:
+        raise ExportError(f"no learner named {learner!r}")
+    try:
+        deck = deck_by_slug(db.session, bank.deck.slug)
+    except NotFound:
+        raise ExportError(
+            f"deck {bank.deck.slug} is not in the database: import it first"
+        ) from None
+    chosen = deck_set(db.session, deck)
+    progress = learner_progress(
+        db.session, user.id, deck.id, settings_for(current_app.config, user)
+    )
+    made = export_file(db.session, chosen, fmt, now, progress=progress, learner=learner)
+    return made, len(chosen.bank.questions)
+
+
+def _app() -> Flask:
+    """The app (for its database), created only by the commands that need it."""
+    app = click.get_current_context().ensure_object(ScriptInfo).load_app()
+    prepare_database(app)
+    return app
 
 
 def _text_output(what: str) -> Callable[[FC], FC]:
@@ -94,10 +165,17 @@ def export_gift(bank_path: Path | None, output: str) -> None:
 
 
 def _load(bank_path: Path | None) -> Bank:
+    """The bank, refused (one line) if ``quizapp check`` would reject it; a warning on
+    stderr if it has no questions."""
+    path = bank_path or DEFAULT_BANK
     try:
-        return bankfile.load(bank_path or DEFAULT_BANK)
-    except bankfile.BankError as exc:
+        bank = bankfile.load(path)
+        warnings = check_exportable(bank, str(path))
+    except (bankfile.BankError, UnexportableBank) as exc:
         raise ExportError(str(exc)) from None
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    return bank
 
 
 def _write_text(text: str, output: str, bank: Bank) -> None:

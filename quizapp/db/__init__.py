@@ -7,6 +7,7 @@
 * ``session``   — ``DbSession``: what "session" means in service signatures;
 * ``sqlite``, ``pooling``, ``readonly`` — engine set-up for SQLite and PostgreSQL;
 * ``banks``     — bank file ⇄ rows: import a bank by stable question id, rebuild one;
+* ``export_ledger`` — when each question's Anki note last changed, per deck slug;
 * ``schema``    — is the database ready? (create on first start, refuse when out of date);
 * ``migrations/`` — Alembic revisions (Flask-Migrate).
 """

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, render_template
 
-from export.anki import apkg_bytes, package_filename
-from quizapp.db.banks import bank_from_db
 from quizapp.db.base import db
+from quizapp.decks import downloads
 from quizapp.services import decks as deck_service
+from quizapp.services.export_sets import deck_set
 from quizapp.services.study import queue_counts
 from quizapp.web import clock
 from quizapp.web.auth import current_user_id
@@ -46,11 +46,5 @@ def article(slug: str) -> str:
 
 @bp.get("/decks/<slug>/anki.apkg")
 def anki(slug: str) -> Response:
-    """The deck as an Anki package, built from the database (retired questions left out)."""
-    found = deck_or_404(slug)
-    bank = bank_from_db(db.session, found)
-    return Response(
-        apkg_bytes(bank, now=clock.now()),
-        mimetype="application/octet-stream",
-        headers={"Content-Disposition": f'attachment; filename="{package_filename(bank)}"'},
-    )
+    """The whole deck as an Anki package (``quizapp.decks.downloads`` has every format)."""
+    return downloads.send(deck_set(db.session, deck_or_404(slug)), "anki")

@@ -19,6 +19,11 @@ Never imports Flask or the web/cli layers; the session type is ``quizapp.db.sess
 * ``erasure``   — ``erase_learners``: every row of some learners, children first.
 * ``decks``     — ``deck_by_slug``, ``deck_summaries``, ``sections``, ``active_questions``,
   ``article_view`` (pure), ``source_context`` (a question's sentence in its paragraph).
+* ``exports``   — ``export_file``: the one call into ``export/`` (Anki, type-in Anki, TSV,
+  Quizlet, GIFT) for the web, the API and the CLI; ``export_sets`` — what a download holds
+  (deck, section, assignment, a bank file) with retired questions and a file-name stem;
+  ``note_times`` — the Anki change ledger; ``learner_progress`` — a learner's cards and
+  review log as ``export.progress`` types.
 
 Services add and flush; they never commit. The caller (a view, a CLI command, an API
 handler) commits once, and only then acknowledges the result.

@@ -42,9 +42,11 @@
   }
 
   // One submission per answer form: a double click must not post twice (the server
-  // would ignore the repeat anyway, thanks to the idempotency key).
+  // would ignore the repeat anyway, thanks to the idempotency key). GET forms (the
+  // download form) only fetch, and a download leaves the page in place: they may repeat.
   document.addEventListener("submit", function (event) {
     var form = event.target;
+    if (form.method === "get") { return; }
     if (form.dataset.submitted) { event.preventDefault(); return; }
     form.dataset.submitted = "1";
   });

@@ -35,12 +35,22 @@ def import_apkg(
 ) -> Any:
     """Export ``bank`` to ``path`` and import it into ``col``; the importer's log."""
     write_apkg(bank, path, now=now, options=options)
+    return import_file(col, path, import_options)
+
+
+def import_file(col: Collection, path: Path, import_options: ImportAnkiPackageOptions) -> Any:
+    """Import the package at ``path`` into ``col``; the importer's log."""
     request = ImportAnkiPackageRequest(package_path=str(path), options=import_options)
     return col.import_anki_package(request).log
 
 
 def card_for(col: Collection, question: Question) -> Any:
-    (nid,) = col.find_notes(f'"Question ID:{question.id}"')
+    return card_by_id(col, question.id)
+
+
+def card_by_id(col: Collection, question_id: str) -> Any:
+    """The one card of the note whose Question ID field is ``question_id``."""
+    (nid,) = col.find_notes(f'"Question ID:{question_id}"')
     (card,) = col.get_note(nid).cards()
     return card
 

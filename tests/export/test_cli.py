@@ -5,20 +5,55 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+import sqlite3
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
+import flask_migrate
 import pytest
 from click.testing import CliRunner, Result
 
 from export.gift import gift_text
 from export.tsv import tsv_text
 from questions import bankfile
+from questions.bankfile import with_content_version
 from questions.model import Bank
+from quizapp import create_app
 from quizapp.cli import cli
 from quizapp.cli import exports as cli_export
+from quizapp.db.base import db
+from quizapp.db.models import CardState, User
+from quizapp.db.schema import migrations_dir
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli-template") / "template.sqlite3"
+    app = create_app({"DATABASE_URL": f"sqlite:///{path}", "SECRET_KEY": "x", "TESTING": True})
+    with app.app_context():
+        flask_migrate.upgrade(directory=migrations_dir(app))
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture(autouse=True)
+def cli_database(
+    migrated_database: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    """``export anki`` keeps its change ledger in the app's database: a fresh copy per test,
+    outside ``tmp_path`` (whose contents the tests check)."""
+    path = tmp_path_factory.mktemp("cli-db") / "quizapp.sqlite3"
+    shutil.copyfile(migrated_database, path)
+    monkeypatch.setenv("QUIZAPP_DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.setenv("QUIZAPP_SECRET_KEY", "cli-test-secret")
+    return path
 
 
 @pytest.fixture
@@ -121,3 +156,99 @@ def test_console_script_error_is_one_line(tmp_path: Path) -> None:
     done = subprocess.run(args, capture_output=True, text=True, cwd=tmp_path, check=False)
     assert done.returncode == 2
     assert done.stderr == f"Error: {tmp_path / 'nope.json'}: no such file\n"
+
+
+def note_times(apkg: Path) -> dict[str, int]:
+    """Question id → the note's modification time, read from the package's collection."""
+    with zipfile.ZipFile(apkg) as package:
+        data = package.read("collection.anki2")
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.deserialize(data)
+        rows = connection.execute("select flds, mod from notes").fetchall()
+    finally:
+        connection.close()
+    return {fields.split("\x1f")[-1]: mod for fields, mod in rows}
+
+
+def test_anki_keeps_note_times_in_the_database_between_runs(
+    bank: Bank, bank_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "1.apkg", tmp_path / "2.apkg"
+    clock = iter([datetime(2026, 11, 1, tzinfo=UTC), datetime(2026, 11, 20, tzinfo=UTC)])
+    monkeypatch.setattr(cli_export, "utcnow", lambda: next(clock))
+    assert run("anki", str(bank_file), "-o", str(first)).exit_code == 0
+    assert run("anki", str(bank_file), "-o", str(second)).exit_code == 0
+    times = note_times(first)
+    assert set(times.values()) == {int(datetime(2026, 11, 1, tzinfo=UTC).timestamp())}
+    assert note_times(second) == times
+
+
+@pytest.mark.parametrize("command", ["anki", "tsv", "gift"])
+def test_refuses_what_check_rejects_and_warns_on_an_empty_bank(
+    command: str, bank: Bank, bank_file: Path, tmp_path: Path
+) -> None:
+    data = json.loads(bank_file.read_text(encoding="utf-8"))
+    data["content_version"] = "0000000000000000"
+    stale = tmp_path / "stale.bank.json"
+    stale.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "out"
+    assert_one_line_error(run(command, str(stale), "-o", str(out)), "refusing to export")
+    assert not out.exists()
+    empty = tmp_path / "empty.bank.json"
+    bankfile.dump(with_content_version(replace(bank, questions=())), empty)
+    result = run(command, str(empty), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("Warning: ") and "no questions" in result.stderr
+    assert out.exists()
+
+
+def test_learner_must_exist_and_the_deck_be_imported(bank_file: Path, tmp_path: Path) -> None:
+    out = str(tmp_path / "mine.apkg")
+    assert_one_line_error(
+        run("anki", str(bank_file), "--learner", "nobody", "-o", out), "no learner named 'nobody'"
+    )
+
+
+def test_learner_progress_package(
+    bank: Bank, bank_file: Path, tmp_path: Path, cli_database: Path
+) -> None:
+    app = create_app({"DATABASE_URL": f"sqlite:///{cli_database}", "SECRET_KEY": "x"})
+    with app.app_context():
+        db.session.add(User(username="ada"))
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+    missing = run("anki", str(bank_file), "--learner", "Ada")
+    assert_one_line_error(missing, "deck cramps is not in the database: import it first")
+    assert CliRunner().invoke(cli, ["import", str(bank_file)]).exit_code == 0
+    with app.app_context():
+        db.session.add(
+            CardState(
+                user_id=1,
+                question_id="q-mc",
+                state=2,
+                stability=3.0,
+                difficulty=5.0,
+                due=datetime(2026, 12, 5, tzinfo=UTC),
+                last_review=datetime(2026, 12, 1, tzinfo=UTC),
+                reps=1,
+            )
+        )
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+    out = tmp_path / "mine.apkg"
+    result = run("anki", str(bank_file), "--learner", "ada", "--type-in", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert (
+        result.stdout
+        == f"wrote 8 notes of deck “Muscle cramps: causes” with ada's progress to {out}\n"
+    )
+    with zipfile.ZipFile(out) as package:
+        data = package.read("collection.anki2")
+    connection = sqlite3.connect(":memory:")
+    connection.deserialize(data)
+    queues = [row[0] for row in connection.execute("select queue from cards order by queue")]
+    connection.close()
+    assert queues == [0] * 7 + [2]  # the studied card is in review

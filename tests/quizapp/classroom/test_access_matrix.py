@@ -104,6 +104,7 @@ def _urls(ids: dict[str, dict[str, int]], questions: dict[str, str]) -> list[Row
             ("GET", f"/teach/assignments/{a}", teach, None),
             ("GET", f"/teach/assignments/{a}/progress.json", teach, None),
             ("GET", f"/teach/assignments/{a}/results.csv", teach, None),
+            ("GET", f"/teach/assignments/{a}/download?format=gift", teach, None),
             ("GET", f"/teach/assignments/{a}/students/{i['student']}", teach, None),
             ("POST", f"/teach/classes/{c}/code", _posted(teach), None),
             ("POST", f"/teach/classes/{c}/joining", _posted(teach), None),
@@ -188,7 +189,7 @@ def test_every_role_against_every_classroom_url(
             if response.status_code != expected[role]:
                 mismatches.append((role, method, url, response.status_code, expected[role]))
     assert mismatches == []
-    assert checked == len(ROLES) * (31 * 2 + 13)
+    assert checked == len(ROLES) * (32 * 2 + 13)
 
 
 def test_forbidden_and_missing_pages_are_friendly(
