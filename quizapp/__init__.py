@@ -60,16 +60,19 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from quizapp.account.views import bp as account
+    from quizapp.api import authoring_views  # noqa: F401  (adds its routes to the api blueprint)
     from quizapp.api.health import bp as health
     from quizapp.api.views import bp as api
     from quizapp.classroom.views import bp as classroom
+    from quizapp.decks.authoring_views import bp as authoring
+    from quizapp.decks.review_views import bp as review
     from quizapp.decks.views import bp as decks
     from quizapp.quiz.views import bp as quiz
     from quizapp.settings.views import bp as settings
     from quizapp.stats.views import bp as stats
     from quizapp.study.views import bp as study
 
-    for blueprint in (decks, study, quiz, settings, account):
+    for blueprint in (decks, authoring, review, study, quiz, settings, account):
         app.register_blueprint(blueprint)
     app.register_blueprint(api)
     app.register_blueprint(health)

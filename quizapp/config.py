@@ -35,6 +35,8 @@ DEFAULTS: dict[str, Any] = {
     "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
     "LOGIN_USERNAME_RATE_LIMIT": "10 per 10 minutes",
     "REGISTER_RATE_LIMIT": "20 per hour",
+    # Generating a deck from an article costs seconds of CPU: per account, pages and API.
+    "DECK_GENERATE_RATE_LIMIT": "10 per hour",
     "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session; no expired-form surprises
     # Scheduling.
     "FSRS_DESIRED_RETENTION": 0.9,

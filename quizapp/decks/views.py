@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, render_template
 
-from export.anki import apkg_bytes, package_filename
-from quizapp.db.banks import bank_from_db
 from quizapp.db.base import db
 from quizapp.services import decks as deck_service
+from quizapp.services.deck_files import export_file
 from quizapp.services.study import queue_counts
 from quizapp.web import clock
 from quizapp.web.auth import current_user_id
@@ -46,11 +45,10 @@ def article(slug: str) -> str:
 
 @bp.get("/decks/<slug>/anki.apkg")
 def anki(slug: str) -> Response:
-    """The deck as an Anki package, built from the database (retired questions left out)."""
-    found = deck_or_404(slug)
-    bank = bank_from_db(db.session, found)
+    """The deck as an Anki package, built from the database with the owner's edits."""
+    found = export_file(db.session, deck_or_404(slug), "anki", clock.now())
     return Response(
-        apkg_bytes(bank, now=clock.now()),
-        mimetype="application/octet-stream",
-        headers={"Content-Disposition": f'attachment; filename="{package_filename(bank)}"'},
+        found.body,
+        mimetype=found.mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{found.filename}"'},
     )
