@@ -16,7 +16,7 @@ from quizapp.api.problems import ApiError
 from quizapp.api.views import bp
 from quizapp.db.base import db
 from quizapp.db.models import Deck, Question, ReviewLog, User
-from quizapp.decks.authoring_views import generate_limit, per_account
+from quizapp.decks.authoring_views import allow_article_upload, generate_limit, per_account
 from quizapp.services import authoring, deck_edits, reports
 from quizapp.services.deck_access import Forbidden, owned_deck
 from quizapp.services.deck_edits import EditError
@@ -42,6 +42,7 @@ QUESTION_FIELDS = frozenset(
     }
 )
 TEXT_MAX = 5000
+bp.url_value_preprocessor(allow_article_upload)
 
 
 def _registered() -> User:
@@ -68,7 +69,8 @@ def _create_body() -> tuple[Article, str, str]:
         upload = request.files.get("article")
         if upload is None or not upload.filename:
             raise ApiError(422, "article: the file field is required")
-        data = upload.read(MAX_WEB_ARTICLE_BYTES + 1)
+        with upload.stream:
+            data = upload.read(MAX_WEB_ARTICLE_BYTES + 1)
         return (
             Article(upload.filename, data),
             request.form.get("name", ""),

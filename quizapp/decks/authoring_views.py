@@ -22,6 +22,19 @@ from quizapp.web.helpers import deck_or_404
 from quizapp.web.owned import owned_deck_or_abort
 
 bp = Blueprint("authoring", __name__)
+UPLOAD_ENDPOINTS = frozenset({"authoring.new", "authoring.version", "api.create_deck"})
+# Room for a 1 MB article plus the form around it, so a larger one gets the form's own
+# "too large" message rather than the site-wide 413 page.
+UPLOAD_REQUEST_BYTES = 2 * MAX_WEB_ARTICLE_BYTES
+
+
+def allow_article_upload(endpoint: str | None, values: object) -> None:
+    """Registered as a URL value preprocessor: it runs before the CSRF check reads the form."""
+    if endpoint in UPLOAD_ENDPOINTS:
+        request.max_content_length = UPLOAD_REQUEST_BYTES
+
+
+bp.url_value_preprocessor(allow_article_upload)
 
 
 def per_account() -> str:
@@ -37,7 +50,8 @@ def posted_article() -> Article:
     """The uploaded file, else the pasted text (as ``pasted.txt``)."""
     upload = request.files.get("article")
     if upload is not None and upload.filename:
-        return Article(upload.filename, upload.read(MAX_WEB_ARTICLE_BYTES + 1))
+        with upload.stream:  # a large upload is a temporary file: closed at once
+            return Article(upload.filename, upload.read(MAX_WEB_ARTICLE_BYTES + 1))
     return Article("pasted.txt", request.form.get("text", "").encode("utf-8", "replace"))
 
 

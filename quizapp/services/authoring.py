@@ -48,7 +48,9 @@ def create_deck(
     name = clean_name(name)
     slug = free_slug(session, name or raw.filename.rsplit(".", 1)[0])
     bank, report = generate_bank(raw, slug, name)
-    deck = Deck(slug=slug, owner_id=owner_id, visibility=visibility, imported_at=now)
+    deck = Deck(
+        slug=slug, name=bank.deck.name, owner_id=owner_id, visibility=visibility, imported_at=now
+    )
     session.add(deck)
     session.flush()
     result = import_bank(session, bank, now)
