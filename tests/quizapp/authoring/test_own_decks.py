@@ -134,8 +134,8 @@ def test_api_create_list_patch_add_report(app: Flask) -> None:
     owner = owner_client(app)
     headers = {"X-Requested-With": "test"}
     text = ARTICLE.read_text(encoding="utf-8")
-    made = owner.post("/api/v1/decks", headers=headers, json={
-        "name": "API deck", "filename": ARTICLE.name, "text": text, "visibility": "public"})  # fmt: skip
+    body = {"name": "API deck", "filename": ARTICLE.name, "text": text, "visibility": "public"}
+    made = owner.post("/api/v1/decks", headers=headers, json=body)
     assert made.status_code == 201, made.get_json()
     slug = made.get_json()["slug"]
     listed = owner.get(f"/api/v1/decks/{slug}/questions").get_json()["questions"]
