@@ -15,7 +15,7 @@ from quizapp.api import parsing
 from quizapp.api.problems import ApiError
 from quizapp.api.views import bp
 from quizapp.db.base import db
-from quizapp.db.models import Deck, Question, ReviewLog, User
+from quizapp.db.models import Deck, Question, User
 from quizapp.decks.authoring_views import allow_article_upload, generate_limit, per_account
 from quizapp.services import authoring, deck_edits, reports
 from quizapp.services.deck_access import Forbidden, owned_deck
@@ -205,7 +205,7 @@ def report_question(slug: str, question_id: str) -> tuple[Response, int]:
         user is None
         or question is None
         or question.deck.slug != slug
-        or not _answered(user.id, question_id)
+        or not reports.has_answered(db.session, user.id, question_id)
     ):
         raise ApiError(404, "no such question among those you answered")
     body = parsing.json_object(frozenset({"reason", "text"}))
@@ -217,12 +217,3 @@ def report_question(slug: str, question_id: str) -> tuple[Response, int]:
         raise ApiError(409 if "already" in str(exc) else 422, str(exc)) from None
     db.session.commit()
     return jsonify(id=made.id, question_id=question_id, reason=made.reason, text=made.text), 201
-
-
-def _answered(user_id: int, question_id: str) -> bool:
-    found = db.session.scalar(
-        db.select(ReviewLog.id)
-        .where(ReviewLog.user_id == user_id, ReviewLog.question_id == question_id)
-        .limit(1)
-    )
-    return found is not None

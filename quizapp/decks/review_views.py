@@ -15,7 +15,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from quizapp.db.authoring import REPORT_REASONS
 from quizapp.db.base import db
-from quizapp.db.models import Deck, Question, ReviewLog
+from quizapp.db.models import Deck, Question
 from quizapp.services import deck_edits, reports
 from quizapp.services.deck_edits import EditError
 from quizapp.services.reports import ReportError
@@ -115,7 +115,11 @@ def report(question_id: str) -> BaseResponse:
     """A learner who answered the question flags it; back to where they were."""
     user = current_user()
     question = db.session.get(Question, question_id)
-    if user is None or question is None or not _answered(user.id, question_id):
+    if (
+        user is None
+        or question is None
+        or not reports.has_answered(db.session, user.id, question_id)
+    ):
         abort(404)
     try:
         reports.report_question(
@@ -129,15 +133,6 @@ def report(question_id: str) -> BaseResponse:
         db.session.commit()
         flash("Thank you: the deck's owner will see your report.", "success")
     return redirect(_local(request.form.get("next", "")) or url_for("decks.index"))
-
-
-def _answered(user_id: int, question_id: str) -> bool:
-    found = db.session.scalar(
-        db.select(ReviewLog.id)
-        .where(ReviewLog.user_id == user_id, ReviewLog.question_id == question_id)
-        .limit(1)
-    )
-    return found is not None
 
 
 def _local(url: str) -> str | None:

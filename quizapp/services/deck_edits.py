@@ -22,7 +22,7 @@ from questions.model import TRUE_FALSE_OPTIONS, Kind, Source
 from questions.model import Question as BankQuestion
 from questions.overrides import EDITABLE
 from quizapp.db.authoring import QuestionOverride
-from quizapp.db.banks import to_bank_question
+from quizapp.db.banks import question_fields, to_bank_question
 from quizapp.db.models import Deck, Question
 from quizapp.db.session import DbSession
 from quizapp.services.authoring import lock_deck
@@ -137,21 +137,10 @@ def _changed(q: BankQuestion, changes: dict[str, Any]) -> BankQuestion:
 
 
 def _fields(q: BankQuestion) -> dict[str, Any]:
-    return {
-        "kind": q.kind.value,
-        "prompt": q.prompt,
-        "answer": q.answer,
-        "explanation": q.explanation,
-        "accepted": list(q.accepted),
-        "options": list(q.options),
-        "correct": q.correct,
-        "fact_id": q.fact_id,
-        "fact_kind": q.fact_kind,
-        "section": q.source.section,
-        "sentence": q.source.sentence,
-        "source_start": q.source.start,
-        "source_end": q.source.end,
-    }
+    """The row's columns for ``q`` (its place in the deck is left alone)."""
+    fields = question_fields(q, 0)
+    del fields["position"]
+    return fields
 
 
 def _fix(session: DbSession, deck_id: int, question_id: str, now: datetime) -> QuestionOverride:

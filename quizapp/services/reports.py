@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from quizapp.db.authoring import REPORT_REASONS, REPORT_TEXT_MAX, QuestionReport
-from quizapp.db.models import Deck, Question
+from quizapp.db.models import Deck, Question, ReviewLog
 from quizapp.db.session import DbSession
 
 
@@ -45,6 +45,16 @@ def has_reported(session: DbSession, user_id: int | None, question_id: str) -> b
         select(QuestionReport.id).where(
             QuestionReport.user_id == user_id, QuestionReport.question_id == question_id
         )
+    )
+    return found is not None
+
+
+def has_answered(session: DbSession, user_id: int, question_id: str) -> bool:
+    """Only a learner who answered a question (on any page) may report it."""
+    found = session.scalar(
+        select(ReviewLog.id)
+        .where(ReviewLog.user_id == user_id, ReviewLog.question_id == question_id)
+        .limit(1)
     )
     return found is not None
 

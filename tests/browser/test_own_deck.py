@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.classroom_support import sign_up_teacher
 from tests.browser.live_server import migrated_app, require_playwright, serving
 
 pytestmark = pytest.mark.browser
@@ -54,12 +55,7 @@ def _two_choice_questions(db_file: Path) -> list[tuple[str, str, str, int, int, 
 
 
 def _teacher_uploads_and_fixes(page: Any, db_file: Path) -> tuple[str, str, str]:
-    page.goto("/teach/signup")
-    page.fill("#username", "ms.rivera")
-    page.fill("#password", "a long password")
-    page.fill("#confirm", "a long password")
-    page.click("button[type=submit].primary")
-    page.wait_for_url("**/teach/")
+    sign_up_teacher(page)
     page.click("text=My decks")
     page.click("text=New deck from an article")
     page.fill("#name", "Motor neurons")
