@@ -14,11 +14,12 @@ from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
 from questions.bankfile import BankError, load
-from quizapp.db.banks import ImportConflict, import_bank
+from quizapp.db.banks import ImportConflict
 from quizapp.db.base import db
 from quizapp.db.models import Deck, Question
 from quizapp.db.schema import prepare_database
 from quizapp.domain.timezones import utcnow
+from quizapp.services.deck_imports import UnknownOwner, import_owned, owner_id_of
 
 
 class BadInput(click.ClickException):
@@ -27,17 +28,21 @@ class BadInput(click.ClickException):
 
 @click.command("import")
 @click.argument("bank_path", metavar="BANK", type=click.Path(path_type=Path))
+@click.option("--owner", metavar="USERNAME", help="Account that owns the deck [default: none]")
 @with_appcontext
-def import_command(bank_path: Path) -> None:
-    """Import or update a deck from a bank file (idempotent; dropped questions are retired)."""
+def import_command(bank_path: Path, owner: str | None) -> None:
+    """Import or update a deck from a bank file (idempotent; dropped questions are retired).
+
+    A deck of the same slug is updated only if it has the same owner and article;
+    otherwise the bank becomes a new deck under a fresh slug."""
     try:
         bank = load(bank_path)
     except BankError as exc:
         raise BadInput(str(exc)) from None
     prepare_database(current_app)
     try:
-        result = import_bank(db.session, bank, utcnow())
-    except ImportConflict as exc:
+        result = import_owned(db.session, bank, owner_id_of(db.session, owner), utcnow())
+    except (ImportConflict, UnknownOwner) as exc:
         db.session.rollback()
         raise BadInput(str(exc)) from None
     db.session.commit()
