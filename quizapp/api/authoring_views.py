@@ -16,7 +16,12 @@ from quizapp.api.problems import ApiError
 from quizapp.api.views import bp
 from quizapp.db.base import db
 from quizapp.db.models import Deck, Question, User
-from quizapp.decks.authoring_views import allow_article_upload, generate_limit, per_account
+from quizapp.decks.authoring_views import (
+    GENERATE_SCOPE,
+    allow_article_upload,
+    generate_limit,
+    per_account,
+)
 from quizapp.services import authoring, deck_edits, reports
 from quizapp.services.deck_access import Forbidden, owned_deck
 from quizapp.services.deck_edits import EditError
@@ -85,7 +90,7 @@ def _create_body() -> tuple[Article, str, str]:
 
 
 @bp.post("/decks")
-@limiter.limit(generate_limit, key_func=per_account)
+@limiter.shared_limit(generate_limit, GENERATE_SCOPE, key_func=per_account)
 def create_deck() -> tuple[Response, int]:
     user = _registered()
     article, name, visibility = _create_body()

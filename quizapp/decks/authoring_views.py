@@ -22,6 +22,7 @@ from quizapp.web.helpers import deck_or_404
 from quizapp.web.owned import owned_deck_or_abort
 
 bp = Blueprint("authoring", __name__)
+GENERATE_SCOPE = "deck-generation"  # one budget per account for pages and API alike
 UPLOAD_ENDPOINTS = frozenset({"authoring.new", "authoring.version", "api.create_deck"})
 # Room for a 1 MB article plus the form around it, so a larger one gets the form's own
 # "too large" message rather than the site-wide 413 page.
@@ -67,7 +68,7 @@ def mine() -> str:
 
 @bp.route("/decks/new", methods=["GET", "POST"])
 @login_required
-@limiter.limit(generate_limit, key_func=per_account, methods=["POST"])
+@limiter.shared_limit(generate_limit, GENERATE_SCOPE, key_func=per_account, methods=["POST"])
 def new() -> str | BaseResponse | tuple[str, int]:
     values = {
         "name": request.form.get("name", ""),
@@ -90,7 +91,7 @@ def new() -> str | BaseResponse | tuple[str, int]:
 
 
 @bp.route("/decks/<slug>/version", methods=["GET", "POST"])
-@limiter.limit(generate_limit, key_func=per_account, methods=["POST"])
+@limiter.shared_limit(generate_limit, GENERATE_SCOPE, key_func=per_account, methods=["POST"])
 def version(slug: str) -> str | tuple[str, int]:
     deck = owned_deck_or_abort(slug)
     if request.method == "GET":
