@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from quizapp.db.base import db
 from quizapp.db.models import Question
+from tests.quizapp.classroom.helpers import create_class
 
 from .helpers import owner_client, upload
 
@@ -72,3 +73,17 @@ def test_generation_is_rate_limited_per_account(make_app: Callable[..., Flask]) 
     api = owner.post("/api/v1/decks", headers={"X-Requested-With": "t"}, json={"text": ""})
     assert api.status_code == 429  # one budget for the pages and the API
     assert other.post("/decks/new", data={"text": ""}).status_code == 400
+
+
+def test_teachers_pick_their_own_decks_in_the_assignment_form(app: Flask) -> None:
+    owner = owner_client(app, "owner")
+    private = upload(owner, "Owner private", "private")
+    public = upload(owner, "Owner public", "public")
+    other = owner_client(app, "other")
+    mine = upload(other, "Other private", "private")
+    cases = ((owner, [private, public], [mine]), (other, [mine, public], [private]))
+    for client, shown, hidden in cases:
+        class_id = create_class(client, "Class")
+        form = client.get(f"/teach/classes/{class_id}/assignments/new").get_data(as_text=True)
+        assert all(f'value="{slug}"' in form for slug in shown)
+        assert not any(f'value="{slug}"' in form for slug in hidden)
