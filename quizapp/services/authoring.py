@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from questions.model import Question as BankQuestion
 from questions.overrides import Override, apply, parse
@@ -24,7 +25,13 @@ from quizapp.db.banks import import_bank, to_bank_question
 from quizapp.db.models import Deck, Question
 from quizapp.db.session import DbSession
 from quizapp.services.deck_access import VISIBILITIES
-from quizapp.services.deck_upload import UploadError, clean_name, free_slug, generate_bank
+from quizapp.services.deck_upload import (
+    UploadError,
+    clean_name,
+    free_slug,
+    generate_bank,
+    namespaced,
+)
 
 
 @dataclass(frozen=True)
@@ -46,21 +53,34 @@ def create_deck(
     if visibility not in VISIBILITIES:
         raise UploadError("Choose whether the deck is private or public.")
     name = clean_name(name)
-    slug = free_slug(session, name or raw.filename.rsplit(".", 1)[0])
-    bank, report = generate_bank(raw, slug, name)
+    generated, report = generate_bank(raw)
     deck = Deck(
-        slug=slug, name=bank.deck.name, owner_id=owner_id, visibility=visibility, imported_at=now
+        name=name or generated.deck.name, owner_id=owner_id, visibility=visibility, imported_at=now
     )
-    session.add(deck)
-    session.flush()
-    result = import_bank(session, bank, now)
+    _claim_slug(session, deck, name or raw.filename.rsplit(".", 1)[0])
+    result = import_bank(session, namespaced(generated, deck.slug, name), now)
     return Generated(deck, report.by_kind, report.by_section, new=result.added)
+
+
+def _claim_slug(session: DbSession, deck: Deck, wanted: str) -> None:
+    """Insert ``deck`` under a free slug. Another request may claim the same one between
+    looking and inserting (PostgreSQL): then the next free one is tried."""
+    for _ in range(5):
+        deck.slug = free_slug(session, wanted)
+        try:
+            with session.begin_nested():
+                session.add(deck)
+        except IntegrityError:
+            continue
+        return
+    raise UploadError("Too many decks are being created with this name; try again.")
 
 
 def new_version(session: DbSession, deck: Deck, raw: RawArticle, now: datetime) -> Generated:
     """Regenerate ``deck`` from a new version of its article (see module docstring)."""
     lock_deck(session, deck.id)
-    bank, report = generate_bank(raw, deck.slug, deck.name)
+    generated, report = generate_bank(raw)
+    bank = namespaced(generated, deck.slug, deck.name)
     fixes = _fixes(session, deck.id)
     fixed = [apply(q, fixes[q.id]) if q.id in fixes else q for q in bank.questions]
     kept = [q for q in fixed if q is not None]

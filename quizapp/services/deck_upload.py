@@ -61,15 +61,19 @@ def read_upload(article: Article) -> RawArticle:
     return RawArticle(filename=name, text=text, fmt=detect_format(name, text))
 
 
-def generate_bank(raw: RawArticle, slug: str, name: str) -> tuple[Bank, Report]:
-    """The article's bank under ``slug``, ids carrying the slug; ``UploadError`` if unusable."""
+def generate_bank(raw: RawArticle) -> tuple[Bank, Report]:
+    """The article's bank as ``quizapp generate`` makes it; ``UploadError`` if unusable."""
     try:
-        bank, report = generate(raw)
+        return generate(raw)
     except ArticleError as exc:
         raise UploadError(f"The article {exc}.") from None
+
+
+def namespaced(bank: Bank, slug: str, name: str) -> Bank:
+    """The bank as deck ``slug`` (named ``name``, or the article's title): ids carry the slug."""
     questions = tuple(replace(q, id=f"{q.id}.{slug}") for q in bank.questions)
     deck = BankDeck(slug=slug, name=name or bank.deck.name, description=bank.deck.description)
-    return with_content_version(replace(bank, deck=deck, questions=questions)), report
+    return with_content_version(replace(bank, deck=deck, questions=questions))
 
 
 def clean_name(raw: str) -> str:

@@ -6,6 +6,7 @@ import io
 import json
 import zipfile
 
+import pytest
 from flask import Flask
 from sqlalchemy import select
 
@@ -13,6 +14,7 @@ from questions.bankfile import loads
 from questions.checking import check_bank
 from quizapp.db.base import db
 from quizapp.db.models import Deck, Question
+from quizapp.services import authoring
 
 from .helpers import ARTICLE, owner_client, upload
 
@@ -166,3 +168,15 @@ def test_api_create_list_patch_add_report(app: Flask) -> None:
     private = multipart.get_json()["slug"]
     assert other.get(f"/api/v1/decks/{private}/questions").status_code == 404
     assert json.loads(owner.get(f"/decks/{slug}/bank.json").data)["deck"]["slug"] == slug
+
+
+def test_a_slug_claimed_meanwhile_is_not_taken_over(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two requests may both find a slug free; the second to insert takes the next one."""
+    owner = owner_client(app)
+    first = upload(owner, "Motor neurons")
+    answers = iter([first, "motor-neurons-late"])
+    monkeypatch.setattr(authoring, "free_slug", lambda session, wanted: next(answers))
+    assert upload(owner, "Motor neurons") == "motor-neurons-late"
+    assert len(_questions(app, first)) == len(_questions(app, "motor-neurons-late"))
