@@ -12,7 +12,14 @@ from sqlalchemy import select
 
 from quizapp.db.base import db
 from quizapp.db.models import Question
-from tests.quizapp.classroom.helpers import create_class
+from tests.quizapp.classroom.helpers import (
+    create_assignment,
+    create_class,
+    current_fields,
+    join,
+    join_code,
+    start,
+)
 
 from .helpers import owner_client, upload
 
@@ -87,3 +94,21 @@ def test_teachers_pick_their_own_decks_in_the_assignment_form(app: Flask) -> Non
         form = client.get(f"/teach/classes/{class_id}/assignments/new").get_data(as_text=True)
         assert all(f'value="{slug}"' in form for slug in shown)
         assert not any(f'value="{slug}"' in form for slug in hidden)
+
+
+def test_the_class_report_marks_a_question_retired_since(app: Flask) -> None:
+    owner = owner_client(app, "owner")
+    slug = upload(owner, "Own deck", "private")
+    class_id = create_class(owner, "Class")
+    assignment = create_assignment(owner, class_id, deck=slug, kinds=["multiple_choice"], count="1")
+    student = app.test_client()
+    join(student, join_code(app, class_id), "Sam")
+    attempt = start(student, assignment)
+    fields = current_fields(student, attempt)
+    student.post(f"{attempt}/answer", data={**fields, "chosen": "0"})
+    report = f"/teach/assignments/{assignment}"
+    assert "retired-mark" not in owner.get(report).get_data(as_text=True)
+    owner.post(f"/decks/{slug}/questions/{fields['question_id']}/retire")
+    html = owner.get(report).get_data(as_text=True)
+    assert '<span class="retired-mark">retired</span>' in html
+    assert student.get(f"{attempt}/results").status_code == 200  # the answer still stands
