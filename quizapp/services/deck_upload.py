@@ -54,6 +54,8 @@ def read_upload(article: Article) -> RawArticle:
             f"The article is too large ({len(article.data) / 1048576:.1f} MB; the web limit is "
             "1 MB). Larger articles can be added with the command line: quizapp generate."
         )
+    if b"\x00" in article.data:  # anywhere: the database cannot store it
+        raise UploadError("The article looks like a binary file, not a text article.")
     try:
         text = decode(article.data, "The article")
     except ArticleError as exc:

@@ -52,6 +52,7 @@ def test_bad_inputs_are_form_errors_and_create_nothing(app: Flask) -> None:
     cases = [
         (b"", "a.txt", "empty"),
         (b"\x00\x01binary", "a.txt", "binary"),
+        (b"Motor neurons are cells. " * 3000 + b"\x00", "a.txt", "binary"),
         (b"caf\xe9 au lait", "a.txt", "not UTF-8"),
         (b"Hello.", "a.txt", "no usable text"),
         (b"%PDF", "a.pdf", ".txt, .md or .html"),
