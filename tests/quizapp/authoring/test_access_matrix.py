@@ -13,20 +13,8 @@ from collections.abc import Callable
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
 
-from quizapp.db.base import db
-from quizapp.db.models import Deck, Question
-from tests.quizapp.classroom.helpers import (
-    create_assignment,
-    create_class,
-    current_fields,
-    join,
-    join_code,
-    log_in,
-    make_teacher,
-    start,
-)
+from tests.quizapp.classroom import helpers as classroom
 
 from .helpers import owner_client, upload
 
@@ -34,27 +22,14 @@ ROLES = ("owner", "other", "teacher", "member", "guest", "visitor")
 Row = tuple[str, str, dict[str, int], object]
 
 
-def _first_mc(app: Flask, slug: str) -> str:
-    with app.app_context():
-        deck_id = db.session.scalar(select(Deck.id).where(Deck.slug == slug))
-        qid = db.session.scalar(
-            select(Question.id)
-            .where(Question.deck_id == deck_id, Question.kind == "multiple_choice")
-            .order_by(Question.position)
-        )
-        db.session.remove()
-    assert qid is not None
-    return qid
-
-
 def _assign_and_answer(teacher: FlaskClient, member: FlaskClient, app: Flask, slug: str) -> str:
-    class_id = create_class(teacher, f"Class {slug}")
-    assignment = create_assignment(
+    class_id = classroom.create_class(teacher, f"Class {slug}")
+    assignment = classroom.create_assignment(
         teacher, class_id, deck=slug, kinds=["multiple_choice"], count="1"
     )
-    join(member, join_code(app, class_id), "Sam")
-    attempt = start(member, assignment)
-    fields = current_fields(member, attempt)
+    classroom.join(member, classroom.join_code(app, class_id), "Sam")
+    attempt = classroom.start(member, assignment)
+    fields = classroom.current_fields(member, attempt)
     response = member.post(f"{attempt}/answer", data={**fields, "chosen": "0"})
     assert response.status_code == 302
     return fields["question_id"]
@@ -65,10 +40,10 @@ def _setup(app: Flask) -> tuple[dict[str, FlaskClient], dict[str, str]]:
     clients["owner"] = owner_client(app, "owner")
     private = upload(clients["owner"], "Private deck", "private")
     public = upload(clients["owner"], "Public deck", "public")
-    make_teacher(app, "teacher")
-    log_in(clients["teacher"], "teacher")
-    make_teacher(app, "other")  # a registered account; teaching plays no part for it
-    log_in(clients["other"], "other")
+    classroom.make_teacher(app, "teacher")
+    classroom.log_in(clients["teacher"], "teacher")
+    classroom.make_teacher(app, "other")  # a registered account; teaching plays no part for it
+    classroom.log_in(clients["other"], "other")
     ids = {
         "private": private,
         "public": public,
