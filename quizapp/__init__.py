@@ -77,11 +77,16 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from quizapp.account.views import bp as account
-    from quizapp.api import export_views  # noqa: F401  (adds its route to the api blueprint)
+    from quizapp.api import (  # noqa: F401  (they add their routes to the api blueprint)
+        authoring_views,
+        export_views,
+    )
     from quizapp.api.health import bp as health
     from quizapp.api.views import bp as api
     from quizapp.classroom.views import bp as classroom
+    from quizapp.decks.authoring_views import bp as authoring
     from quizapp.decks.downloads import bp as downloads
+    from quizapp.decks.review_views import bp as review
     from quizapp.decks.views import bp as decks
     from quizapp.quiz.views import bp as quiz
     from quizapp.settings.views import bp as settings
@@ -90,7 +95,7 @@ def _register_blueprints(app: Flask) -> None:
     from quizapp.web import converters
 
     converters.install(app)  # before any rule is added: <int:…> ids fit the database
-    for blueprint in (decks, downloads, study, quiz, settings, account):
+    for blueprint in (decks, downloads, authoring, review, study, quiz, settings, account):
         app.register_blueprint(blueprint)
     app.register_blueprint(api)
     app.register_blueprint(health)

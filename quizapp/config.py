@@ -43,6 +43,8 @@ DEFAULTS: dict[str, Any] = {
     # it). Per account, quizapp.web.throttle backs off instead of locking out.
     "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
     "REGISTER_RATE_LIMIT": "20 per hour",
+    # Generating a deck from an article costs seconds of CPU: per account, pages and API.
+    "DECK_GENERATE_RATE_LIMIT": "10 per hour",
     "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session; no expired-form surprises
     # Scheduling.
     "FSRS_DESIRED_RETENTION": 0.9,

@@ -6,6 +6,8 @@ OpenAPI document, plus ``/healthz``.
 * ``parsing``  — request bodies → service arguments (422 when they do not fit);
 * ``payloads`` — domain objects → JSON (a question never carries its answer);
 * ``views``    — the routes: parse, call one service, commit, then answer;
-* ``openapi``  — the OpenAPI 3.1 document served at ``/api/v1/openapi.json``;
+* ``authoring_views`` — own decks: create, list / edit / add questions, report a question;
+* ``openapi``  — the OpenAPI 3.1 document served at ``/api/v1/openapi.json`` (the own-deck
+  part in ``authoring_doc``);
 * ``health``   — ``/healthz``, a trivial endpoint for load balancers and the benchmark.
 """

@@ -38,6 +38,8 @@ An answer is acknowledged (`201`) only after it is committed.
 
 
 def document() -> Schema:
+    from quizapp.api import authoring_doc  # it builds on this module's helpers
+
     return {
         "openapi": "3.1.0",
         "info": {"title": "quizapp API", "version": "1.0.0", "description": DESCRIPTION},
@@ -45,13 +47,21 @@ def document() -> Schema:
         # The session cookie is optional: without it you act as a visitor (see Auth above).
         "security": [{}, {"session": []}],
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": {**SCHEMAS, **authoring_doc.SCHEMAS},
             "securitySchemes": {
                 "session": {"type": "apiKey", "in": "cookie", "name": "quizapp_session"}
             },
         },
-        "paths": PATHS,
+        "paths": _merged(PATHS, authoring_doc.PATHS),
     }
+
+
+def _merged(paths: dict[str, Schema], more: dict[str, Schema]) -> dict[str, Schema]:
+    """Both path tables; a path in both gets the methods of both."""
+    out = dict(paths)
+    for path, item in more.items():
+        out[path] = {**out.get(path, {}), **item}
+    return out
 
 
 def _ref(name: str) -> Schema:

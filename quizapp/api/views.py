@@ -21,6 +21,7 @@ from quizapp.db.models import Deck, Question, ReviewLog, User
 from quizapp.db.sqlite import read_phase
 from quizapp.services import decks as deck_service
 from quizapp.services import study
+from quizapp.services.deck_access import can_view
 from quizapp.services.settings import StudySettings
 from quizapp.stats.queries import deck_report
 from quizapp.web import clock
@@ -206,7 +207,7 @@ def _deck(slug: str) -> Deck:
     if len(slug) > SLUG_MAX or not parsing.storable(slug):
         raise ApiError(404, "no such deck")
     found = db.session.scalar(_DECK_BY_SLUG, {"slug": slug})
-    if found is None:
+    if found is None or not can_view(found, _uid(current_user())):
         raise ApiError(404, "no such deck")
     return found
 

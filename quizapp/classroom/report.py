@@ -52,6 +52,7 @@ class QuestionInfo:
     sentence: str = ""
     anchor: str = ""  # the source sentence's anchor in the article view
     position: int = 0  # deck order
+    retired: bool = False  # retired from the deck since (answers already given still count)
 
 
 @dataclass(frozen=True)

@@ -102,4 +102,5 @@ def question_info(q: Question) -> QuestionInfo:
         sentence=q.sentence,
         anchor=anchor_for(q.source_start) if q.source_end > q.source_start else "",
         position=q.position,
+        retired=q.retired_at is not None,
     )

@@ -32,6 +32,7 @@ from quizapp.db.models import Deck, User
 from quizapp.domain.passwords import hash_password
 from quizapp.services import accounts
 from quizapp.services import decks as deck_service
+from quizapp.services.deck_access import visible_to
 from quizapp.web import clock
 from quizapp.web.auth import current_user, log_in
 from quizapp.web.extensions import limiter
@@ -226,7 +227,9 @@ def set_joining(class_id: int) -> BaseResponse:
 @bp.route("/teach/classes/<int:class_id>/assignments/new", methods=["GET", "POST"])
 def new_assignment(class_id: int) -> str | BaseResponse | tuple[str, int]:
     classroom = _class(class_id)
-    decks = list(db.session.scalars(db.select(Deck).order_by(Deck.name)))
+    # The teacher's own decks (private ones included) and every public deck.
+    visible = visible_to(current_user().id)  # type: ignore[union-attr]
+    decks = list(db.session.scalars(db.select(Deck).where(visible).order_by(Deck.name)))
     if not decks:
         raise ClassroomError("There is no deck yet; import one with: quizapp import BANK")
     deck = _chosen_deck(decks)

@@ -15,11 +15,12 @@ from sqlalchemy import func, select
 
 from questions.bankfile import BankError, load
 from questions.checking import check_bank
-from quizapp.db.banks import ImportConflict, import_bank
+from quizapp.db.banks import ImportConflict
 from quizapp.db.base import db
 from quizapp.db.models import Deck, Question
 from quizapp.db.schema import prepare_database
 from quizapp.domain.timezones import utcnow
+from quizapp.services.deck_imports import UnknownOwner, import_owned, owner_id_of
 
 
 class BadInput(click.ClickException):
@@ -33,11 +34,14 @@ class BadInput(click.ClickException):
     is_flag=True,
     help="Import even if content_version is stale (every other check still applies).",
 )
+@click.option("--owner", metavar="USERNAME", help="Account that owns the deck [default: none]")
 @with_appcontext
-def import_command(bank_path: Path, force: bool) -> None:
+def import_command(bank_path: Path, force: bool, owner: str | None) -> None:
     """Import or update a deck from a bank file (idempotent; dropped questions are retired).
 
-    The bank must pass ``quizapp check`` first: the same validation runs here."""
+    A deck of the same slug is updated only if it has the same owner and article;
+    otherwise the bank becomes a new deck under a fresh slug. The bank must pass
+    ``quizapp check`` first: the same validation runs here."""
     try:
         bank = load(bank_path)
     except BankError as exc:
@@ -50,8 +54,8 @@ def import_command(bank_path: Path, force: bool) -> None:
         raise BadInput(problems[0] + (more if len(problems) > 1 else ""))
     prepare_database(current_app)
     try:
-        result = import_bank(db.session, bank, utcnow())
-    except ImportConflict as exc:
+        result = import_owned(db.session, bank, owner_id_of(db.session, owner), utcnow())
+    except (ImportConflict, UnknownOwner) as exc:
         db.session.rollback()
         raise BadInput(str(exc)) from None
     db.session.commit()

@@ -3,6 +3,7 @@
 * ``base``      — the ``db`` and ``migrate`` extension objects and the declarative ``Base``;
 * ``models``    — learners, decks, questions, card states, review logs, quizzes;
 * ``classroom`` — the classroom tables (classes, members, assignments, attempts, answers);
+* ``authoring`` — hand fixes (overrides) and learners' reports of web-authored decks;
 * ``timecol``   — ``UTCDateTime``, the timestamp column (aware UTC on every backend);
 * ``session``   — ``DbSession``: what "session" means in service signatures;
 * ``sqlite``, ``pooling``, ``readonly`` — engine set-up for SQLite and PostgreSQL;

@@ -61,13 +61,13 @@ def import_bank(session: DbSession, bank: Bank, now: datetime) -> ImportResult:
     for position, bq in enumerate(bank.questions):
         row = existing.pop(bq.id, None)
         if row is None:
-            session.add(Question(id=bq.id, deck_id=deck.id, **_question_fields(bq, position)))
+            session.add(Question(id=bq.id, deck_id=deck.id, **question_fields(bq, position)))
             counts["added"] += 1
             continue
         if row.retired_at is not None:
             row.retired_at = None
             counts["restored"] += 1
-        if _apply(row, _question_fields(bq, position)):
+        if _apply(row, question_fields(bq, position)):
             counts["updated"] += 1
         else:
             counts["unchanged"] += 1
@@ -151,7 +151,7 @@ def _check_ids_are_ours(session: DbSession, bank: Bank, deck_id: int) -> None:
         raise ImportConflict(f"question {clashes[0]} already belongs to another deck{more}")
 
 
-def _question_fields(q: BankQuestion, position: int) -> dict[str, Any]:
+def question_fields(q: BankQuestion, position: int) -> dict[str, Any]:
     return {
         "position": position,
         "kind": q.kind.value,

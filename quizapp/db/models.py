@@ -5,6 +5,9 @@
   live here; ``None`` means "the app default".
 * ``Deck`` — one imported bank: identity (``slug``), ``content_version`` and the article
   (text + blocks) so the article view works from the database alone.
+* ``Deck.owner_id`` / ``visibility`` — who created the deck on the web (None: imported by
+  the CLI, which alone edits it) and whether it is ``public`` (listed for everyone) or
+  ``private`` (its owner, and class members through assignments).
 * ``Question`` — keyed by the bank's stable question id, so re-importing keeps history.
   A question dropped from the bank gets ``retired_at`` and is never deleted.
 * ``CardState`` — one learner's FSRS card for one question (state, step, stability,
@@ -88,6 +91,8 @@ class Deck(db.Model):  # type: ignore[name-defined]
     article_blocks: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
+    visibility: Mapped[str] = mapped_column(String(10), default="public")
 
     questions: Mapped[list[Question]] = relationship(
         back_populates="deck", order_by="Question.position"
@@ -116,6 +121,8 @@ class Question(db.Model):  # type: ignore[name-defined]
     source_start: Mapped[int] = mapped_column(Integer, default=0)
     source_end: Mapped[int] = mapped_column(Integer, default=0)
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # "generated" by the pipeline, or "authored" by the deck's owner (kept on regeneration).
+    origin: Mapped[str] = mapped_column(String(10), default="generated")
 
     deck: Mapped[Deck] = relationship(back_populates="questions")
 

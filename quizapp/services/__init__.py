@@ -24,6 +24,13 @@ Never imports Flask or the web/cli layers; the session type is ``quizapp.db.sess
   (deck, section, assignment, a bank file) with retired questions and a file-name stem;
   ``note_times`` — the Anki change ledger; ``learner_progress`` — a learner's cards and
   review log as ``export.progress`` types.
+* own decks (bring your own article): ``deck_access`` (who may see / edit a deck:
+  ``viewable_deck``, ``owned_deck``, ``visible_to``), ``deck_upload`` (an uploaded article →
+  text; ``UploadError``), ``authoring`` (``create_deck``, ``new_version``), ``deck_edits``
+  (edit / retire / restore / add, stored as hand fixes; ``EditError``), ``review_list``
+  (the review page's rows and filters), ``reports`` (learners flag questions),
+  ``deck_files`` (bank / Anki / TSV / GIFT downloads with the edits: the one exporter call),
+  ``deck_imports`` (``quizapp import --owner``; slugs never taken over).
 
 Services add and flush; they never commit. The caller (a view, a CLI command, an API
 handler) commits once, and only then acknowledges the result.

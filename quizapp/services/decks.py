@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from quizapp.db.models import Deck, Question
 from quizapp.db.session import DbSession
+from quizapp.services.deck_access import visible_to
 from quizapp.services.settings import StudySettings
 from quizapp.services.study import NotFound, QueueCounts, queue_counts
 
@@ -97,7 +98,7 @@ def deck_summaries(
             .group_by(Question.deck_id)
         ).all()
     )
-    decks = session.scalars(select(Deck).order_by(Deck.name, Deck.slug))
+    decks = session.scalars(select(Deck).where(visible_to(user_id)).order_by(Deck.name, Deck.slug))
     return [
         DeckSummary(
             deck=deck,

@@ -2,7 +2,8 @@
 
 Both SQLite (``foreign_keys=ON``) and PostgreSQL check each statement, so the order is
 fixed by the foreign keys: class answers (they point at attempts *and* reviews), attempts,
-memberships, reviews (they point at quizzes), cards, quizzes, then the users. Used by
+memberships, reviews (they point at quizzes), cards, quizzes, reports, then the users
+(their decks stay, ownerless). Used by
 account deletion (``accounts.delete_account``) and guest pruning (``guests.prune_batch``);
 the callers decide who may go and hold the learners' row locks.
 """
@@ -13,8 +14,9 @@ from collections.abc import Sequence
 
 from sqlalchemy import delete, or_, select, update
 
+from quizapp.db.authoring import QuestionReport
 from quizapp.db.classroom import Attempt, AttemptAnswer, ClassMember
-from quizapp.db.models import CardState, Quiz, ReviewLog, User
+from quizapp.db.models import CardState, Deck, Quiz, ReviewLog, User
 from quizapp.db.session import DbSession
 
 
@@ -38,6 +40,9 @@ def erase_learners(session: DbSession, user_ids: Sequence[int]) -> None:
         update(ReviewLog).where(ReviewLog.quiz_id.in_(quizzes)).values(quiz_id=None),
         delete(CardState).where(CardState.user_id.in_(ids)),
         delete(Quiz).where(Quiz.user_id.in_(ids)),
+        delete(QuestionReport).where(QuestionReport.user_id.in_(ids)),
+        # Their decks are other learners' study material: they become ownerless (CLI-managed).
+        update(Deck).where(Deck.owner_id.in_(ids)).values(owner_id=None),
         delete(User).where(User.id.in_(ids)),
     ]
     for statement in statements:

@@ -16,11 +16,12 @@ from sqlalchemy import select
 
 from quizapp.db.base import db
 from quizapp.db.models import Deck
+from quizapp.services.deck_access import visible_to
 from quizapp.stats.charts import Column, Segment, column_chart, share_bar
 from quizapp.stats.metrics import DEFAULT_DAYS, DayCount, SectionMastery
 from quizapp.stats.queries import DeckReport, deck_report
 from quizapp.web import clock
-from quizapp.web.auth import current_user
+from quizapp.web.auth import current_user, current_user_id
 from quizapp.web.helpers import deck_or_404, study_settings
 
 bp = Blueprint("stats", __name__, url_prefix="/stats")
@@ -39,7 +40,7 @@ class Charts:
 
 @bp.get("")
 def overview() -> str:
-    decks = list(db.session.scalars(select(Deck).order_by(Deck.name, Deck.slug)))
+    decks = _decks()
     if len(decks) == 1:
         return _page(decks[0], decks)
     user = current_user()
@@ -55,8 +56,12 @@ def overview() -> str:
 @bp.get("/<slug>")
 def deck(slug: str) -> str:
     found = deck_or_404(slug)
-    decks = list(db.session.scalars(select(Deck).order_by(Deck.name, Deck.slug)))
-    return _page(found, decks)
+    return _page(found, _decks())
+
+
+def _decks() -> list[Deck]:
+    visible = visible_to(current_user_id())
+    return list(db.session.scalars(select(Deck).where(visible).order_by(Deck.name, Deck.slug)))
 
 
 def _page(found: Deck, decks: Sequence[Deck]) -> str:

@@ -10,6 +10,7 @@ beside this one: ``study``, ``quiz``, ``decks``, ``settings``, ``account``, ``ap
 * ``errors``      — friendly error pages (problem documents under ``/api/``);
 * ``templating``  — what every template can use;
 * ``helpers``     — form fields, 404/400 helpers, the learner's settings, answer keys;
+* ``owned``       — the deck the learner owns, or 404 (private) / 403 (someone else's);
 * ``answering``   — an answer form → ``study.Response``;
 * ``answer_views``— the feedback page's re-rate and override, shared by study and quiz.
 """

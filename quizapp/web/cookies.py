@@ -19,7 +19,6 @@ from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from itsdangerous import URLSafeTimedSerializer
 
 from quizapp.config import persistent_secret_key
-
 from quizapp.web import clock
 
 DAY_KEY = "_day"  # the UTC day (days since the epoch) the cookie was last sent on

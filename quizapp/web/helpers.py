@@ -11,10 +11,10 @@ from flask import abort, current_app, request
 
 from quizapp.db.base import db
 from quizapp.db.models import Deck
-from quizapp.services.decks import deck_by_slug
+from quizapp.services.deck_access import viewable_deck
 from quizapp.services.settings import StudySettings, settings_for
 from quizapp.services.study import NotFound
-from quizapp.web.auth import current_user
+from quizapp.web.auth import current_user, current_user_id
 
 
 def study_settings() -> StudySettings:
@@ -22,8 +22,9 @@ def study_settings() -> StudySettings:
 
 
 def deck_or_404(slug: str) -> Deck:
+    """The deck, if this learner may see it (a private deck of someone else is a 404)."""
     try:
-        return deck_by_slug(db.session, slug)
+        return viewable_deck(db.session, slug, current_user_id())
     except NotFound:
         not_found()
 

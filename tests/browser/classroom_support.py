@@ -12,11 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.browser.live_server import migrated_app, require_playwright, serving
 from tests.quizapp.conftest import build_bank
+
+
+def sign_up_teacher(page: Any, username: str = "ms.rivera") -> None:
+    """The teacher sign-up form, filled and sent; waits for the teacher's home page."""
+    page.goto("/teach/signup")
+    page.fill("#username", username)
+    page.fill("#password", "a long password")
+    page.fill("#confirm", "a long password")
+    page.click("button[type=submit].primary")
+    page.wait_for_url("**/teach/")
 
 
 @pytest.fixture

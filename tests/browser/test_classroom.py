@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from .classroom_support import classroom_url
+from .classroom_support import classroom_url, sign_up_teacher
 
 pytestmark = pytest.mark.browser
 __all__ = ["classroom_url"]  # a fixture, imported to be used here
@@ -35,12 +35,7 @@ def _no_horizontal_scroll(page: Any) -> None:
 
 def _teacher_sets_up(page: Any) -> tuple[str, str]:
     """Sign up, create a class and an assignment; returns (join code, report URL)."""
-    page.goto("/teach/signup")
-    page.fill("#username", "ms.rivera")
-    page.fill("#password", "a long password")
-    page.fill("#confirm", "a long password")
-    page.click("button[type=submit].primary")
-    page.wait_for_url("**/teach/")
+    sign_up_teacher(page)
     page.fill("#class-name", "Biology 10b")
     page.click("text=Create class")
     code = page.inner_text("#join-code").strip()
