@@ -9,6 +9,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from questions.bankfile import dump, with_content_version
+from questions.normalise import sha256_text
 from quizapp.cli import cli
 from quizapp.db.base import db
 from quizapp.db.models import Deck
@@ -32,7 +33,9 @@ def test_import_with_owner_and_slugs_never_taken_over(app: Flask, tmp_path: Path
     again = runner.invoke(cli, ["import", str(first)])
     assert "deck cramps updated" in again.output  # the same deck: updated in place
     other_questions = tuple(replace(q, id=q.id + "-b") for q in build_bank().questions)
-    article = replace(build_bank().article, sha256="1" * 64)
+    base = build_bank().article
+    text = base.text + "\nAnother article shares this file name."
+    article = replace(base, text=text, sha256=sha256_text(text))
     other = with_content_version(replace(build_bank(other_questions), article=article))
     second = tmp_path / "second.bank.json"
     dump(other, second)
