@@ -33,6 +33,10 @@ class ReadOnlySwitch:
             dbapi_connection.execute("PRAGMA query_only = 1")
 
 
+# The fault is simulated with an SQLite pragma: these run on SQLite only, not skipped elsewhere.
+SQLITE_ONLY = pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+
+
 @pytest.fixture
 def sqlite_app(app: Flask) -> Flask:
     with app.app_context():
@@ -49,6 +53,7 @@ def _reopen(app: Flask, switch: ReadOnlySwitch) -> None:
         event.listen(db.engine, "connect", switch)
 
 
+@SQLITE_ONLY
 @pytest.mark.usefixtures("deck_id")
 def test_read_only_database_is_a_503_and_recovers_without_restart(sqlite_app: Flask) -> None:
     app, switch = sqlite_app, ReadOnlySwitch()
@@ -79,6 +84,7 @@ def test_read_only_database_is_a_503_and_recovers_without_restart(sqlite_app: Fl
     assert answer(client, "q-flash", "k-after-fault-00001").status_code == 201
 
 
+@SQLITE_ONLY
 @pytest.mark.usefixtures("deck_id")
 def test_a_study_page_write_fault_is_a_503_page(sqlite_app: Flask) -> None:
     switch = ReadOnlySwitch()
