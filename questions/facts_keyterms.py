@@ -1,8 +1,12 @@
-"""Key terms: the one word (or known term) of a sentence most worth blanking in a cloze.
+"""Key terms: the noun phrase or number of a sentence most worth blanking in a cloze.
 
-A good blank is a content word the article uses rarely (so it carries the sentence's point),
-long enough to be a real term, not after "a"/"an" (a grammatical cue), and leaves at least
-four content words of context. Known terms (entity names, abbreviations) win over words.
+Candidates come from the sentence's grammar (``questions.nlp``): noun phrases without their
+determiner and evaluative adjectives, and numbers with their units ("70 mg/dL", "2–5 years",
+"85%"). A blank is never trivial (``questions.rarity``: function words, filler, very common
+words), never right after "a"/"an" (the article would hint at it), never a word the rest of
+the sentence repeats, and leaves at least four content words of context. Among the rest the
+score prefers numbers, rare words, terms the article repeats or its headings name, and
+answers not yet used by an earlier sentence, so the deck covers many terms once each.
 """
 
 from __future__ import annotations
@@ -10,44 +14,29 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from dataclasses import dataclass
 
 from questions.document import Document, Unit
 from questions.facts import Fact
-from questions.textutil import (
-    GENERIC,
-    PRONOUNS,
-    STOPWORDS,
-    WORD_RE,
-    content_words,
-    is_acronym,
-    words,
-)
+from questions.nlp import Phrase, noun_phrases
+from questions.rarity import RARE_ZIPF, is_trivial, is_trivial_word, zipf
+from questions.textutil import content_words, find_phrase, squash, words
 
-TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]")  # a blankable word: letters and hyphens
 MIN_CONTEXT = 4
-# Evaluative words make blanks a learner can only guess ("crucial for ___ diagnosis").
-_WEAK_WORDS = """
-    proper appropriate crucial important essential vital various several common
-    different possible potential delicate certain particular specific overall major
-    minor main key significant serious severe persistent effective effectively early
-    late good better best great large small wide range
-"""
-WEAK = frozenset(_WEAK_WORDS.split())
-_BEFORE_NOUN_WORDS = """
-    the of in for to with from by on into between their its
-"""
-BEFORE_NOUN = frozenset(_BEFORE_NOUN_WORDS.split())
-_BEFORE_VERB_WORDS = """
-    can may might could will would should must often to does do did not
-"""
-BEFORE_VERB = frozenset(_BEFORE_VERB_WORDS.split())
-AFTER_VERB = frozenset(["a", "an", "the", "this", "that", "these", "on", "to"])
-ANAPHORIC = frozenset(["this", "that", "these", "those"])
-MIN_SCORE = 8.0
-META_RE = re.compile(r"\b(?:you|your|this article|this post|this guide|we will|we'll)\b", re.I)
+MAX_WORDS = 4
+MIN_SCORE = 2.0
+META_RE = re.compile(r"\b(?:this (?:article|post|guide|page)|we will|we.ll)\b", re.I)
 # "Understanding X is crucial for …": an opinion about the topic, not a fact of it.
 FILLER_RE = re.compile(r"\b(?:is|are) (?:crucial|vital|essential|important|key|critical)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the whole article says about its words: how often, and which headings name."""
+
+    freq: Counter[str]
+    headings: frozenset[str]
+    title: frozenset[str]
 
 
 def word_frequencies(doc: Document) -> Counter[str]:
@@ -57,72 +46,77 @@ def word_frequencies(doc: Document) -> Counter[str]:
     return counts
 
 
-@lru_cache(maxsize=32768)
-def _word_score(word: str) -> float:
-    """The part of a word's score that depends on the word alone."""
-    score = float(min(len(word), 12))
-    if word.endswith("ly"):
-        score -= 8  # adverbs make vague blanks
-    elif word.endswith(("ing", "ed")):
-        score -= 5  # verbs are guessable from grammar more than from knowledge
-    if is_acronym(word):
-        score += 4
-    return score
+def vocabulary(doc: Document) -> Vocabulary:
+    heads = {w.casefold() for s in doc.sections[1:] for w in content_words(s.name)}
+    return Vocabulary(
+        word_frequencies(doc), frozenset(heads), frozenset(w.casefold() for w in words(doc.title))
+    )
 
 
-def _score(word: str, freq: int, prev: str, nxt: str, title: frozenset[str]) -> float:
-    score = _word_score(word)
-    if word.casefold() in title:
-        score -= 6  # the deck's title already says it: no knowledge is tested
-    if prev in ANAPHORIC:
-        score -= 6  # "this process": a noun that only points back
-    if prev in BEFORE_NOUN:
-        score += 2  # starts a noun phrase: likely the thing itself
-    if prev in BEFORE_VERB or nxt in AFTER_VERB:
-        score -= 4  # in a verb slot: guessable from grammar
-    score += 6 if freq <= 1 else 3 if freq == 2 else 0
-    return score
+def trimmed(text: str, phrase: Phrase) -> tuple[int, int] | None:
+    """The phrase without leading filler modifiers and at most ``MAX_WORDS`` words long."""
+    parts = [(m.start(), m.end()) for m in re.finditer(r"\S+", phrase.text)]
+    first = 0
+    while first < len(parts) - 1 and is_trivial_word(_word(phrase.text, parts[first])):
+        first += 1
+    if phrase.is_number and first:
+        first = 0  # "2,500 people": the number is the point, its noun is its unit
+    parts = parts[first:]
+    if len(parts) > MAX_WORDS:
+        if phrase.is_number:
+            return None
+        parts = parts[-2:]  # a long phrase: its last two words name the thing
+    return phrase.start + parts[0][0], phrase.start + parts[-1][1]
 
 
-def best_blank(
-    text: str,
-    freq: Counter[str],
-    lo: int = 0,
-    hi: int | None = None,
-    title: frozenset[str] = frozenset(),
-) -> tuple[int, int] | None:
-    """Span of the best single-word blank of ``text`` within [lo, hi), or None."""
-    hi = len(text) if hi is None else hi
+def _word(text: str, span: tuple[int, int]) -> str:
+    return text[span[0] : span[1]].strip(",;:()")
+
+
+def score(answer: str, phrase: Phrase, vocab: Vocabulary, used: Counter[str]) -> float:
+    terms = [w.casefold() for w in words(answer) if not is_trivial_word(w)]
+    if phrase.is_number and any(c.isdigit() for c in answer):
+        value = 6.0 + (2.0 if len(answer.split()) > 1 or "%" in answer else 0.0)
+    else:
+        value = sum(max(0.0, RARE_ZIPF + 1.5 - zipf(w)) for w in terms) / max(1, len(terms))
+        value += 1.5 * sum(1 for w in terms if vocab.freq[w] >= 2)
+        value += 1.0 * sum(1 for w in terms if w in vocab.headings)
+    if terms and all(w in vocab.title for w in terms):
+        value -= 4  # the deck's title says it already
+    return value - 3.0 * used[squash(answer)]
+
+
+def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
+    for phrase in noun_phrases(text):
+        if phrase.start < lo:
+            continue
+        span = trimmed(text, phrase)
+        if span is None:
+            continue
+        answer = text[span[0] : span[1]]
+        before = text[: span[0]].split()[-1:]
+        if is_trivial(answer) or (before and before[0].casefold() in ("a", "an")):
+            continue
+        rest = text[: span[0]] + text[span[1] :]
+        if find_phrase(rest, answer) != -1 or text[span[1] : span[1] + 1] in ("'", "’"):
+            continue  # the answer is given away by the rest, or is a possessive
+        yield span[0], span[1], phrase
+
+
+def best_blank(text: str, lo: int, vocab: Vocabulary, used: Counter[str]) -> tuple[int, int] | None:
+    """Span of the best blank of ``text`` from ``lo`` on, or None if none is worth asking."""
     if len(content_words(text)) - 1 < MIN_CONTEXT:
         return None
-    tokens = [(m.start(), m.end(), m.group().casefold()) for m in WORD_RE.finditer(text)]
     best: tuple[float, int, int] | None = None
-    for i, (start, end, folded) in enumerate(tokens):
-        word = text[start:end]
-        if start < lo or end > hi or not TOKEN_RE.fullmatch(word) or _ends_possessive(text, end):
-            continue
-        if folded in STOPWORDS or folded in GENERIC or folded in PRONOUNS or folded in WEAK:
-            continue
-        if len(word) < 5 and not is_acronym(word):
-            continue
-        prev = tokens[i - 1][2] if i else ""
-        if prev in ("a", "an"):
-            continue  # the article before the blank would hint at the answer
-        nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-        score = _score(word, freq[folded], prev, nxt, title)
-        if score >= MIN_SCORE and (best is None or score > best[0]):
-            best = (score, start, end)
+    for start, end, phrase in candidates(text, lo, vocab):
+        value = score(text[start:end], phrase, vocab, used)
+        if value >= MIN_SCORE and (best is None or value > best[0]):
+            best = (value, start, end)
     return (best[1], best[2]) if best else None
 
 
-def _ends_possessive(text: str, end: int) -> bool:
-    return text[end : end + 1] in ("'", "’")
-
-
-def key_term_extractor(
-    freq: Counter[str], title: str
-) -> Callable[[Document, Unit], Iterator[Fact]]:
-    title_words = frozenset(w.casefold() for w in words(title))
+def key_term_extractor(vocab: Vocabulary) -> Callable[[Document, Unit], Iterator[Fact]]:
+    used: Counter[str] = Counter()  # answers already chosen, in document order
 
     def key_term_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         if unit.line.kind not in ("paragraph", "list_item"):
@@ -131,11 +125,12 @@ def key_term_extractor(
         if META_RE.search(text) or FILLER_RE.search(text):
             return  # advice to the reader or talk about the article: nothing to learn
         lo = text.find(": ") + 2 if unit.line.kind == "list_item" and ": " in text[:60] else 0
-        span = best_blank(text, freq, lo, title=title_words)
+        span = best_blank(text, lo, vocab, used)
         if span is None:
             return
-        entity = doc.entities.get(unit.section)
         term = text[span[0] : span[1]]
+        used[squash(term)] += 1
+        entity = doc.entities.get(unit.section)
         subject = f"{doc.section_name(unit.section)}: {' '.join(content_words(text)[:4])}"
         yield Fact(
             "key_term",

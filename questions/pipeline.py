@@ -18,7 +18,7 @@ from questions.bankfile import with_content_version
 from questions.context import build_context
 from questions.document import Document, build_document
 from questions.facts import Extractor, Fact, extract_facts
-from questions.facts_keyterms import key_term_extractor, word_frequencies
+from questions.facts_keyterms import key_term_extractor, vocabulary
 from questions.facts_relations import (
     appositive_facts,
     cause_facts,
@@ -39,6 +39,7 @@ from questions.lines import Line, classify
 from questions.model import Article, Bank, Block, Deck, Kind, Question
 from questions.normalise import HintedLine, canonical_text, hinted_lines, sha256_text
 from questions.overrides import Override, apply
+from questions.ranking import rank
 from questions.reading import ArticleError, RawArticle
 from questions.templates import candidates
 from questions.textutil import content_words, slugify, squash, title_case
@@ -84,7 +85,7 @@ def extractors(doc: Document) -> list[Extractor]:
         trigger_facts,
         effect_facts,
         statement_facts,
-        key_term_extractor(word_frequencies(doc), doc.title),
+        key_term_extractor(vocabulary(doc)),
     ]
 
 
@@ -221,7 +222,7 @@ def _generate(
             report.rejected.update(dict.fromkeys(cand.reasons, 1))
             continue
         pending.append(question)
-    kept = select(pending, analysis.gates, report)
+    kept = rank(select(pending, analysis.gates, report), analysis.text)
     kept.sort(key=lambda q: (q.source.start, KIND_ORDER[q.kind], q.id))
     report.stale_overrides = [qid for qid in sorted(overrides) if qid not in used]
     for q in kept:

@@ -1,0 +1,151 @@
+"""Part-of-speech tags and noun phrases of a sentence: the generator's linguistic analysis.
+
+Tags come from the Brill-style tagger whose lexicon ships inside TextBlob
+(``textblob.en.parse``, Penn Treebank tags, offline; see ``docs/generator.md`` for its measured
+accuracy and why it was chosen). Tokens are ours (offsets into the sentence, numbers with
+their decimals and units kept whole); the tagger only labels them, and three corrections fix
+what it gets wrong most often on expository prose: a token with a digit is a number (CD), a
+noun after a modal that is also a verb is that verb ("can cause/NN" → VB), and "n't" is an
+adverb. Noun phrases are found over the corrected tags, not by the tagger's own chunker.
+
+Results are cached per sentence, and only sentences a fact is made from are tagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllLemmas, getInflection, getLemma
+from textblob.en import parse
+
+TOKEN_RE = re.compile(
+    r"[$£€]?\d[\d,.]*(?:[–-]\d[\d,.]*)?(?:\s?%|°[CF]?)?"  # 85%, 2–5, 2,500, 130°F
+    r"|[¼½¾⅓⅔]"  # a vulgar fraction
+    r"|[A-Za-z]+(?:/[A-Za-z]+)+"  # units such as mg/dL
+    r"|n['’]t"  # the negation of "don't"
+    r"|[A-Za-z](?:[A-Za-z'’\-]*[A-Za-z])?(?=n['’]t)"  # "do" of "don't"
+    r"|[A-Za-z](?:[A-Za-z'’\-]*[A-Za-z])?"
+    r"|\S"
+)
+NOUN_TAGS = frozenset(["NN", "NNS", "NNP", "NNPS"])
+MODIFIER_TAGS = frozenset(["JJ", "JJR", "JJS", "VBN", "CD", "HYPH", *NOUN_TAGS])
+VERB_TAGS = frozenset(["VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"])
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    tag: str  # Penn Treebank tag
+    start: int  # offsets into the analysed sentence
+    end: int
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase without its determiner: ``tokens[first:last]`` of its sentence."""
+
+    text: str
+    start: int
+    end: int
+    head: str  # the last noun (or the number of a bare number)
+    tags: tuple[str, ...]
+
+    @property
+    def is_number(self) -> bool:
+        return self.tags[0] == "CD"
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+@lru_cache(maxsize=8192)
+def tag(text: str) -> tuple[Token, ...]:
+    """The sentence's tokens with corrected Penn Treebank tags."""
+    spans = tokenize(text)
+    if not spans:
+        return ()
+    joined = " ".join(t.replace("/", "&slash;").replace(" ", "") for t, _, _ in spans)
+    tagged = parse(joined, tags=True, chunks=False, relations=False, lemmata=False, tokenize=False)
+    pairs = [item.rsplit("/", 1) for item in tagged.split(" ")]
+    tags = [p[1] if len(p) == 2 else "NN" for p in pairs]
+    if len(tags) != len(spans):  # never expected; a safe fallback keeps the analysis total
+        tags = (tags + ["NN"] * len(spans))[: len(spans)]
+    return tuple(_corrected(spans, tags))
+
+
+def _corrected(spans: list[tuple[str, int, int]], tags: list[str]) -> list[Token]:
+    out: list[Token] = []
+    for i, (word, start, end) in enumerate(spans):
+        tg = tags[i]
+        if word[0].isdigit() or word in "¼½¾⅓⅔" or word[0] in "$£€":
+            tg = "CD"
+        elif word.casefold() in ("n't", "n’t"):
+            tg = "RB"
+        elif tg in NOUN_TAGS and i and tags[i - 1] in ("MD", "TO") and _can_be_verb(word):
+            tg = "VB"
+        elif word == "-":
+            tg = "HYPH"
+        out.append(Token(word, tg, start, end))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _can_be_verb(word: str) -> bool:
+    return "VERB" in getAllLemmas(word.casefold())
+
+
+def noun_phrases(text: str) -> list[Phrase]:
+    """Maximal runs of modifiers ending in a noun, or a number with the noun it counts."""
+    tokens = tag(text)
+    phrases: list[Phrase] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].tag not in MODIFIER_TAGS or tokens[i].tag == "HYPH":
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].tag in MODIFIER_TAGS:
+            j += 1
+        last = j
+        while last > i and tokens[last - 1].tag not in NOUN_TAGS | {"CD"}:
+            last -= 1  # a phrase ends in its noun (or a bare number)
+        if last > i:
+            phrases.append(_phrase(text, tokens[i:last]))
+        i = max(j, i + 1)
+    return phrases
+
+
+def _phrase(text: str, run: tuple[Token, ...]) -> Phrase:
+    head = next((t.text for t in reversed(run) if t.tag in NOUN_TAGS), run[-1].text)
+    return Phrase(
+        text[run[0].start : run[-1].end], run[0].start, run[-1].end, head, tuple(t.tag for t in run)
+    )
+
+
+@lru_cache(maxsize=16384)
+def singular(word: str) -> str:
+    """The singular of a plural noun ("lice" → "louse"), else the word itself."""
+    lemma = getLemma(word, upos="NOUN")
+    return lemma[0] if lemma and lemma[0] else word
+
+
+@lru_cache(maxsize=16384)
+def plural(word: str) -> str:
+    forms = getInflection(word, tag="NNS")
+    return forms[0] if forms else word
+
+
+def variants(phrase: str) -> tuple[str, ...]:
+    """The phrase with its last word made singular and plural (for typed answers)."""
+    parts = phrase.rsplit(" ", 1)
+    last = parts[-1]
+    if not last.isalpha():
+        return ()
+    out = []
+    for form in (singular(last), plural(singular(last))):
+        if form != last and form.isalpha():
+            out.append(" ".join([*parts[:-1], form]))
+    return tuple(dict.fromkeys(out))

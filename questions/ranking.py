@@ -1,0 +1,126 @@
+"""Ranking and the budget: which of the questions that passed the gates a deck ships.
+
+Every question gets a score: the importance of its fact (definitions, glosses and numbers
+above sentences of filler), the worth of its answer (rare words, numbers with units, terms
+the article repeats) and the quality of its form (short stems, short answers; a multiple
+choice or a false statement is scarcer than a flashcard). The best are kept, greedily:
+
+- at most ``PER_1000_WORDS`` questions per 1,000 words of article, but at least ``MINIMUM``;
+- at most one question of a kind per fact, and at most two questions with the same answer;
+- true/false items that are true at most one more than those that are false, so answering
+  "True" to everything cannot score well.
+
+Ties break on the question id, so the choice is the same on every run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from questions.model import Kind, Question
+from questions.rarity import RARE_ZIPF, is_trivial_word, zipf
+from questions.textutil import squash
+
+PER_1000_WORDS = 38
+MINIMUM = 8
+SAME_ANSWER = 2
+KIND_STEP = 0.25
+ORDER = {kind: i for i, kind in enumerate(Kind)}
+FACT_VALUE = {
+    "definition": 6.0,
+    "gloss": 5.0,
+    "abbreviation": 5.0,
+    "list_item": 5.0,
+    "alias": 4.0,
+    "key_term": 4.0,
+    "cause": 4.0,
+    "qa": 3.0,
+    "trigger": 3.0,
+    "trigger_item": 3.0,
+    "statement": 3.0,
+    "effect": 2.0,
+}
+KIND_VALUE = {Kind.MULTIPLE_CHOICE: 1.5, Kind.CLOZE: 1.0, Kind.FLASHCARD: 0.0, Kind.TRUE_FALSE: 0.5}
+_WORD_RE = re.compile(r"\w+")
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,%–-]*")
+
+
+def answer_value(answer: str) -> float:
+    """Rare words and numbers are worth asking; a sentence-long answer is a weak card."""
+    tokens = _TOKEN_RE.findall(answer)
+    if any(t[0].isdigit() for t in tokens):
+        return 3.0
+    terms = [t for t in tokens if not is_trivial_word(t)]
+    if not terms:
+        return -3.0
+    rarity = sum(max(0.0, RARE_ZIPF + 1.5 - zipf(t)) for t in terms) / len(terms)
+    return min(rarity, 3.0) - max(0, len(tokens) - 6) * 0.3
+
+
+def score(q: Question) -> float:
+    value = FACT_VALUE.get(q.fact_kind, 3.0) + KIND_VALUE[q.kind]
+    if q.kind != Kind.TRUE_FALSE:
+        value += answer_value(q.answer)
+    return value - max(0, len(q.prompt.split()) - 30) * 0.1
+
+
+def budget(words: int) -> int:
+    return max(MINIMUM, words * PER_1000_WORDS // 1000)
+
+
+def rank(questions: list[Question], text: str) -> list[Question]:
+    """The best questions within the budget of an article of ``text``, best first.
+
+    Kinds take turns by score, each kind's score lowered a little for every question of
+    that kind already kept, so a deck is not all flashcards when flashcards score high.
+    """
+    limit = budget(len(_WORD_RE.findall(text)))
+    queues = {
+        kind: sorted((q for q in questions if q.kind == kind), key=lambda q: (-score(q), q.id))
+        for kind in Kind
+    }
+    heads = dict.fromkeys(Kind, 0)
+    picked = _Picked()
+    while len(picked.kept) < limit:
+        live = [k for k in Kind if heads[k] < len(queues[k])]
+        if not live:
+            break
+        kind = max(live, key=lambda k: (_turn_score(queues[k][heads[k]], picked), -ORDER[k]))
+        q = queues[kind][heads[kind]]
+        heads[kind] += 1
+        picked.offer(q)
+    return picked.kept
+
+
+def _turn_score(q: Question, picked: _Picked) -> float:
+    return score(q) - KIND_STEP * picked.by_kind[q.kind]
+
+
+class _Picked:
+    """The questions kept so far, and what that allows next."""
+
+    def __init__(self) -> None:
+        self.kept: list[Question] = []
+        self.by_kind: Counter[Kind] = Counter()
+        self.kinds: set[tuple[str, Kind]] = set()
+        self.answers: Counter[str] = Counter()
+        self.truth: Counter[str] = Counter()
+
+    def allows(self, q: Question) -> bool:
+        if (q.fact_id, q.kind) in self.kinds:
+            return False
+        if q.kind == Kind.TRUE_FALSE:
+            return q.answer == "False" or self.truth["True"] < self.truth["False"] + 1
+        return self.answers[squash(q.answer)] < SAME_ANSWER
+
+    def offer(self, q: Question) -> None:
+        if not self.allows(q):
+            return
+        self.kept.append(q)
+        self.by_kind[q.kind] += 1
+        self.kinds.add((q.fact_id, q.kind))
+        if q.kind == Kind.TRUE_FALSE:
+            self.truth[q.answer] += 1
+        else:
+            self.answers[squash(q.answer)] += 1
