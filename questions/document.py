@@ -10,11 +10,13 @@ lead-in of its list.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from questions.lines import NUMBERED_RE, Line
 from questions.sentences import Sentence, split_sentences
-from questions.textutil import PRONOUNS, is_acronym, sentence_case, words
+from questions.textutil import PRONOUNS, capitalise, is_acronym, sentence_case, words
 
 _GENERIC_HEADINGS_WORDS = """
     introduction conclusion conclusions overview summary background references sources
@@ -29,6 +31,12 @@ CONDITION_WORDS = re.compile(
 )
 PAREN_RE = re.compile(r"^(?P<outer>.*?\S)\s*\((?P<inner>[^()]+)\)$")
 INTRODUCTION = "Introduction"
+LEAD_CAPS_RE = re.compile(
+    r"^(?P<name>[A-Z][A-Z0-9'’–-]*(?: [A-Z0-9][A-Z0-9'’–-]*){0,7})"
+    r"(?= \(|,| is | are | was | were | refers? )"
+)
+WORD_RE = re.compile(r"[\w'’–-]+")
+WHOLE_LINE_KINDS = ("table_header", "table_row", "term")
 QUESTION_WORDS = frozenset(["how", "why", "what", "when", "where", "which", "who"])
 
 
@@ -70,7 +78,9 @@ class Document:
     units: tuple[Unit, ...]
     entities: dict[int, Entity] = field(default_factory=dict)  # section index → entity
     proper: frozenset[str] = frozenset()
-    first_paragraph: dict[int, int] = field(default_factory=dict)  # section → its first line
+    first_paragraph: dict[int, int] = field(default_factory=dict)  # section → its first sentence
+    table_header: dict[int, Line] = field(default_factory=dict)  # row line start → its header
+    term_of: dict[int, Line] = field(default_factory=dict)  # definition line start → its term
 
     def section_name(self, index: int) -> str:
         return self.sections[index].name
@@ -160,9 +170,10 @@ def _entity(heading: str, group: str, noun: str, proper: frozenset[str]) -> Enti
     return Entity(name=name, short=abbr or name, names=names, group=group, noun=noun, gloss=gloss)
 
 
-def build_units(lines: list[Line], owner: list[int]) -> list[Unit]:
+def build_units(lines: list[Line], owner: list[int], sections: list[Section]) -> list[Unit]:
     units: list[Unit] = []
     lead_in: Line | None = None
+    answered: set[int] = set()  # question sections whose answer has begun
     for line, section in zip(lines, owner, strict=True):
         if line.kind == "noise":
             continue
@@ -171,30 +182,99 @@ def build_units(lines: list[Line], owner: list[int]) -> list[Unit]:
         elif line.kind != "list_item":
             lead_in = None
         context = lead_in if line.kind == "list_item" else None
-        for sentence in split_sentences(line.text, line.start):
+        for sentence in _sentences(line):
+            if _restates_question(sentence, line, sections[section], section in answered):
+                continue
+            if line.kind == "paragraph":
+                answered.add(section)
             units.append(Unit(sentence, line, section, context))
     return units
+
+
+def _sentences(line: Line) -> list[Sentence]:
+    """A table row or a glossary term is one unit whatever its full stops ("Calcium | Ca++ …")."""
+    if line.kind in WHOLE_LINE_KINDS:
+        return [Sentence(line.text, line.start, line.end)]
+    return split_sentences(line.text, line.start)
+
+
+def _restates_question(sentence: Sentence, line: Line, section: Section, answered: bool) -> bool:
+    """FAQ pages often open an answer by repeating its question ("What causes X? X is …"):
+    the repeat is not a fact and not the answer."""
+    heading = section.heading
+    return (
+        not answered
+        and line.kind == "paragraph"
+        and heading is not None
+        and heading.text.endswith("?")
+        and sentence.text.endswith("?")
+    )
 
 
 def build_document(text: str, lines: list[Line]) -> Document:
     sections, owner = build_sections(lines)
     proper = proper_words(lines)
     title = next((line.text for line in lines if line.kind == "title"), "")
+    units = build_units(lines, owner, sections)
     return Document(
         text=text,
-        title=title,
+        title=title or lead_title(text, lines),
         lines=tuple(lines),
         sections=tuple(sections),
-        units=tuple(build_units(lines, owner)),
+        units=tuple(units),
         entities=find_entities(sections, proper),
         proper=proper,
-        first_paragraph=_first_paragraphs(lines, owner),
+        first_paragraph=_first_paragraphs(units),
+        table_header=_table_headers(lines),
+        term_of=_terms(lines),
     )
 
 
-def _first_paragraphs(lines: list[Line], owner: list[int]) -> dict[int, int]:
+def _table_headers(lines: list[Line]) -> dict[int, Line]:
+    """Each table row's header line: the ``table_header`` line above it in the same table."""
+    out: dict[int, Line] = {}
+    header: Line | None = None
+    for line in lines:
+        if line.kind == "table_header":
+            header = line
+        elif line.kind == "table_row" and header is not None:
+            out[line.start] = header
+        elif line.kind != "noise":
+            header = None
+    return out
+
+
+def _terms(lines: list[Line]) -> dict[int, Line]:
+    """A glossary definition line's term: the ``term`` line right before it."""
+    out: dict[int, Line] = {}
+    for before, line in pairwise(lines):
+        if before.kind == "term" and line.kind == "definition":
+            out[line.start] = before
+    return out
+
+
+def lead_title(text: str, lines: list[Line]) -> str:
+    """No title line: an encyclopaedia lead names its topic in capitals ("CHLOROPHYLL (also …)
+    is …"); the name comes back in the case the article writes it elsewhere."""
+    first = next((line for line in lines if line.kind == "paragraph"), None)
+    match = LEAD_CAPS_RE.match(first.text) if first is not None else None
+    if match is None:
+        return ""
+    forms: dict[str, Counter[str]] = {}
+    for word in WORD_RE.findall(text):
+        if not word.isupper():
+            forms.setdefault(word.casefold(), Counter())[word] += 1
+    names = []
+    for word in WORD_RE.findall(match.group("name")):
+        seen = forms.get(word.casefold())
+        names.append(seen.most_common(1)[0][0] if seen else word)
+    return capitalise(" ".join(names))
+
+
+def _first_paragraphs(units: list[Unit]) -> dict[int, int]:
+    """Each section's first sentence of paragraph text (after a restated FAQ question)."""
     out: dict[int, int] = {}
-    for line, section in zip(lines, owner, strict=True):
-        if line.kind == "paragraph" and section not in out:
-            out[section] = line.start
+    for unit in units:
+        if unit.line.kind == "paragraph" and unit.section not in out:
+            out[unit.section] = unit.sentence.start
     return out

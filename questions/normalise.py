@@ -11,17 +11,33 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from questions.htmltext import html_lines
+from questions.tables import CELL_SEP, EMPTY_CELL, Table, read_table
 
 BULLET_RE = re.compile(r"^(?:[•·▪◦‣●○■►✓✔–—]|[-*+](?=\s))\s*")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_ORDERED_RE = re.compile(r"^\d{1,3}[.)]\s+")
 MD_RULE_RE = re.compile(r"^(?:[-*_]\s*){3,}$")
-# Reference marks copied from encyclopaedia pages: "[1]", "[12]", "[citation needed]".
-CITATION_RE = re.compile(r"\[(?:\d{1,3}|citation needed|note \d{1,3}|[a-z])\]")
+MD_BOLD_LINE_RE = re.compile(r"^(\*\*|__)([^*_]+?)\1:?$")
+# Reference marks copied from encyclopaedia pages: "[1]", "[12]", "[citation needed]", "[edit]".
+CITATION_RE = re.compile(
+    r"\[(?:\d{1,3}|citation needed|note \d{1,3}|[a-z]|edit|update|clarification needed|"
+    r"when\?|who\?|which\?|dubious(?: [–-] discuss)?|verification needed)\]",
+    re.IGNORECASE,
+)
+# Pointers to the page's furniture: "(Figure 26.14)", "(see Table 2)", an emptied "()".
+FIGURE_REF_RE = re.compile(
+    r"\s*\((?:see )?(?:figures?|figs?\.|tables?|image)\s[\w.–-]+\)|\s*\(\s*\)"
+)
+SPACE_BEFORE_STOP = re.compile(r"\s+(?=[?!])")
+REPEATED_STOP = re.compile(r"([?!])[?!]+")
 INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+# A reference-list entry ("[12] Smith J. …", "^ a b …") or a category line: never prose.
+REFERENCE_LINE = re.compile(r"^\s*(?:\[\d{1,3}\]|\^\s)|\bCategory:\S", re.IGNORECASE)
+SETEXT_RE = re.compile(r"^(?:={3,}|-{3,})\s*$")
 
 
 @dataclass(frozen=True)
@@ -29,28 +45,80 @@ class HintedLine:
     """One canonical line (empty for a paragraph break) and the markup hint it came with."""
 
     text: str
-    hint: str  # "" (plain), h1..h6, li, p, blank
+    hint: str  # "" (plain), gap (plain after 2+ blank lines), h1..h6, li, p, blank,
+    #            th / tr (table header / row), dt / dd (glossary term / definition),
+    #            caption (a figure or table caption), ref (reference-list entry)
 
 
 def clean(line: str) -> str:
     line = INVISIBLE_RE.sub("", unicodedata.normalize("NFC", line))
-    line = CITATION_RE.sub("", line)
-    return " ".join(line.replace("\u00a0", " ").split())
+    line = _without_caption_debris(CITATION_RE.sub("", line))
+    line = FIGURE_REF_RE.sub("", line)
+    line = SPACE_BEFORE_STOP.sub("", " ".join(line.replace("\u00a0", " ").split()))
+    return REPEATED_STOP.sub(r"\1", line)
+
+
+def _without_caption_debris(line: str) -> str:
+    """ "…of type II fibers]] The constant cycle …": a wiki image caption's tail, then prose."""
+    cut = line.rfind("]]")
+    return line[cut + 2 :] if cut >= 0 and "[[" not in line[:cut] else line
 
 
 def plain_lines(raw: str) -> list[HintedLine]:
-    out = []
-    for line in raw.splitlines():
-        text = clean(line)
+    return _walk(raw.splitlines(), _plain_line)
+
+
+def _plain_line(text: str) -> HintedLine:
+    bullet = BULLET_RE.match(text)
+    if bullet and len(text) > bullet.end():
+        return HintedLine(text[bullet.end() :], "li")
+    return HintedLine(text, "")
+
+
+def _walk(raw: list[str], one: Callable[[str], HintedLine]) -> list[HintedLine]:
+    """Lines of plain text or Markdown without markup headings: tables, reference entries,
+    lone bullets ("-" on its own line, the item on the next) and 2+ blank lines ("gap")."""
+    out: list[HintedLine] = []
+    blanks, bullet, i = 2, False, 0
+    while i < len(raw):
+        table = read_table(raw, i)
+        if table is not None:
+            out += _table_lines(table, out)
+            blanks, i = 0, table.end
+            continue
+        text = clean(raw[i])
+        i += 1
         if not text:
             out.append(HintedLine("", "blank"))
+            blanks += 1
             continue
-        bullet = BULLET_RE.match(text)
-        if bullet and len(text) > bullet.end():
-            out.append(HintedLine(text[bullet.end() :], "li"))
-        else:
-            out.append(HintedLine(text, ""))
+        line = one(text)
+        if REFERENCE_LINE.search(raw[i - 1]):
+            line = HintedLine(text, "ref")
+        elif bullet or (line.hint in ("", "p") and i < len(raw) and SETEXT_RE.match(raw[i])):
+            line = HintedLine(text, "li" if bullet else "h2" if raw[i].strip()[0] == "-" else "h1")
+            i += 0 if bullet else 1
+        elif line.hint in ("", "p") and blanks >= 2:
+            line = HintedLine(text, "gap")
+        bullet = text in ("-", "*", "•")
+        out.append(line)
+        blanks = 0
     return out
+
+
+def _table_lines(table: Table, before: list[HintedLine]) -> list[HintedLine]:
+    """A table's rows as lines; text right above it with no blank line between is its caption."""
+    for k in range(len(before) - 1, -1, -1):
+        if not before[k].text or before[k].hint in ("th", "tr"):
+            break
+        before[k] = HintedLine(before[k].text, "caption")
+    rows = [("th", table.header)] if table.header else []
+    rows += [("tr", row) for row in table.rows]
+    out = [HintedLine("", "blank")]
+    for hint, cells in rows:
+        cleaned = [clean(c).rstrip("*†‡ ") or EMPTY_CELL for c in cells]
+        out.append(HintedLine(CELL_SEP.join(c.replace("|", "/") for c in cleaned), hint))
+    return [*out, HintedLine("", "blank")]
 
 
 def _md_inline(text: str) -> str:
@@ -58,7 +126,8 @@ def _md_inline(text: str) -> str:
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    text = re.sub(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])", r"\1", text)
+    # Subscripts may follow: "_F_₇₃₅" is an italic F with subscript 735.
+    text = re.sub(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![A-Za-z0-9_])", r"\1", text)
     text = re.sub(r"`([^`]+)`", r"\1", text)
     return clean(text)
 
@@ -74,28 +143,39 @@ def _without_front_matter(raw: str) -> str:
 
 
 def markdown_lines(raw: str) -> list[HintedLine]:
-    out = []
-    fenced = False
-    for line in _without_front_matter(raw).splitlines():
-        stripped = line.strip()
-        if stripped.startswith("```") or stripped.startswith("~~~"):
-            fenced = not fenced
-            out.append(HintedLine("", "blank"))
-            continue
-        if fenced or not stripped or MD_RULE_RE.match(stripped) or stripped.startswith("|"):
-            out.append(HintedLine("", "blank"))
-            continue
-        stripped = stripped.lstrip("> ").strip() if stripped.startswith(">") else stripped
-        heading = MD_HEADING_RE.match(stripped)
-        if heading:
-            out.append(HintedLine(_md_inline(heading.group(2)), f"h{len(heading.group(1))}"))
-            continue
-        bullet = BULLET_RE.match(stripped) or MD_ORDERED_RE.match(stripped)
-        if bullet:
-            out.append(HintedLine(_md_inline(stripped[bullet.end() :]), "li"))
-            continue
-        out.append(HintedLine(_md_inline(stripped), "p"))
+    lines = _without_fences(_without_front_matter(raw).splitlines())
+    # Without one `#` heading the file is plain text saved as .md (a Pandoc plain
+    # conversion): its headings are found the way plain text's are.
+    atx = any(MD_HEADING_RE.match(line.strip()) for line in lines)
+    out = _walk(lines, lambda text: _md_line(text, "p" if atx else ""))
     return [line if line.text else HintedLine("", "blank") for line in out]
+
+
+def _without_fences(lines: list[str]) -> list[str]:
+    """Fenced code is not prose: its lines become blank (the line count stays)."""
+    out: list[str] = []
+    fenced = False
+    for line in lines:
+        fence = line.strip().startswith(("```", "~~~"))
+        fenced = fenced != fence
+        out.append("" if fence or fenced else line)
+    return out
+
+
+def _md_line(text: str, paragraph_hint: str) -> HintedLine:
+    if MD_RULE_RE.match(text):
+        return HintedLine("", "blank")
+    text = text.lstrip("> ").strip() if text.startswith(">") else text
+    heading = MD_HEADING_RE.match(text)
+    if heading:
+        return HintedLine(_md_inline(heading.group(2)), f"h{len(heading.group(1))}")
+    bullet = BULLET_RE.match(text) or MD_ORDERED_RE.match(text)
+    if bullet:
+        return HintedLine(_md_inline(text[bullet.end() :]), "li")
+    bold = MD_BOLD_LINE_RE.match(text)
+    if bold and paragraph_hint and len(bold.group(2).split()) <= 10:
+        return HintedLine(_md_inline(bold.group(2)), "h4")  # "**Causes**": a run-in heading
+    return HintedLine(_md_inline(text), paragraph_hint)
 
 
 def hinted_lines(raw: str, fmt: str) -> list[HintedLine]:

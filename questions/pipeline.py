@@ -27,6 +27,7 @@ from questions.facts_relations import (
     statement_facts,
     trigger_facts,
 )
+from questions.facts_structure import structure_facts
 from questions.facts_terms import (
     alias_facts,
     entity_heading_facts,
@@ -85,6 +86,7 @@ def extractors(doc: Document) -> list[Extractor]:
         trigger_facts,
         effect_facts,
         statement_facts,
+        structure_facts,
         key_term_extractor(vocabulary(doc)),
     ]
 
