@@ -30,6 +30,11 @@ def question_id(fact: Fact, kind: Kind, variant: str = "") -> str:
     return "q-" + digest(fact.id, kind.value, squash(variant))
 
 
+def say_false(fact: Fact) -> bool:
+    """Half of the true/false items are false: which half is fixed by the fact's identity."""
+    return int(digest(fact.id, "tf", length=4), 16) % 2 == 0
+
+
 def source_of(doc: Document, fact: Fact) -> Source:
     sentence = fact.unit.sentence
     return Source(

@@ -18,13 +18,16 @@ from dataclasses import dataclass
 
 from questions.document import Document, Unit
 from questions.facts import Fact
-from questions.nlp import Phrase, noun_phrases
+from questions.nlp import NOUN_TAGS, Phrase, noun_phrases, singular, tag
 from questions.rarity import RARE_ZIPF, is_trivial, is_trivial_word, zipf
 from questions.textutil import content_words, find_phrase, squash, words
 
 MIN_CONTEXT = 4
+STATING_LINES = frozenset(["paragraph", "list_item", "definition"])
+# A term the article uses this often is its topic: a blank of it tests nothing.
+TOPIC_COUNT = 12
 MAX_WORDS = 4
-MIN_SCORE = 2.0
+MIN_SCORE = 1.0
 META_RE = re.compile(r"\b(?:this (?:article|post|guide|page)|we will|we.ll)\b", re.I)
 # "Understanding X is crucial for …": an opinion about the topic, not a fact of it.
 FILLER_RE = re.compile(r"\b(?:is|are) (?:crucial|vital|essential|important|key|critical)\b", re.I)
@@ -32,24 +35,29 @@ FILLER_RE = re.compile(r"\b(?:is|are) (?:crucial|vital|essential|important|key|c
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What the whole article says about its words: how often, and which headings name."""
+    """What the whole article says about its words: how often phrases recur, what headings name."""
 
-    freq: Counter[str]
+    freq: Counter[tuple[str, ...]]  # folded word n-grams (n ≤ MAX_WORDS) → occurrences
     headings: frozenset[str]
     title: frozenset[str]
 
+    def count(self, phrase: str) -> int:
+        return self.freq[tuple(w.casefold() for w in words(phrase))]
 
-def word_frequencies(doc: Document) -> Counter[str]:
-    counts: Counter[str] = Counter()
+
+def ngram_frequencies(doc: Document) -> Counter[tuple[str, ...]]:
+    counts: Counter[tuple[str, ...]] = Counter()
     for unit in doc.units:
-        counts.update(w.casefold() for w in words(unit.sentence.text))
+        folded = [w.casefold() for w in words(unit.sentence.text)]
+        for n in range(1, MAX_WORDS + 1):
+            counts.update(zip(*(folded[i:] for i in range(n)), strict=False))
     return counts
 
 
 def vocabulary(doc: Document) -> Vocabulary:
     heads = {w.casefold() for s in doc.sections[1:] for w in content_words(s.name)}
     return Vocabulary(
-        word_frequencies(doc), frozenset(heads), frozenset(w.casefold() for w in words(doc.title))
+        ngram_frequencies(doc), frozenset(heads), frozenset(w.casefold() for w in words(doc.title))
     )
 
 
@@ -79,28 +87,43 @@ def score(answer: str, phrase: Phrase, vocab: Vocabulary, used: Counter[str]) ->
         value = 6.0 + (2.0 if len(answer.split()) > 1 or "%" in answer else 0.0)
     else:
         value = sum(max(0.0, RARE_ZIPF + 1.5 - zipf(w)) for w in terms) / max(1, len(terms))
-        value += 1.5 * sum(1 for w in terms if vocab.freq[w] >= 2)
-        value += 1.0 * sum(1 for w in terms if w in vocab.headings)
-    if terms and all(w in vocab.title for w in terms):
-        value -= 4  # the deck's title says it already
+        value += 2.0 if vocab.count(answer) >= 2 else 0.0  # a term the article repeats
+        value += 1.0 if any(w in vocab.headings for w in terms) else 0.0
+    if (terms and all(w in vocab.title for w in terms)) or vocab.count(answer) >= TOPIC_COUNT:
+        value -= 4  # the deck's title or topic: no knowledge is tested
     return value - 3.0 * used[squash(answer)]
+
+
+def spans(text: str, phrase: Phrase) -> Iterator[tuple[int, int]]:
+    """The trimmed phrase, and each rare noun or adjective inside a longer one."""
+    whole = trimmed(text, phrase)
+    if whole is not None:
+        yield whole
+    if phrase.is_number:
+        return
+    for token in tag(text):
+        inside = phrase.start <= token.start and token.end <= phrase.end
+        rare = zipf(token.text) < RARE_ZIPF and (token.tag in NOUN_TAGS or token.tag == "JJ")
+        if inside and rare and (token.start, token.end) != whole:
+            yield token.start, token.end
 
 
 def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
     for phrase in noun_phrases(text):
-        if phrase.start < lo:
-            continue
-        span = trimmed(text, phrase)
-        if span is None:
-            continue
-        answer = text[span[0] : span[1]]
-        before = text[: span[0]].split()[-1:]
-        if is_trivial(answer) or (before and before[0].casefold() in ("a", "an")):
-            continue
-        rest = text[: span[0]] + text[span[1] :]
-        if find_phrase(rest, answer) != -1 or text[span[1] : span[1] + 1] in ("'", "’"):
-            continue  # the answer is given away by the rest, or is a possessive
-        yield span[0], span[1], phrase
+        if phrase.start >= lo:
+            for span in spans(text, phrase):
+                if _usable(text, span):
+                    yield span[0], span[1], phrase
+
+
+def _usable(text: str, span: tuple[int, int]) -> bool:
+    answer = text[span[0] : span[1]]
+    before = text[: span[0]].split()[-1:]
+    if is_trivial(answer) or (before and before[0].casefold() in ("a", "an")):
+        return False
+    rest = text[: span[0]] + text[span[1] :]
+    # Not given away by the rest of the sentence, and not a possessive.
+    return find_phrase(rest, answer) == -1 and text[span[1] : span[1] + 1] not in ("'", "’")
 
 
 def best_blank(text: str, lo: int, vocab: Vocabulary, used: Counter[str]) -> tuple[int, int] | None:
@@ -115,12 +138,30 @@ def best_blank(text: str, lo: int, vocab: Vocabulary, used: Counter[str]) -> tup
     return (best[1], best[2]) if best else None
 
 
+def phrase_is_number(text: str, span: tuple[int, int]) -> bool:
+    return text[span[0] : span[0] + 1].isdigit() or text[span[0] : span[0] + 1] in "¼½¾$£€"
+
+
+def number_group(answer: str) -> str:
+    """Numbers are siblings when they count the same unit: "70 mg/dL" and "55 mg/dL"."""
+    parts = answer.split()
+    if answer.endswith("%") or (len(parts) > 1 and parts[-1].casefold() == "percent"):
+        return "number:%"
+    if len(parts) > 1 and parts[-1][:1].isalpha():
+        return f"number:{singular(parts[-1].casefold())}"
+    if "°" in answer:
+        return "number:" + answer[answer.index("°") :]
+    if re.fullmatch(r"1\d{3}|20\d{2}", answer):
+        return "number:year"
+    return "key_term"  # a bare count: of what, the sentence says, not the number
+
+
 def key_term_extractor(vocab: Vocabulary) -> Callable[[Document, Unit], Iterator[Fact]]:
     used: Counter[str] = Counter()  # answers already chosen, in document order
 
     def key_term_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
-        if unit.line.kind not in ("paragraph", "list_item"):
-            return  # a lead-in ("Options may include:") announces, it does not state
+        if unit.line.kind not in STATING_LINES:
+            return  # a lead-in ("Options may include:") announces, a heading names
         text = unit.sentence.text
         if META_RE.search(text) or FILLER_RE.search(text):
             return  # advice to the reader or talk about the article: nothing to learn
@@ -137,7 +178,7 @@ def key_term_extractor(vocab: Vocabulary) -> Callable[[Document, Unit], Iterator
             subject,
             term,
             unit,
-            "key_term",
+            number_group(term) if phrase_is_number(text, span) else "key_term",
             entity.short if entity else doc.section_name(unit.section),
             str(span[0]),
         )

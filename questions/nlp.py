@@ -21,16 +21,18 @@ from lemminflect import getAllLemmas, getInflection, getLemma
 from textblob.en import parse
 
 TOKEN_RE = re.compile(
-    r"[$£€]?\d[\d,.]*(?:[–-]\d[\d,.]*)?(?:\s?%|°[CF]?)?"  # 85%, 2–5, 2,500, 130°F
+    r"[$£€]?\d+(?:[.,]\d+)*(?:[–-]\d+(?:[.,]\d+)*)?(?:\s?%|°[CF]?)?(?![A-Za-z])"  # 85%, 2–5, 130°F
     r"|[¼½¾⅓⅔]"  # a vulgar fraction
     r"|[A-Za-z]+(?:/[A-Za-z]+)+"  # units such as mg/dL
     r"|n['’]t"  # the negation of "don't"
     r"|[A-Za-z](?:[A-Za-z'’\-]*[A-Za-z])?(?=n['’]t)"  # "do" of "don't"
-    r"|[A-Za-z](?:[A-Za-z'’\-]*[A-Za-z])?"
+    r"|[A-Za-z0-9](?:[A-Za-z0-9'’\-]*[A-Za-z0-9])?"  # words, and names such as PMP22
     r"|\S"
 )
 NOUN_TAGS = frozenset(["NN", "NNS", "NNP", "NNPS"])
 MODIFIER_TAGS = frozenset(["JJ", "JJR", "JJS", "VBN", "CD", "HYPH", *NOUN_TAGS])
+# A noun right after these is a verb the tagger missed: "can cause", "that control".
+AFTER_VERB_SLOT = frozenset(["MD", "TO", "WDT", "WP", "PRP"])
 VERB_TAGS = frozenset(["VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"])
 
 
@@ -84,10 +86,12 @@ def _corrected(spans: list[tuple[str, int, int]], tags: list[str]) -> list[Token
             tg = "CD"
         elif word.casefold() in ("n't", "n’t"):
             tg = "RB"
-        elif tg in NOUN_TAGS and i and tags[i - 1] in ("MD", "TO") and _can_be_verb(word):
+        elif tg in NOUN_TAGS and i and tags[i - 1] in AFTER_VERB_SLOT and _can_be_verb(word):
             tg = "VB"
         elif word == "-":
             tg = "HYPH"
+        elif not any(c.isalnum() for c in word):
+            tg = word  # punctuation tags as itself, as in the Penn Treebank
         out.append(Token(word, tg, start, end))
     return out
 
@@ -149,3 +153,37 @@ def variants(phrase: str) -> tuple[str, ...]:
         if form != last and form.isalpha():
             out.append(" ".join([*parts[:-1], form]))
     return tuple(dict.fromkeys(out))
+
+
+NP_START = frozenset(["DT", "PRP$", "JJ", "JJR", "JJS", "CD", "VBN", *NOUN_TAGS])
+NP_INSIDE = NP_START | {"IN", "TO", "CC", "HYPH", "POS", "VBG", ","}
+NOT_NP_FIRST = frozenset(["but", "and", "or", "not", "also", "such", "like", "e.g", "i.e", "see"])
+
+
+def is_noun_phrase(text: str) -> bool:
+    """Does the tagger read ``text`` as one noun phrase ("lower legs", "lack of iron")?
+
+    Templates that put a phrase where a noun phrase belongs ("Which term does the article use
+    for …?") ask this first: a clause ("used to treat …", "but not dialysis") makes no stem.
+    """
+    tokens = tag(text)
+    if not tokens or tokens[0].tag not in NP_START or tokens[-1].tag not in NOUN_TAGS | {"CD"}:
+        return False
+    if tokens[0].text.casefold() in NOT_NP_FIRST:
+        return False
+    return all(t.tag in NP_INSIDE for t in tokens)
+
+
+def starts_noun_phrase(text: str) -> bool:
+    """Does ``text`` begin with a noun phrase (an object), not a conjunction or adverb?"""
+    tokens = tag(text)
+    return (
+        bool(tokens)
+        and tokens[0].tag in NP_START
+        and tokens[0].text.casefold() not in (NOT_NP_FIRST)
+    )
+
+
+def tag_of(text: str, word: str) -> str:
+    """The tag of the first token ``word`` of ``text`` ("" if it is not a token of it)."""
+    return next((t.tag for t in tag(text) if t.text == word), "")

@@ -1,8 +1,9 @@
 """How common a word is, and so whether blanking or asking it tests anything: the one definition
 of a *trivial* answer that the generator avoids and ``benchmarks/bench_quality.py`` counts.
 
-A word is trivial if it is a function word, a vague filler noun or adjective of any prose
-("people", "method", "value", "factors", "first"), or very common in English at large
+A word is trivial if it is a function word, a category noun ("disease", "type"), a vague
+filler noun or adjective of any prose ("people", "method", "value", "factors", "first"), or
+very common in English at large
 (``wordfreq`` Zipf frequency ≥ ``COMMON_ZIPF``: "first" 6.1, "people" 6.4; "calcium" 3.8).
 A phrase is trivial only if every word of it is; a number is never trivial.
 """
@@ -14,7 +15,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from questions.textutil import STOPWORDS
+from questions.textutil import GENERIC, STOPWORDS
 
 COMMON_ZIPF = 5.5
 # A rare-enough word scores below this: worth a blank on its own.
@@ -35,6 +36,9 @@ _FILLER_WORDS = """
     various several certain particular specific general overall possible potential
     good better best bad great large small high low long short many more most other
     such same each every whole entire full half total
+    cause causes reason reasons effect effects treatment treatments symptom symptoms
+    sign signs provider providers doctor doctors body health care risk risks test tests
+    study studies research researchers information
 """
 FILLER = frozenset(_FILLER_WORDS.split())
 
@@ -52,7 +56,8 @@ def is_trivial_word(word: str) -> bool:
     folded = word.casefold().replace("’", "'")
     if folded[:1].isdigit():
         return False
-    return folded in STOPWORDS or folded in FILLER or zipf(folded) >= COMMON_ZIPF
+    listed = folded in STOPWORDS or folded in FILLER or folded in GENERIC
+    return listed or zipf(folded) >= COMMON_ZIPF
 
 
 def is_trivial(answer: str) -> bool:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from questions.build import Candidate, make, pick_distractors
+from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.document import Entity
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
+from questions.templates_blanks import key_term
 from questions.textutil import (
-    PRONOUNS,
     capitalise,
     contains_phrase,
     decapitalise,
@@ -46,11 +46,6 @@ def _lower(ctx: Context, text: str) -> str:
 
 def _case(ctx: Context, text: str) -> str:
     return sentence_case(text, ctx.doc.proper)
-
-
-def _say_false(fact: Fact) -> bool:
-    """Half of the true/false items are false: which half is fixed by the fact's identity."""
-    return int(digest(fact.id, "tf", length=4), 16) % 2 == 0
 
 
 def _blank(text: str, needle: str) -> str | None:
@@ -133,7 +128,7 @@ def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         distractors=pick_distractors(meaning, pool),
     )
     others = [o for o in pick_distractors(meaning, pool) if not ctx.states(fact, o)][:1]
-    if _say_false(fact) and others:
+    if say_false(fact) and others:
         claim, answer = _lower(ctx, others[0]), "False"
     else:
         claim, answer = _lower(ctx, meaning), "True"
@@ -175,7 +170,7 @@ def alias(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         distractors=distractors,
         reasons=reasons,
     )
-    if _say_false(fact) and distractors:
+    if say_false(fact) and distractors:
         name, answer = distractors[0], "False"
     else:
         name, answer = entity.name, "True"
@@ -239,7 +234,7 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         distractors=distractors,
         reasons=reasons,
     )
-    if _say_false(fact) and distractors:
+    if say_false(fact) and distractors:
         name = distractors[0]
         yield make(
             ctx.doc,
@@ -293,7 +288,7 @@ def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     others = [
         o for o in pick_distractors(desc, [f.answer for f in siblings]) if not ctx.states(fact, o)
     ][:1]
-    if _say_false(fact) and others:
+    if say_false(fact) and others:
         claim, answer = _lower(ctx, others[0]), "False"
     else:
         claim, answer = _lower(ctx, desc), "True"
@@ -426,7 +421,7 @@ def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         (n for n in (entity.short, *entity.names) if contains_phrase(said, n)), entity.short
     )
     swap = [e for e in ctx.sibling_entities(entity) if not ctx.may_also_be_true(e, said)]
-    if _say_false(fact) and swap:
+    if say_false(fact) and swap:
         other = swap[int(digest(fact.id, length=4), 16) % len(swap)]
         replacement = other.short if name == entity.short else _lower(ctx, other.name)
         if said.startswith(name):
@@ -435,33 +430,6 @@ def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, false, "False", said)
     else:
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, said, "True", said)
-
-
-def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
-    said = fact.unit.sentence.text
-    start = int(fact.relation)
-    end = start + len(fact.answer)
-    prompt = said[:start] + CLOZE_BLANK + said[end:]
-    entity = ctx.entity(fact)
-    if (
-        entity is not None
-        and fact.unit.line.kind != "list_item"  # an item already names its own subject
-        and not _names_entity(said, entity)
-        and not _pronoun_first(said)
-    ):
-        # "Muscle cramps are a common symptom, often appearing early in the disease ___."
-        # means nothing without knowing the section is about ALS: say so.
-        prompt = f"{entity.short}: {prompt}"
-    yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said)
-
-
-def _names_entity(text: str, entity: Entity) -> bool:
-    return any(contains_phrase(text, n) for n in (entity.short, *entity.names))
-
-
-def _pronoun_first(text: str) -> bool:
-    first = text.split(" ", 1)[0].strip(",").casefold()
-    return first in PRONOUNS
 
 
 def qa(ctx: Context, fact: Fact) -> Iterator[Candidate]:
