@@ -14,6 +14,7 @@ Results are cached per sentence, and only sentences a fact is made from are tagg
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,12 +64,24 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
 
 
+@lru_cache(maxsize=1)
+def _loaded() -> bool:
+    """Load the tagger's lexicon and rules once. TextBlob reads them with files it never
+    closes; they are freed as soon as read, and the ResourceWarning that would say so is
+    silenced here (only here), since there is nothing to fix on our side."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        parse("Warm up .", tags=True, chunks=False, relations=False, lemmata=False, tokenize=False)
+    return True
+
+
 @lru_cache(maxsize=8192)
 def tag(text: str) -> tuple[Token, ...]:
     """The sentence's tokens with corrected Penn Treebank tags."""
     spans = tokenize(text)
     if not spans:
         return ()
+    _loaded()
     joined = " ".join(t.replace("/", "&slash;").replace(" ", "") for t, _, _ in spans)
     tagged = parse(joined, tags=True, chunks=False, relations=False, lemmata=False, tokenize=False)
     pairs = [item.rsplit("/", 1) for item in tagged.split(" ")]
