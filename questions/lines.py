@@ -227,10 +227,10 @@ def _plain_kind(
 
 
 def _levels(lines: list[Line], styles: list[str]) -> list[Line]:
-    """Plain-text headings get levels by style: a heading after two blank lines is the top
-    level; the other styles nest in the order they first appear (questions, then short
-    headings in a FAQ page; plain headings, then numbered ones in our article)."""
-    order = ["gap"] if "gap" in styles else []
+    """Plain-text headings get levels by style: a heading after two blank lines, then one in
+    capitals, is the top level; the other styles nest in the order they first appear
+    (questions, then short headings in a FAQ page; plain, then numbered ones in our article)."""
+    order: list[str] = [style for style in ("gap", "upper") if style in styles]
     for style in styles:
         if style and style not in order:
             order.append(style)

@@ -30,7 +30,7 @@ CITATION_RE = re.compile(
 )
 # Pointers to the page's furniture: "(Figure 26.14)", "(see Table 2)", an emptied "()".
 FIGURE_REF_RE = re.compile(
-    r"\s*\((?:see )?(?:figures?|figs?\.|tables?|image)\s[\w.–-]+\)|\s*\(\s*\)"
+    r"\s*\((?:see )?(?:figures?|figs?\.|tables?|image)\s[\w.–-]+\)|\s*\(\s*\)", re.IGNORECASE
 )
 SPACE_BEFORE_STOP = re.compile(r"\s+(?=[?!])")
 REPEATED_STOP = re.compile(r"([?!])[?!]+")

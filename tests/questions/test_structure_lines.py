@@ -1,0 +1,229 @@
+"""Page structure: headings of every shape, the real title, plain lists, noise, FAQ answers."""
+
+from __future__ import annotations
+
+from questions.document import Document, build_document
+from questions.lines import classify
+from questions.normalise import canonical_text, hinted_lines
+from questions.pipeline import analyse
+
+
+def read(raw: str, fmt: str = "txt") -> Document:
+    hinted = hinted_lines(raw, fmt)
+    return build_document(canonical_text(hinted), classify(hinted))
+
+
+def kinds(doc: Document) -> list[tuple[str, int, str]]:
+    return [(line.kind, line.level, line.text) for line in doc.lines]
+
+
+def outline(doc: Document) -> list[tuple[str, int, str]]:
+    """Each section: its name, level and its parent's name."""
+    return [
+        (s.name, s.level, doc.sections[s.parent].name if s.parent is not None else "")
+        for s in doc.sections
+    ]
+
+
+FAQ_PAGE = """SLEEP BASICS
+
+What is sleep?
+
+Sleep is a state of rest that the body needs every night to recover.
+
+Dreams
+
+Most dreams happen in the stage of sleep with rapid eye movements.
+
+STAGES OF SLEEP
+
+Sleep has four stages that repeat through the night in cycles.
+
+How much sleep do adults need?
+
+How much sleep do adults need? Adults need seven to nine hours of sleep each night.
+"""
+
+
+def test_short_upper_case_and_question_headings_nest_by_style() -> None:
+    doc = read(FAQ_PAGE)
+    assert doc.title == "SLEEP BASICS"
+    assert [k for k in kinds(doc) if k[0] != "paragraph"] == [
+        ("title", 0, "SLEEP BASICS"),
+        ("heading", 3, "What is sleep?"),
+        ("heading", 4, "Dreams"),
+        ("heading", 2, "STAGES OF SLEEP"),
+        ("heading", 3, "How much sleep do adults need?"),
+    ]
+    assert outline(doc) == [
+        ("Introduction", 0, ""),
+        ("What is sleep?", 3, "Introduction"),
+        ("Dreams", 4, "What is sleep?"),
+        ("STAGES OF SLEEP", 2, "Introduction"),
+        ("How much sleep do adults need?", 3, "STAGES OF SLEEP"),
+    ]
+
+
+def test_a_faq_answer_that_repeats_its_question_starts_after_the_repeat() -> None:
+    analysis = analyse(FAQ_PAGE, "txt")
+    last = analysis.doc.sections[-1].index
+    texts = [u.sentence.text for u in analysis.doc.units if u.section == last]
+    assert texts == [
+        "How much sleep do adults need?",  # the heading itself
+        "Adults need seven to nine hours of sleep each night.",
+    ]
+    qa = [(f.subject, f.answer) for f in analysis.facts if f.kind == "qa"]
+    assert qa == [
+        ("What is sleep?", "Sleep is a state of rest that the body needs every night to recover"),
+        ("How much sleep do adults need?", "Adults need seven to nine hours of sleep each night"),
+    ]
+
+
+LEAD_MD = """CHLOROPHYLL (also CHLOROPHYL) is a green pigment found in plants.[1] \
+Chlorophyll absorbs blue light.
+
+
+History
+
+Chlorophyll was first isolated in 1817.[2][edit]
+
+Structure
+
+atrophy of type II fibers]] Each molecule holds one magnesium atom at its centre (Figure 3).
+
+
+Uses
+
+Chlorophyll colours food.
+
+Figure 4. Chlorophyll in a leaf.
+
+
+References
+
+[1] Smith J. Pigments. Retrieved on 2012-04-15.
+
+Category:Pigments
+"""
+
+
+def test_markdown_without_hash_headings_reads_like_plain_text_with_the_lead_as_title() -> None:
+    doc = read(LEAD_MD, "md")
+    assert doc.title == "Chlorophyll"  # the capitals of the lead, cased as the text writes it
+    assert outline(doc) == [
+        ("Introduction", 0, ""),
+        ("History", 2, "Introduction"),  # after two blank lines: top level
+        ("Structure", 3, "History"),
+        ("Uses", 2, "Introduction"),
+    ]
+
+
+def test_citations_captions_and_references_never_reach_the_prose() -> None:
+    doc = read(LEAD_MD, "md")
+    prose = [text for kind, _, text in kinds(doc) if kind == "paragraph"]
+    assert prose == [
+        "CHLOROPHYLL (also CHLOROPHYL) is a green pigment found in plants. "
+        "Chlorophyll absorbs blue light.",
+        "Chlorophyll was first isolated in 1817.",
+        "Each molecule holds one magnesium atom at its centre.",
+        "Chlorophyll colours food.",
+    ]
+    noise = [text for kind, _, text in kinds(doc) if kind == "noise"]
+    assert noise == [
+        "Figure 4. Chlorophyll in a leaf.",
+        "References",
+        "Smith J. Pigments. Retrieved on 2012-04-15.",
+        "Category:Pigments",
+    ]
+
+
+def test_the_markdown_title_is_the_first_hash_heading_not_a_later_one() -> None:
+    doc = read(
+        "Intro words here.\n\n# Hypoglycemia\n\n## History\n\nLow sugar was named in 1924.\n", "md"
+    )
+    assert doc.title == "Hypoglycemia"
+    doc = read("# Hypoglycemia\n\n## History\n\nLow sugar was described long ago.\n", "md")
+    assert doc.title == "Hypoglycemia"
+    assert outline(doc)[1:] == [("History", 2, "Introduction")]
+
+
+PLAIN_LIST = """Restless legs
+
+Typical movements are:
+
+Pacing and walking
+
+Jiggling the legs
+
+Rubbing the legs
+
+Unpleasant Feelings
+
+People with the condition describe the feelings as creeping, crawling or pulling in the legs.
+
+Certain medicines may trigger it. These include some:
+
+Antidepressants (used to treat depression)
+
+Antipsychotics (used to treat mental health disorders)
+
+Symptoms usually get better if the medicine is stopped.
+"""
+
+
+def test_plain_lines_after_a_colon_are_list_items_until_the_list_ends() -> None:
+    assert kinds(read(PLAIN_LIST))[1:] == [
+        ("lead_in", 0, "Typical movements are:"),
+        ("list_item", 0, "Pacing and walking"),
+        ("list_item", 0, "Jiggling the legs"),
+        ("list_item", 0, "Rubbing the legs"),
+        ("heading", 2, "Unpleasant Feelings"),  # capitalised and followed by prose
+        (
+            "paragraph",
+            0,
+            "People with the condition describe the feelings as creeping, crawling or pulling "
+            "in the legs.",
+        ),
+        ("lead_in", 0, "Certain medicines may trigger it. These include some:"),
+        ("list_item", 0, "Antidepressants (used to treat depression)"),
+        ("list_item", 0, "Antipsychotics (used to treat mental health disorders)"),
+        # a full sentence after items without a full stop: the list has ended
+        ("paragraph", 0, "Symptoms usually get better if the medicine is stopped."),
+    ]
+
+
+def test_a_related_heading_followed_by_prose_is_a_heading_not_a_noise_tail() -> None:
+    raw = (
+        "Sleep\n\nSleep restores the body and the mind every night.\n\nRelated Sleep Problems\n\n"
+        "Many people who sleep badly also feel tired and irritable during the following day.\n"
+    )
+    assert ("heading", 2, "Related Sleep Problems") in kinds(read(raw))
+
+
+def test_lone_bullets_share_lines_and_html_pages_keep_their_structure() -> None:
+    doc = read("Lice\n\nMedicines:\n\n-\nPermethrin lotion, 1%;\nIt kills live lice.\n")
+    assert kinds(doc)[2:] == [
+        ("noise", 0, "-"),
+        ("list_item", 0, "Permethrin lotion, 1%;"),
+        ("paragraph", 0, "It kills live lice."),
+    ]
+    html = (
+        "<html><head><title>Coffee | Site</title></head><body><nav><a>Home</a></nav>"
+        "<h1>Coffee</h1><p>Coffee is a drink made from roasted beans.</p>"
+        "<figure><img src=x><figcaption>A cup of coffee.</figcaption></figure>"
+        "<h2>Growing</h2><p>Coffee grows in the tropics.</p>"
+        "<h3>Arabica</h3><p>Arabica grows high up.</p></body></html>"
+    )
+    doc = read(html, "html")
+    assert doc.title == "Coffee"
+    assert ("noise", 0, "A cup of coffee.") in kinds(doc)
+    assert outline(doc)[1:] == [("Growing", 2, "Introduction"), ("Arabica", 3, "Growing")]
+
+
+def test_every_unit_points_at_its_text_in_the_canonical_text() -> None:
+    for raw, fmt in ((FAQ_PAGE, "txt"), (LEAD_MD, "md"), (PLAIN_LIST, "txt")):
+        doc = analyse(raw, fmt).doc
+        assert doc.units
+        for unit in doc.units:
+            assert doc.text[unit.sentence.start : unit.sentence.end] == unit.sentence.text
+            assert doc.text[unit.line.start : unit.line.end] == unit.line.text
