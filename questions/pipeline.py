@@ -18,7 +18,7 @@ from questions.bankfile import with_content_version
 from questions.context import build_context
 from questions.document import Document, build_document
 from questions.facts import Extractor, Fact, extract_facts
-from questions.facts_keyterms import key_term_extractor, vocabulary
+from questions.facts_keyterms import Vocabulary, key_term_extractor, vocabulary
 from questions.facts_relations import (
     appositive_facts,
     cause_facts,
@@ -59,6 +59,7 @@ class Analysis:
     doc: Document
     facts: tuple[Fact, ...]
     gates: GateContext
+    vocab: Vocabulary
 
 
 @dataclass
@@ -73,7 +74,7 @@ class Report:
     stale_overrides: list[str] = field(default_factory=list)
 
 
-def extractors(doc: Document) -> list[Extractor]:
+def extractors(doc: Document, vocab: Vocabulary | None = None) -> list[Extractor]:
     return [
         entity_heading_facts,
         parenthetical_facts,
@@ -87,7 +88,7 @@ def extractors(doc: Document) -> list[Extractor]:
         effect_facts,
         statement_facts,
         structure_facts,
-        key_term_extractor(vocabulary(doc)),
+        key_term_extractor(vocab or vocabulary(doc)),
     ]
 
 
@@ -127,10 +128,11 @@ def _analyse_lines(hinted: list[HintedLine], tick: Tick | None) -> Analysis:
     text = canonical_text(hinted)
     lines = classify(hinted)
     doc = build_document(text, lines)
-    facts = extract_facts(doc, extractors(doc), tick)
+    vocab = vocabulary(doc)
+    facts = extract_facts(doc, extractors(doc, vocab), tick)
     noise = [line.text for line in lines if line.kind == "noise"]
     gates = GateContext.of(noise, alias_map(doc, facts))
-    return Analysis(text, tuple(lines), doc, tuple(facts), gates)
+    return Analysis(text, tuple(lines), doc, tuple(facts), gates, vocab)
 
 
 def _has_usable_text(doc: Document) -> bool:
@@ -224,7 +226,7 @@ def _generate(
             report.rejected.update(dict.fromkeys(cand.reasons, 1))
             continue
         pending.append(question)
-    kept = rank(select(pending, analysis.gates, report), analysis.text)
+    kept = rank(select(pending, analysis.gates, report), analysis.text, analysis.vocab.count)
     kept.sort(key=lambda q: (q.source.start, KIND_ORDER[q.kind], q.id))
     report.stale_overrides = [qid for qid in sorted(overrides) if qid not in used]
     for q in kept:

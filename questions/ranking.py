@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from questions.model import Kind, Question
 from questions.rarity import RARE_ZIPF, is_trivial_word, zipf
@@ -26,6 +27,8 @@ PER_1000_WORDS = 38
 MINIMUM = 8
 SAME_ANSWER = 2
 KIND_STEP = 0.25
+REPEAT_STEP = 0.75
+REPEAT_CAP = 2.0
 ORDER = {kind: i for i, kind in enumerate(Kind)}
 FACT_VALUE = {
     "definition": 6.0,
@@ -58,10 +61,11 @@ def answer_value(answer: str) -> float:
     return min(rarity, 3.0) - max(0, len(tokens) - 6) * 0.3
 
 
-def score(q: Question) -> float:
+def score(q: Question, count: Callable[[str], int]) -> float:
+    """``count`` says how often the article uses a phrase: a term it repeats is a key term."""
     value = FACT_VALUE.get(q.fact_kind, 3.0) + KIND_VALUE[q.kind]
     if q.kind != Kind.TRUE_FALSE:
-        value += answer_value(q.answer)
+        value += answer_value(q.answer) + min(REPEAT_CAP, REPEAT_STEP * (count(q.answer) - 1))
     return value - max(0, len(q.prompt.split()) - 30) * 0.1
 
 
@@ -69,7 +73,7 @@ def budget(words: int) -> int:
     return max(MINIMUM, words * PER_1000_WORDS // 1000)
 
 
-def rank(questions: list[Question], text: str) -> list[Question]:
+def rank(questions: list[Question], text: str, count: Callable[[str], int]) -> list[Question]:
     """The best questions within the budget of an article of ``text``, best first.
 
     Kinds take turns by score, each kind's score lowered a little for every question of
@@ -77,7 +81,9 @@ def rank(questions: list[Question], text: str) -> list[Question]:
     """
     limit = budget(len(_WORD_RE.findall(text)))
     queues = {
-        kind: sorted((q for q in questions if q.kind == kind), key=lambda q: (-score(q), q.id))
+        kind: sorted(
+            (q for q in questions if q.kind == kind), key=lambda q: (-score(q, count), q.id)
+        )
         for kind in Kind
     }
     heads = dict.fromkeys(Kind, 0)
@@ -86,15 +92,15 @@ def rank(questions: list[Question], text: str) -> list[Question]:
         live = [k for k in Kind if heads[k] < len(queues[k])]
         if not live:
             break
-        kind = max(live, key=lambda k: (_turn_score(queues[k][heads[k]], picked), -ORDER[k]))
+        kind = max(live, key=lambda k: (_turn_score(queues[k][heads[k]], picked, count), -ORDER[k]))
         q = queues[kind][heads[kind]]
         heads[kind] += 1
         picked.offer(q)
     return picked.kept
 
 
-def _turn_score(q: Question, picked: _Picked) -> float:
-    return score(q) - KIND_STEP * picked.by_kind[q.kind]
+def _turn_score(q: Question, picked: _Picked, count: Callable[[str], int]) -> float:
+    return score(q, count) - KIND_STEP * picked.by_kind[q.kind]
 
 
 class _Picked:
