@@ -213,19 +213,9 @@ def _generate(
     if not _has_usable_text(analysis.doc):
         raise ArticleError("has no usable text (no sentences to ask about)")
     report = Report()
-    pending: list[Question] = []
-    ctx = build_context(analysis.doc, list(analysis.facts))
     overrides = overrides or {}
     used: set[str] = set()
-    for cand in candidates(ctx, list(analysis.facts)):
-        report.candidates += 1
-        question = _overridden(cand.question, overrides, used, report)
-        if question is None:
-            continue
-        if cand.reasons:
-            report.rejected.update(dict.fromkeys(cand.reasons, 1))
-            continue
-        pending.append(question)
+    pending = _pending(analysis, overrides, used, report)
     kept = rank(select(pending, analysis.gates, report), analysis.text, analysis.vocab.count)
     kept.sort(key=lambda q: (q.source.start, KIND_ORDER[q.kind], q.id))
     report.stale_overrides = [qid for qid in sorted(overrides) if qid not in used]
@@ -248,6 +238,24 @@ def _generate(
         generator=GENERATOR,
     )
     return with_content_version(bank), report
+
+
+def _pending(
+    analysis: Analysis, overrides: dict[str, Override], used: set[str], report: Report
+) -> list[Question]:
+    """Every template's candidates, hand fixes applied, without those built with a problem."""
+    pending: list[Question] = []
+    ctx = build_context(analysis.doc, list(analysis.facts))
+    for cand in candidates(ctx, list(analysis.facts)):
+        report.candidates += 1
+        question = _overridden(cand.question, overrides, used, report)
+        if question is None:
+            continue
+        if cand.reasons:
+            report.rejected.update(dict.fromkeys(cand.reasons, 1))
+            continue
+        pending.append(question)
+    return pending
 
 
 def _overridden(

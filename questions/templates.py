@@ -158,30 +158,7 @@ def alias(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         squash(n) == squash(subject) for n in (entity.short, *entity.names)
     ):
         return
-    distractors, reasons = _entity_options(ctx, entity, other)
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.MULTIPLE_CHOICE,
-        f"{_which(entity)} is also known as {other}?",
-        entity.name,
-        said,
-        accepted=_entity_accepted(entity),
-        distractors=distractors,
-        reasons=reasons,
-    )
-    if say_false(fact) and distractors:
-        name, answer = distractors[0], "False"
-    else:
-        name, answer = entity.name, "True"
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.TRUE_FALSE,
-        f"{name} {_agree('is', name, ctx.doc.proper)} also known as {other}.",
-        answer,
-        said,
-    )
+    yield from _which_entity(ctx, fact, entity, "is", f"also known as {other}", other)
 
 
 # --- definitions ---------------------------------------------------------------------------
@@ -222,37 +199,31 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     entity = ctx.entity(fact)
     if entity is None or not fact.group.startswith("entity:"):
         return
-    distractors, reasons = _entity_options(ctx, entity, predicate)
+    yield from _which_entity(ctx, fact, entity, verb, predicate, predicate)
+
+
+def _which_entity(
+    ctx: Context, fact: Fact, entity: Entity, verb: str, rest: str, claim: str
+) -> Iterator[Candidate]:
+    """ "Which condition {verb} {rest}?" with sibling entities as wrong options, and the
+    statement about the entity, or (half the time) about a sibling, as a true/false item."""
+    said = fact.unit.sentence.text
+    distractors, reasons = _entity_options(ctx, entity, claim)
     yield make(
         ctx.doc,
         fact,
         Kind.MULTIPLE_CHOICE,
-        f"{_which(entity)} {verb} {predicate}?",
+        f"{_which(entity)} {verb} {rest}?",
         entity.name,
         said,
         accepted=_entity_accepted(entity),
         distractors=distractors,
         reasons=reasons,
     )
-    if say_false(fact) and distractors:
-        name = distractors[0]
-        yield make(
-            ctx.doc,
-            fact,
-            Kind.TRUE_FALSE,
-            f"{name} {_agree(verb, name, ctx.doc.proper)} {predicate}.",
-            "False",
-            said,
-        )
-    else:
-        yield make(
-            ctx.doc,
-            fact,
-            Kind.TRUE_FALSE,
-            f"{entity.name} {_agree(verb, entity.name, ctx.doc.proper)} {predicate}.",
-            "True",
-            said,
-        )
+    false = say_false(fact) and bool(distractors)
+    name = distractors[0] if false else entity.name
+    claim_text = f"{name} {_agree(verb, name, ctx.doc.proper)} {rest}."
+    yield make(ctx.doc, fact, Kind.TRUE_FALSE, claim_text, "False" if false else "True", said)
 
 
 # --- lists of "Term: description" ----------------------------------------------------------
@@ -261,9 +232,7 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
 def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     term, desc, topic = fact.subject, fact.answer, fact.relation
     said = fact.unit.sentence.text
-    siblings = ctx.siblings(fact)
     where = f"In the article's list on {topic}"
-    quoted = f"“{_lower(ctx, desc)}”"
     do = "do" if _plural(term, ctx.doc.proper) else "does"
     yield make(
         ctx.doc,
@@ -273,11 +242,27 @@ def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         capitalise(desc),
         said,
     )
+    yield from _list_choices(ctx, fact, where)
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.CLOZE,
+        f"{capitalise(topic)} — {CLOZE_BLANK}: {_lower(ctx, desc)}.",
+        term,
+        said,
+        accepted=fact.accepted,
+    )
+
+
+def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
+    """Which item a description belongs to, and an item's (or a sibling's) description."""
+    term, desc, said = fact.subject, fact.answer, fact.unit.sentence.text
+    siblings = ctx.siblings(fact)
     yield make(
         ctx.doc,
         fact,
         Kind.MULTIPLE_CHOICE,
-        f"{where}, which item is described as {quoted}?",
+        f"{where}, which item is described as “{_lower(ctx, desc)}”?",
         term,
         said,
         accepted=fact.accepted,
@@ -292,23 +277,8 @@ def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         claim, answer = _lower(ctx, others[0]), "False"
     else:
         claim, answer = _lower(ctx, desc), "True"
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.TRUE_FALSE,
-        f"{where}, “{term}” is described as “{claim}”.",
-        answer,
-        said,
-    )
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.CLOZE,
-        f"{capitalise(topic)} — {CLOZE_BLANK}: {_lower(ctx, desc)}.",
-        term,
-        said,
-        accepted=fact.accepted,
-    )
+    prompt = f"{where}, “{term}” is described as “{claim}”."
+    yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, answer, said)
 
 
 # --- causes, triggers, effects -------------------------------------------------------------
