@@ -7,14 +7,15 @@ choice or a false statement is scarcer than a flashcard). The best are kept, gre
 
 - at most ``PER_1000_WORDS`` questions per 1,000 words of article, but at least ``MINIMUM``;
 - at most one question of a kind per fact, and at most two questions with the same answer;
-- true/false items that are true at most one more than those that are false, so answering
-  "True" to everything cannot score well.
+- true/false items with either answer at most one more than those with the other, so
+  answering "True" (or "False") to everything cannot score well.
 
 Ties break on the question id, so the choice is the same on every run.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -27,9 +28,9 @@ PER_1000_WORDS = 38
 MINIMUM = 8
 SAME_ANSWER = 2
 KIND_STEP = 0.25
+SECTION_STEP = 0.4
 REPEAT_STEP = 0.75
 REPEAT_CAP = 2.0
-ORDER = {kind: i for i, kind in enumerate(Kind)}
 FACT_VALUE = {
     "definition": 6.0,
     "gloss": 5.0,
@@ -76,31 +77,40 @@ def budget(words: int) -> int:
 def rank(questions: list[Question], text: str, count: Callable[[str], int]) -> list[Question]:
     """The best questions within the budget of an article of ``text``, best first.
 
-    Kinds take turns by score, each kind's score lowered a little for every question of
-    that kind already kept, so a deck is not all flashcards when flashcards score high.
+    Each question's score is lowered a little for every question of its kind and of its
+    section already kept, so a deck is neither all flashcards nor all about one section.
+    Lazy greedy: penalties only grow, so a stored score bounds the current one, and a
+    question is taken when its current score still beats every stored score.
     """
     limit = budget(len(_WORD_RE.findall(text)))
-    queues = {
-        kind: sorted(
-            (q for q in questions if q.kind == kind), key=lambda q: (-score(q, count), q.id)
-        )
-        for kind in Kind
-    }
-    heads = dict.fromkeys(Kind, 0)
     picked = _Picked()
-    while len(picked.kept) < limit:
-        live = [k for k in Kind if heads[k] < len(queues[k])]
-        if not live:
-            break
-        kind = max(live, key=lambda k: (_turn_score(queues[k][heads[k]], picked, count), -ORDER[k]))
-        q = queues[kind][heads[kind]]
-        heads[kind] += 1
+    heap = [(-score(q, count), q.id, i) for i, q in enumerate(questions)]
+    heapq.heapify(heap)
+    waiting: list[tuple[float, str, int]] = []  # true/false items until the other answer
+    while heap and len(picked.kept) < limit:
+        entry = heapq.heappop(heap)
+        q = questions[entry[2]]
+        if picked.waits(q):
+            waiting.append(entry)
+            continue
+        if not picked.allows(q):
+            continue
+        current = -_turn_score(q, picked, count)
+        if heap and current > heap[0][0]:
+            heapq.heappush(heap, (current, entry[1], entry[2]))  # no longer the best
+            continue
         picked.offer(q)
+        if q.kind == Kind.TRUE_FALSE:
+            for item in waiting:
+                heapq.heappush(heap, item)
+            waiting.clear()
     return picked.kept
 
 
 def _turn_score(q: Question, picked: _Picked, count: Callable[[str], int]) -> float:
-    return score(q, count) - KIND_STEP * picked.by_kind[q.kind]
+    crowded = KIND_STEP * picked.by_kind[q.kind]
+    crowded += SECTION_STEP * picked.by_section[q.source.section]
+    return score(q, count) - crowded
 
 
 class _Picked:
@@ -109,22 +119,29 @@ class _Picked:
     def __init__(self) -> None:
         self.kept: list[Question] = []
         self.by_kind: Counter[Kind] = Counter()
+        self.by_section: Counter[str] = Counter()
         self.kinds: set[tuple[str, Kind]] = set()
         self.answers: Counter[str] = Counter()
         self.truth: Counter[str] = Counter()
 
+    def waits(self, q: Question) -> bool:
+        """A true/false item waits while its answer would outnumber the other one by two."""
+        if q.kind != Kind.TRUE_FALSE:
+            return False
+        other = "False" if q.answer == "True" else "True"
+        return self.truth[q.answer] >= self.truth[other] + 1
+
     def allows(self, q: Question) -> bool:
         if (q.fact_id, q.kind) in self.kinds:
             return False
-        if q.kind == Kind.TRUE_FALSE:
-            return q.answer == "False" or self.truth["True"] < self.truth["False"] + 1
-        return self.answers[squash(q.answer)] < SAME_ANSWER
+        return q.kind == Kind.TRUE_FALSE or self.answers[squash(q.answer)] < SAME_ANSWER
 
     def offer(self, q: Question) -> None:
         if not self.allows(q):
             return
         self.kept.append(q)
         self.by_kind[q.kind] += 1
+        self.by_section[q.source.section] += 1
         self.kinds.add((q.fact_id, q.kind))
         if q.kind == Kind.TRUE_FALSE:
             self.truth[q.answer] += 1
