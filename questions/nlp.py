@@ -99,14 +99,21 @@ def _corrected(spans: list[tuple[str, int, int]], tags: list[str]) -> list[Token
             tg = "CD"
         elif word.casefold() in ("n't", "n’t"):
             tg = "RB"
-        elif tg in NOUN_TAGS and i and tags[i - 1] in AFTER_VERB_SLOT and _can_be_verb(word):
-            tg = "VB"
+        elif tg in NOUN_TAGS and i and _can_be_verb(word):
+            tg = _verb_after(spans[i - 1][0], tags[i - 1], word) or tg
         elif word == "-":
             tg = "HYPH"
         elif not any(c.isalnum() for c in word):
             tg = word  # punctuation tags as itself, as in the Penn Treebank
         out.append(Token(word, tg, start, end))
     return out
+
+
+def _verb_after(prev: str, prev_tag: str, word: str) -> str:
+    """The verb tag of a noun-tagged word in a verb slot, or "" if it is not in one."""
+    if prev.casefold() in RELATIVE:
+        return "VBZ" if word.casefold().endswith("s") else "VBP"
+    return "VB" if prev_tag in AFTER_VERB_SLOT else ""
 
 
 @lru_cache(maxsize=16384)
@@ -200,3 +207,31 @@ def starts_noun_phrase(text: str) -> bool:
 def tag_of(text: str, word: str) -> str:
     """The tag of the first token ``word`` of ``text`` ("" if it is not a token of it)."""
     return next((t.tag for t in tag(text) if t.text == word), "")
+
+
+RELATIVE = frozenset(["that", "which", "who"])
+FINITE_VERB = frozenset(["VBZ", "VBP", "VBD", "MD"])
+
+
+def which_stem(predicate: str) -> str | None:
+    """ "a hormone that raises blood glucose levels" → "Which hormone raises blood glucose levels?"
+
+    Only for a determiner, a noun phrase, a relative pronoun and a finite verb, in that order:
+    then the question is grammatical because the article's own clause fits its own noun.
+    """
+    tokens = tag(predicate)
+    if len(tokens) < 4 or tokens[0].tag != "DT" or tokens[0].text.casefold() not in DETERMINERS:
+        return None
+    i = 1
+    while i < len(tokens) and tokens[i].tag in MODIFIER_TAGS:
+        i += 1
+    if i == 1 or tokens[i - 1].tag not in NOUN_TAGS or i + 1 >= len(tokens):
+        return None
+    if tokens[i].text.casefold() not in RELATIVE or tokens[i + 1].tag not in FINITE_VERB:
+        return None
+    noun = predicate[tokens[1].start : tokens[i - 1].end]
+    clause = predicate[tokens[i + 1].start :].rstrip(" .;")
+    return f"Which {noun} {clause}?"
+
+
+DETERMINERS = frozenset(["a", "an", "the"])

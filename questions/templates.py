@@ -16,6 +16,7 @@ from questions.context import Context
 from questions.document import Entity
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
+from questions.nlp import which_stem
 from questions.templates_blanks import key_term
 from questions.textutil import (
     capitalise,
@@ -198,6 +199,10 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     )
     entity = ctx.entity(fact)
     if entity is None or not fact.group.startswith("entity:"):
+        stem = which_stem(predicate)
+        if stem and verb in ("is", "are"):
+            term = capitalise(fact.subject) if not is_acronym(fact.subject) else fact.subject
+            yield make(ctx.doc, fact, Kind.FLASHCARD, stem, term, said, variant="reverse")
         return
     yield from _which_entity(ctx, fact, entity, verb, predicate, predicate)
 
