@@ -89,8 +89,8 @@ def score(answer: str, phrase: Phrase, vocab: Vocabulary, used: Counter[str]) ->
         value = sum(max(0.0, RARE_ZIPF + 1.5 - zipf(w)) for w in terms) / max(1, len(terms))
         value += 2.0 if vocab.count(answer) >= 2 else 0.0  # a term the article repeats
         value += 1.0 if any(w in vocab.headings for w in terms) else 0.0
-    if (terms and all(w in vocab.title for w in terms)) or vocab.count(answer) >= TOPIC_COUNT:
-        value -= 4  # the deck's title or topic: no knowledge is tested
+    if vocab.count(answer) >= TOPIC_COUNT:
+        value -= 4  # the article's topic: no knowledge is tested
     return value - 3.0 * used[squash(answer)]
 
 
@@ -103,7 +103,7 @@ def spans(text: str, phrase: Phrase) -> Iterator[tuple[int, int]]:
         return
     for token in tag(text):
         inside = phrase.start <= token.start and token.end <= phrase.end
-        rare = zipf(token.text) < RARE_ZIPF and (token.tag in NOUN_TAGS or token.tag == "JJ")
+        rare = zipf(token.text) < RARE_ZIPF and token.tag in NOUN_TAGS
         if inside and rare and (token.start, token.end) != whole:
             yield token.start, token.end
 
@@ -112,12 +112,18 @@ def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int
     for phrase in noun_phrases(text):
         if phrase.start >= lo:
             for span in spans(text, phrase):
-                if _usable(text, span):
+                if _usable(text, span, vocab):
                     yield span[0], span[1], phrase
 
 
-def _usable(text: str, span: tuple[int, int]) -> bool:
+def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
     answer = text[span[0] : span[1]]
+    terms = [w.casefold() for w in words(answer) if not is_trivial_word(w)]
+    if all(w in vocab.title for w in terms):
+        return False  # the deck's title says it: "muscle ___" in a deck on muscle cramps
+    tags = [t.tag for t in tag(text) if span[0] <= t.start and t.end <= span[1]]
+    if tags and all(t.startswith("JJ") for t in tags):
+        return False  # an adjective alone: "mild or ___ hypoglycemia" has many fillers
     before = text[: span[0]].split()[-1:]
     if is_trivial(answer) or (before and before[0].casefold() in ("a", "an")):
         return False
