@@ -36,11 +36,17 @@ def say_false(fact: Fact) -> bool:
 
 
 def source_of(doc: Document, fact: Fact) -> Source:
+    """The fact's sentence; for a glossary definition, from its term's line on, so that the
+    source shows the term the question asks for."""
     sentence = fact.unit.sentence
+    start = sentence.start
+    term = doc.term_of.get(fact.unit.line.start) if fact.kind == "definition" else None
+    if term is not None and sentence.start == fact.unit.line.start:
+        start = term.start
     return Source(
         section=doc.section_name(fact.section),
-        sentence=sentence.text,
-        start=sentence.start,
+        sentence=doc.text[start : sentence.end],
+        start=start,
         end=sentence.end,
     )
 

@@ -23,7 +23,8 @@ from questions.rarity import RARE_ZIPF, is_trivial, is_trivial_word, zipf
 from questions.textutil import content_words, find_phrase, squash, words
 
 MIN_CONTEXT = 4
-STATING_LINES = frozenset(["paragraph", "list_item", "definition"])
+# Not a glossary's definition lines: a blank there, without the term, tests a fragment.
+STATING_LINES = frozenset(["paragraph", "list_item"])
 # A term the article uses this often is its topic: a blank of it tests nothing.
 TOPIC_COUNT = 12
 MAX_WORDS = 4

@@ -138,7 +138,7 @@ def _analyse_lines(hinted: list[HintedLine], tick: Tick | None) -> Analysis:
 def _has_usable_text(doc: Document) -> bool:
     seen = 0
     for unit in doc.units:
-        if unit.line.kind in ("paragraph", "list_item", "lead_in"):
+        if unit.line.kind in ("paragraph", "list_item", "lead_in", "definition", "table_row"):
             seen += len(content_words(unit.sentence.text))
             if seen >= 5:
                 return True

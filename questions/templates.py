@@ -18,6 +18,7 @@ from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import which_stem
 from questions.templates_blanks import key_term
+from questions.templates_structure import glossary_entry, table_cell
 from questions.textutil import (
     capitalise,
     contains_phrase,
@@ -197,6 +198,9 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         capitalise(predicate),
         said,
     )
+    if fact.group.startswith("glossary@"):
+        yield from glossary_entry(ctx, fact)
+        return
     entity = ctx.entity(fact)
     if entity is None or not fact.group.startswith("entity:"):
         stem = which_stem(predicate)
@@ -425,6 +429,7 @@ TEMPLATES: dict[str, Template] = {
     "effect": effect,
     "statement": statement,
     "key_term": key_term,
+    "table_cell": table_cell,
 }
 
 
