@@ -16,7 +16,14 @@ from itertools import pairwise
 
 from questions.lines import NUMBERED_RE, Line
 from questions.sentences import Sentence, split_sentences
-from questions.textutil import PRONOUNS, capitalise, is_acronym, sentence_case, words
+from questions.textutil import (
+    PRONOUNS,
+    capitalise,
+    contains_phrase,
+    is_acronym,
+    sentence_case,
+    words,
+)
 
 _GENERIC_HEADINGS_WORDS = """
     introduction conclusion conclusions overview summary background references sources
@@ -130,7 +137,9 @@ def proper_words(lines: list[Line]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _is_entity_heading(section: Section) -> bool:
+def _is_entity_heading(section: Section, body: str) -> bool:
+    """A heading that names a thing the section then talks about ("Sodium": "Sodium is the
+    major cation …"), not a topic ("Roles of Electrolytes", "Terminology", "Physical Exam")."""
     text = section.name
     outer, _ = split_parenthetical(text)
     first = words(outer)[:1]
@@ -140,17 +149,37 @@ def _is_entity_heading(section: Section) -> bool:
         return False  # "How we explore them" is a topic, not a thing
     numbered = section.heading is not None and NUMBERED_RE.match(section.heading.text)
     generic = any(w.casefold() in GENERIC_HEADINGS for w in words(outer))
-    return bool(numbered) or not generic
+    # A numbered heading is one of an enumeration of things; any other must be named in
+    # its own section.
+    return bool(numbered) or (not generic and _mentions(body, text))
 
 
-def find_entities(sections: list[Section], proper: frozenset[str]) -> dict[int, Entity]:
+def _mentions(body: str, heading: str) -> bool:
+    outer, inner = split_parenthetical(heading)
+    names = [outer, inner] if inner else [outer]
+    names += [name[:-1] for name in names if name.endswith("s")]  # "Neuropathies" → singular
+    return any(contains_phrase(body, name) for name in names)
+
+
+def section_bodies(lines: list[Line], owner: list[int]) -> dict[int, str]:
+    """Each section's own prose (paragraphs, lists, table rows), joined."""
+    parts: dict[int, list[str]] = {}
+    for line, section in zip(lines, owner, strict=True):
+        if line.kind not in ("title", "heading", "noise"):
+            parts.setdefault(section, []).append(line.text)
+    return {section: "\n".join(texts) for section, texts in parts.items()}
+
+
+def find_entities(
+    sections: list[Section], proper: frozenset[str], bodies: dict[int, str]
+) -> dict[int, Entity]:
     """Sibling headings that name things, three or more under one parent, become entities."""
     groups: dict[tuple[int | None, int], list[Section]] = {}
     for section in sections[1:]:
         groups.setdefault((section.parent, section.level), []).append(section)
     out: dict[int, Entity] = {}
     for (parent, _), members in groups.items():
-        named = [s for s in members if _is_entity_heading(s)]
+        named = [s for s in members if _is_entity_heading(s, bodies.get(s.index, ""))]
         if len(named) < 3:
             continue
         parent_name = sections[parent].name if parent is not None else ""
@@ -222,7 +251,7 @@ def build_document(text: str, lines: list[Line]) -> Document:
         lines=tuple(lines),
         sections=tuple(sections),
         units=tuple(units),
-        entities=find_entities(sections, proper),
+        entities=find_entities(sections, proper, section_bodies(lines, owner)),
         proper=proper,
         first_paragraph=_first_paragraphs(units),
         table_header=_table_headers(lines),

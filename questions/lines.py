@@ -273,7 +273,7 @@ def _term_lines(lines: list[HintedLine], filled: list[int]) -> dict[int, tuple[s
         if len(run) >= 3 and not before.endswith(":"):
             out.update(dict.fromkeys(run, ("definition", 0, "")))
         run = []
-        before = lines[i].text
+        before = lines[i].text if i >= 0 else ""
     return out
 
 
