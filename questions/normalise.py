@@ -178,15 +178,23 @@ def _md_line(text: str, paragraph_hint: str) -> HintedLine:
     return HintedLine(_md_inline(text), paragraph_hint)
 
 
+def _html_hinted(raw: str) -> list[HintedLine]:
+    """A blank line after each block, but none between the rows of one table."""
+    lines: list[HintedLine] = []
+    for hint, text in html_lines(raw):
+        line = HintedLine(clean(text), hint)
+        if not line.text:
+            continue
+        if hint in ("th", "tr") and len(lines) >= 2 and lines[-2].hint in ("th", "tr"):
+            lines.pop()
+        lines += [line, HintedLine("", "blank")]
+    return lines
+
+
 def hinted_lines(raw: str, fmt: str) -> list[HintedLine]:
     """Canonical lines with hints, blank runs collapsed, no leading or trailing blanks."""
     if fmt == "html":
-        lines = [HintedLine(clean(t), h) for h, t in html_lines(raw)]
-        spaced: list[HintedLine] = []
-        for line in lines:
-            if line.text:
-                spaced += [line, HintedLine("", "blank")]
-        lines = spaced
+        lines = _html_hinted(raw)
     elif fmt == "md":
         lines = markdown_lines(raw)
     else:

@@ -1,4 +1,5 @@
-"""Tables in plain text and Markdown: pipe tables, Pandoc grid and simple tables, tab rows.
+"""Tables in plain text and Markdown: pipe tables, Pandoc grid and simple tables, tab rows,
+and rows of cells joined by " | " (how a table is written into the canonical text).
 
 ``read_table(lines, i)`` recognises a table that starts at raw line ``i`` and returns its
 header cells, its rows of cells and the first line after it. Cells come back raw (the caller
@@ -40,6 +41,8 @@ def read_table(lines: list[str], i: int) -> Table | None:
         return _simple(lines, i + 1, lines[i])
     if "\t" in line and "\t" in nxt.strip() and _tab_count(line) == _tab_count(nxt):
         return _tabbed(lines, i)
+    if CELL_SEP in line and line.count(CELL_SEP) == nxt.strip().count(CELL_SEP):
+        return _barred(lines, i)
     return None
 
 
@@ -127,6 +130,16 @@ def _tabbed(lines: list[str], i: int) -> Table:
     while j < len(lines) and lines[j].strip() and _tab_count(lines[j]) == width:
         j += 1
     return _table([lines[k].strip().split("\t") for k in range(i, j)], 1, j)
+
+
+def _barred(lines: list[str], i: int) -> Table:
+    """Rows of cells joined by " | ": how this module writes a table into the canonical text,
+    so a bank's text, read again, has the same tables."""
+    width = lines[i].count(CELL_SEP)
+    j = i
+    while j < len(lines) and lines[j].strip() and lines[j].count(CELL_SEP) == width:
+        j += 1
+    return _table([lines[k].strip().split(CELL_SEP) for k in range(i, j)], 1, j)
 
 
 def _table(rows: list[list[str]], header_rows: int, end: int) -> Table:

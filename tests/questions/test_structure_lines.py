@@ -227,3 +227,34 @@ def test_every_unit_points_at_its_text_in_the_canonical_text() -> None:
         for unit in doc.units:
             assert doc.text[unit.sentence.start : unit.sentence.end] == unit.sentence.text
             assert doc.text[unit.line.start : unit.line.end] == unit.line.text
+
+
+IONS = """Electrolytes
+
+Roles of Electrolytes
+
+These six ions aid nerve excitability and the movement of fluids.
+
+Sodium
+
+Sodium is the major cation of the extracellular fluid.
+
+Potassium
+
+Potassium is the major intracellular cation.
+
+Chloride
+
+Chloride is the predominant extracellular anion.
+"""
+
+
+def test_sibling_headings_that_their_sections_name_are_one_entity_group() -> None:
+    doc = read(IONS)
+    named = sorted((e.name, e.group) for e in doc.entities.values())
+    # "Roles of Electrolytes" is a topic: its section never names it
+    assert named == [
+        ("Chloride", "0:Introduction"),
+        ("Potassium", "0:Introduction"),
+        ("Sodium", "0:Introduction"),
+    ]

@@ -158,8 +158,13 @@ def test_an_html_table_row_is_one_line_and_its_th_row_the_header() -> None:
     ]
 
 
-def test_table_text_reads_back_the_same() -> None:
-    """The canonical text of a table, normalised again, is the same text (idempotent)."""
+def test_table_text_reads_back_the_same_with_the_same_rows() -> None:
+    """The canonical text of a table, normalised again, is the same text (idempotent), and
+    its rows are read as the same header and rows."""
     for raw, fmt in ((PIPE, "md"), (GRID, "md"), (SIMPLE, "md"), (TABBED, "txt"), (HTML, "html")):
-        text = canonical_text(hinted_lines(raw, fmt))
-        assert canonical_text(hinted_lines(text, "txt")) == text
+        first = hinted_lines(raw, fmt)
+        text = canonical_text(first)
+        again = hinted_lines(text, "txt")
+        assert canonical_text(again) == text
+        rows = [(line.hint, line.text) for line in first if line.hint in ("th", "tr")]
+        assert [(line.hint, line.text) for line in again if line.hint in ("th", "tr")] == rows
