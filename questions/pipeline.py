@@ -216,7 +216,12 @@ def _generate(
     overrides = overrides or {}
     used: set[str] = set()
     pending = _pending(analysis, overrides, used, report)
-    kept = rank(select(pending, analysis.gates, report), analysis.text, analysis.vocab.count)
+    kept = rank(
+        select(pending, analysis.gates, report),
+        analysis.text,
+        analysis.vocab.count,
+        _parts(analysis),
+    )
     kept.sort(key=lambda q: (q.source.start, KIND_ORDER[q.kind], q.id))
     report.stale_overrides = [qid for qid in sorted(overrides) if qid not in used]
     for q in kept:
@@ -238,6 +243,15 @@ def _generate(
         generator=GENERATOR,
     )
     return with_content_version(bank), report
+
+
+def _parts(analysis: Analysis) -> dict[str, str]:
+    """Facts of a list, table or glossary: a part of their section of their own when ranked."""
+    return {
+        f.id: f.group
+        for f in analysis.facts
+        if f.group.startswith(("list@", "table@", "glossary@"))
+    }
 
 
 def _pending(

@@ -28,7 +28,7 @@ PER_1000_WORDS = 38
 MINIMUM = 8
 SAME_ANSWER = 2
 KIND_STEP = 0.25
-SECTION_STEP = 0.4
+SECTION_STEP = 0.7
 REPEAT_STEP = 0.75
 REPEAT_CAP = 2.0
 FACT_VALUE = {
@@ -74,16 +74,23 @@ def budget(words: int) -> int:
     return max(MINIMUM, words * PER_1000_WORDS // 1000)
 
 
-def rank(questions: list[Question], text: str, count: Callable[[str], int]) -> list[Question]:
+def rank(
+    questions: list[Question],
+    text: str,
+    count: Callable[[str], int],
+    parts: dict[str, str] | None = None,
+) -> list[Question]:
     """The best questions within the budget of an article of ``text``, best first.
 
     Each question's score is lowered a little for every question of its kind and of its
-    section already kept, so a deck is neither all flashcards nor all about one section.
+    part of the article already kept, so a deck is neither all flashcards nor all about one
+    section. ``parts`` maps a fact id to its part when that is not its section (one list or
+    table of a section that holds two).
     Lazy greedy: penalties only grow, so a stored score bounds the current one, and a
     question is taken when its current score still beats every stored score.
     """
     limit = budget(len(_WORD_RE.findall(text)))
-    picked = _Picked()
+    picked = _Picked(parts or {})
     heap = [(-score(q, count), q.id, i) for i, q in enumerate(questions)]
     heapq.heapify(heap)
     waiting: list[tuple[float, str, int]] = []  # true/false items until the other answer
@@ -109,20 +116,24 @@ def rank(questions: list[Question], text: str, count: Callable[[str], int]) -> l
 
 def _turn_score(q: Question, picked: _Picked, count: Callable[[str], int]) -> float:
     crowded = KIND_STEP * picked.by_kind[q.kind]
-    crowded += SECTION_STEP * picked.by_section[q.source.section]
+    crowded += SECTION_STEP * picked.by_section[picked.part(q)]
     return score(q, count) - crowded
 
 
 class _Picked:
     """The questions kept so far, and what that allows next."""
 
-    def __init__(self) -> None:
+    def __init__(self, parts: dict[str, str]) -> None:
+        self.parts = parts
         self.kept: list[Question] = []
         self.by_kind: Counter[Kind] = Counter()
         self.by_section: Counter[str] = Counter()
         self.kinds: set[tuple[str, Kind]] = set()
         self.answers: Counter[str] = Counter()
         self.truth: Counter[str] = Counter()
+
+    def part(self, q: Question) -> str:
+        return self.parts.get(q.fact_id, q.source.section)
 
     def waits(self, q: Question) -> bool:
         """A true/false item waits while its answer would outnumber the other one by two."""
@@ -141,7 +152,7 @@ class _Picked:
             return
         self.kept.append(q)
         self.by_kind[q.kind] += 1
-        self.by_section[q.source.section] += 1
+        self.by_section[self.part(q)] += 1
         self.kinds.add((q.fact_id, q.kind))
         if q.kind == Kind.TRUE_FALSE:
             self.truth[q.answer] += 1
