@@ -10,7 +10,6 @@ lead-in of its list.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -18,7 +17,6 @@ from questions.lines import NUMBERED_RE, Line
 from questions.sentences import Sentence, split_sentences
 from questions.textutil import (
     PRONOUNS,
-    capitalise,
     contains_phrase,
     is_acronym,
     sentence_case,
@@ -38,11 +36,10 @@ CONDITION_WORDS = re.compile(
 )
 PAREN_RE = re.compile(r"^(?P<outer>.*?\S)\s*\((?P<inner>[^()]+)\)$")
 INTRODUCTION = "Introduction"
-LEAD_CAPS_RE = re.compile(
-    r"^(?P<name>[A-Z][A-Z0-9'’–-]*(?: [A-Z0-9][A-Z0-9'’–-]*){0,7})"
-    r"(?= \(|,| is | are | was | were | refers? )"
+LEAD_SUBJECT_RE = re.compile(
+    r"^(?P<name>[A-Z][\w'’–-]*(?: [\w'’–-]+){0,5}?)(?: \([^()]{1,40}\))?,? "
+    r"(?:is|are|was|were|refers to) (?:a|an|the|any|one)\b"
 )
-WORD_RE = re.compile(r"[\w'’–-]+")
 WHOLE_LINE_KINDS = ("table_header", "table_row", "term")
 QUESTION_WORDS = frozenset(["how", "why", "what", "when", "where", "which", "who"])
 
@@ -247,7 +244,7 @@ def build_document(text: str, lines: list[Line]) -> Document:
     units = build_units(lines, owner, sections)
     return Document(
         text=text,
-        title=title or lead_title(text, lines),
+        title=title or lead_title(lines),
         lines=tuple(lines),
         sections=tuple(sections),
         units=tuple(units),
@@ -282,22 +279,12 @@ def _terms(lines: list[Line]) -> dict[int, Line]:
     return out
 
 
-def lead_title(text: str, lines: list[Line]) -> str:
-    """No title line: an encyclopaedia lead names its topic in capitals ("CHLOROPHYLL (also …)
-    is …"); the name comes back in the case the article writes it elsewhere."""
-    first = next((line for line in lines if line.kind == "paragraph"), None)
-    match = LEAD_CAPS_RE.match(first.text) if first is not None else None
-    if match is None:
-        return ""
-    forms: dict[str, Counter[str]] = {}
-    for word in WORD_RE.findall(text):
-        if not word.isupper():
-            forms.setdefault(word.casefold(), Counter())[word] += 1
-    names = []
-    for word in WORD_RE.findall(match.group("name")):
-        seen = forms.get(word.casefold())
-        names.append(seen.most_common(1)[0][0] if seen else word)
-    return capitalise(" ".join(names))
+def lead_title(lines: list[Line]) -> str:
+    """No title line: an encyclopaedia lead opens by naming its topic ("Chlorophyll (also
+    chlorophyl) is any of several …", "Motor neuron diseases (MNDs) are …")."""
+    first = next((line for line in lines if line.kind not in ("noise", "title")), None)
+    match = LEAD_SUBJECT_RE.match(first.text) if first and first.kind == "paragraph" else None
+    return match.group("name") if match else ""
 
 
 def _first_paragraphs(units: list[Unit]) -> dict[int, int]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from questions.htmltext import html_lines
 from questions.tables import CELL_SEP, EMPTY_CELL, Table, read_table
+from questions.textutil import capitalise
 
 BULLET_RE = re.compile(r"^(?:[•·▪◦‣●○■►✓✔–—]|[-*+](?=\s))\s*")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -37,6 +39,9 @@ REPEATED_STOP = re.compile(r"([?!])[?!]+")
 INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 # A reference-list entry ("[12] Smith J. …", "^ a b …") or a category line: never prose.
 REFERENCE_LINE = re.compile(r"^\s*(?:\[\d{1,3}\]|\^\s)|\bCategory:\S", re.IGNORECASE)
+CAPS_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
+_CAPS = r"[A-Z][A-Z'’]{2,}[A-Z]"
+SHOUT_RE = re.compile(rf"(?<![\w'’]){_CAPS}(?: {_CAPS})*(?![\w'’])")
 SETEXT_RE = re.compile(r"^(?:={3,}|-{3,})\s*$")
 
 
@@ -191,6 +196,13 @@ def _html_hinted(raw: str) -> list[HintedLine]:
     return lines
 
 
+def _usual_form(seen: Counter[str]) -> str:
+    """Lower case if the article ever writes the word so (capitals at a sentence's start say
+    nothing); else its commonest form ("Charcot")."""
+    lower = next((form for form in seen if form.islower()), "")
+    return lower or seen.most_common(1)[0][0]
+
+
 def hinted_lines(raw: str, fmt: str) -> list[HintedLine]:
     """Canonical lines with hints, blank runs collapsed, no leading or trailing blanks."""
     if fmt == "html":
@@ -206,6 +218,37 @@ def hinted_lines(raw: str, fmt: str) -> list[HintedLine]:
         out.append(line)
     while out and not out[-1].text:
         out.pop()
+    return _without_shouting(out)
+
+
+def _without_shouting(lines: list[HintedLine]) -> list[HintedLine]:
+    """ "MOTOR NEURON DISEASES (MNDS) are …": capitals that render bold in an encyclopaedia
+    lead come back in the case the article writes the words elsewhere ("Motor neuron
+    diseases (MNDs)"); a word of a run of capitals written nowhere else is lowered. A lone
+    acronym never written otherwise, and lines all in capitals (headings), stay as they are."""
+    forms: dict[str, Counter[str]] = {}
+    for line in lines:
+        for word in CAPS_WORD_RE.findall(line.text):
+            if not word.isupper():
+                forms.setdefault(word.casefold(), Counter())[word] += 1
+
+    def recase(match: re.Match[str]) -> str:
+        run = match.group().split(" ")
+        out = []
+        for word in run:
+            seen = forms.get(word.casefold())
+            known = "" if not seen or seen.total() < 2 else _usual_form(seen)
+            out.append(known or (word.lower() if len(run) > 1 else word))
+        text = " ".join(out)
+        head = match.string[: match.start()].rstrip()
+        return capitalise(text) if not head or head[-1] in ".!?:" else text
+
+    out = []
+    for line in lines:
+        text = line.text
+        if any(c.islower() for c in text) and SHOUT_RE.search(text):
+            text = SHOUT_RE.sub(recase, text)
+        out.append(HintedLine(text, line.hint) if text != line.text else line)
     return out
 
 

@@ -109,7 +109,7 @@ Category:Pigments
 
 def test_markdown_without_hash_headings_reads_like_plain_text_with_the_lead_as_title() -> None:
     doc = read(LEAD_MD, "md")
-    assert doc.title == "Chlorophyll"  # the capitals of the lead, cased as the text writes it
+    assert doc.title == "Chlorophyll"  # the lead names its topic: "Chlorophyll (…) is a …"
     assert outline(doc) == [
         ("Introduction", 0, ""),
         ("History", 2, "Introduction"),  # after two blank lines: top level
@@ -122,7 +122,8 @@ def test_citations_captions_and_references_never_reach_the_prose() -> None:
     doc = read(LEAD_MD, "md")
     prose = [text for kind, _, text in kinds(doc) if kind == "paragraph"]
     assert prose == [
-        "CHLOROPHYLL (also CHLOROPHYL) is a green pigment found in plants. "
+        # the lead's capitals take the case the article writes the word in elsewhere
+        "Chlorophyll (also CHLOROPHYL) is a green pigment found in plants. "
         "Chlorophyll absorbs blue light.",
         "Chlorophyll was first isolated in 1817.",
         "Each molecule holds one magnesium atom at its centre.",
@@ -134,6 +135,20 @@ def test_citations_captions_and_references_never_reach_the_prose() -> None:
         "References",
         "Smith J. Pigments. Retrieved on 2012-04-15.",
         "Category:Pigments",
+    ]
+
+
+def test_a_run_of_capitals_in_prose_is_recased_but_acronyms_and_headings_stay() -> None:
+    raw = (
+        "MOTOR NEURON DISEASES (MNDS) affect motor neurons.\n\nSTAGES\n\n"
+        "Some MNDs are inherited. Motor neurons die in NONFLUORESCENT CATABOLITE DISEASE.\n\n"
+        "Motor neurons and MNDs are studied by the WHO.\n"
+    )
+    assert [line.text for line in hinted_lines(raw, "txt") if line.text] == [
+        "Motor neuron diseases (MNDs) affect motor neurons.",
+        "STAGES",
+        "Some MNDs are inherited. Motor neurons die in nonfluorescent catabolite disease.",
+        "Motor neurons and MNDs are studied by the WHO.",
     ]
 
 
