@@ -56,6 +56,7 @@ CAPTION_RE = re.compile(
     r"\d+[\w.–-]*\s*[:.]?)(?:\s+(?![a-z])|$)"  # "Table 2 lists …": a verb follows, prose
     r"|^(?i:(?:image|photo|credit|source|caption|video)\s*:)"
 )
+SEE_RE = re.compile(r"\b(?:see(?: also)?|sources?|references?|citations?):$", re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[ivx]{1,5})[.)]\s+")
 TERMINAL = ".!?:;,"
 
@@ -314,6 +315,18 @@ def _lead_ins(lines: list[Line]) -> list[Line]:
             out[i] = Line("lead_in", line.start, line.end, line.text)
         if line.kind != "noise":
             next_kind = line.kind
+    return _pointer_lists(out)
+
+
+def _pointer_lists(lines: list[Line]) -> list[Line]:
+    """The items after "… in 1817. See:" are references for a claim, not content: noise."""
+    out = list(lines)
+    pointing = False
+    for i, line in enumerate(out):
+        if line.kind == "list_item" and pointing:
+            out[i] = Line("noise", line.start, line.end, line.text)
+        elif line.kind != "noise":
+            pointing = line.kind == "lead_in" and SEE_RE.search(line.text) is not None
     return out
 
 

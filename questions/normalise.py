@@ -76,8 +76,17 @@ def plain_lines(raw: str) -> list[HintedLine]:
 def _plain_line(text: str) -> HintedLine:
     bullet = BULLET_RE.match(text)
     if bullet and len(text) > bullet.end():
-        return HintedLine(text[bullet.end() :], "li")
+        return HintedLine(_unbulleted(text), "li")
     return HintedLine(text, "")
+
+
+def _unbulleted(text: str) -> str:
+    """ "- - Pelletier …" (an item of a nested list with no text of its own) → "Pelletier …"."""
+    bullet = BULLET_RE.match(text) or MD_ORDERED_RE.match(text)
+    while bullet and len(text) > bullet.end():
+        text = text[bullet.end() :]
+        bullet = BULLET_RE.match(text)
+    return text
 
 
 def _walk(raw: list[str], one: Callable[[str], HintedLine]) -> list[HintedLine]:
@@ -174,9 +183,8 @@ def _md_line(text: str, paragraph_hint: str) -> HintedLine:
     heading = MD_HEADING_RE.match(text)
     if heading:
         return HintedLine(_md_inline(heading.group(2)), f"h{len(heading.group(1))}")
-    bullet = BULLET_RE.match(text) or MD_ORDERED_RE.match(text)
-    if bullet:
-        return HintedLine(_md_inline(text[bullet.end() :]), "li")
+    if BULLET_RE.match(text) or MD_ORDERED_RE.match(text):
+        return HintedLine(_md_inline(_unbulleted(text)), "li")
     bold = MD_BOLD_LINE_RE.match(text)
     if bold and paragraph_hint and len(bold.group(2).split()) <= 10:
         return HintedLine(_md_inline(bold.group(2)), "h4")  # "**Causes**": a run-in heading

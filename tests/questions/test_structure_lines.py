@@ -273,3 +273,18 @@ def test_sibling_headings_that_their_sections_name_are_one_entity_group() -> Non
         ("Potassium", "0:Introduction"),
         ("Sodium", "0:Introduction"),
     ]
+
+
+def test_items_of_a_see_list_are_references_and_nested_bullets_lose_every_bullet() -> None:
+    raw = (
+        "# Chlorophyll\n\nChlorophyll was first isolated in 1817. See:\n\n"
+        "-   -   Pelletier and Caventou (1817) Notice sur la matière verte.\n\n"
+        "Its magnesium was found in 1906.\n\nIt has uses:\n\n-   -   Food colouring\n"
+    )
+    assert kinds(read(raw, "md"))[1:] == [
+        ("lead_in", 0, "Chlorophyll was first isolated in 1817. See:"),
+        ("noise", 0, "Pelletier and Caventou (1817) Notice sur la matière verte."),
+        ("paragraph", 0, "Its magnesium was found in 1906."),
+        ("lead_in", 0, "It has uses:"),
+        ("list_item", 0, "Food colouring"),
+    ]
