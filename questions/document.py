@@ -288,9 +288,11 @@ def lead_title(lines: list[Line]) -> str:
 
 
 def _first_paragraphs(units: list[Unit]) -> dict[int, int]:
-    """Each section's first sentence of paragraph text (after a restated FAQ question)."""
+    """Each section's first sentence of paragraph text (after a restated FAQ question); -1
+    where that sentence only announces what follows ("The four key signs are:")."""
     out: dict[int, int] = {}
     for unit in units:
-        if unit.line.kind == "paragraph" and unit.section not in out:
-            out[unit.section] = unit.sentence.start
+        if unit.line.kind in ("paragraph", "lead_in") and unit.section not in out:
+            announces = unit.sentence.text.endswith(":")
+            out[unit.section] = -1 if announces else unit.sentence.start
     return out

@@ -34,6 +34,8 @@ CITATION_RE = re.compile(
 FIGURE_REF_RE = re.compile(
     r"\s*\((?:see )?(?:figures?|figs?\.|tables?|image)\s[\w.–-]+\)|\s*\(\s*\)", re.IGNORECASE
 )
+# A templated page's "What is (are) X?": the first verb stands.
+VERB_CHOICE_RE = re.compile(r"\b(is|was|has|does) \((?:are|were|have|do)\)")
 SPACE_BEFORE_STOP = re.compile(r"\s+(?=[?!])")
 REPEATED_STOP = re.compile(r"([?!])[?!]+")
 INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
@@ -57,6 +59,7 @@ class HintedLine:
 
 def clean(line: str) -> str:
     line = INVISIBLE_RE.sub("", unicodedata.normalize("NFC", line))
+    line = VERB_CHOICE_RE.sub(r"\1", line)
     line = _without_caption_debris(CITATION_RE.sub("", line))
     line = FIGURE_REF_RE.sub("", line)
     line = SPACE_BEFORE_STOP.sub("", " ".join(line.replace("\u00a0", " ").split()))

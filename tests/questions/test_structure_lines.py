@@ -288,3 +288,15 @@ def test_items_of_a_see_list_are_references_and_nested_bullets_lose_every_bullet
         ("lead_in", 0, "It has uses:"),
         ("list_item", 0, "Food colouring"),
     ]
+
+
+def test_a_faq_answer_that_only_announces_a_list_is_no_answer() -> None:
+    raw = (
+        "Sleep\n\nWhat is (are) insomnia ?\n\nInsomnia is trouble falling or staying asleep.\n\n"
+        "What are the signs of insomnia?\n\nThe three key signs of insomnia are:\n\n"
+        "- Waking up too early\n- Feeling tired during the day\n- Lying awake at night\n"
+    )
+    analysis = analyse(raw, "txt")
+    assert [(f.subject, f.answer) for f in analysis.facts if f.kind == "qa"] == [
+        ("What is insomnia?", "Insomnia is trouble falling or staying asleep"),
+    ]
