@@ -27,14 +27,24 @@ NOISE_LINE = re.compile(
     r"table of contents|contents|on this page|toggle navigation|privacy policy|"
     r"terms of (?:use|service)|"
     r"leave a (?:comment|reply)|\d+ comments?|no comments|more on:.*|edit|\[edit\]|"
-    r"retrieved (?:on |from )?.*|jump to (?:navigation|search)|from wikipedia\b.*)$",
+    r"retrieved (?:on |from )?.*|jump to (?:navigation|search)|from wikipedia\b.*|"
+    r"(?:(?:medically |clinically |expert )?reviewed|fact[- ]checked|written|edited) by\b.*|"
+    r"(?:page )?last (?:reviewed|modified|edited)\b.*|content source:.*|"
+    r"(?:image|photo|video) (?:credit|source):.*|(?:print|email|e-mail|save) (?:this )?page|"
+    r"listen|font size|text size|download (?:pdf|as pdf)|cite this (?:page|article)|"
+    r"was this (?:page|article|information) helpful\??|yes no|\^\s.*|"
+    r"(?:(?:facebook|twitter|x|linkedin|pinterest|whatsapp|reddit|email|print|share)\W*){2,}|"
+    r"home\s*[>»›/|].*)$",
     re.IGNORECASE,
 )
+# "By Jane Smith, MD": a byline with the author's credentials.
+BYLINE_RE = re.compile(r"^By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][A-Za-z.]{1,8})*$")
 NOISE_ANYWHERE = re.compile(
     r"\b(?:cookies?\b.*\b(?:consent|accept|agree|policy|experience|browsing)|"
     r"subscribe to (?:our|the) newsletter|sign up for (?:our|the) newsletter|"
     r"share this (?:article|post|page)|follow us on|all rights reserved|"
-    r"click here to|javascript is disabled)",
+    r"click here to|javascript is disabled|does not (?:imply|constitute) (?:an )?endorsement|"
+    r"for identification purposes only)",
     re.IGNORECASE,
 )
 DATE_RE = re.compile(
@@ -46,7 +56,7 @@ DATE_RE = re.compile(
 RELATED_TAIL = re.compile(
     r"^(?:related(?: \w+){0,2}|you (?:may|might) also like|more from\b.*|read next|"
     r"recommended(?: for you| reading)?|further reading|see also|popular posts|latest posts|"
-    r"references|external links|bibliography|footnotes|citations|works cited|"
+    r"references|external links|bibliography|footnotes|citations|works cited|sources|"
     r"notes and references|references and notes)\W*$",
     re.IGNORECASE,
 )
@@ -75,6 +85,8 @@ def is_noise_text(text: str, title: str = "") -> bool:
     """Scrape debris: button labels, dates, reading times, share/cookie lines, title repeats."""
     n_words = len(words(text))
     if not any(c.isalpha() for c in text) or NOISE_LINE.match(text) or CAPTION_RE.match(text):
+        return True
+    if BYLINE_RE.match(text):
         return True
     if title and text.casefold() == title.casefold():
         return True

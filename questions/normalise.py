@@ -44,6 +44,8 @@ REFERENCE_LINE = re.compile(r"^\s*(?:\[\d{1,3}\]|\^\s)|\bCategory:\S", re.IGNORE
 CAPS_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
 _CAPS = r"[A-Z][A-Z'’]{2,}[A-Z]"
 SHOUT_RE = re.compile(rf"(?<![\w'’]){_CAPS}(?: {_CAPS})*(?![\w'’])")
+# "Rid*, Nix*": a footnote mark (a trademark note) in plain text; Markdown's * is emphasis.
+FOOTNOTE_MARK_RE = re.compile(r"(?<=\w)[*†‡]+(?=[\s,;:.)]|$)")
 SETEXT_RE = re.compile(r"^(?:={3,}|-{3,})\s*$")
 
 
@@ -77,6 +79,7 @@ def plain_lines(raw: str) -> list[HintedLine]:
 
 
 def _plain_line(text: str) -> HintedLine:
+    text = FOOTNOTE_MARK_RE.sub("", text)
     bullet = BULLET_RE.match(text)
     if bullet and len(text) > bullet.end():
         return HintedLine(_unbulleted(text), "li")

@@ -300,3 +300,39 @@ def test_a_faq_answer_that_only_announces_a_list_is_no_answer() -> None:
     assert [(f.subject, f.answer) for f in analysis.facts if f.kind == "qa"] == [
         ("What is insomnia?", "Insomnia is trouble falling or staying asleep"),
     ]
+
+
+BYLINES_AND_NAVIGATION = [
+    "By Jane Smith, MD",
+    "Medically reviewed by Dr. Anna Lee, MD",
+    "Home > Health > Sleep",
+    "Home » Conditions » Sleep",
+    "Facebook Twitter LinkedIn",
+    "Print this page",
+    "Was this page helpful?",
+    "Last reviewed: March 2024",
+    "Image credit: NASA",
+    "^ a b Smith 2010",
+    "*Use of trade names is for identification purposes only and does not imply endorsement.",
+]
+
+
+def test_bylines_navigation_share_and_page_furniture_are_noise() -> None:
+    raw = "Sleep\n\n" + "\n\n".join(BYLINES_AND_NAVIGATION) + "\n\nSleep restores the body.\n"
+    assert [(k, t) for k, _, t in kinds(read(raw)) if k != "noise"] == [
+        ("title", "Sleep"),
+        ("paragraph", "Sleep restores the body."),
+    ]
+    prose = ["By contrast, the test is usually normal.", "Home remedies ease a mild cold."]
+    assert [kind for kind, _, _ in kinds(read("Colds\n\n" + "\n\n".join(prose)))][1:] == [
+        "paragraph",
+        "paragraph",
+    ]
+
+
+def test_footnote_marks_of_plain_text_are_dropped_but_arithmetic_stays() -> None:
+    doc = read("Lice\n\nProducts include Rid*, Nix* and A–200*.\n\nNote that 2*3 is six.\n")
+    assert [t for k, _, t in kinds(doc) if k == "paragraph"] == [
+        "Products include Rid, Nix and A–200.",
+        "Note that 2*3 is six.",
+    ]
