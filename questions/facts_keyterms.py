@@ -23,6 +23,7 @@ from questions.rarity import RARE_ZIPF, is_trivial, is_trivial_word, zipf
 from questions.textutil import content_words, find_phrase, squash, words
 
 MIN_CONTEXT = 4
+GIVEAWAY_BEFORE = frozenset(["a", "an", "this", "that", "these", "those"])
 # Not a glossary's definition lines: a blank there, without the term, tests a fragment.
 STATING_LINES = frozenset(["paragraph", "list_item"])
 # A term the article uses this often is its topic: a blank of it tests nothing.
@@ -96,14 +97,18 @@ def score(answer: str, phrase: Phrase, vocab: Vocabulary, used: Counter[str]) ->
 
 
 def spans(text: str, phrase: Phrase) -> Iterator[tuple[int, int]]:
-    """The trimmed phrase, and each rare noun or adjective inside a longer one."""
+    """The trimmed phrase, and each rare noun inside it: in a two-word compound only the
+    first ("___ dioxide" → carbon), never the head that its modifier predicts."""
     whole = trimmed(text, phrase)
     if whole is not None:
         yield whole
     if phrase.is_number:
         return
+    short = len(phrase.text.split()) < 3
     for token in tag(text):
         inside = phrase.start <= token.start and token.end <= phrase.end
+        if short and token.start != phrase.start:
+            continue  # "circadian ___" (rhythm) would blank the head a modifier predicts
         rare = zipf(token.text) < RARE_ZIPF and token.tag in NOUN_TAGS
         if inside and rare and (token.start, token.end) != whole:
             yield token.start, token.end
@@ -126,8 +131,8 @@ def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
     if tags and all(t.startswith("JJ") for t in tags):
         return False  # an adjective alone: "mild or ___ hypoglycemia" has many fillers
     before = text[: span[0]].split()[-1:]
-    if is_trivial(answer) or (before and before[0].casefold() in ("a", "an")):
-        return False
+    if is_trivial(answer) or (before and before[0].casefold() in GIVEAWAY_BEFORE):
+        return False  # "a ___" hints at the answer's sound, "this ___" points back
     rest = text[: span[0]] + text[span[1] :]
     # Not given away by the rest of the sentence, and not a possessive.
     return find_phrase(rest, answer) == -1 and text[span[1] : span[1] + 1] not in ("'", "’")

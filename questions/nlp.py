@@ -34,6 +34,7 @@ NOUN_TAGS = frozenset(["NN", "NNS", "NNP", "NNPS"])
 MODIFIER_TAGS = frozenset(["JJ", "JJR", "JJS", "VBN", "CD", "HYPH", *NOUN_TAGS])
 # A noun right after these is a verb the tagger missed: "can cause", "that control".
 AFTER_VERB_SLOT = frozenset(["MD", "TO", "WDT", "WP", "PRP"])
+FINITE_VERB = frozenset(["VBZ", "VBP", "VBD", "MD"])
 VERB_TAGS = frozenset(["VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"])
 
 
@@ -77,7 +78,13 @@ def _loaded() -> bool:
 
 @lru_cache(maxsize=8192)
 def tag(text: str) -> tuple[Token, ...]:
-    """The sentence's tokens with corrected Penn Treebank tags."""
+    """A sentence's tokens with corrected Penn Treebank tags (its first clause has a verb)."""
+    return tuple(_main_verb(list(tag_phrase(text))))
+
+
+@lru_cache(maxsize=8192)
+def tag_phrase(text: str) -> tuple[Token, ...]:
+    """A phrase's tokens with corrected tags, not assumed to be a clause."""
     spans = tokenize(text)
     if not spans:
         return ()
@@ -114,6 +121,30 @@ def _verb_after(prev: str, prev_tag: str, word: str) -> str:
     if prev.casefold() in RELATIVE:
         return "VBZ" if word.casefold().endswith("s") else "VBP"
     return "VB" if prev_tag in AFTER_VERB_SLOT else ""
+
+
+CLAUSE_END = frozenset([",", ";", ":", ".", "!", "?"])
+
+
+def _main_verb(tokens: list[Token]) -> list[Token]:
+    """A first clause without a verb has one the tagger read as a noun: "Most adults need/NN
+    seven hours", "Caffeine blocks/NNS adenosine". The first such word after a noun is it."""
+    end = next((i for i, t in enumerate(tokens) if t.tag in CLAUSE_END), len(tokens))
+    if any(t.tag in FINITE_VERB for t in tokens[:end]):
+        return tokens
+    for i in range(1, end):
+        if tokens[i].tag == "VB" and tokens[i - 1].tag in NOUN_TAGS:
+            return _retagged(tokens, i, "VBP")  # "Muscle cramps arise/VB from …"
+    for i in range(1, end):
+        word, prev = tokens[i], tokens[i - 1]
+        if word.tag in NOUN_TAGS and prev.tag in NOUN_TAGS and _can_be_verb(word.text):
+            return _retagged(tokens, i, "VBZ" if word.text.casefold().endswith("s") else "VBP")
+    return tokens
+
+
+def _retagged(tokens: list[Token], i: int, new: str) -> list[Token]:
+    word = tokens[i]
+    return [*tokens[:i], Token(word.text, new, word.start, word.end), *tokens[i + 1 :]]
 
 
 @lru_cache(maxsize=16384)
@@ -186,7 +217,7 @@ def is_noun_phrase(text: str) -> bool:
     Templates that put a phrase where a noun phrase belongs ("Which term does the article use
     for …?") ask this first: a clause ("used to treat …", "but not dialysis") makes no stem.
     """
-    tokens = tag(text)
+    tokens = tag_phrase(text)
     if not tokens or tokens[0].tag not in NP_START or tokens[-1].tag not in NOUN_TAGS | {"CD"}:
         return False
     if tokens[0].text.casefold() in NOT_NP_FIRST:
@@ -196,7 +227,7 @@ def is_noun_phrase(text: str) -> bool:
 
 def starts_noun_phrase(text: str) -> bool:
     """Does ``text`` begin with a noun phrase (an object), not a conjunction or adverb?"""
-    tokens = tag(text)
+    tokens = tag_phrase(text)
     return (
         bool(tokens)
         and tokens[0].tag in NP_START
@@ -210,7 +241,6 @@ def tag_of(text: str, word: str) -> str:
 
 
 RELATIVE = frozenset(["that", "which", "who"])
-FINITE_VERB = frozenset(["VBZ", "VBP", "VBD", "MD"])
 
 
 def which_stem(predicate: str) -> str | None:
@@ -219,7 +249,7 @@ def which_stem(predicate: str) -> str | None:
     Only for a determiner, a noun phrase, a relative pronoun and a finite verb, in that order:
     then the question is grammatical because the article's own clause fits its own noun.
     """
-    tokens = tag(predicate)
+    tokens = tag_phrase(predicate)
     if len(tokens) < 4 or tokens[0].tag != "DT" or tokens[0].text.casefold() not in DETERMINERS:
         return None
     i = 1

@@ -27,7 +27,8 @@ from questions.textutil import squash
 PER_1000_WORDS = 38
 MINIMUM = 8
 SAME_ANSWER = 2
-KIND_STEP = 0.25
+PER_SENTENCE = 1
+KIND_STEP = 0.5
 SECTION_STEP = 0.7
 REPEAT_STEP = 0.75
 REPEAT_CAP = 2.0
@@ -39,7 +40,7 @@ FACT_VALUE = {
     "alias": 4.0,
     "key_term": 4.0,
     "cause": 4.0,
-    "qa": 3.0,
+    "qa": 7.5,
     "trigger": 3.0,
     "trigger_item": 3.0,
     "statement": 3.0,
@@ -50,8 +51,9 @@ _WORD_RE = re.compile(r"\w+")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,%–-]*")
 
 
-def answer_value(answer: str) -> float:
-    """Rare words and numbers are worth asking; a sentence-long answer is a weak card."""
+def answer_value(answer: str, long_ok: bool = False) -> float:
+    """Rare words and numbers are worth asking; a sentence-long answer is a weak card,
+    unless ``long_ok`` (a FAQ's answer is a sentence by nature)."""
     tokens = _TOKEN_RE.findall(answer)
     if any(t[0].isdigit() for t in tokens):
         return 3.0
@@ -59,14 +61,16 @@ def answer_value(answer: str) -> float:
     if not terms:
         return -3.0
     rarity = sum(max(0.0, RARE_ZIPF + 1.5 - zipf(t)) for t in terms) / len(terms)
-    return min(rarity, 3.0) - max(0, len(tokens) - 6) * 0.3
+    return min(rarity, 3.0) - (0 if long_ok else max(0, len(tokens) - 6) * 0.3)
 
 
 def score(q: Question, count: Callable[[str], int]) -> float:
     """``count`` says how often the article uses a phrase: a term it repeats is a key term."""
     value = FACT_VALUE.get(q.fact_kind, 3.0) + KIND_VALUE[q.kind]
     if q.kind != Kind.TRUE_FALSE:
-        value += answer_value(q.answer) + min(REPEAT_CAP, REPEAT_STEP * (count(q.answer) - 1))
+        value += answer_value(q.answer, q.fact_kind == "qa") + min(
+            REPEAT_CAP, REPEAT_STEP * (count(q.answer) - 1)
+        )
     return value - max(0, len(q.prompt.split()) - 30) * 0.1
 
 
@@ -128,6 +132,7 @@ class _Picked:
         self.kept: list[Question] = []
         self.by_kind: Counter[Kind] = Counter()
         self.by_section: Counter[str] = Counter()
+        self.sources: Counter[int] = Counter()
         self.kinds: set[tuple[str, Kind]] = set()
         self.answers: Counter[str] = Counter()
         self.truth: Counter[str] = Counter()
@@ -143,7 +148,7 @@ class _Picked:
         return self.truth[q.answer] >= self.truth[other] + 1
 
     def allows(self, q: Question) -> bool:
-        if (q.fact_id, q.kind) in self.kinds:
+        if (q.fact_id, q.kind) in self.kinds or self.sources[q.source.start] >= PER_SENTENCE:
             return False
         return q.kind == Kind.TRUE_FALSE or self.answers[squash(q.answer)] < SAME_ANSWER
 
@@ -153,6 +158,7 @@ class _Picked:
         self.kept.append(q)
         self.by_kind[q.kind] += 1
         self.by_section[self.part(q)] += 1
+        self.sources[q.source.start] += 1
         self.kinds.add((q.fact_id, q.kind))
         if q.kind == Kind.TRUE_FALSE:
             self.truth[q.answer] += 1

@@ -9,6 +9,7 @@ A false true/false statement is always a sibling's fact swapped in, never a nega
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from questions.build import Candidate, make, pick_distractors, say_false
@@ -205,7 +206,8 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if entity is None or not fact.group.startswith("entity:"):
         stem = which_stem(predicate)
         if stem and verb in ("is", "are"):
-            term = capitalise(fact.subject) if not is_acronym(fact.subject) else fact.subject
+            term = re.sub(r"^(?:an?|the) ", "", fact.subject, flags=re.I)
+            term = term if is_acronym(term) else capitalise(term)
             yield make(ctx.doc, fact, Kind.FLASHCARD, stem, term, said, variant="reverse")
         return
     yield from _which_entity(ctx, fact, entity, verb, predicate, predicate)

@@ -221,7 +221,7 @@ def test_check_reports_a_wrong_option_of_another_kind(tmp_path: Path) -> None:
     index, q = next(
         (i, q)
         for i, q in enumerate(bank.questions)
-        if q.kind.value == "multiple_choice" and "Blood tests" in q.options
+        if q.kind.value == "multiple_choice" and q.fact_kind == "list_item"
     )
     wrong = next(i for i in range(len(q.options)) if i != q.correct)
 
