@@ -127,7 +127,7 @@ def _title_cased(text: str) -> bool:
 
 def _is_term(text: str) -> bool:
     """A glossary term line: a few words, no sentence punctuation."""
-    return 1 <= len(words(text)) <= 6 and len(text) <= 60 and text[-1] not in TERMINAL + "?"
+    return len(text) <= 60 and text[-1] not in TERMINAL + "?" and 1 <= len(words(text)) <= 6
 
 
 def _is_definition(text: str, term: str) -> bool:

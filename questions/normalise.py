@@ -60,12 +60,16 @@ class HintedLine:
 
 
 def clean(line: str) -> str:
+    # Each pattern runs only where its characters occur: clean() sees every line of a 1 MB page.
     line = INVISIBLE_RE.sub("", unicodedata.normalize("NFC", line))
-    line = VERB_CHOICE_RE.sub(r"\1", line)
-    line = _without_caption_debris(CITATION_RE.sub("", line))
-    line = FIGURE_REF_RE.sub("", line)
-    line = SPACE_BEFORE_STOP.sub("", " ".join(line.replace("\u00a0", " ").split()))
-    return REPEATED_STOP.sub(r"\1", line)
+    if "(" in line:
+        line = FIGURE_REF_RE.sub("", VERB_CHOICE_RE.sub(r"\1", line))
+    if "[" in line or "]]" in line:
+        line = _without_caption_debris(CITATION_RE.sub("", line))
+    line = " ".join(line.replace("\u00a0", " ").split())
+    if "?" in line or "!" in line:
+        line = REPEATED_STOP.sub(r"\1", SPACE_BEFORE_STOP.sub("", line))
+    return line
 
 
 def _without_caption_debris(line: str) -> str:
@@ -240,30 +244,37 @@ def _without_shouting(lines: list[HintedLine]) -> list[HintedLine]:
     lead come back in the case the article writes the words elsewhere ("Motor neuron
     diseases (MNDs)"); a word of a run of capitals written nowhere else is lowered. A lone
     acronym never written otherwise, and lines all in capitals (headings), stay as they are."""
-    forms: dict[str, Counter[str]] = {}
+    shouting = [i for i, line in enumerate(lines) if _shouts(line.text)]
+    if not shouting:
+        return lines
+    runs = {run.casefold() for i in shouting for run in SHOUT_RE.findall(lines[i].text)}
+    forms: dict[str, Counter[str]] = {w: Counter() for run in runs for w in run.split(" ")}
     for line in lines:
         for word in CAPS_WORD_RE.findall(line.text):
-            if not word.isupper():
-                forms.setdefault(word.casefold(), Counter())[word] += 1
-
-    def recase(match: re.Match[str]) -> str:
-        run = match.group().split(" ")
-        out = []
-        for word in run:
             seen = forms.get(word.casefold())
-            known = "" if not seen or seen.total() < 2 else _usual_form(seen)
-            out.append(known or (word.lower() if len(run) > 1 else word))
-        text = " ".join(out)
-        head = match.string[: match.start()].rstrip()
-        return capitalise(text) if not head or head[-1] in ".!?:" else text
-
-    out = []
-    for line in lines:
-        text = line.text
-        if any(c.islower() for c in text) and SHOUT_RE.search(text):
-            text = SHOUT_RE.sub(recase, text)
-        out.append(HintedLine(text, line.hint) if text != line.text else line)
+            if seen is not None and not word.isupper():
+                seen[word] += 1
+    out = list(lines)
+    for i in shouting:
+        text = SHOUT_RE.sub(lambda match: _recased(match, forms), lines[i].text)
+        out[i] = HintedLine(text, lines[i].hint)
     return out
+
+
+def _shouts(text: str) -> bool:
+    return SHOUT_RE.search(text) is not None and any(c.islower() for c in text)
+
+
+def _recased(match: re.Match[str], forms: dict[str, Counter[str]]) -> str:
+    run = match.group().split(" ")
+    out = []
+    for word in run:
+        seen = forms.get(word.casefold())
+        known = "" if not seen or seen.total() < 2 else _usual_form(seen)
+        out.append(known or (word.lower() if len(run) > 1 else word))
+    text = " ".join(out)
+    head = match.string[: match.start()].rstrip()
+    return capitalise(text) if not head or head[-1] in ".!?:" else text
 
 
 def canonical_text(lines: list[HintedLine]) -> str:

@@ -31,6 +31,8 @@ def read_table(lines: list[str], i: int) -> Table | None:
     """The table starting at ``lines[i]``, or None if no table starts there."""
     line = lines[i].strip()
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    if not ("|" in line or "\t" in line or "+" in line[:1] or "--" in line or "--" in nxt):
+        return None  # the common case, decided without a regular expression
     if GRID_BORDER.match(line):
         return _grid(lines, i)
     if line.startswith("|"):
