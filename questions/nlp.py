@@ -76,13 +76,13 @@ def _loaded() -> bool:
     return True
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def tag(text: str) -> tuple[Token, ...]:
     """A sentence's tokens with corrected Penn Treebank tags (its first clause has a verb)."""
     return tuple(_main_verb(list(tag_phrase(text))))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def tag_phrase(text: str) -> tuple[Token, ...]:
     """A phrase's tokens with corrected tags, not assumed to be a clause."""
     spans = tokenize(text)

@@ -7,8 +7,8 @@ choice or a false statement is scarcer than a flashcard). The best are kept, gre
 
 - at most ``PER_1000_WORDS`` questions per 1,000 words of article, but at least ``MINIMUM``;
 - at most one question of a kind per fact, and at most two questions with the same answer;
-- true/false items with either answer at most one more than those with the other, so
-  answering "True" (or "False") to everything cannot score well.
+- as many false true/false items as true ones (one more only in a deck at its minimum),
+  so answering "True" (or "False") to everything cannot score well.
 
 Ties break on the question id, so the choice is the same on every run.
 """
@@ -29,6 +29,8 @@ MINIMUM = 8
 SAME_ANSWER = 2
 PER_SENTENCE = 1
 KIND_STEP = 0.5
+# The kind penalty grows with a kind's count in a small deck, with its share in a big one.
+KIND_WINDOW = 8
 SECTION_STEP = 0.7
 REPEAT_STEP = 0.75
 REPEAT_CAP = 2.0
@@ -46,7 +48,7 @@ FACT_VALUE = {
     "statement": 3.0,
     "effect": 2.0,
 }
-KIND_VALUE = {Kind.MULTIPLE_CHOICE: 1.5, Kind.CLOZE: 1.0, Kind.FLASHCARD: 0.0, Kind.TRUE_FALSE: 0.5}
+KIND_VALUE = {Kind.MULTIPLE_CHOICE: 1.5, Kind.CLOZE: 1.0, Kind.FLASHCARD: 0.0, Kind.TRUE_FALSE: 2.5}
 _WORD_RE = re.compile(r"\w+")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,%–-]*")
 
@@ -86,49 +88,55 @@ def rank(
 ) -> list[Question]:
     """The best questions within the budget of an article of ``text``, best first.
 
-    Each question's score is lowered a little for every question of its kind and of its
-    part of the article already kept, so a deck is neither all flashcards nor all about one
-    section. ``parts`` maps a fact id to its part when that is not its section (one list or
-    table of a section that holds two).
-    Lazy greedy: penalties only grow, so a stored score bounds the current one, and a
-    question is taken when its current score still beats every stored score.
+    Each question's score is lowered for its kind's share of the questions already kept
+    and for every question of its part of the article already kept, so a deck is neither
+    all flashcards nor all about one section. ``parts`` maps a fact id to its part when
+    that is not its section (one list or table of a section that holds two).
+    Lazy greedy: a popped question whose current score fell below the next stored score
+    goes back in line; otherwise it is taken.
     """
     limit = budget(len(_WORD_RE.findall(text)))
-    picked = _Picked(parts or {})
-    heap = [(-score(q, count), q.id, i) for i, q in enumerate(questions)]
+    picked = _Picked(parts or {}, [squash(q.answer) for q in questions])
+    static = [score(q, count) for q in questions]
+    heap = [(-static[i], q.id, i) for i, q in enumerate(questions)]
     heapq.heapify(heap)
-    waiting: list[tuple[float, str, int]] = []  # true/false items until the other answer
+    waiting: dict[str, list[tuple[float, str, int]]] = {"True": [], "False": []}
     while heap and len(picked.kept) < limit:
         entry = heapq.heappop(heap)
-        q = questions[entry[2]]
+        i = entry[2]
+        q = questions[i]
+        if not picked.allows(i, q):
+            continue
         if picked.waits(q):
-            waiting.append(entry)
+            heapq.heappush(waiting[q.answer], entry)  # until an item answered the other way
             continue
-        if not picked.allows(q):
-            continue
-        current = -_turn_score(q, picked, count)
+        current = picked.penalty(q) - static[i]
         if heap and current > heap[0][0]:
-            heapq.heappush(heap, (current, entry[1], entry[2]))  # no longer the best
+            heapq.heappush(heap, (current, entry[1], i))  # no longer the best
             continue
-        picked.offer(q)
-        if q.kind == Kind.TRUE_FALSE:
-            for item in waiting:
-                heapq.heappush(heap, item)
-            waiting.clear()
-    return picked.kept
+        picked.offer(i, q)
+        other = waiting["False" if q.answer == "True" else "True"]
+        if q.kind == Kind.TRUE_FALSE and other:
+            heapq.heappush(heap, heapq.heappop(other))
+    return _balanced(picked.kept)
 
 
-def _turn_score(q: Question, picked: _Picked, count: Callable[[str], int]) -> float:
-    crowded = KIND_STEP * picked.by_kind[q.kind]
-    crowded += SECTION_STEP * picked.by_section[picked.part(q)]
-    return score(q, count) - crowded
+def _balanced(kept: list[Question]) -> list[Question]:
+    """Without the last false item when false ones outnumber true ones (by one, at most):
+    then exactly half of a deck's true/false items are false."""
+    false = [i for i, q in enumerate(kept) if q.kind == Kind.TRUE_FALSE and q.answer == "False"]
+    true = sum(1 for q in kept if q.kind == Kind.TRUE_FALSE and q.answer == "True")
+    if len(false) > true and len(kept) > MINIMUM:
+        return kept[: false[-1]] + kept[false[-1] + 1 :]
+    return kept
 
 
 class _Picked:
     """The questions kept so far, and what that allows next."""
 
-    def __init__(self, parts: dict[str, str]) -> None:
+    def __init__(self, parts: dict[str, str], folded: list[str]) -> None:
         self.parts = parts
+        self.folded = folded  # each question's answer, folded
         self.kept: list[Question] = []
         self.by_kind: Counter[Kind] = Counter()
         self.by_section: Counter[str] = Counter()
@@ -141,20 +149,26 @@ class _Picked:
         return self.parts.get(q.fact_id, q.source.section)
 
     def waits(self, q: Question) -> bool:
-        """A true/false item waits while its answer would outnumber the other one by two."""
+        """A true item waits until false ones are as many; a false one while false ones
+        outnumber true ones: a deck's first true/false item is false, and "always True"
+        scores at most half."""
         if q.kind != Kind.TRUE_FALSE:
             return False
-        other = "False" if q.answer == "True" else "True"
-        return self.truth[q.answer] >= self.truth[other] + 1
+        if q.answer == "True":
+            return self.truth["True"] >= self.truth["False"]
+        return self.truth["False"] >= self.truth["True"] + 1
 
-    def allows(self, q: Question) -> bool:
+    def penalty(self, q: Question) -> float:
+        """How much the questions already kept lower this one's score."""
+        share = self.by_kind[q.kind] * KIND_WINDOW / (len(self.kept) + KIND_WINDOW)
+        return KIND_STEP * share + SECTION_STEP * self.by_section[self.part(q)]
+
+    def allows(self, i: int, q: Question) -> bool:
         if (q.fact_id, q.kind) in self.kinds or self.sources[q.source.start] >= PER_SENTENCE:
             return False
-        return q.kind == Kind.TRUE_FALSE or self.answers[squash(q.answer)] < SAME_ANSWER
+        return q.kind == Kind.TRUE_FALSE or self.answers[self.folded[i]] < SAME_ANSWER
 
-    def offer(self, q: Question) -> None:
-        if not self.allows(q):
-            return
+    def offer(self, i: int, q: Question) -> None:
         self.kept.append(q)
         self.by_kind[q.kind] += 1
         self.by_section[self.part(q)] += 1
@@ -163,4 +177,4 @@ class _Picked:
         if q.kind == Kind.TRUE_FALSE:
             self.truth[q.answer] += 1
         else:
-            self.answers[squash(q.answer)] += 1
+            self.answers[self.folded[i]] += 1
