@@ -119,6 +119,12 @@ def _is_question_heading(text: str) -> bool:
     return text.endswith("?") and 2 <= len(words(text)) <= 20
 
 
+def _is_faq_question(text: str, nxt: HintedLine | None, prev_blank: bool) -> bool:
+    """A question alone in its paragraph of a Markdown or HTML page, its answer right after."""
+    answer = nxt is not None and nxt.hint == "p" and not nxt.text.endswith("?")
+    return prev_blank and answer and _is_question_heading(text)
+
+
 def _title_cased(text: str) -> bool:
     """ "Unpleasant Feelings", "NERVE DAMAGE": capitals say heading where a list item would not."""
     long = [w for w in words(text) if len(w) >= 4]
@@ -203,6 +209,8 @@ def _line_kind(
         return "heading", int(line.hint[1]), ""
     if not state.content and not state.title and _looks_like_title(text):
         return "title", 0, ""
+    if line.hint == "p" and _is_faq_question(text, nxt, prev_blank):
+        return "heading", 6, ""  # inside whatever section the markup opened
     kind, style = _plain_kind(line, nxt, prev_blank, state)
     state.in_list = (kind == "list_item" and state.in_list) or (
         kind == "paragraph" and text.endswith(":") and line.hint in PLAIN_HINTS

@@ -336,3 +336,22 @@ def test_footnote_marks_of_plain_text_are_dropped_but_arithmetic_stays() -> None
         "Products include Rid, Nix and A–200.",
         "Note that 2*3 is six.",
     ]
+
+
+def test_a_question_alone_in_a_markdown_or_html_paragraph_heads_its_answer() -> None:
+    md = (
+        "# Sleep\n\n## Common questions\n\nHow much sleep do adults need?\n\n"
+        "Adults need seven to nine hours.\n\nWhat is REM sleep?\n\n"
+        "REM sleep is the stage with rapid eye movements.\n"
+    )
+    html = (
+        "<h1>Sleep</h1><h2>Common questions</h2><p><strong>How much sleep do adults need?"
+        "</strong></p><p>Adults need seven to nine hours.</p><p>What is REM sleep?</p>"
+        "<p>REM sleep is the stage with rapid eye movements.</p>"
+    )
+    for raw, fmt in ((md, "md"), (html, "html")):
+        assert outline(read(raw, fmt))[1:] == [
+            ("Common questions", 2, "Introduction"),
+            ("How much sleep do adults need?", 6, "Common questions"),
+            ("What is REM sleep?", 6, "Common questions"),
+        ]
