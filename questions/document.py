@@ -40,6 +40,7 @@ LEAD_SUBJECT_RE = re.compile(
     r"^(?P<name>[A-Z][\w'’–-]*(?: [\w'’–-]+){0,5}?)(?: \([^()]{1,40}\))?,? "
     r"(?:is|are|was|were|refers to) (?:a|an|the|any|one)\b"
 )
+SECTION_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)+\s+(?=\S)")  # "26.3 Electrolyte Balance"
 WHOLE_LINE_KINDS = ("table_header", "table_row", "term")
 QUESTION_WORDS = frozenset(["how", "why", "what", "when", "where", "which", "who"])
 
@@ -244,7 +245,7 @@ def build_document(text: str, lines: list[Line]) -> Document:
     units = build_units(lines, owner, sections)
     return Document(
         text=text,
-        title=title or lead_title(lines),
+        title=SECTION_NUMBER_RE.sub("", title) or lead_title(lines),
         lines=tuple(lines),
         sections=tuple(sections),
         units=tuple(units),

@@ -46,6 +46,8 @@ _CAPS = r"[A-Z][A-Z'’]{2,}[A-Z]"
 SHOUT_RE = re.compile(rf"(?<![\w'’]){_CAPS}(?: {_CAPS})*(?![\w'’])")
 # "Rid*, Nix*": a footnote mark (a trademark note) in plain text; Markdown's * is emphasis.
 FOOTNOTE_MARK_RE = re.compile(r"(?<=\w)[*†‡]+(?=[\s,;:.)]|$)")
+Q_LABEL_RE = re.compile(r"^(?:Q|Question)\s*\d*\s*[:.)–-]\s+(?=\S)")
+A_LABEL_RE = re.compile(r"^(?:A|Answer)\s*\d*\s*[:.)–-]\s+(?=\S)")
 SETEXT_RE = re.compile(r"^(?:={3,}|-{3,})\s*$")
 
 
@@ -236,7 +238,21 @@ def hinted_lines(raw: str, fmt: str) -> list[HintedLine]:
         out.append(line)
     while out and not out[-1].text:
         out.pop()
-    return _without_shouting(out)
+    return _without_qa_labels(_without_shouting(out))
+
+
+def _without_qa_labels(lines: list[HintedLine]) -> list[HintedLine]:
+    """ "Q: How much sleep do adults need?" then "A: Seven to nine hours." → the question and
+    its answer without their labels (the question then reads as a FAQ heading)."""
+    out: list[HintedLine] = []
+    asked = False
+    for line in lines:
+        question = Q_LABEL_RE.match(line.text) if line.text.endswith("?") else None
+        answer = A_LABEL_RE.match(line.text) if asked else None
+        label = question or answer
+        out.append(HintedLine(line.text[label.end() :], line.hint) if label else line)
+        asked = bool(question) or (asked and not line.text)
+    return out
 
 
 def _without_shouting(lines: list[HintedLine]) -> list[HintedLine]:

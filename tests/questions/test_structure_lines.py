@@ -152,6 +152,12 @@ def test_a_run_of_capitals_in_prose_is_recased_but_acronyms_and_headings_stay() 
     ]
 
 
+def test_a_textbook_section_number_is_not_part_of_the_title() -> None:
+    assert read("26.3 Electrolyte Balance\n\nThe body keeps its ions in balance.\n").title == (
+        "Electrolyte Balance"
+    )
+
+
 def test_the_markdown_title_is_the_first_hash_heading_not_a_later_one() -> None:
     doc = read(
         "Intro words here.\n\n# Hypoglycemia\n\n## History\n\nLow sugar was named in 1924.\n", "md"
@@ -355,3 +361,18 @@ def test_a_question_alone_in_a_markdown_or_html_paragraph_heads_its_answer() -> 
             ("How much sleep do adults need?", 6, "Common questions"),
             ("What is REM sleep?", 6, "Common questions"),
         ]
+
+
+def test_q_and_a_labels_are_dropped_and_the_pair_becomes_a_faq_section() -> None:
+    raw = (
+        "Sleep questions\n\nQ: How much sleep do adults need?\n\n"
+        "A: Seven to nine hours a night.\n\n"
+        "Q: Is napping bad?\n\nA: Short naps help most adults.\n\nA: grade means excellent.\n"
+    )
+    assert kinds(read(raw))[1:] == [
+        ("heading", 2, "How much sleep do adults need?"),
+        ("paragraph", 0, "Seven to nine hours a night."),
+        ("heading", 2, "Is napping bad?"),
+        ("paragraph", 0, "Short naps help most adults."),
+        ("paragraph", 0, "A: grade means excellent."),  # no question before it: not a label
+    ]
