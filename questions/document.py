@@ -1,10 +1,11 @@
 """Classified lines → a document: sections, their entities, and sentences in context.
 
 A *section* is the text under a heading. Sibling headings under one parent that name things
-(numbered, or short and not generic like "Conclusion") are *entities* of one group — the
-six conditions of our article — so questions about one can use the others as distractors.
-Each sentence becomes a ``Unit`` that knows its line kind, section and, for list items, the
-lead-in of its list.
+(numbered, or short, not generic like "Conclusion", and named again in their own section)
+are *entities* of one group — the six conditions of our article — so questions about one
+can use the others as distractors. Each sentence becomes a ``Unit`` that knows its line
+kind, section and, for list items, the lead-in of its list; a table row or glossary term is
+one unit. The document also knows each table row's header and each definition's term.
 """
 
 from __future__ import annotations

@@ -1,9 +1,12 @@
-"""Classify canonical lines: title, heading, lead-in, list item, paragraph or noise.
+"""Classify canonical lines: title, heading (with its level), lead-in, list item, paragraph,
+glossary term and definition, table header and row, or noise.
 
-Noise is scrape debris that must never reach a question: "close" buttons, reading times and
-dates, share/subscribe/cookie lines, repeats of the title, and a "Related …" tail (everything
-after a "Related Posts"-style line). Markup hints decide where they exist (Markdown, HTML);
-plain text is classified from the shape of the line and its neighbours.
+Noise is scrape debris that must never reach a question: "close" buttons, bylines, reading
+times and dates, share/subscribe/cookie lines, breadcrumbs, captions, reference entries,
+repeats of the title, and a "Related …"/"References" tail. Markup hints decide where they
+exist (Markdown, HTML); plain text is classified from the shape of the line and its
+neighbours: headings by style (after two blank lines, capitals, questions, short lines,
+numbered), lists after a line ending in ':', glossaries from runs of term/definition pairs.
 """
 
 from __future__ import annotations

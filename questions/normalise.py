@@ -2,8 +2,12 @@
 
 The canonical text is plain: one line per block, blank lines between paragraphs, markup
 removed (Markdown `#`, list bullets, emphasis, links; HTML tags), Unicode NFC, single spaces.
-Markup is not lost: each line keeps a *hint* (h1..h6, li, p, or "" for plain text) that the
-line classifier uses. Normalising canonical text again gives the same text (idempotent).
+Markup is not lost: each line keeps a *hint* (h1..h6, li, p, th/tr for table rows, dt/dd,
+ref, caption, gap, or "" for plain text) that the line classifier uses. A table row becomes
+one line of cells joined by " | " (``questions.tables``). Debris is cut here: citation marks,
+"(Figure 3)", wiki caption tails ("…]] "), footnote marks, "Q:"/"A:" labels, and capitals of
+an encyclopaedia lead take the article's own case. A Markdown file without one `#` heading
+is read like plain text. Normalising canonical text again gives the same text (idempotent).
 """
 
 from __future__ import annotations
