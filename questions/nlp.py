@@ -25,6 +25,7 @@ TOKEN_RE = re.compile(
     r"[$£€]?\d+(?:[.,]\d+)*(?:[–-]\d+(?:[.,]\d+)*)?(?:\s?%|°[CF]?)?(?![A-Za-z])"  # 85%, 2–5, 130°F
     r"|[¼½¾⅓⅔]"  # a vulgar fraction
     r"|[A-Za-z]+(?:/[A-Za-z]+)+"  # units such as mg/dL
+    r"|[A-Z][a-z]+(?:–[A-Z][a-z]+)+"  # names joined by en dashes: Charcot–Marie–Tooth
     r"|n['’]t"  # the negation of "don't"
     r"|[A-Za-z](?:[A-Za-z'’\-]*[A-Za-z])?(?=n['’]t)"  # "do" of "don't"
     r"|[A-Za-z0-9](?:[A-Za-z0-9'’\-]*[A-Za-z0-9])?"  # words, and names such as PMP22

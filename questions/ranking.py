@@ -6,7 +6,7 @@ the article repeats) and the quality of its form (short stems, short answers; a 
 choice or a false statement is scarcer than a flashcard). The best are kept, greedily:
 
 - at most ``PER_1000_WORDS`` questions per 1,000 words of article, but at least ``MINIMUM``;
-- at most one question of a kind per fact, and at most two questions with the same answer;
+- at most one question of a kind per fact, one per source sentence, one per answer;
 - as many false true/false items as true ones (one more only in a deck at its minimum),
   so answering "True" (or "False") to everything cannot score well.
 
@@ -26,7 +26,7 @@ from questions.textutil import squash
 
 PER_1000_WORDS = 38
 MINIMUM = 8
-SAME_ANSWER = 2
+SAME_ANSWER = 1
 PER_SENTENCE = 1
 KIND_STEP = 0.5
 # The kind penalty grows with a kind's count in a small deck, with its share in a big one.
