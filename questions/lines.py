@@ -110,11 +110,13 @@ def _looks_like_title(text: str) -> bool:
 def _looks_like_heading(text: str) -> bool:
     n = len(words(text))
     body = NUMBERED_RE.sub("", text)
+    listing = ": " in text and "," in text  # "Brand names: Rid, Nix" is a line of content
     return (
         1 <= n <= 14
         and len(text) <= 100
         and text[-1] not in TERMINAL
         and (body[:1].isupper() or body[:1].isdigit())
+        and not listing
     )
 
 

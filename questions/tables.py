@@ -35,8 +35,8 @@ def read_table(lines: list[str], i: int) -> Table | None:
         return None  # the common case, decided without a regular expression
     if GRID_BORDER.match(line):
         return _grid(lines, i)
-    if line.startswith("|"):
-        return _pipe(lines, i)
+    if line.startswith("|") or ("|" in line and PIPE_SEP.match(nxt.strip())):
+        return _pipe(lines, i)  # GitHub tables may leave out the outer bars
     if DASH_LINE.match(lines[i]):
         return _simple(lines, i, "")
     if line and DASH_LINE.match(nxt):
@@ -64,7 +64,7 @@ def _pipe(lines: list[str], i: int) -> Table:
     rows: list[list[str]] = []
     header_rows = 0
     j = i
-    while j < len(lines) and lines[j].strip().startswith("|"):
+    while j < len(lines) and "|" in lines[j]:
         if PIPE_SEP.match(lines[j].strip()):
             header_rows = len(rows)
         else:

@@ -57,6 +57,15 @@ def test_a_markdown_pipe_table_gives_one_fact_per_cell_grouped_by_column() -> No
     ]
 
 
+def test_a_pipe_table_without_outer_bars_is_read_too() -> None:
+    raw = "# Ions\n\nIons differ.\n\nIon | Charge\n--- | ---\nSodium | +1\nCalcium | +2\n\nEnd.\n"
+    assert table_lines(raw, "md") == [
+        ("table_header", "Ion | Charge"),
+        ("table_row", "Sodium | +1"),
+        ("table_row", "Calcium | +2"),
+    ]
+
+
 GRID = """Chlorophyll
 
 The types of chlorophyll differ in their side groups.
