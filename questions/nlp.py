@@ -119,7 +119,7 @@ def _corrected(spans: list[tuple[str, int, int]], tags: list[str]) -> list[Token
 
 def _verb_after(prev: str, prev_tag: str, word: str) -> str:
     """The verb tag of a noun-tagged word in a verb slot, or "" if it is not in one."""
-    if prev.casefold() in RELATIVE:
+    if prev.casefold() in RELATIVE or prev_tag == "PRP":
         return "VBZ" if word.casefold().endswith("s") else "VBP"
     return "VB" if prev_tag in AFTER_VERB_SLOT else ""
 

@@ -40,7 +40,7 @@ def _plural(phrase: str, proper: frozenset[str] = frozenset()) -> bool:
     if len(parts) == 1 and (parts[0] in proper or is_acronym(parts[0])):
         return False  # a one-word name or abbreviation: "Mars", "ALS"
     last = parts[-1].casefold() if parts else ""
-    return last.endswith("s") and not last.endswith(("ss", "sis", "us", "ics"))
+    return last.endswith("s") and not last.endswith(("ss", "is", "us", "ics"))
 
 
 def _lower(ctx: Context, text: str) -> str:

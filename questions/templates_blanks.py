@@ -32,7 +32,7 @@ def plural_name(name: str) -> bool:
     last = name.split()[-1] if name.split() else ""
     if len(name.split()) == 1 and is_acronym(last):
         return False
-    return last.casefold().endswith("s") and not last.casefold().endswith(("ss", "sis", "us"))
+    return last.casefold().endswith("s") and not last.casefold().endswith(("ss", "is", "us"))
 
 
 def resolved(ctx: Context, fact: Fact) -> tuple[str, int] | None:
