@@ -35,6 +35,7 @@ NOISE_ATTR = re.compile(
 )
 MAIN_TAGS = ("main", "article")
 TABLE_TAGS = frozenset(["tr", "td", "th"])
+STRUCTURE_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table"])
 
 
 class _Extractor(HTMLParser):
@@ -49,6 +50,8 @@ class _Extractor(HTMLParser):
         self.in_title = False
         self.row: list[str] | None = None  # cells of the table row being read
         self.row_head = False  # every cell of the row so far is a <th>
+        self.tables = 0  # depth of <table> elements
+        self.layout = 0  # depth of the table that holds headings or lists: page layout, not data
 
     @property
     def skipping(self) -> bool:
@@ -63,9 +66,12 @@ class _Extractor(HTMLParser):
             return
         marker = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
         skip = self.skipping or tag in SKIP_TAGS or bool(NOISE_ATTR.search(marker))
-        if tag in TABLE_TAGS:
+        if self.row is not None and tag in STRUCTURE_TAGS:
+            self._as_layout()
+        self.tables += tag == "table"
+        if tag in TABLE_TAGS and not self.layout:
             self._table_start(tag)
-        elif tag in BLOCK_TAGS:
+        elif tag in BLOCK_TAGS or tag in TABLE_TAGS:
             self._flush()
             self.hint = _hint(tag)
         if tag in MAIN_TAGS and not skip:
@@ -77,10 +83,13 @@ class _Extractor(HTMLParser):
             self.in_title = False
         if tag in VOID_TAGS or all(t != tag for t, _ in self.stack):
             return  # stray end tag: ignore rather than unbalance the stack
-        if tag == "tr":
+        if tag == "tr" and not self.layout:
             self._row_end()
-        elif tag in BLOCK_TAGS:
+        elif tag in BLOCK_TAGS or tag in TABLE_TAGS:
             self._flush()
+        if tag == "table":
+            self.layout = 0 if self.layout == self.tables else self.layout
+            self.tables = max(0, self.tables - 1)
         while self.stack:
             open_tag, skip = self.stack.pop()
             if open_tag in MAIN_TAGS and not skip:
@@ -112,6 +121,14 @@ class _Extractor(HTMLParser):
         elif self.row is not None:
             self.row.append("")
             self.row_head = self.row_head and tag == "th"
+
+    def _as_layout(self) -> None:
+        """A heading or list inside a cell: the table lays out the page. The cells read so far
+        become paragraphs, and the rest of the table is read as ordinary blocks."""
+        self._flush()
+        cells, self.row = self.row or [], None
+        self.layout = self.tables
+        self.lines += [("p", cell, self.main_depth) for cell in cells if cell]
 
     def _row_end(self) -> None:
         """A row is one line, its cells joined; a row of <th> cells is the table's header."""

@@ -170,6 +170,7 @@ class _State:
     in_list: bool = False  # after a line ending in ':' whose items are plain lines
     item_stop: bool | None = None  # whether the list's first item ends like a sentence
     content: bool = False  # a line of content has been seen (the title comes first)
+    h1: bool = False  # the page marks its title up as <h1> or `# `: no other line is it
 
 
 def classify(lines: list[HintedLine]) -> list[Line]:
@@ -177,7 +178,7 @@ def classify(lines: list[HintedLine]) -> list[Line]:
     spans = _offsets(lines)
     filled = [i for i, line in enumerate(lines) if line.text]
     glossary = _glossary(lines, filled) | _term_lines(lines, filled)
-    state = _State()
+    state = _State(h1=any(line.hint == "h1" for line in lines))
     out: list[Line] = []
     styles: list[str] = []  # per line: the style of a plain-text heading, else ""
     for pos, i in enumerate(filled):
@@ -212,7 +213,7 @@ def _line_kind(
         if not state.title and (not state.content or line.hint == "h1"):
             return "title", 0, ""
         return "heading", int(line.hint[1]), ""
-    if not state.content and not state.title and _looks_like_title(text):
+    if not (state.content or state.title or state.h1) and _looks_like_title(text):
         return "title", 0, ""
     if line.hint == "p" and _is_faq_question(text, nxt, prev_blank):
         return "heading", 6, ""  # inside whatever section the markup opened

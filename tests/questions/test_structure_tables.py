@@ -177,3 +177,22 @@ def test_table_text_reads_back_the_same_with_the_same_rows() -> None:
         assert canonical_text(again) == text
         rows = [(line.hint, line.text) for line in first if line.hint in ("th", "tr")]
         assert [(line.hint, line.text) for line in again if line.hint in ("th", "tr")] == rows
+
+
+def test_a_table_that_lays_out_the_page_is_read_as_ordinary_blocks() -> None:
+    html = (
+        "<html><body><table><tr><td><p>Menu text</p></td><td><h1>Coffee</h1>"
+        "<p>Coffee is a drink made from roasted beans.</p><h2>Growing</h2>"
+        "<ul><li>Arabica grows high up.</li><li>Robusta grows lower down.</li></ul>"
+        "</td></tr></table><p>Coffee is traded worldwide.</p></body></html>"
+    )
+    lines = [(line.kind, line.text) for line in analyse(html, "html").lines]
+    assert lines == [
+        ("paragraph", "Menu text"),  # before the page's <h1>: not its title
+        ("title", "Coffee"),
+        ("paragraph", "Coffee is a drink made from roasted beans."),
+        ("heading", "Growing"),
+        ("list_item", "Arabica grows high up."),
+        ("list_item", "Robusta grows lower down."),
+        ("paragraph", "Coffee is traded worldwide."),
+    ]
