@@ -104,6 +104,8 @@ def spans(text: str, phrase: Phrase) -> Iterator[tuple[int, int]]:
         yield whole
     if phrase.is_number:
         return
+    if phrase.start > 0 and phrase.text[:1].isupper():
+        return  # a name ("Pediculus humanus capitis") is blanked whole or not at all
     short = len(phrase.text.split()) < 3
     for token in tag(text):
         inside = phrase.start <= token.start and token.end <= phrase.end
@@ -117,6 +119,8 @@ def spans(text: str, phrase: Phrase) -> Iterator[tuple[int, int]]:
 def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
     for phrase in noun_phrases(text):
         if phrase.start >= lo:
+            if _in_series(text, (phrase.start, phrase.end)):
+                continue  # "hats, grooming aids, and towels": any member fits a blank
             for span in spans(text, phrase):
                 if _usable(text, span, vocab):
                     yield span[0], span[1], phrase
@@ -133,9 +137,30 @@ def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
     before = text[: span[0]].split()[-1:]
     if is_trivial(answer) or (before and before[0].casefold() in GIVEAWAY_BEFORE):
         return False  # "a ___" hints at the answer's sound, "this ___" points back
+    if _in_series(text, span) or text[span[0] - 1 : span[0]] in DASHES:
+        return False  # "hats, ___, coats": any other member fits; "self–___": half a word
+    if text[span[1] : span[1] + 1] in DASHES:
+        return False
     rest = text[: span[0]] + text[span[1] :]
     # Not given away by the rest of the sentence, and not a possessive.
     return find_phrase(rest, answer) == -1 and text[span[1] : span[1] + 1] not in ("'", "’")
+
+
+SERIES_BEFORE = re.compile(r"(?:,|\b(?:and|or|nor))\s*$")
+SERIES_AFTER = re.compile(r"^\s*(?:,|\b(?:and|or|nor)\b)")
+SERIES_LAST = re.compile(r",[^,;:()]{1,40},?\s*\b(?:and|or)\s*$")
+SERIES_FIRST = re.compile(r"^\s*,[^,;:()]{1,40}(?:,|\s(?:and|or)\s)")
+DASHES = ("-", "–", "—")
+
+
+def _in_series(text: str, span: tuple[int, int]) -> bool:
+    """Is the span a member of a series ("X, ___, Z", "X, Y or ___", "___, Y and Z")? Then
+    the other members, and anything of their kind, fill the blank just as well."""
+    before, after = text[: span[0]], text[span[1] :]
+    middle = SERIES_BEFORE.search(before) and SERIES_AFTER.match(after)
+    last = SERIES_LAST.search(before)
+    first = SERIES_FIRST.match(after)
+    return bool(middle or last or first)
 
 
 def best_blank(text: str, lo: int, vocab: Vocabulary, used: Counter[str]) -> tuple[int, int] | None:

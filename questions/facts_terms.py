@@ -123,6 +123,8 @@ def alias_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         alias = match.group("alias").strip()
         if len(words(subject)) > 6 or subject.split()[0].casefold() in PRONOUNS:
             continue
+        if not is_noun_phrase(subject):
+            continue  # "What is apply lice medicine also known as?" is no question
         entity = _entity_name(doc, unit, subject)
         yield Fact("alias", subject, alias, unit, "alias", entity)
 

@@ -133,6 +133,9 @@ def _main_verb(tokens: list[Token]) -> list[Token]:
     end = next((i for i, t in enumerate(tokens) if t.tag in CLAUSE_END), len(tokens))
     if any(t.tag in FINITE_VERB for t in tokens[:end]):
         return tokens
+    opens = len(tokens) > 1 and tokens[0].tag in NOUN_TAGS and tokens[1].tag in ("DT", "PRP$")
+    if opens and _can_be_verb(tokens[0].text):
+        return _retagged(tokens, 0, "VB")  # an instruction: "Vacuum the floor …"
     for i in range(1, end):
         if tokens[i].tag == "VB" and tokens[i - 1].tag in NOUN_TAGS:
             return _retagged(tokens, i, "VBP")  # "Muscle cramps arise/VB from …"
