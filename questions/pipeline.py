@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from questions.acceptance import accept, lexicon
 from questions.bankfile import with_content_version
 from questions.context import build_context
 from questions.document import Document, build_document
@@ -216,6 +217,8 @@ def _generate(
     overrides = overrides or {}
     used: set[str] = set()
     pending = _pending(analysis, overrides, used, report)
+    lex = lexicon(analysis.vocab.count, analysis.facts, analysis.doc.title)
+    pending = accept(pending, lex, report.rejected)  # what a teacher would reject (audit 0)
     kept = rank(
         select(pending, analysis.gates, report),
         analysis.text,
