@@ -23,6 +23,9 @@ from questions.rarity import RARE_ZIPF, is_trivial, is_trivial_word, zipf
 from questions.textutil import content_words, find_phrase, squash, words
 
 MIN_CONTEXT = 4
+# A single-word blank must be rarer than this in English, or used this often by the article.
+TERM_ZIPF = 4.5
+KEY_COUNT = 5
 GIVEAWAY_BEFORE = frozenset(["a", "an", "this", "that", "these", "those"])
 # Not a glossary's definition lines: a blank there, without the term, tests a fragment.
 STATING_LINES = frozenset(["paragraph", "list_item"])
@@ -30,7 +33,12 @@ STATING_LINES = frozenset(["paragraph", "list_item"])
 TOPIC_COUNT = 12
 MAX_WORDS = 4
 MIN_SCORE = 1.0
-META_RE = re.compile(r"\b(?:this (?:article|post|guide|page)|we will|we.ll)\b", re.I)
+# Talk about the page itself: "this article", "the table below", "please refer to …".
+META_RE = re.compile(
+    r"\b(?:this (?:article|post|guide|page)|we will|we.ll|please|refer to|"
+    r"(?:table|figure|list|section|articles?)s? (?:below|above))\b",
+    re.I,
+)
 # "Understanding X is crucial for …": an opinion about the topic, not a fact of it.
 FILLER_RE = re.compile(r"\b(?:is|are) (?:crucial|vital|essential|important|key|critical)\b", re.I)
 
@@ -42,6 +50,7 @@ class Vocabulary:
     freq: Counter[tuple[str, ...]]  # folded word n-grams (n ≤ MAX_WORDS) → occurrences
     headings: frozenset[str]
     title: frozenset[str]
+    names: frozenset[str] = frozenset()  # the title and headings, folded whole
 
     def count(self, phrase: str) -> int:
         return self.freq[tuple(w.casefold() for w in words(phrase))]
@@ -58,9 +67,9 @@ def ngram_frequencies(doc: Document) -> Counter[tuple[str, ...]]:
 
 def vocabulary(doc: Document) -> Vocabulary:
     heads = {w.casefold() for s in doc.sections[1:] for w in content_words(s.name)}
-    return Vocabulary(
-        ngram_frequencies(doc), frozenset(heads), frozenset(w.casefold() for w in words(doc.title))
-    )
+    names = frozenset(squash(n) for n in (doc.title, *(s.name for s in doc.sections)))
+    title = frozenset(w.casefold() for w in words(doc.title))
+    return Vocabulary(ngram_frequencies(doc), frozenset(heads), title, names)
 
 
 def trimmed(text: str, phrase: Phrase) -> tuple[int, int] | None:
@@ -96,7 +105,7 @@ def score(answer: str, phrase: Phrase, vocab: Vocabulary, used: Counter[str]) ->
     return value - 3.0 * used[squash(answer)]
 
 
-def spans(text: str, phrase: Phrase) -> Iterator[tuple[int, int]]:
+def spans(text: str, phrase: Phrase, vocab: Vocabulary) -> Iterator[tuple[int, int]]:
     """The trimmed phrase, and each rare noun inside it: in a two-word compound only the
     first ("___ dioxide" → carbon), never the head that its modifier predicts."""
     whole = trimmed(text, phrase)
@@ -104,8 +113,8 @@ def spans(text: str, phrase: Phrase) -> Iterator[tuple[int, int]]:
         yield whole
     if phrase.is_number:
         return
-    if phrase.start > 0 and phrase.text[:1].isupper():
-        return  # a name ("Pediculus humanus capitis") is blanked whole or not at all
+    if (phrase.start > 0 and phrase.text[:1].isupper()) or squash(phrase.text) in vocab.names:
+        return  # a name ("Pediculus humanus capitis", a heading's) is blanked whole or not at all
     short = len(phrase.text.split()) < 3
     for token in tag(text):
         inside = phrase.start <= token.start and token.end <= phrase.end
@@ -121,7 +130,7 @@ def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int
         if phrase.start >= lo:
             if _in_series(text, (phrase.start, phrase.end)):
                 continue  # "hats, grooming aids, and towels": any member fits a blank
-            for span in spans(text, phrase):
+            for span in spans(text, phrase, vocab):
                 if _usable(text, span, vocab):
                     yield span[0], span[1], phrase
 
@@ -129,12 +138,16 @@ def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int
 def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
     answer = text[span[0] : span[1]]
     terms = [w.casefold() for w in words(answer) if not is_trivial_word(w)]
+    if len(words(answer)) == 1 and zipf(answer) >= TERM_ZIPF and vocab.count(answer) < KEY_COUNT:
+        return False  # one everyday word ("patterns", "majority") the article does not make a term
     if all(w in vocab.title for w in terms):
         return False  # the deck's title says it: "muscle ___" in a deck on muscle cramps
     tags = [t.tag for t in tag(text) if span[0] <= t.start and t.end <= span[1]]
     if tags and all(t.startswith("JJ") for t in tags):
         return False  # an adjective alone: "mild or ___ hypoglycemia" has many fillers
     before = text[: span[0]].split()[-1:]
+    if re.fullmatch(r"\d{1,2}", answer):
+        return False  # a bare small number: a list's "(1)", or a count without its unit
     if is_trivial(answer) or (before and before[0].casefold() in GIVEAWAY_BEFORE):
         return False  # "a ___" hints at the answer's sound, "this ___" points back
     if _in_series(text, span) or text[span[0] - 1 : span[0]] in DASHES:
@@ -146,21 +159,22 @@ def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
     return find_phrase(rest, answer) == -1 and text[span[1] : span[1] + 1] not in ("'", "’")
 
 
-SERIES_BEFORE = re.compile(r"(?:,|\b(?:and|or|nor))\s*$")
-SERIES_AFTER = re.compile(r"^\s*(?:,|\b(?:and|or|nor)\b)")
-SERIES_LAST = re.compile(r",[^,;:()]{1,40},?\s*\b(?:and|or)\s*$")
+SERIES_LAST = re.compile(r",[^,;:()]{1,40},?\s*\b(?:and|or)\s*$")  # "X, Y and ___"
+SERIES_MIDDLE = re.compile(r",[^,;:()]{1,40},\s*$")  # "X, Y, ___"
+EXAMPLE_BEFORE = re.compile(r"\b(?:e\.g\.|i\.e\.|such as|including|like)\s*\(?$", re.I)
 SERIES_FIRST = re.compile(r"^\s*,[^,;:()]{1,40}(?:,|\s(?:and|or)\s)")
 DASHES = ("-", "–", "—")
 
 
 def _in_series(text: str, span: tuple[int, int]) -> bool:
-    """Is the span a member of a series ("X, ___, Z", "X, Y or ___", "___, Y and Z")? Then
-    the other members, and anything of their kind, fill the blank just as well."""
+    """Is the span a member of a series ("X, ___, Z", "X, Y or ___", "___, Y and Z") or an
+    example ("such as ___")? Then the other members, and anything of their kind, fill the
+    blank just as well."""
     before, after = text[: span[0]], text[span[1] :]
-    middle = SERIES_BEFORE.search(before) and SERIES_AFTER.match(after)
+    listed = SERIES_MIDDLE.search(before) or (before.rstrip().endswith(",") and after[:1] == ",")
     last = SERIES_LAST.search(before)
-    first = SERIES_FIRST.match(after)
-    return bool(middle or last or first)
+    example = EXAMPLE_BEFORE.search(before)
+    return bool(listed or last or example or SERIES_FIRST.match(after))
 
 
 def best_blank(text: str, lo: int, vocab: Vocabulary, used: Counter[str]) -> tuple[int, int] | None:

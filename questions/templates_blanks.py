@@ -57,11 +57,13 @@ def _names_entity(text: str, entity: Entity) -> bool:
     return any(contains_phrase(text, n) for n in (entity.short, *entity.names))
 
 
-def _framed(ctx: Context, fact: Fact, text: str) -> str:
+def _framed(ctx: Context, fact: Fact, text: str, whole: str | None = None) -> str:
     """ "ALS: Muscle cramps are common …": a sentence of an entity's section that does not name
-    the entity means nothing without it."""
+    the entity means nothing without it. ``whole`` is the sentence before a blank or gap
+    took part of it out: if that named the entity, the prefix would give the answer away."""
     entity = ctx.entity(fact)
-    if entity is None or fact.unit.line.kind == "list_item" or _names_entity(text, entity):
+    named = _names_entity(whole or text, entity) if entity is not None else True
+    if entity is None or fact.unit.line.kind == "list_item" or named:
         return text
     return f"{entity.short}: {text}"
 
@@ -76,7 +78,7 @@ def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if text[start:end] != fact.answer:
         return  # the pronoun was the answer's own first word: nothing sensible to ask
     said = fact.unit.sentence.text
-    prompt = _framed(ctx, fact, text[:start] + CLOZE_BLANK + text[end:])
+    prompt = _framed(ctx, fact, text[:start] + CLOZE_BLANK + text[end:], text)
     yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said, accepted=variants(fact.answer))
     if fact.group.startswith("number:"):
         yield from _number_items(ctx, fact, text, (start, end))
@@ -100,7 +102,7 @@ def _number_items(
     said = fact.unit.sentence.text
     others = sibling_numbers(ctx, fact, text)
     if len(others) >= 2:
-        masked = _framed(ctx, fact, text[: span[0]] + GAP + text[span[1] :])
+        masked = _framed(ctx, fact, text[: span[0]] + GAP + text[span[1] :], text)
         yield make(
             ctx.doc,
             fact,

@@ -37,8 +37,8 @@ def _others(ctx: Context, fact: Fact, of: str) -> list[str]:
 
 
 def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
-    if squash(fact.answer) in BINARY:
-        return
+    if squash(fact.answer.split(",")[0]) in BINARY:
+        return  # "Yes", "No", "Yes, bulbar region": a guess, not a fact to learn
     said, column = fact.unit.sentence.text, fact.relation
     row = decapitalise(fact.subject, ctx.doc.proper)
     stem = f"{WHERE}, what is the “{column}” value for {row}?"

@@ -99,11 +99,6 @@ def test_most_diagnostic_methods_and_treatments_are_in_the_deck(bank: Bank) -> N
     assert sum(1 for item in items if mentioned(bank, item)) * 4 >= len(items) * 3
 
 
-def test_the_mechanism_of_cramps_is_asked(bank: Bank) -> None:
-    mechanism = asked(bank, "an imbalance between muscle excitation and")
-    assert any(q.kind == Kind.CLOZE and q.answer == "relaxation" for q in mechanism)
-
-
 def test_no_cloze_blanks_a_trivial_word(bank: Bank) -> None:
     for q in bank.questions:
         if q.kind == Kind.CLOZE:
