@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from lemminflect import getAllLemmas
+
 from questions.facts import Fact
 from questions.gates import REASONS
 from questions.model import CLOZE_BLANK, Kind, Question
@@ -46,32 +48,65 @@ REASONS.update(ACCEPT_REASONS)
 
 # A word at least this common in English is filler unless the article makes it a term.
 COMMON_ZIPF = 4.0
-KEY_COUNT = 5  # a single word the article uses this often is one of its terms
+KEY_COUNT = 12  # a single word the article uses this often is its topic's term
 SIMILAR = 0.6  # stem Jaccard above which two questions ask the same thing
-OPENERS = frozenset(
-    "this these that those it they he she another such hence thus having both its their".split()
+# Fewer passing candidates than this and the softly rejected come back (a deck needs 8).
+FLOOR = 16
+SOFT = frozenset(
+    ["filler_blank", "fixed_phrase", "list_member", "similar_stem", "shared_predicate"]
 )
-OPENER_RE = re.compile(r"\b(?:he or she|this type|these same|for those|the latter|the former)\b", re.I)
+OPENERS = frozenset(
+    [
+        "this",
+        "these",
+        "that",
+        "those",
+        "it",
+        "they",
+        "he",
+        "she",
+        "another",
+        "such",
+        "hence",
+        "thus",
+        "having",
+        "both",
+        "its",
+        "their",
+    ]
+)
+OPENER_RE = re.compile(
+    r"\b(?:he or she|this type|these same|for those|the latter|the former)\b", re.I
+)
 PAGE_RE = re.compile(
     r"\b(?:please refer|refer to|see also|see (?:the )?(?:table|figure|section|below|above)"
     r"|(?:table|list|figure|map|chart|image|diagram)s? (?:below|above)|as discussed"
     r"|as (?:mentioned|described|shown) (?:above|below|earlier)|for more (?:information|details?)"
-    r"|go to|click|brand name products?|(?:is|are) (?:blue|yellow|red|green|(?:light|dark) gr[ae]y)\b)",
+    r"|go to|click|brand name products?"
+    r"|(?:is|are) (?:blue|yellow|red|green|(?:light|dark) gr[ae]y)\b)",
     re.I,
 )
 INSTITUTION_RE = re.compile(
     r"\b(?:Institutes?|University|Association|Foundation|Society|Council|Agency|Department"
     r"|Organi[sz]ation|Centers?|Centres?|College|Academy)\b"
 )
-SERIES_LEAD = re.compile(r"(?:such as|e\.g\.|i\.e\.|including|for example|like|especially)\W*$", re.I)
-CONNECTIVE = frozenset("but also and or yet".split())
+SERIES_LEAD = re.compile(
+    r"(?:such as|e\.g\.|i\.e\.|including|for example|like|especially)\W*$", re.I
+)
+CONNECTIVE = frozenset(["but", "also", "and", "or", "yet"])
 PAIRS = (
     ("upper", "lower"), ("left", "right"), ("inner", "outer"), ("high", "low"),
     ("increase", "decrease"), ("more", "less"), ("before", "after"), ("early", "late"),
     ("male", "female"), ("men", "women"), ("positive", "negative"), ("acute", "chronic"),
     ("internal", "external"), ("maximum", "minimum"), ("major", "minor"), ("active", "passive"),
 )  # fmt: skip
-UNIT_RE = re.compile(r"^\s*(?:%|°|percent|per ?cent|[a-zµ]{1,3}\b|years?|months?|weeks?|days?|hours?|minutes?|seconds?)", re.I)
+UNIT_RE = re.compile(
+    r"^\s*(?:%|°|percent|per ?cent|[a-zµ]{1,3}\b"
+    r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?)",
+    re.I,
+)
+# A finite verb, or a base form (an instruction, or a verb the tagger left untensed).
+VERBS = FINITE_VERB | {"VB"}
 STAND_RE = re.compile(r"What does (\S+) stand for\?")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -122,6 +157,8 @@ def filler_blank(q: Question, lex: Lexicon) -> list[str]:
     if q.kind != Kind.CLOZE:
         return []
     tokens = words(q.answer)
+    if any(c.isnumeric() for c in q.answer):
+        return []  # a number with its unit is a fact, however common the unit
     common = _common(tokens[0]) if len(tokens) == 1 else all(is_trivial_word(t) for t in tokens)
     if not tokens or not common or _is_term(q.answer, lex):
         return []
@@ -145,14 +182,14 @@ def fixed_phrase(q: Question, lex: Lexicon) -> list[str]:
     or a verb–object pair whose other half stays visible ("life ___", "giving ___")."""
     if q.kind != Kind.CLOZE or len(words(q.answer)) != 1 or q.answer[:1].isdigit():
         return []
-    if _is_term(q.answer, lex) or zipf(q.answer) < 3.0:
-        return []
+    if squash(q.answer) in lex.defined or lex.count(q.answer) >= 2 or zipf(q.answer) < 3.0:
+        return []  # a word the article repeats is a term even inside a phrase
     tokens, lo, hi = _sentence_tokens(q)
     if hi != lo + 1:
         return []
     prev = tokens[lo - 1] if lo else None
     nxt = tokens[hi] if hi < len(tokens) else None
-    glued = (prev is not None and prev.tag in NOUN_TAGS | {"JJ", "VBG"} and prev.tag != "POS") or (
+    glued = (prev is not None and prev.tag in NOUN_TAGS | {"JJ", "VBG"}) or (
         nxt is not None and nxt.tag in NOUN_TAGS and tokens[lo].tag in NOUN_TAGS | {"JJ"}
     )
     return ["fixed_phrase"] if glued else []
@@ -164,13 +201,30 @@ def list_member(q: Question, lex: Lexicon) -> list[str]:
         return []
     before, after = _parts(q)
     clause = re.split(r"[.;:!?]\s", before)[-1]
-    if SERIES_LEAD.search(clause) or re.search(r"(?:such as|e\.g\.|including|for example)", clause, re.I):
+    if SERIES_LEAD.search(clause) or re.search(
+        r"(?:such as|e\.g\.|including|for example)", clause, re.I
+    ):
         return ["list_member"]
     # "A, B, or ___", "A, B and ___", "A, ___, or C", "___, B, and C": two siblings at least.
-    left = re.search(r",\s*(?:and|or|nor)\s*$|,[^,()]{1,40},\s*$|,[^,()]{1,40}\s(?:and|or|nor)\s*$", clause)
+    left = re.search(
+        r",\s*(?:and|or|nor)\s*$|,[^,()]{1,40},\s*$|,[^,()]{1,40}\s(?:and|or|nor)\s*$", clause
+    )
     right = re.match(r"\s*,[^,.;()]{1,40}(?:,|\s(?:and|or|nor)\s)", after)
     mid = clause.rstrip().endswith(",") and re.match(r"\s*(?:,|\s?(?:and|or|nor)\s)", after)
-    return ["list_member"] if left or right or mid else []
+    # "A or ___", "___ or B": alternatives, either fits; "A and ___" of two nouns likewise.
+    pair = re.search(r"\bor\s*$", clause) or re.match(r"\s*or\s", after)
+    noun_pair = (
+        re.search(r"\w+\s+and\s*$", clause)
+        and not re.search(r"\bbetween\b[^,]*$", clause)  # "between A and ___" is one relation
+        and _tag_before(clause) in NOUN_TAGS
+    )
+    return ["list_member"] if left or right or mid or pair or noun_pair else []
+
+
+def _tag_before(clause: str) -> str:
+    """The tag of the word before a final "and" (a noun: the blank is its sibling)."""
+    tokens = tag(clause)
+    return tokens[-2].tag if len(tokens) >= 2 else ""
 
 
 def _initials(text: str) -> str:
@@ -204,7 +258,9 @@ def acronym_leak(q: Question, lex: Lexicon) -> list[str]:
     ):
         return ["acronym_leak"]
     initials = _initials(q.answer)
-    if len(initials) >= 2 and initials in {w.casefold().rstrip("s") for w in stem_words if w.isupper()}:
+    if len(initials) >= 2 and initials in {
+        w.casefold().rstrip("s") for w in stem_words if w.isupper()
+    }:
         return ["acronym_leak"]
     return []
 
@@ -248,14 +304,27 @@ def fragment(q: Question, lex: Lexicon) -> list[str]:
     if q.kind not in (Kind.CLOZE, Kind.TRUE_FALSE):
         return []
     body = _body(q.prompt, quoted=False).replace(CLOZE_BLANK, q.answer)
-    text = body.rstrip("”\" ")
-    if text[:1].islower() or not text.endswith((".", "!", "?")) or re.search(r";\s*(?:or|and)?$", text):
+    text = body.rstrip('”" ')
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]  # a whole sentence in parentheses is still a sentence
+    if (
+        text[:1].islower()
+        or not text.endswith((".", "!", "?"))
+        or re.search(r";\s*(?:or|and)?$", text)
+    ):
         return ["fragment"]
     tokens = tag(text)
-    imperative = bool(tokens) and tokens[0].tag == "VB"
-    if not imperative and not any(t.tag in FINITE_VERB for t in tokens):
+    if not any(t.tag in VERBS or _hidden_verb(tokens, i) for i, t in enumerate(tokens)):
         return ["fragment"]
     return []
+
+
+def _hidden_verb(tokens: tuple[Token, ...], i: int) -> bool:
+    """A verb the tagger read as a noun after a plural subject or an adverb ("nerve signals
+    precisely control/NN …")."""
+    if i == 0 or tokens[i].tag not in NOUN_TAGS or tokens[i - 1].tag not in ("NNS", "RB"):
+        return False
+    return "VERB" in getAllLemmas(tokens[i].text.casefold())
 
 
 def bad_span(q: Question, lex: Lexicon) -> list[str]:
@@ -303,7 +372,12 @@ def shared_predicate(q: Question, lex: Lexicon) -> list[str]:
     after = _parts(q)[1]
     tail = words(after)[:4]
     starts_verb = bool(tag(after)) and tag(after)[0].tag in FINITE_VERB
-    if starts_verb and len(tail) == 4 and len(content_stems(" ".join(tail))) >= 2 and lex.count(" ".join(tail)) >= 2:
+    if (
+        starts_verb
+        and len(tail) == 4
+        and len(content_stems(" ".join(tail))) >= 2
+        and lex.count(" ".join(tail)) >= 2
+    ):
         return ["shared_predicate"]
     return []
 
@@ -320,7 +394,7 @@ def _range(text: str) -> tuple[float, float] | None:
 
 def number_distractor(q: Question, lex: Lexicon) -> list[str]:
     """Pattern 15: a numeric option outside the stem's range, or overlapping the answer."""
-    if q.kind != Kind.MULTIPLE_CHOICE or _range(q.answer) is None:
+    if q.kind != Kind.MULTIPLE_CHOICE or _range(q.answer) is None or "___" not in q.prompt:
         return []
     key = _range(q.answer)
     wrong = [_range(o) for i, o in enumerate(q.options) if i != q.correct]
@@ -344,16 +418,15 @@ def broken_template(q: Question, lex: Lexicon) -> list[str]:
     """Pattern 11 and the smaller ones: stems a template built from a misread sentence."""
     prompt = q.prompt
     if q.kind == Kind.FLASHCARD:
-        if re.search(r"\b(?:to|of|for|with|in|on|at|by|from)\?$", prompt) and not STAND_RE.match(
-            prompt
-        ):
-            return ["broken_template"]
-        what = re.match(r"According to the article, what (?:may|can|could|might|do|does) (.+?) \w+\?$", prompt)
-        if what and words(what.group(1))[0].casefold() in ("other", "some", "many", "most", "symptoms"):
-            return ["broken_template"]
+        if re.search(r"\b(?:may|can|could|might|must|should)\b.* to\?$", prompt):
+            return ["broken_template"]  # "what may X continue to?": an infinitive cut off
+        if re.match(r"According to the article, what (?:may|can|could|might) ", prompt):
+            return ["broken_template"]  # "what may X get?": a modal chunk, rarely a question
         if prompt.startswith("How to ") or len(words(q.answer)) > 25:
             return ["broken_template"]
-    if q.kind == Kind.TRUE_FALSE and re.fullmatch(r"In the article, [^,]{1,40} is [^,]{1,40}\.", prompt):
+    if q.kind == Kind.TRUE_FALSE and re.fullmatch(
+        r"In the article, [^,]{1,40} (?:is|are) [^,]{1,40}\.", prompt
+    ):
         return ["broken_template"]
     return []
 
@@ -363,7 +436,11 @@ def topic_answer(q: Question, lex: Lexicon) -> list[str]:
     if q.kind != Kind.CLOZE or not lex.title:
         return []
     answer = squash(q.answer)
-    return ["topic_answer"] if answer and (answer == lex.title or answer.rstrip("s") == lex.title.rstrip("s")) else []
+    return (
+        ["topic_answer"]
+        if answer and (answer == lex.title or answer.rstrip("s") == lex.title.rstrip("s"))
+        else []
+    )
 
 
 RULES = (
@@ -390,12 +467,14 @@ def reasons(q: Question, lex: Lexicon) -> list[str]:
 
 
 def _stems(q: Question) -> frozenset[str]:
-    return content_stems(_body(q.prompt).replace(CLOZE_BLANK, " " + q.answer + " "))
+    """What a question is about: its source sentence (a template's own words would make all
+    questions of one template look alike)."""
+    return content_stems(q.source.sentence)
 
 
 def similar(questions: list[Question], value: Callable[[Question], float]) -> set[int]:
-    """Indexes of questions whose stem (answer filled in) shares more than ``SIMILAR`` of its
-    stems with a better-valued question's: the article said the same thing twice.
+    """Indexes of questions whose source sentence shares more than ``SIMILAR`` of its stems
+    with a better-valued question's, made from another place: the article said it twice.
 
     Two sets with Jaccard above 0.6 share at least one of any ``0.4·n + 1`` stems of either,
     so each question is compared only with those sharing one of its rarest stems.
@@ -408,7 +487,13 @@ def similar(questions: list[Question], value: Callable[[Question], float]) -> se
     for i in order:
         mine = sorted(stems[i], key=lambda s: (df[s], s))
         probe = mine[: int(0.4 * len(mine)) + 1]
-        seen = {j for s in probe for j in postings.get(s, ())}
+        # Two questions on one sentence are the ranking's to choose between (one per sentence).
+        seen = {
+            j
+            for s in probe
+            for j in postings.get(s, ())
+            if questions[j].source.start != questions[i].source.start
+        }
         if any(len(stems[i] & stems[j]) > SIMILAR * len(stems[i] | stems[j]) for j in seen):
             dropped.add(i)
             continue
@@ -418,16 +503,26 @@ def similar(questions: list[Question], value: Callable[[Question], float]) -> se
 
 
 def accept(questions: list[Question], lex: Lexicon, rejected: Counter[str]) -> list[Question]:
-    """The candidates a teacher would accept, in their order; each rejection is counted."""
-    kept: list[Question] = []
-    for q in questions:
-        found = reasons(q, lex)
-        if found:
-            rejected.update(dict.fromkeys(found, 1))
-        else:
-            kept.append(q)
+    """The candidates a teacher would accept, in their order; each rejection is counted.
+
+    A short article must still give a deck: if fewer than ``FLOOR`` candidates pass, those
+    rejected only for a weaker reason (``SOFT``) come back, best-scored first.
+    """
+    value = _scorer(lex)
+    verdicts = [reasons(q, lex) for q in questions]
+    passed = [i for i, found in enumerate(verdicts) if not found]
     # The ranking's own judgement decides which of two near-copies stays.
-    dropped = similar(kept, lambda q: score(q, lex.count))
-    if dropped:
-        rejected["similar_stem"] += len(dropped)
-    return [q for i, q in enumerate(kept) if i not in dropped]
+    dropped = {passed[j] for j in similar([questions[i] for i in passed], value)}
+    for i in dropped:
+        verdicts[i] = ["similar_stem"]
+    soft = [i for i, found in enumerate(verdicts) if found and SOFT.issuperset(found)]
+    soft.sort(key=lambda i: (-value(questions[i]), questions[i].id))
+    back = set(soft[: max(0, FLOOR - len(passed) + len(dropped))])
+    for i, found in enumerate(verdicts):
+        if found and i not in back:
+            rejected.update(dict.fromkeys(found, 1))
+    return [q for i, q in enumerate(questions) if not verdicts[i] or i in back]
+
+
+def _scorer(lex: Lexicon) -> Callable[[Question], float]:
+    return lambda q: score(q, lex.count)
