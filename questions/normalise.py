@@ -40,6 +40,8 @@ FIGURE_REF_RE = re.compile(
 )
 # A templated page's "What is (are) X?": the first verb stands.
 VERB_CHOICE_RE = re.compile(r"\b(is|was|has|does) \((?:are|were|have|do)\)")
+SUPERSCRIPT_RE = re.compile(r"\^\(([−+-]?\d{1,3})\)")
+SUPERSCRIPTS = str.maketrans("0123456789−-+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺")
 SPACE_BEFORE_STOP = re.compile(r"\s+(?=[?!])")
 REPEATED_STOP = re.compile(r"([?!])[?!]+")
 INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
@@ -72,6 +74,8 @@ def clean(line: str) -> str:
         line = FIGURE_REF_RE.sub("", VERB_CHOICE_RE.sub(r"\1", line))
     if "[" in line or "]]" in line:
         line = _without_caption_debris(CITATION_RE.sub("", line))
+    if "^(" in line:  # Pandoc's plain superscript: "mg m^(−2)" → "mg m⁻²"
+        line = SUPERSCRIPT_RE.sub(lambda m: m.group(1).translate(SUPERSCRIPTS), line)
     line = " ".join(line.replace("\u00a0", " ").split())
     if "?" in line or "!" in line:
         line = REPEATED_STOP.sub(r"\1", SPACE_BEFORE_STOP.sub("", line))

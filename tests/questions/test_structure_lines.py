@@ -376,3 +376,8 @@ def test_q_and_a_labels_are_dropped_and_the_pair_becomes_a_faq_section() -> None
         ("paragraph", 0, "Short naps help most adults."),
         ("paragraph", 0, "A: grade means excellent."),  # no question before it: not a label
     ]
+
+
+def test_pandoc_superscripts_become_unicode_superscripts() -> None:
+    doc = read("Leaves\n\nLeaves hold 41 mg m^(−2) of chlorophyll and 2^(10) cells.\n")
+    assert doc.lines[1].text == "Leaves hold 41 mg m⁻² of chlorophyll and 2¹⁰ cells."
