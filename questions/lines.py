@@ -289,19 +289,26 @@ def _glossary(lines: list[HintedLine], filled: list[int]) -> dict[int, tuple[str
 
 
 def _term_lines(lines: list[HintedLine], filled: list[int]) -> dict[int, tuple[str, int, str]]:
-    """Runs of three or more "term: definition" (or "term – definition") lines: a glossary."""
+    """Runs of three or more "term: definition" (or "term – definition") lines: a glossary.
+    List items count only with a dash: "Term: description" items are a list's (list_item)."""
     out: dict[int, tuple[str, int, str]] = {}
     run: list[int] = []
     before = ""  # the line before the run: after "… include:" the lines are a list's items
     for i in [*filled, -1]:
-        if i >= 0 and lines[i].hint in ("", "p") and term_line(lines[i].text) is not None:
+        if i >= 0 and _is_term_line(lines[i]):
             run.append(i)
             continue
-        if len(run) >= 3 and not before.endswith(":"):
+        if len(run) >= 3 and (not before.endswith(":") or lines[run[0]].hint == "li"):
             out.update(dict.fromkeys(run, ("definition", 0, "")))
         run = []
         before = lines[i].text if i >= 0 else ""
     return out
+
+
+def _is_term_line(line: HintedLine) -> bool:
+    if line.hint == "li":
+        return ":" not in line.text[:60] and term_line(line.text) is not None
+    return line.hint in ("", "p") and term_line(line.text) is not None
 
 
 def term_line(text: str) -> tuple[str, str] | None:

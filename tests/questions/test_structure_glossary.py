@@ -102,6 +102,31 @@ def test_runs_of_term_colon_definition_lines_are_a_glossary() -> None:
     ]
 
 
+def test_list_items_with_a_dash_are_a_glossary_but_colon_items_stay_a_list() -> None:
+    raw = (
+        "# Weather words\n\nForecasters use these words:\n\n"
+        "- Front – the boundary between two air masses\n- Isobar – a line of equal pressure\n"
+        "- Dew point – the temperature of saturation\n\nOther words:\n\n"
+        "- Gust: a brief rise in wind speed\n- Squall: a sudden strong wind\n"
+        "- Lull: a brief drop in wind speed\n"
+    )
+    assert [kind for kind, _ in line_kinds(raw, "md")][1:] == [
+        "paragraph",  # it introduces a glossary, not a list
+        "definition",
+        "definition",
+        "definition",
+        "lead_in",
+        "list_item",
+        "list_item",
+        "list_item",
+    ]
+    assert [(s, a) for _, s, a, _, _, _ in entries(raw, "md")] == [
+        ("Front", "the boundary between two air masses"),
+        ("Isobar", "a line of equal pressure"),
+        ("Dew point", "the temperature of saturation"),
+    ]
+
+
 SECTIONS = """Muscles
 
 Skeletal muscle
