@@ -218,9 +218,8 @@ def _generate(
     used: set[str] = set()
     pending = _pending(analysis, overrides, used, report)
     lex = lexicon(analysis.vocab.count, analysis.facts, analysis.doc.title)
-    pending = accept(pending, lex, report.rejected)  # what a teacher would reject (audit 0)
     kept = rank(
-        select(pending, analysis.gates, report),
+        accept(select(pending, analysis.gates, report), lex, report.rejected),  # audit 0 rules
         analysis.text,
         analysis.vocab.count,
         _parts(analysis),
