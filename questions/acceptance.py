@@ -24,7 +24,7 @@ from questions.model import CLOZE_BLANK, Kind, Question
 from questions.nlp import FINITE_VERB, NOUN_TAGS, Token, tag
 from questions.ranking import score
 from questions.rarity import is_trivial_word, zipf
-from questions.textutil import content_stems, squash, words
+from questions.textutil import content_stems, is_content, squash, words
 
 ACCEPT_REASONS = {
     "filler_blank": "the blank is a common English word, not a term of the topic",
@@ -107,6 +107,7 @@ UNIT_RE = re.compile(
 )
 # A finite verb, or a base form (an instruction, or a verb the tagger left untensed).
 VERBS = FINITE_VERB | {"VB"}
+EVERYDAY_ACRONYM = 3.8  # Zipf of "FDA"; topic acronyms (ALS 3.4, ATP 3.5) are rarer
 STAND_RE = re.compile(r"What does (\S+) stand for\?")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -244,7 +245,11 @@ def acronym_leak(q: Question, lex: Lexicon) -> list[str]:
         return ["acronym_leak"]
     stand = STAND_RE.match(q.prompt)
     if stand:
-        return []  # the expansion of a shown acronym is the point of the question
+        # An everyday acronym (FDA, OTC) spells common words; a topic's (ALS, PLMS) does not.
+        common = all(zipf(w) >= COMMON_ZIPF for w in re.findall(r"[A-Za-z]+", q.answer))
+        return ["acronym_leak"] if common else []
+    if _acronym(q.answer) and zipf(q.answer) >= EVERYDAY_ACRONYM:
+        return ["acronym_leak"]  # "approved by the ___" → FDA: an everyday name, not a term
     before, after = _parts(q)
     if before.rstrip().endswith("(") and after.lstrip().startswith(")") and _acronym(q.answer):
         return ["acronym_leak"]  # "Long Name (___)"
@@ -274,6 +279,8 @@ def page_reference(q: Question, lex: Lexicon) -> list[str]:
         before, after = _parts(q)
         if len(words(before + after)) <= 4 or re.fullmatch(r"\(?\d{1,2}\)?", q.answer.strip()):
             return ["page_reference"]
+        if ":" not in before and re.match(r"[^.:]{0,30}: ", after):
+            return ["page_reference"]  # the blank is in a heading glued before the sentence
         near = before[-40:] + q.answer + after[:60]
         if INSTITUTION_RE.search(near) and q.answer[:1].isupper():
             return ["page_reference"]
@@ -337,7 +344,7 @@ def bad_span(q: Question, lex: Lexicon) -> list[str]:
     if re.search(r"[\-–]", q.answer) and not re.search(r"\w[\-–]\w", q.answer):
         return ["bad_span"]
     tokens, lo, hi = _sentence_tokens(q)
-    if hi - lo > 1 and any(t.tag in FINITE_VERB for t in tokens[lo:hi]):
+    if hi - lo > 1 and any(t.tag in VERBS for t in tokens[lo:hi]):
         return ["bad_span"]
     if re.fullmatch(r"[\d.,]+", q.answer.strip()) and UNIT_RE.match(after):
         return ["bad_span"]
@@ -431,11 +438,19 @@ def broken_template(q: Question, lex: Lexicon) -> list[str]:
     return []
 
 
+def _folded_words(text: str) -> frozenset[str]:
+    """Content words without case or a plural "s" (stems would merge chlorosis and chlorophyll)."""
+    return frozenset(w.casefold().removesuffix("s") for w in words(text) if is_content(w))
+
+
 def topic_answer(q: Question, lex: Lexicon) -> list[str]:
     """Asking for the topic's own name tests nothing."""
     if q.kind != Kind.CLOZE or not lex.title:
         return []
     answer = squash(q.answer)
+    names = _folded_words(q.answer)
+    if names and names <= _folded_words(lex.title):
+        return ["topic_answer"]
     return (
         ["topic_answer"]
         if answer and (answer == lex.title or answer.rstrip("s") == lex.title.rstrip("s"))
@@ -480,6 +495,7 @@ def similar(questions: list[Question], value: Callable[[Question], float]) -> se
     so each question is compared only with those sharing one of its rarest stems.
     """
     stems = [_stems(q) for q in questions]
+    answers = [content_stems(q.answer) for q in questions]
     df: Counter[str] = Counter(s for ss in stems for s in ss)
     order = sorted(range(len(questions)), key=lambda i: (-value(questions[i]), questions[i].id))
     postings: dict[str, list[int]] = {}
@@ -494,12 +510,28 @@ def similar(questions: list[Question], value: Callable[[Question], float]) -> se
             for j in postings.get(s, ())
             if questions[j].source.start != questions[i].source.start
         }
-        if any(len(stems[i] & stems[j]) > SIMILAR * len(stems[i] | stems[j]) for j in seen):
+        if any(len(stems[i] & stems[j]) > SIMILAR * len(stems[i] | stems[j]) for j in seen) or (
+            _same_answer(questions, answers, i, postings)
+        ):
             dropped.add(i)
             continue
         for s in mine:
             postings.setdefault(s, []).append(i)
+        for s in answers[i]:
+            postings.setdefault("answer:" + s, []).append(i)
     return dropped
+
+
+def _same_answer(
+    questions: list[Question], answers: list[frozenset[str]], i: int, postings: dict[str, list[int]]
+) -> bool:
+    """Does a better question of the same kind have this answer up to case and inflection
+    ("Lifestyle change" after "lifestyle changes")? Then the two ask the same thing."""
+    mine = answers[i]
+    if questions[i].kind == Kind.TRUE_FALSE or not mine:
+        return False
+    others = {j for s in mine for j in postings.get("answer:" + s, ())}
+    return any(questions[j].kind == questions[i].kind and mine == answers[j] for j in others)
 
 
 def accept(questions: list[Question], lex: Lexicon, rejected: Counter[str]) -> list[Question]:
