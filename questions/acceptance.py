@@ -447,15 +447,11 @@ def topic_answer(q: Question, lex: Lexicon) -> list[str]:
     """Asking for the topic's own name tests nothing."""
     if q.kind != Kind.CLOZE or not lex.title:
         return []
-    answer = squash(q.answer)
     names = _folded_words(q.answer)
-    if names and names <= _folded_words(lex.title):
-        return ["topic_answer"]
-    return (
-        ["topic_answer"]
-        if answer and (answer == lex.title or answer.rstrip("s") == lex.title.rstrip("s"))
-        else []
-    )
+    # Each part of a title such as "Parasites - Lice - Head Lice".
+    parts = [_folded_words(p) for p in re.split(r"\s[-–—|:]\s|:\s", lex.title)]
+    topic = any(names and names == p for p in parts)
+    return ["topic_answer"] if topic else []
 
 
 RULES = (

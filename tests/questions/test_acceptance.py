@@ -173,6 +173,16 @@ def test_topic_answer() -> None:
     good = q("Infestation with head lice is common among young {{blank}}.", "schoolchildren")
     assert "topic_answer" in codes(bad)
     assert "topic_answer" not in codes(good)
+    title = lex(title="Parasites - Lice - Head Lice")
+    assert "topic_answer" in codes(
+        q("Infestation with {{blank}} is common in children.", "head lice"), title
+    )
+    disease = lex(title="Motor neuron disease")
+    part = q("Damage to the {{blank}} weakens the muscles of the arms.", "motor neurons")
+    assert "topic_answer" not in codes(part, disease)
+    assert "topic_answer" in codes(
+        q("The {{blank}} has no cure yet, sadly.", "motor neuron"), disease
+    )
 
 
 def test_similar_stems_keep_the_better_one() -> None:
