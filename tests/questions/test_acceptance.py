@@ -181,7 +181,7 @@ def test_topic_answer() -> None:
     part = q("Damage to the {{blank}} weakens the muscles of the arms.", "motor neurons")
     assert "topic_answer" not in codes(part, disease)
     assert "topic_answer" in codes(
-        q("The {{blank}} has no cure yet, sadly.", "motor neuron"), disease
+        q("The {{blank}} has no cure yet, sadly.", "motor neuron diseases"), disease
     )
 
 
