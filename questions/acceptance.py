@@ -21,7 +21,7 @@ from lemminflect import getAllLemmas
 from questions.facts import Fact
 from questions.gates import REASONS
 from questions.model import CLOZE_BLANK, Kind, Question
-from questions.nlp import FINITE_VERB, NOUN_TAGS, Token, tag
+from questions.nlp import FINITE_VERB, NOUN_TAGS, Token, is_noun_phrase, tag
 from questions.ranking import score
 from questions.rarity import is_trivial_word, zipf
 from questions.textutil import content_stems, is_content, squash, words
@@ -336,10 +336,12 @@ def _hidden_verb(tokens: tuple[Token, ...], i: int) -> bool:
 
 def bad_span(q: Question, lex: Lexicon) -> list[str]:
     """Pattern 12: the blank cuts a word, crosses a verb, or splits a number from its unit."""
+    if q.kind == Kind.MULTIPLE_CHOICE and re.search(r"___[^\s,.;:)”]", q.prompt):
+        return ["bad_span"]  # "___⁻¹ cm⁻¹": the gap holds half of a number with its unit
     if q.kind != Kind.CLOZE:
         return []
     before, after = _parts(q)
-    if re.search(r"[\w\-–]$", before) or re.match(r"[\w\-–]", after):
+    if re.search(r"[\w\-–]$", before) or re.match(r"\)?[\w\-–]", after):
         return ["bad_span"]
     if re.search(r"[\-–]", q.answer) and not re.search(r"\w[\-–]\w", q.answer):
         return ["bad_span"]
@@ -431,6 +433,9 @@ def broken_template(q: Question, lex: Lexicon) -> list[str]:
             return ["broken_template"]  # "what may X get?": a modal chunk, rarely a question
         if prompt.startswith("How to ") or len(words(q.answer)) > 25:
             return ["broken_template"]
+        term = re.match(r"Which term does the article use for (.+)\?$", prompt)
+        if term and not is_noun_phrase(term.group(1)):
+            return ["broken_template"]  # "… use for single chlorin double?": not a thing
     if q.kind == Kind.TRUE_FALSE and re.fullmatch(
         r"In the article, [^,]{1,40} (?:is|are) [^,]{1,40}\.", prompt
     ):

@@ -123,6 +123,10 @@ def test_bad_span() -> None:
     assert "bad_span" in codes(verb)
     assert "bad_span" in codes(unit)
     assert "bad_span" not in codes(good)
+    paren = q("A structure of ({{blank}})-chlorophyll a was deduced from the spectra.", "2-formyl")
+    assert "bad_span" in codes(paren)
+    mc = "Which value completes the sentence: “The coefficient exceeds ___⁻¹ cm⁻¹ in ether.”"
+    assert "bad_span" in codes(q(mc, "10⁵ M", Kind.MULTIPLE_CHOICE, ("10⁵ M", "41 mg", "6 mg")))
 
 
 def test_pair_leak() -> None:
@@ -166,6 +170,11 @@ def test_broken_template() -> None:
     assert "broken_template" in codes(bad)
     assert "broken_template" in codes(tf)
     assert "broken_template" not in codes(good)
+    term = "Which term does the article use for {}?"
+    odd = q(term.format("single chlorin double"), "Porphyrin", Kind.FLASHCARD)
+    fine = q(term.format("lower legs"), "Calves", Kind.FLASHCARD)
+    assert "broken_template" in codes(odd)
+    assert "broken_template" not in codes(fine)
 
 
 def test_topic_answer() -> None:
