@@ -48,6 +48,7 @@ REASONS.update(ACCEPT_REASONS)
 
 # A word at least this common in English is filler unless the article makes it a term.
 COMMON_ZIPF = 4.0
+EVERYDAY_ZIPF = 4.5  # "life" 6.0, "blood" 5.0; "thylakoid", "antenna" far below
 KEY_COUNT = 12  # a single word the article uses this often is its topic's term
 SIMILAR = 0.6  # stem Jaccard above which two questions ask the same thing
 # Fewer passing candidates than this and the softly rejected come back (a deck needs 8).
@@ -183,17 +184,26 @@ def fixed_phrase(q: Question, lex: Lexicon) -> list[str]:
     or a verb–object pair whose other half stays visible ("life ___", "giving ___")."""
     if q.kind != Kind.CLOZE or len(words(q.answer)) != 1 or q.answer[:1].isdigit():
         return []
-    if squash(q.answer) in lex.defined or lex.count(q.answer) >= 2 or zipf(q.answer) < 3.0:
+    if squash(q.answer) in lex.defined or lex.count(q.answer) >= 3 or zipf(q.answer) < 3.0:
         return []  # a word the article repeats is a term even inside a phrase
     tokens, lo, hi = _sentence_tokens(q)
     if hi != lo + 1:
         return []
     prev = tokens[lo - 1] if lo else None
     nxt = tokens[hi] if hi < len(tokens) else None
-    glued = (prev is not None and prev.tag in NOUN_TAGS | {"JJ", "VBG"}) or (
-        nxt is not None and nxt.tag in NOUN_TAGS and tokens[lo].tag in NOUN_TAGS | {"JJ"}
+    # The visible half is everyday English ("life", "free", "giving"): the phrase is a fixed
+    # one; a rare modifier ("thylakoid ___") is itself the topic's and leaves the blank open.
+    glued = (prev is not None and prev.tag in NOUN_TAGS | {"JJ", "VBG"} and _everyday(prev)) or (
+        nxt is not None
+        and nxt.tag in NOUN_TAGS
+        and tokens[lo].tag in NOUN_TAGS | {"JJ"}
+        and _everyday(nxt)
     )
     return ["fixed_phrase"] if glued else []
+
+
+def _everyday(token: Token) -> bool:
+    return zipf(token.text) >= EVERYDAY_ZIPF
 
 
 def list_member(q: Question, lex: Lexicon) -> list[str]:
@@ -257,7 +267,7 @@ def acronym_leak(q: Question, lex: Lexicon) -> list[str]:
     if near and near.group(1)[0].casefold() == q.answer[:1].casefold():
         return ["acronym_leak"]  # "___ acid (ALA)": the acronym spells the blank's initials
     stem_words = re.findall(r"[A-Za-z][\w'’]*", q.prompt.replace(CLOZE_BLANK, " "))
-    short = _acronym(q.answer)
+    short = next((_acronym(w) for w in q.answer.split() if _acronym(w)), "")
     if short and any(
         _initials(" ".join(stem_words[i : i + len(short)])) == short for i in range(len(stem_words))
     ):
@@ -365,6 +375,10 @@ def pair_leak(q: Question, lex: Lexicon) -> list[str]:
             mate = b if answer.casefold() == a else a if answer.casefold() == b else ""
             if mate and mate in stem_words:
                 return ["pair_leak"]
+    acronyms = {_acronym(w) for w in q.prompt.replace(CLOZE_BLANK, " ").split()} - {""}
+    for short in sorted({_acronym(w) for w in q.answer.split()} - {""}):
+        if any(_one_letter_apart(short, other) for other in acronyms):
+            return ["pair_leak"]  # "UMN and ___ findings" → LMN
     value = re.fullmatch(r"(\d+(?:\.\d+)?)\s?%", q.answer.strip())
     if value:
         rest = 100 - float(value.group(1))
@@ -372,6 +386,10 @@ def pair_leak(q: Question, lex: Lexicon) -> list[str]:
         if any(abs(float(s) - rest) < 1e-9 for s in shown):
             return ["pair_leak"]
     return []
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) >= 2 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def shared_predicate(q: Question, lex: Lexicon) -> list[str]:

@@ -85,6 +85,10 @@ def test_acronym_leak() -> None:
     assert "acronym_leak" in codes(paren)
     assert "acronym_leak" in codes(initials)
     assert "acronym_leak" not in codes(good)
+    spelled = q(
+        "Pure upper motor neuron diseases, or those with just {{blank}}, are rare.", "UMN findings"
+    )
+    assert "acronym_leak" in codes(spelled)
 
 
 def test_page_reference() -> None:
@@ -136,6 +140,9 @@ def test_pair_leak() -> None:
     assert "pair_leak" in codes(bad)
     assert "pair_leak" in codes(percent)
     assert "pair_leak" not in codes(good)
+    mate = q("Diseases with both {{blank}} and LMN findings include ALS.", "UMN")
+    assert "pair_leak" in codes(mate)
+    assert "pair_leak" not in codes(q("Diseases with {{blank}} findings include ALS.", "UMN"))
 
 
 def test_shared_predicate() -> None:
