@@ -37,6 +37,7 @@ from questions.facts_terms import (
     qa_facts,
 )
 from questions.gates import REASONS, Deduper, GateContext, check_question
+from questions.keyterms import keyterm_extractor
 from questions.lines import Line, classify
 from questions.model import Article, Bank, Block, Deck, Kind, Question
 from questions.normalise import HintedLine, canonical_text, hinted_lines, sha256_text
@@ -89,6 +90,7 @@ def extractors(doc: Document, vocab: Vocabulary | None = None) -> list[Extractor
         effect_facts,
         statement_facts,
         structure_facts,
+        keyterm_extractor(doc, vocab or vocabulary(doc)),  # whole-article key terms first
         key_term_extractor(vocab or vocabulary(doc)),
     ]
 
