@@ -170,7 +170,7 @@ def _in_series(text: str, span: tuple[int, int]) -> bool:
     """Is the span a member of a series ("X, ___, Z", "X, Y or ___", "___, Y and Z") or an
     example ("such as ___")? Then the other members, and anything of their kind, fill the
     blank just as well."""
-    before, after = text[: span[0]], text[span[1] :]
+    before, after = text[max(0, span[0] - 60) : span[0]], text[span[1] : span[1] + 60]
     listed = SERIES_MIDDLE.search(before) or (before.rstrip().endswith(",") and after[:1] == ",")
     last = SERIES_LAST.search(before)
     example = EXAMPLE_BEFORE.search(before)

@@ -29,6 +29,8 @@ MINIMUM = 8
 SAME_ANSWER = 1
 PER_SENTENCE = 1
 KIND_STEP = 0.5
+# A popped question within this of the best stored score is taken, not put back.
+TOLERANCE = 0.2
 # The kind penalty grows with a kind's count in a small deck, with its share in a big one.
 KIND_WINDOW = 8
 SECTION_STEP = 0.7
@@ -111,7 +113,7 @@ def rank(
             heapq.heappush(waiting[q.answer], entry)  # until an item answered the other way
             continue
         current = picked.penalty(q) - static[i]
-        if heap and current > heap[0][0]:
+        if heap and current > heap[0][0] + TOLERANCE:
             heapq.heappush(heap, (current, entry[1], i))  # no longer the best
             continue
         picked.offer(i, q)
