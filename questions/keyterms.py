@@ -41,9 +41,9 @@ from questions.facts_keyterms import (
     number_group,
     phrase_is_number,
 )
-from questions.nlp import FINITE_VERB, singular, tag
+from questions.nlp import FINITE_VERB, NOUN_TAGS, singular, tag
 from questions.rarity import RARE_ZIPF, is_trivial_word, zipf
-from questions.textutil import content_words, find_phrase, is_acronym, squash, words
+from questions.textutil import STOPWORDS, content_words, find_phrase, is_acronym, squash, words
 
 # Terms asked per 1,000 words of article at most: the ranking keeps at most 38.
 PER_1000_WORDS = 24
@@ -55,6 +55,8 @@ DEFINED_BONUS = 3.0
 # Mean rarity (6.1 − Zipf) of a term's words: 2.0 is about "severity", 1.0 about "onion".
 MIN_RARITY = 2.0
 MIN_DEFINED_RARITY = 1.0
+# Rarer than this a word is specialist vocabulary ("myelin" 2.5); commoner, it needs evidence.
+SPECIALIST_ZIPF = 3.0
 POINTING_OPENERS = frozenset(
     [
         "this",
@@ -75,6 +77,11 @@ POINTING_OPENERS = frozenset(
 BACK_REFERENCES = frozenset(["these", "those", "such", "same", "so"])
 GLUED = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺₀₁₂₃₄₅₆₇₈₉")
 ARTICLE_CUE = re.compile(r"\b(?:a|an)\s+[\"“‘']?$", re.I)
+PREDICATE_WORDS = 4
+PAIR_AFTER = re.compile(r"^\s+(?:and|or|nor|vs\.?|versus)\s", re.I)
+PAIR_BEFORE = re.compile(r"\s(?:and|or|nor|vs\.?|versus)\s+$", re.I)
+SEE_BEFORE = re.compile(r"\bsee\s+(?:also\s+)?$", re.I)
+BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.I)
 NAMING_BEFORE = re.compile(
     r"\b(?:called|termed|named|known as|referred to as|described as)\s+(?:an?\s|the\s)?[\"“‘']?$",
     re.I,
@@ -152,6 +159,36 @@ def refined(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (first, end_at) if find_phrase(rest, text[first:end_at]) == -1 else None
 
 
+def paired(text: str, start: int, end: int) -> bool:
+    """Is the term one of a pair ("___ and trains"), after "see", or a passive verb ("is
+    spelled …")? A pair's other member fits the blank as well; the others are no term."""
+    before, after = text[:start], text[end:]
+    if PAIR_AFTER.match(after) or PAIR_BEFORE.search(before) or SEE_BEFORE.search(before):
+        return True
+    first = tag(text[start:end])[:1]
+    verb_before = BE_BEFORE.search(before) or before.rstrip().endswith("ly")
+    return bool(first) and first[0].tag in ("VBN", "VBD") and verb_before is not None
+
+
+def compound_cut(text: str, start: int) -> bool:
+    """Does a noun or adjective stand right before the blank ("head ___ medications")? Then
+    the blank cuts a compound, and the visible half predicts or changes it."""
+    before = [t for t in tag(text) if t.end <= start]
+    if not before or before[-1].end != start - 1 or text[before[-1].end] != " ":
+        return False
+    if before[-1].text.casefold() in STOPWORDS:
+        return False  # "many ___", "other ___": a quantifier, not half of a name
+    return before[-1].tag in NOUN_TAGS or before[-1].tag.startswith("JJ")
+
+
+def shared_predicate(doc: Document, index: int, predicate: str) -> bool:
+    """Does another sentence say the same first words of this predicate about something else?"""
+    head = " ".join(predicate.split()[:PREDICATE_WORDS]).casefold()
+    if len(head.split()) < PREDICATE_WORDS:
+        return False
+    return any(head in u.sentence.text.casefold() for i, u in enumerate(doc.units) if i != index)
+
+
 def sentence_quality(unit: Unit) -> int | None:
     """0/1 for a clean sentence to ask from, 2 for a usable one, None for one to avoid."""
     text = unit.sentence.text
@@ -169,7 +206,7 @@ def sentence_quality(unit: Unit) -> int | None:
     )
     if not finite or unit.line.kind == "list_item":
         return 2  # a list item or a verbless line: only if nothing better states the term
-    return 2 if pointing else 1
+    return None if pointing else 1
 
 
 def mentions(doc: Document, vocab: Vocabulary) -> dict[str, list[Mention]]:
@@ -180,13 +217,20 @@ def mentions(doc: Document, vocab: Vocabulary) -> dict[str, list[Mention]]:
         if quality is None:
             continue
         text = unit.sentence.text
+        wholes: set[int] = set()
         for first, last, phrase in candidates(text, 0, vocab):
+            part = phrase.start in wholes  # "myelin" of "myelin sheath", after the whole
+            wholes.add(phrase.start)
             span = refined(text, first, last)
+            if span is None or paired(text, *span) or compound_cut(text, first):
+                continue
+            if span[0] == 0 and shared_predicate(doc, index, text[span[1] :]):
+                continue  # "___ is approved by the FDA …" holds for several drugs
             if span is None or beside_acronym(text, *span) or text[span[1] : span[1] + 1] in GLUED:
                 continue  # "10⁵ M⁻¹": a blank would cut the unit's exponent off
             start, end = span
             defined = is_defined(text, start, end)
-            part = last < phrase.end and not defined  # "myelin" of "myelin sheath"
+            part = part and not defined
             cue = ARTICLE_CUE.search(text[:start]) is not None  # 'a "___"' hints at the sound
             rank = 0 if defined else quality
             mention = Mention(index, start, end, defined, rank + 2 * (part or cue))
@@ -212,6 +256,9 @@ def term_score(term: str, defined: bool, vocab: Vocabulary) -> float:
     value = sum(max(0.0, RARE_ZIPF + 1.5 - zipf(w)) for w in terms) / len(terms)
     if value < (MIN_DEFINED_RARITY if defined else MIN_RARITY):
         return 0.0  # an everyday word ("cells", "diagnosis"), however often the article says it
+    evidence = defined or count >= 2 or any(w in vocab.headings for w in terms)
+    if len(terms) == 1 and zipf(terms[0]) > SPECIALIST_ZIPF and not evidence:
+        return 0.0  # a word of general prose ("genders") said once: nothing marks it a term
     value += min(2.0, 0.75 * (count - 1))
     value += 1.0 if any(w in vocab.headings for w in terms) else 0.0
     value += 1.0 if is_acronym(term) else 0.0
