@@ -51,6 +51,8 @@ COMMON_ZIPF = 4.0
 EVERYDAY_ZIPF = 4.5  # "life" 6.0, "blood" 5.0; "thylakoid", "antenna" far below
 KEY_COUNT = 12  # a single word the article uses this often is its topic's term
 SIMILAR = 0.6  # stem Jaccard above which two questions ask the same thing
+# Each question is compared with at most this many of those sharing a stem: linear work.
+WINDOW = 40
 # Fewer passing candidates than this and the softly rejected come back (a deck needs 8).
 FLOOR = 16
 SOFT = frozenset(
@@ -526,7 +528,7 @@ def similar(questions: list[Question], value: Callable[[Question], float]) -> se
         seen = {
             j
             for s in probe
-            for j in postings.get(s, ())
+            for j in postings.get(s, ())[-WINDOW:]
             if questions[j].source.start != questions[i].source.start
         }
         if any(len(stems[i] & stems[j]) > SIMILAR * len(stems[i] | stems[j]) for j in seen) or (
@@ -549,7 +551,7 @@ def _same_answer(
     mine = answers[i]
     if questions[i].kind == Kind.TRUE_FALSE or not mine:
         return False
-    others = {j for s in mine for j in postings.get("answer:" + s, ())}
+    others = {j for s in mine for j in postings.get("answer:" + s, ())[-WINDOW:]}
     return any(questions[j].kind == questions[i].kind and mine == answers[j] for j in others)
 
 
