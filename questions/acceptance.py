@@ -58,26 +58,8 @@ FLOOR = 16
 SOFT = frozenset(
     ["filler_blank", "fixed_phrase", "list_member", "similar_stem", "shared_predicate"]
 )
-OPENERS = frozenset(
-    [
-        "this",
-        "these",
-        "that",
-        "those",
-        "it",
-        "they",
-        "he",
-        "she",
-        "another",
-        "such",
-        "hence",
-        "thus",
-        "having",
-        "both",
-        "its",
-        "their",
-    ]
-)
+_OPENER_WORDS = "this these that those it they he she another such hence thus having both its their"
+OPENERS = frozenset(_OPENER_WORDS.split())
 OPENER_RE = re.compile(
     r"\b(?:he or she|this type|these same|for those|the latter|the former)\b", re.I
 )

@@ -1,8 +1,11 @@
+# ruff: noqa: E501  (the case table keeps one example per line, to be read as a table)
 """Each acceptance rule (audit 0's failure patterns) rejects its pattern and keeps a good twin."""
 
 from __future__ import annotations
 
 from collections import Counter
+
+import pytest
 
 from questions import acceptance as acc
 from questions.model import CLOZE_BLANK, Kind, Question, Source
@@ -45,160 +48,93 @@ def q(
     )
 
 
-def codes(question: Question, lexicon: acc.Lexicon | None = None) -> list[str]:
-    return acc.reasons(question, lexicon or lex())
+C, F, T, M = Kind.CLOZE, Kind.FLASHCARD, Kind.TRUE_FALSE, Kind.MULTIPLE_CHOICE
+NUMBER_STEM = (
+    "Which value completes the sentence: “Treat again 9 to ___ after the first treatment.”"
+)
+UNIT_STEM = "Which value completes the sentence: “The coefficient exceeds ___⁻¹ cm⁻¹ in ether.”"
+TABLE = "According to the article's table, what is the “C2 group” value for chlorophyll a?"
+TERM = "Which term does the article use for {}?"
+HEAD_LICE = "Parasites - Lice - Head Lice"
+MND = "Motor neuron disease"
+
+# (code, prompt, answer, kind, options, fact id, title, rejected?): audit 0's examples of each
+# pattern, and a near twin that a teacher would accept.
+CASES = [
+    ("filler_blank", "Various {{blank}} of muscle weakness are seen in these patients.", "patterns", C, (), "f-1", "", True),
+    ("filler_blank", "The brain uses iron to make the chemical {{blank}} in nerve cells.", "dopamine", C, (), "f-1", "", False),
+    ("fixed_phrase", "Motor neuron disease shortens one's life {{blank}} by several years.", "expectancy", C, (), "f-1", "", True),
+    ("fixed_phrase", "Motor neuron disease shortens life {{blank}} by several years.", "dopamine", C, (), "f-1", "", False),
+    ("list_member", "Remove things that interfere with sleep, such as a TV, {{blank}}, or phone.", "computer", C, (), "f-1", "", True),
+    ("list_member", "The feelings are tingling, burning, aching, or {{blank}}.", "electric shocks", C, (), "f-1", "", True),
+    ("list_member", "The main cause of the syndrome is a lack of iron in the {{blank}}.", "brain", C, (), "f-1", "", False),
+    ("list_member", "Cramps follow an imbalance between excitation and {{blank}} of muscle.", "relaxation", C, (), "f-1", "", False),
+    ("acronym_leak", "What is the abbreviation for lower motor neurons?", "LMN", F, (), "f-1", "", True),
+    ("acronym_leak", "Motor neuron diseases ({{blank}}) affect both children and adults.", "MNDs", C, (), "f-1", "", True),
+    ("acronym_leak", "It happens at the step of {{blank}} acid (ALA) in the cell.", "aminolevulinic", C, (), "f-1", "", True),
+    ("acronym_leak", "Pure upper motor neuron diseases, or those with just {{blank}}, are rare.", "UMN findings", C, (), "f-1", "", True),
+    ("acronym_leak", "What does ALS stand for?", "Amyotrophic lateral sclerosis", F, (), "f-1", "", False),
+    ("page_reference", "Please refer to individual articles for more {{blank}} on each type.", "details", C, (), "f-1", "", True),
+    ("page_reference", "See the National {{blank}}, Lung, and Blood Institute guide today.", "Heart", C, (), "f-1", "", True),
+    ("page_reference", "Chlorophyll absorbs mostly blue and red {{blank}} from the sun.", "light", C, (), "f-1", "", False),
+    ("fragment", "{{blank}} medicines (used to treat upset stomach)", "Antinausea", C, (), "f-1", "", True),
+    ("fragment", "using infested combs, {{blank}} or towels; or", "brushes", C, (), "f-1", "", True),
+    ("fragment", "{{blank}} medicines can worsen the symptoms of the syndrome.", "Antinausea", C, (), "f-1", "", False),
+    ("unresolved_opener", "Having done so, these same centers execute their {{blank}} function.", "second", C, (), "f-1", "", True),
+    ("unresolved_opener", "However, he or she may suggest that you see a {{blank}} soon.", "neurologist", C, (), "f-1", "", True),
+    ("unresolved_opener", "Your doctor may suggest that you see a {{blank}} about the legs.", "neurologist", C, (), "f-1", "", False),
+    ("bad_span", "Comb the lice out of the hair using a fine–{{blank}} comb.", "toothed nit", C, (), "f-1", "", True),
+    ("bad_span", "When {{blank}} in the brain, the legs ache at night.", "the iron is low", C, (), "f-1", "", True),
+    ("bad_span", "Soak combs in hot water for at least {{blank}} minutes before use.", "10", C, (), "f-1", "", True),
+    ("bad_span", "A structure of ({{blank}})-chlorophyll a was deduced from the spectra.", "2-formyl", C, (), "f-1", "", True),
+    ("bad_span", UNIT_STEM, "10⁵ M", M, ("10⁵ M", "41 mg", "6 mg"), "f-1", "", True),
+    ("bad_span", "Soak combs in hot water for at least {{blank}} before use.", "10 minutes", C, (), "f-1", "", False),
+    ("pair_leak", "The damage to the {{blank}} motor neurons differs from upper ones.", "lower", C, (), "f-1", "", True),
+    ("pair_leak", "Some cases are sporadic ({{blank}}) and some are genetic (15%).", "85%", C, (), "f-1", "", True),
+    ("pair_leak", "Diseases with both {{blank}} and LMN findings include ALS.", "UMN", C, (), "f-1", "", True),
+    ("pair_leak", "The damage to the {{blank}} motor neurons weakens the muscles.", "lower", C, (), "f-1", "", False),
+    ("pair_leak", "Diseases with {{blank}} findings include ALS.", "UMN", C, (), "f-1", "", False),
+    ("shared_predicate", "{{blank}} is safe and effective when used as directed.", "Permethrin", C, (), "f-1", "", True),
+    ("shared_predicate", "{{blank}} is a synthetic pyrethroid similar to natural pyrethrins.", "Permethrin", C, (), "f-1", "", False),
+    ("shared_value", TABLE, "−CH₃", F, (), "f-shared", "", True),
+    ("shared_value", TABLE, "−CHO", F, (), "f-unique", "", False),
+    ("number_distractor", NUMBER_STEM, "10 days", M, ("10 days", "7 days", "2–3 days"), "f-1", "", True),
+    ("number_distractor", NUMBER_STEM, "10 days", M, ("10 days", "10–12 days", "14 days"), "f-1", "", True),
+    ("number_distractor", NUMBER_STEM, "10 days", M, ("10 days", "12 days", "14 days"), "f-1", "", False),
+    ("broken_template", "According to the article, what may some women continue to?", "Have it", F, (), "f-1", "", True),
+    ("broken_template", "In the article, nausea is lower legs.", "False", T, (), "f-1", "", True),
+    ("broken_template", TERM.format("single chlorin double"), "Porphyrin", F, (), "f-1", "", True),
+    ("broken_template", TERM.format("lower legs"), "Calves", F, (), "f-1", "", False),
+    ("broken_template", "What is chlorosis?", "A yellowing of leaves", F, (), "f-1", "", False),
+    ("topic_answer", "Infestation with {{blank}} is common among young children.", "head lice", C, (), "f-1", "", True),
+    ("topic_answer", "Infestation with {{blank}} is common in children.", "head lice", C, (), "f-1", HEAD_LICE, True),
+    ("topic_answer", "The {{blank}} has no cure yet, sadly.", "motor neuron diseases", C, (), "f-1", MND, True),
+    ("topic_answer", "Damage to the {{blank}} weakens the muscles of the arms.", "motor neurons", C, (), "f-1", MND, False),
+    ("topic_answer", "Infestation with head lice is common among young {{blank}}.", "schoolchildren", C, (), "f-1", "", False),
+]  # fmt: skip
 
 
-def test_filler_blank() -> None:
-    bad = q("Various {{blank}} of muscle weakness are seen in these patients.", "patterns")
-    good = q("The brain uses iron to make the chemical {{blank}} in nerve cells.", "dopamine")
-    assert "filler_blank" in codes(bad)
-    assert "filler_blank" not in codes(good)
+@pytest.mark.parametrize(
+    ("code", "prompt", "answer", "kind", "options", "fact", "title", "bad"), CASES
+)
+def test_rule(
+    code: str,
+    prompt: str,
+    answer: str,
+    kind: Kind,
+    options: tuple[str, ...],
+    fact: str,
+    title: str,
+    bad: bool,
+) -> None:
+    question = q(prompt, answer, kind, options, fact_id=fact)
+    found = acc.reasons(question, lex(title=title) if title else lex())
+    assert (code in found) == bad, found
 
 
-def test_fixed_phrase() -> None:
-    bad = q("Motor neuron disease shortens one's life {{blank}} by several years.", "expectancy")
-    good = q("Motor neuron disease shortens life {{blank}} by several years.", "dopamine")
-    assert "fixed_phrase" in codes(bad)
-    assert "fixed_phrase" not in codes(good)
-
-
-def test_list_member() -> None:
-    bad = q(
-        "Remove things that interfere with sleep, such as a TV, {{blank}}, or phone.", "computer"
-    )
-    series = q("The feelings are tingling, burning, aching, or {{blank}}.", "electric shocks")
-    good = q("The main cause of the syndrome is a lack of iron in the {{blank}}.", "brain")
-    assert "list_member" in codes(bad)
-    assert "list_member" in codes(series)
-    assert "list_member" not in codes(good)
-    pair = q("Cramps follow an imbalance between excitation and {{blank}} of muscle.", "relaxation")
-    assert "list_member" not in codes(pair)
-
-
-def test_acronym_leak() -> None:
-    flash = q("What is the abbreviation for lower motor neurons?", "LMN", Kind.FLASHCARD)
-    paren = q("Motor neuron diseases ({{blank}}) affect both children and adults.", "MNDs")
-    initials = q("It happens at the step of {{blank}} acid (ALA) in the cell.", "aminolevulinic")
-    good = q("What does ALS stand for?", "Amyotrophic lateral sclerosis", Kind.FLASHCARD)
-    assert "acronym_leak" in codes(flash)
-    assert "acronym_leak" in codes(paren)
-    assert "acronym_leak" in codes(initials)
-    assert "acronym_leak" not in codes(good)
-    spelled = q(
-        "Pure upper motor neuron diseases, or those with just {{blank}}, are rare.", "UMN findings"
-    )
-    assert "acronym_leak" in codes(spelled)
-
-
-def test_page_reference() -> None:
-    bad = q("Please refer to individual articles for more {{blank}} on each type.", "details")
-    institution = q("See the National {{blank}}, Lung, and Blood Institute guide today.", "Heart")
-    good = q("Chlorophyll absorbs mostly blue and red {{blank}} from the sun.", "light")
-    assert "page_reference" in codes(bad)
-    assert "page_reference" in codes(institution)
-    assert "page_reference" not in codes(good)
-
-
-def test_fragment() -> None:
-    bad = q("{{blank}} medicines (used to treat upset stomach)", "Antinausea")
-    lowercase = q("using infested combs, {{blank}} or towels; or", "brushes")
-    good = q("{{blank}} medicines can worsen the symptoms of the syndrome.", "Antinausea")
-    assert "fragment" in codes(bad)
-    assert "fragment" in codes(lowercase)
-    assert "fragment" not in codes(good)
-
-
-def test_unresolved_opener() -> None:
-    bad = q("Having done so, these same centers execute their {{blank}} function.", "second")
-    helper = q("However, he or she may suggest that you see a {{blank}} soon.", "neurologist")
-    good = q("Your doctor may suggest that you see a {{blank}} about the legs.", "neurologist")
-    assert "unresolved_opener" in codes(bad)
-    assert "unresolved_opener" in codes(helper)
-    assert "unresolved_opener" not in codes(good)
-
-
-def test_bad_span() -> None:
-    hyphen = q("Comb the lice out of the hair using a fine–{{blank}} comb.", "toothed nit")
-    verb = q("When {{blank}} in the brain, the legs ache at night.", "the iron is low")
-    unit = q("Soak combs in hot water for at least {{blank}} minutes before use.", "10")
-    good = q("Soak combs in hot water for at least {{blank}} before use.", "10 minutes")
-    assert "bad_span" in codes(hyphen)
-    assert "bad_span" in codes(verb)
-    assert "bad_span" in codes(unit)
-    assert "bad_span" not in codes(good)
-    paren = q("A structure of ({{blank}})-chlorophyll a was deduced from the spectra.", "2-formyl")
-    assert "bad_span" in codes(paren)
-    mc = "Which value completes the sentence: “The coefficient exceeds ___⁻¹ cm⁻¹ in ether.”"
-    assert "bad_span" in codes(q(mc, "10⁵ M", Kind.MULTIPLE_CHOICE, ("10⁵ M", "41 mg", "6 mg")))
-
-
-def test_pair_leak() -> None:
-    bad = q("The damage to the {{blank}} motor neurons differs from upper ones.", "lower")
-    percent = q("Some cases are sporadic ({{blank}}) and some are genetic (15%).", "85%")
-    good = q("The damage to the {{blank}} motor neurons weakens the muscles.", "lower")
-    assert "pair_leak" in codes(bad)
-    assert "pair_leak" in codes(percent)
-    assert "pair_leak" not in codes(good)
-    mate = q("Diseases with both {{blank}} and LMN findings include ALS.", "UMN")
-    assert "pair_leak" in codes(mate)
-    assert "pair_leak" not in codes(q("Diseases with {{blank}} findings include ALS.", "UMN"))
-
-
-def test_shared_predicate() -> None:
-    bad = q("{{blank}} is safe and effective when used as directed.", "Permethrin")
-    good = q("{{blank}} is a synthetic pyrethroid similar to natural pyrethrins.", "Permethrin")
-    assert "shared_predicate" in codes(bad)
-    assert "shared_predicate" not in codes(good)
-
-
-def test_shared_value() -> None:
-    prompt = "According to the article's table, what is the “C2 group” value for chlorophyll a?"
-    bad = q(prompt, "−CH₃", Kind.FLASHCARD, fact_id="f-shared")
-    good = q(prompt, "−CHO", Kind.FLASHCARD, fact_id="f-unique")
-    assert "shared_value" in codes(bad)
-    assert "shared_value" not in codes(good)
-
-
-def test_number_distractor() -> None:
-    stem = "Which value completes the sentence: “Treat again 9 to ___ after the first treatment.”"
-    bad = q(stem, "10 days", Kind.MULTIPLE_CHOICE, ("10 days", "7 days", "2–3 days"))
-    overlap = q(stem, "10 days", Kind.MULTIPLE_CHOICE, ("10 days", "10–12 days", "14 days"))
-    good = q(stem, "10 days", Kind.MULTIPLE_CHOICE, ("10 days", "12 days", "14 days"))
-    assert "number_distractor" in codes(bad)
-    assert "number_distractor" in codes(overlap)
-    assert "number_distractor" not in codes(good)
-
-
-def test_broken_template() -> None:
-    bad = q("According to the article, what may some women continue to?", "Have it", Kind.FLASHCARD)
-    tf = q("In the article, nausea is lower legs.", "False", Kind.TRUE_FALSE)
-    good = q("What is chlorosis?", "A yellowing of leaves", Kind.FLASHCARD)
-    assert "broken_template" in codes(bad)
-    assert "broken_template" in codes(tf)
-    assert "broken_template" not in codes(good)
-    term = "Which term does the article use for {}?"
-    odd = q(term.format("single chlorin double"), "Porphyrin", Kind.FLASHCARD)
-    fine = q(term.format("lower legs"), "Calves", Kind.FLASHCARD)
-    assert "broken_template" in codes(odd)
-    assert "broken_template" not in codes(fine)
-
-
-def test_topic_answer() -> None:
-    bad = q("Infestation with {{blank}} is common among young children.", "head lice")
-    good = q("Infestation with head lice is common among young {{blank}}.", "schoolchildren")
-    assert "topic_answer" in codes(bad)
-    assert "topic_answer" not in codes(good)
-    title = lex(title="Parasites - Lice - Head Lice")
-    assert "topic_answer" in codes(
-        q("Infestation with {{blank}} is common in children.", "head lice"), title
-    )
-    disease = lex(title="Motor neuron disease")
-    part = q("Damage to the {{blank}} weakens the muscles of the arms.", "motor neurons")
-    assert "topic_answer" not in codes(part, disease)
-    assert "topic_answer" in codes(
-        q("The {{blank}} has no cure yet, sadly.", "motor neuron diseases"), disease
-    )
+def test_every_rule_has_a_rejected_and_a_kept_example() -> None:
+    codes = {rule.__name__ for rule in acc.RULES}
+    assert codes == {c[0] for c in CASES if c[-1]} == {c[0] for c in CASES if not c[-1]}
 
 
 def test_similar_stems_keep_the_better_one() -> None:
