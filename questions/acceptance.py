@@ -94,6 +94,7 @@ UNIT_RE = re.compile(
 VERBS = FINITE_VERB | {"VB"}
 EVERYDAY_ACRONYM = 3.8  # Zipf of "FDA"; topic acronyms (ALS 3.4, ATP 3.5) are rarer
 STAND_RE = re.compile(r"What does (\S+) stand for\?")
+STANDS_RE = re.compile(r"(\S+) stands for (.+)\.$")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -142,7 +143,7 @@ def filler_blank(q: Question, lex: Lexicon) -> list[str]:
     """Pattern 1: every word of the blank is common English and the article makes none a term."""
     if q.kind != Kind.CLOZE:
         return []
-    tokens = words(q.answer)
+    tokens = [re.sub(r"['’]s$", "", t) for t in words(q.answer)]  # "people's" is "people"
     if any(c.isnumeric() for c in q.answer):
         return []  # a number with its unit is a fact, however common the unit
     common = _common(tokens[0]) if len(tokens) == 1 else all(is_trivial_word(t) for t in tokens)
@@ -233,15 +234,16 @@ def _acronym(text: str) -> str:
 
 def acronym_leak(q: Question, lex: Lexicon) -> list[str]:
     """Pattern 4: "What is the abbreviation for X?", or initials that spell the answer."""
+    stand = STAND_RE.match(q.prompt) or STANDS_RE.match(q.prompt)
+    if stand:
+        # An everyday acronym (FDA, OTC) spells common words; a topic's (ALS, PLMS) does not.
+        expansion = q.answer if q.kind != Kind.TRUE_FALSE else stand.group(2)
+        common = all(zipf(w) >= COMMON_ZIPF for w in re.findall(r"[A-Za-z]+", expansion))
+        return ["acronym_leak"] if common else []
     if q.kind == Kind.TRUE_FALSE:
         return []
     if q.prompt.startswith("What is the abbreviation for"):
         return ["acronym_leak"]
-    stand = STAND_RE.match(q.prompt)
-    if stand:
-        # An everyday acronym (FDA, OTC) spells common words; a topic's (ALS, PLMS) does not.
-        common = all(zipf(w) >= COMMON_ZIPF for w in re.findall(r"[A-Za-z]+", q.answer))
-        return ["acronym_leak"] if common else []
     if _acronym(q.answer) and zipf(q.answer) >= EVERYDAY_ACRONYM:
         return ["acronym_leak"]  # "approved by the ___" → FDA: an everyday name, not a term
     before, after = _parts(q)
@@ -340,7 +342,8 @@ def bad_span(q: Question, lex: Lexicon) -> list[str]:
     if re.search(r"[\-–]", q.answer) and not re.search(r"\w[\-–]\w", q.answer):
         return ["bad_span"]
     tokens, lo, hi = _sentence_tokens(q)
-    if hi - lo > 1 and any(t.tag in VERBS for t in tokens[lo:hi]):
+    verb_slot = re.search(r"\b(?:not|to|n['’]t|will|can|may|should|must)\s*$", before)
+    if hi - lo > 1 and (verb_slot or any(t.tag in VERBS for t in tokens[lo:hi])):
         return ["bad_span"]
     if re.fullmatch(r"[\d.,]+", q.answer.strip()) and UNIT_RE.match(after):
         return ["bad_span"]
@@ -381,14 +384,12 @@ def shared_predicate(q: Question, lex: Lexicon) -> list[str]:
     if q.kind != Kind.CLOZE or not q.prompt.startswith(CLOZE_BLANK):
         return []
     after = _parts(q)[1]
-    tail = words(after)[:4]
-    starts_verb = bool(tag(after)) and tag(after)[0].tag in FINITE_VERB
-    if (
-        starts_verb
-        and len(tail) == 4
-        and len(content_stems(" ".join(tail))) >= 2
-        and lex.count(" ".join(tail)) >= 2
-    ):
+    tokens = tag(after)
+    if not tokens or tokens[0].tag not in FINITE_VERB:
+        return []
+    # The predicate without its verb's number ("are"/"is"): "safe and effective when".
+    tail = " ".join(words(after)[1:4])
+    if len(content_stems(tail)) >= 2 and lex.count(tail) >= 2:
         return ["shared_predicate"]
     return []
 

@@ -10,7 +10,7 @@ import pytest
 from questions import acceptance as acc
 from questions.model import CLOZE_BLANK, Kind, Question, Source
 
-COUNTS = {"dopamine": 4, "motor neurons": 3, "is safe and effective": 2}
+COUNTS = {"dopamine": 4, "motor neurons": 3, "safe and effective": 2}
 
 
 def lex(defined: tuple[str, ...] = (), title: str = "Head lice") -> acc.Lexicon:
@@ -62,6 +62,7 @@ MND = "Motor neuron disease"
 # pattern, and a near twin that a teacher would accept.
 CASES = [
     ("filler_blank", "Various {{blank}} of muscle weakness are seen in these patients.", "patterns", C, (), "f-1", "", True),
+    ("filler_blank", "However, some {{blank}} go away for weeks to months.", "people's symptoms", C, (), "f-1", "", True),
     ("filler_blank", "The brain uses iron to make the chemical {{blank}} in nerve cells.", "dopamine", C, (), "f-1", "", False),
     ("fixed_phrase", "Motor neuron disease shortens one's life {{blank}} by several years.", "expectancy", C, (), "f-1", "", True),
     ("fixed_phrase", "Motor neuron disease shortens life {{blank}} by several years.", "dopamine", C, (), "f-1", "", False),
@@ -73,6 +74,8 @@ CASES = [
     ("acronym_leak", "Motor neuron diseases ({{blank}}) affect both children and adults.", "MNDs", C, (), "f-1", "", True),
     ("acronym_leak", "It happens at the step of {{blank}} acid (ALA) in the cell.", "aminolevulinic", C, (), "f-1", "", True),
     ("acronym_leak", "Pure upper motor neuron diseases, or those with just {{blank}}, are rare.", "UMN findings", C, (), "f-1", "", True),
+    ("acronym_leak", "FDA stands for Food and Drug Administration.", "True", T, (), "f-1", "", True),
+    ("acronym_leak", "ALS stands for amyotrophic lateral sclerosis.", "True", T, (), "f-1", "", False),
     ("acronym_leak", "What does ALS stand for?", "Amyotrophic lateral sclerosis", F, (), "f-1", "", False),
     ("page_reference", "Please refer to individual articles for more {{blank}} on each type.", "details", C, (), "f-1", "", True),
     ("page_reference", "See the National {{blank}}, Lung, and Blood Institute guide today.", "Heart", C, (), "f-1", "", True),
@@ -88,6 +91,7 @@ CASES = [
     ("bad_span", "Soak combs in hot water for at least {{blank}} minutes before use.", "10", C, (), "f-1", "", True),
     ("bad_span", "A structure of ({{blank}})-chlorophyll a was deduced from the spectra.", "2-formyl", C, (), "f-1", "", True),
     ("bad_span", UNIT_STEM, "10⁵ M", M, ("10⁵ M", "41 mg", "6 mg"), "f-1", "", True),
+    ("bad_span", "Do not {{blank}} such as hats, scarves or coats with others.", "share clothing", C, (), "f-1", "", True),
     ("bad_span", "Soak combs in hot water for at least {{blank}} before use.", "10 minutes", C, (), "f-1", "", False),
     ("pair_leak", "The damage to the {{blank}} motor neurons differs from upper ones.", "lower", C, (), "f-1", "", True),
     ("pair_leak", "Some cases are sporadic ({{blank}}) and some are genetic (15%).", "85%", C, (), "f-1", "", True),
@@ -95,6 +99,7 @@ CASES = [
     ("pair_leak", "The damage to the {{blank}} motor neurons weakens the muscles.", "lower", C, (), "f-1", "", False),
     ("pair_leak", "Diseases with {{blank}} findings include ALS.", "UMN", C, (), "f-1", "", False),
     ("shared_predicate", "{{blank}} is safe and effective when used as directed.", "Permethrin", C, (), "f-1", "", True),
+    ("shared_predicate", "{{blank}} are safe and effective when used as directed.", "Pyrethrins", C, (), "f-1", "", True),
     ("shared_predicate", "{{blank}} is a synthetic pyrethroid similar to natural pyrethrins.", "Permethrin", C, (), "f-1", "", False),
     ("shared_value", TABLE, "−CH₃", F, (), "f-shared", "", True),
     ("shared_value", TABLE, "−CHO", F, (), "f-unique", "", False),
