@@ -218,14 +218,7 @@ def _generate(
     report = Report()
     overrides = overrides or {}
     used: set[str] = set()
-    pending = _pending(analysis, overrides, used, report)
-    lex = lexicon(analysis.vocab.count, analysis.facts, analysis.doc.title)
-    kept = rank(
-        accept(select(pending, analysis.gates, report), lex, report.rejected),  # audit 0 rules
-        analysis.text,
-        analysis.vocab.count,
-        _parts(analysis),
-    )
+    kept = _kept(analysis, _pending(analysis, overrides, used, report), report)
     kept.sort(key=lambda q: (q.source.start, KIND_ORDER[q.kind], q.id))
     report.stale_overrides = [qid for qid in sorted(overrides) if qid not in used]
     for q in kept:
@@ -247,6 +240,17 @@ def _generate(
         generator=GENERATOR,
     )
     return with_content_version(bank), report
+
+
+def _kept(analysis: Analysis, pending: list[Question], report: Report) -> list[Question]:
+    """The candidates that pass the gates and the acceptance rules, ranked within the budget."""
+    lex = lexicon(analysis.vocab.count, analysis.facts, analysis.doc.title)
+    return rank(
+        accept(select(pending, analysis.gates, report), lex, report.rejected),  # audit 0 rules
+        analysis.text,
+        analysis.vocab.count,
+        _parts(analysis),
+    )
 
 
 def _parts(analysis: Analysis) -> dict[str, str]:
