@@ -28,6 +28,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from lemminflect import getAllLemmas
+
 from questions.document import Document, Unit
 from questions.facts import Fact
 from questions.facts_keyterms import (
@@ -74,8 +76,10 @@ POINTING_OPENERS = frozenset(
     ]
 )
 # Words that point back to an earlier sentence: "In these cases, …", "Having done so, …".
-BACK_REFERENCES = frozenset(["these", "those", "such", "same", "so"])
-GLUED = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺₀₁₂₃₄₅₆₇₈₉")
+BACK_REFERENCES = frozenset(
+    ["these", "those", "such", "same", "so", "it", "they", "he", "she", "its", "their"]
+)
+GLUED = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺₀₁₂₃₄₅₆₇₈₉+−")  # "Ca2+", "HPO42−": a formula, not a term
 ARTICLE_CUE = re.compile(r"\b(?:a|an)\s+[\"“‘']?$", re.I)
 PREDICATE_WORDS = 4
 PAIR_AFTER = re.compile(r"^\s+(?:and|or|nor|vs\.?|versus)\s", re.I)
@@ -165,6 +169,9 @@ def paired(text: str, start: int, end: int) -> bool:
     before, after = text[:start], text[end:]
     if PAIR_AFTER.match(after) or PAIR_BEFORE.search(before) or SEE_BEFORE.search(before):
         return True
+    inner = text[start:end].split()[1:-1]
+    if any(w.endswith("s") and "VERB" in getAllLemmas(w.casefold()) for w in inner):
+        return True  # "hormone activates osteoclasts": a clause the tagger read as a name
     first = tag(text[start:end])[:1]
     verb_before = BE_BEFORE.search(before) or before.rstrip().endswith("ly")
     return bool(first) and first[0].tag in ("VBN", "VBD") and verb_before is not None
@@ -178,7 +185,7 @@ def compound_cut(text: str, start: int) -> bool:
         return False
     if before[-1].text.casefold() in STOPWORDS:
         return False  # "many ___", "other ___": a quantifier, not half of a name
-    return before[-1].tag in NOUN_TAGS or before[-1].tag.startswith("JJ")
+    return before[-1].tag in NOUN_TAGS or before[-1].tag.startswith(("JJ", "VBG"))
 
 
 def shared_predicate(doc: Document, index: int, predicate: str) -> bool:
