@@ -143,8 +143,9 @@ def beside_acronym(text: str, start: int, end: int) -> bool:
 def refined(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the term itself, or None where the tagger took a verb for a noun.
 
-    "the gene PMP22" → "PMP22": a category noun before a name is the name's label, not the
-    term. "GJB1 coding for …" → "GJB1": an -ing word that takes an object is a verb.
+    "the gene PMP22" / "the SCN4A gene" → "PMP22" / "SCN4A": a category noun beside a name
+    is the name's label, not the term. "GJB1 coding for …" → "GJB1": an -ing word that takes
+    an object is a verb.
     "mutated MFN2 causes the …": a noun directly followed by a determiner was a verb.
     """
     parts = list(re.finditer(r"\S+", text[start:end]))
@@ -153,14 +154,23 @@ def refined(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(parts) > 1 and parts[-1].group().casefold().endswith("ing") and after:
         parts = parts[:-1]
-    last = parts[-1].group()
-    name = is_acronym(last) or any(c.isdigit() for c in last) or zipf(last) < 2.5
+    if len(parts) == 2 and _is_name(parts[0].group()) and _is_label(parts[1].group()):
+        parts = parts[:1]  # "the SCN4A gene" → "SCN4A"
     labels = parts[:-1]
-    if labels and name and all(p.group().islower() and zipf(p.group()) >= 3.5 for p in labels):
+    if labels and _is_name(parts[-1].group()) and all(_is_label(p.group()) for p in labels):
         parts = parts[-1:]
     first, end_at = start + parts[0].start(), start + parts[-1].end()
     rest = text[:first] + text[end_at:]
     return (first, end_at) if find_phrase(rest, text[first:end_at]) == -1 else None
+
+
+def _is_name(word: str) -> bool:
+    return is_acronym(word) or any(c.isdigit() for c in word) or zipf(word) < 2.5
+
+
+def _is_label(word: str) -> bool:
+    """A common lower-case noun that labels a name: "gene", "drug", "protein"."""
+    return word.islower() and zipf(word) >= 3.5
 
 
 def paired(text: str, start: int, end: int) -> bool:
