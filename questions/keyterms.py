@@ -326,17 +326,17 @@ def keyterm_extractor(
 
 
 def _fact(doc: Document, unit: Unit, term: str, mention: Mention) -> Fact:
-    """The same shape as ``facts_keyterms``' facts, so its templates ask it."""
-    text = unit.sentence.text
-    span = (mention.start, mention.end)
+    """The same shape as ``facts_keyterms``' facts (subject, group, offset as relation), so
+    that its templates ask it and a term both pick in one sentence is one fact."""
+    text, section = unit.sentence.text, doc.section_name(unit.section)
     entity = doc.entities.get(unit.section)
-    subject = f"{doc.section_name(unit.section)}: {' '.join(content_words(text)[:4])}"
+    numeric = phrase_is_number(text, (mention.start, mention.end))
     return Fact(
-        "key_term",
-        subject,
-        term,
-        unit,
-        number_group(term) if phrase_is_number(text, span) else "key_term",
-        entity.short if entity else doc.section_name(unit.section),
-        str(mention.start),
+        kind="key_term",
+        subject=f"{section}: {' '.join(content_words(text)[:4])}",
+        answer=term,
+        unit=unit,
+        group=number_group(term) if numeric else "key_term",
+        entity=entity.short if entity else section,
+        relation=str(mention.start),
     )
