@@ -198,12 +198,10 @@ def compound_cut(text: str, start: int) -> bool:
     return before[-1].tag in NOUN_TAGS or before[-1].tag.startswith(("JJ", "VBG"))
 
 
-def shared_predicate(doc: Document, index: int, predicate: str) -> bool:
-    """Does another sentence say the same first words of this predicate about something else?"""
-    head = " ".join(predicate.split()[:PREDICATE_WORDS]).casefold()
-    if len(head.split()) < PREDICATE_WORDS:
-        return False
-    return any(head in u.sentence.text.casefold() for i, u in enumerate(doc.units) if i != index)
+def shared_predicate(vocab: Vocabulary, predicate: str) -> bool:
+    """Does the article say the first words of this predicate twice (about something else)?"""
+    head = words(predicate)[:PREDICATE_WORDS]
+    return len(head) == PREDICATE_WORDS and vocab.count(" ".join(head)) >= 2
 
 
 def sentence_quality(unit: Unit) -> int | None:
@@ -241,7 +239,7 @@ def mentions(doc: Document, vocab: Vocabulary) -> dict[str, list[Mention]]:
             span = refined(text, first, last)
             if span is None or paired(text, *span) or compound_cut(text, first):
                 continue
-            if span[0] == 0 and shared_predicate(doc, index, text[span[1] :]):
+            if span[0] == 0 and shared_predicate(vocab, text[span[1] :]):
                 continue  # "___ is approved by the FDA …" holds for several drugs
             if span is None or beside_acronym(text, *span) or text[span[1] : span[1] + 1] in GLUED:
                 continue  # "10⁵ M⁻¹": a blank would cut the unit's exponent off
