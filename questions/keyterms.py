@@ -154,7 +154,7 @@ def refined(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(parts) > 1 and parts[-1].group().casefold().endswith("ing") and after:
         parts = parts[:-1]
-    if len(parts) == 2 and _is_name(parts[0].group()) and _is_label(parts[1].group()):
+    if len(parts) == 2 and _is_code(parts[0].group()) and _is_label(parts[1].group()):
         parts = parts[:1]  # "the SCN4A gene" → "SCN4A"
     labels = parts[:-1]
     if labels and _is_name(parts[-1].group()) and all(_is_label(p.group()) for p in labels):
@@ -166,6 +166,13 @@ def refined(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _is_name(word: str) -> bool:
     return is_acronym(word) or any(c.isdigit() for c in word) or zipf(word) < 2.5
+
+
+def _is_code(word: str) -> bool:
+    """An acronym or a letters-and-digits code ("SCN4A"); never a number, whose noun is its
+    unit ("2,500 people"), nor a rare adjective ("Neuropathic pain")."""
+    has_digit = any(c.isdigit() for c in word)
+    return is_acronym(word) or (has_digit and any(c.isalpha() for c in word))
 
 
 def _is_label(word: str) -> bool:

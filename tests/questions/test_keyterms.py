@@ -106,3 +106,12 @@ def test_the_pipeline_asks_the_key_terms_as_clozes() -> None:
     clozes = {q.answer: q.prompt for q in bank.questions if q.kind == Kind.CLOZE}
     assert "PMP22" in clozes
     assert clozes["PMP22"].endswith("includes the gene {{blank}}.")
+
+
+def test_a_number_keeps_its_unit_and_a_name_its_noun() -> None:
+    text = "It affects about one in 2,500 people worldwide."
+    assert refined(text, *span_of(text, "2,500 people")) == span_of(text, "2,500 people")
+    text = "Neuropathic pain is often a symptom of the disease."
+    assert refined(text, *span_of(text, "Neuropathic pain")) == span_of(text, "Neuropathic pain")
+    text = "About 8 to 10 percent have mutations in the SCN4A gene."
+    assert refined(text, *span_of(text, "SCN4A gene")) == span_of(text, "SCN4A")
