@@ -30,12 +30,23 @@ def question_id(fact: Fact, kind: Kind, variant: str = "") -> str:
     return "q-" + digest(fact.id, kind.value, squash(variant))
 
 
+def say_false(fact: Fact) -> bool:
+    """Half of the true/false items are false: which half is fixed by the fact's identity."""
+    return int(digest(fact.id, "tf", length=4), 16) % 2 == 0
+
+
 def source_of(doc: Document, fact: Fact) -> Source:
+    """The fact's sentence; for a glossary definition, from its term's line on, so that the
+    source shows the term the question asks for."""
     sentence = fact.unit.sentence
+    start = sentence.start
+    term = doc.term_of.get(fact.unit.line.start) if fact.kind == "definition" else None
+    if term is not None and sentence.start == fact.unit.line.start:
+        start = term.start
     return Source(
         section=doc.section_name(fact.section),
-        sentence=sentence.text,
-        start=sentence.start,
+        sentence=doc.text[start : sentence.end],
+        start=start,
         end=sentence.end,
     )
 

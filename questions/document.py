@@ -1,20 +1,28 @@
 """Classified lines → a document: sections, their entities, and sentences in context.
 
 A *section* is the text under a heading. Sibling headings under one parent that name things
-(numbered, or short and not generic like "Conclusion") are *entities* of one group — the
-six conditions of our article — so questions about one can use the others as distractors.
-Each sentence becomes a ``Unit`` that knows its line kind, section and, for list items, the
-lead-in of its list.
+(numbered, or short, not generic like "Conclusion", and named again in their own section)
+are *entities* of one group — the six conditions of our article — so questions about one
+can use the others as distractors. Each sentence becomes a ``Unit`` that knows its line
+kind, section and, for list items, the lead-in of its list; a table row or glossary term is
+one unit. The document also knows each table row's header and each definition's term.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from questions.lines import NUMBERED_RE, Line
 from questions.sentences import Sentence, split_sentences
-from questions.textutil import PRONOUNS, is_acronym, sentence_case, words
+from questions.textutil import (
+    PRONOUNS,
+    contains_phrase,
+    is_acronym,
+    sentence_case,
+    words,
+)
 
 _GENERIC_HEADINGS_WORDS = """
     introduction conclusion conclusions overview summary background references sources
@@ -29,6 +37,12 @@ CONDITION_WORDS = re.compile(
 )
 PAREN_RE = re.compile(r"^(?P<outer>.*?\S)\s*\((?P<inner>[^()]+)\)$")
 INTRODUCTION = "Introduction"
+LEAD_SUBJECT_RE = re.compile(
+    r"^(?P<name>[A-Z][\w'’–-]*(?: [\w'’–-]+){0,5}?)(?: \([^()]{1,40}\))?,? "
+    r"(?:is|are|was|were|refers to) (?:a|an|the|any|one)\b"
+)
+SECTION_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)+\s+(?=\S)")  # "26.3 Electrolyte Balance"
+WHOLE_LINE_KINDS = ("table_header", "table_row", "term")
 QUESTION_WORDS = frozenset(["how", "why", "what", "when", "where", "which", "who"])
 
 
@@ -70,7 +84,9 @@ class Document:
     units: tuple[Unit, ...]
     entities: dict[int, Entity] = field(default_factory=dict)  # section index → entity
     proper: frozenset[str] = frozenset()
-    first_paragraph: dict[int, int] = field(default_factory=dict)  # section → its first line
+    first_paragraph: dict[int, int] = field(default_factory=dict)  # section → its first sentence
+    table_header: dict[int, Line] = field(default_factory=dict)  # row line start → its header
+    term_of: dict[int, Line] = field(default_factory=dict)  # definition line start → its term
 
     def section_name(self, index: int) -> str:
         return self.sections[index].name
@@ -120,7 +136,9 @@ def proper_words(lines: list[Line]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _is_entity_heading(section: Section) -> bool:
+def _is_entity_heading(section: Section, body: str) -> bool:
+    """A heading that names a thing the section then talks about ("Sodium": "Sodium is the
+    major cation …"), not a topic ("Roles of Electrolytes", "Terminology", "Physical Exam")."""
     text = section.name
     outer, _ = split_parenthetical(text)
     first = words(outer)[:1]
@@ -130,17 +148,37 @@ def _is_entity_heading(section: Section) -> bool:
         return False  # "How we explore them" is a topic, not a thing
     numbered = section.heading is not None and NUMBERED_RE.match(section.heading.text)
     generic = any(w.casefold() in GENERIC_HEADINGS for w in words(outer))
-    return bool(numbered) or not generic
+    # A numbered heading is one of an enumeration of things; any other must be named in
+    # its own section.
+    return bool(numbered) or (not generic and _mentions(body, text))
 
 
-def find_entities(sections: list[Section], proper: frozenset[str]) -> dict[int, Entity]:
+def _mentions(body: str, heading: str) -> bool:
+    outer, inner = split_parenthetical(heading)
+    names = [outer, inner] if inner else [outer]
+    names += [name[:-1] for name in names if name.endswith("s")]  # "Neuropathies" → singular
+    return any(contains_phrase(body, name) for name in names)
+
+
+def section_bodies(lines: list[Line], owner: list[int]) -> dict[int, str]:
+    """Each section's own prose (paragraphs, lists, table rows), joined."""
+    parts: dict[int, list[str]] = {}
+    for line, section in zip(lines, owner, strict=True):
+        if line.kind not in ("title", "heading", "noise"):
+            parts.setdefault(section, []).append(line.text)
+    return {section: "\n".join(texts) for section, texts in parts.items()}
+
+
+def find_entities(
+    sections: list[Section], proper: frozenset[str], bodies: dict[int, str]
+) -> dict[int, Entity]:
     """Sibling headings that name things, three or more under one parent, become entities."""
     groups: dict[tuple[int | None, int], list[Section]] = {}
     for section in sections[1:]:
         groups.setdefault((section.parent, section.level), []).append(section)
     out: dict[int, Entity] = {}
     for (parent, _), members in groups.items():
-        named = [s for s in members if _is_entity_heading(s)]
+        named = [s for s in members if _is_entity_heading(s, bodies.get(s.index, ""))]
         if len(named) < 3:
             continue
         parent_name = sections[parent].name if parent is not None else ""
@@ -160,9 +198,10 @@ def _entity(heading: str, group: str, noun: str, proper: frozenset[str]) -> Enti
     return Entity(name=name, short=abbr or name, names=names, group=group, noun=noun, gloss=gloss)
 
 
-def build_units(lines: list[Line], owner: list[int]) -> list[Unit]:
+def build_units(lines: list[Line], owner: list[int], sections: list[Section]) -> list[Unit]:
     units: list[Unit] = []
     lead_in: Line | None = None
+    answered: set[int] = set()  # question sections whose answer has begun
     for line, section in zip(lines, owner, strict=True):
         if line.kind == "noise":
             continue
@@ -171,30 +210,91 @@ def build_units(lines: list[Line], owner: list[int]) -> list[Unit]:
         elif line.kind != "list_item":
             lead_in = None
         context = lead_in if line.kind == "list_item" else None
-        for sentence in split_sentences(line.text, line.start):
+        for sentence in _sentences(line):
+            if _restates_question(sentence, line, sections[section], section in answered):
+                continue
+            if line.kind == "paragraph":
+                answered.add(section)
             units.append(Unit(sentence, line, section, context))
     return units
+
+
+def _sentences(line: Line) -> list[Sentence]:
+    """A table row or a glossary term is one unit whatever its full stops ("Calcium | Ca++ …")."""
+    if line.kind in WHOLE_LINE_KINDS:
+        return [Sentence(line.text, line.start, line.end)]
+    return split_sentences(line.text, line.start)
+
+
+def _restates_question(sentence: Sentence, line: Line, section: Section, answered: bool) -> bool:
+    """FAQ pages often open an answer by repeating its question ("What causes X? X is …"):
+    the repeat is not a fact and not the answer."""
+    heading = section.heading
+    return (
+        not answered
+        and line.kind == "paragraph"
+        and heading is not None
+        and heading.text.endswith("?")
+        and sentence.text.endswith("?")
+    )
 
 
 def build_document(text: str, lines: list[Line]) -> Document:
     sections, owner = build_sections(lines)
     proper = proper_words(lines)
     title = next((line.text for line in lines if line.kind == "title"), "")
+    units = build_units(lines, owner, sections)
     return Document(
         text=text,
-        title=title,
+        title=SECTION_NUMBER_RE.sub("", title) or lead_title(lines),
         lines=tuple(lines),
         sections=tuple(sections),
-        units=tuple(build_units(lines, owner)),
-        entities=find_entities(sections, proper),
+        units=tuple(units),
+        entities=find_entities(sections, proper, section_bodies(lines, owner)),
         proper=proper,
-        first_paragraph=_first_paragraphs(lines, owner),
+        first_paragraph=_first_paragraphs(units),
+        table_header=_table_headers(lines),
+        term_of=_terms(lines),
     )
 
 
-def _first_paragraphs(lines: list[Line], owner: list[int]) -> dict[int, int]:
+def _table_headers(lines: list[Line]) -> dict[int, Line]:
+    """Each table row's header line: the ``table_header`` line above it in the same table."""
+    out: dict[int, Line] = {}
+    header: Line | None = None
+    for line in lines:
+        if line.kind == "table_header":
+            header = line
+        elif line.kind == "table_row" and header is not None:
+            out[line.start] = header
+        elif line.kind != "noise":
+            header = None
+    return out
+
+
+def _terms(lines: list[Line]) -> dict[int, Line]:
+    """A glossary definition line's term: the ``term`` line right before it."""
+    out: dict[int, Line] = {}
+    for before, line in pairwise(lines):
+        if before.kind == "term" and line.kind == "definition":
+            out[line.start] = before
+    return out
+
+
+def lead_title(lines: list[Line]) -> str:
+    """No title line: an encyclopaedia lead opens by naming its topic ("Chlorophyll (also
+    chlorophyl) is any of several …", "Motor neuron diseases (MNDs) are …")."""
+    first = next((line for line in lines if line.kind not in ("noise", "title")), None)
+    match = LEAD_SUBJECT_RE.match(first.text) if first and first.kind == "paragraph" else None
+    return match.group("name") if match else ""
+
+
+def _first_paragraphs(units: list[Unit]) -> dict[int, int]:
+    """Each section's first sentence of paragraph text (after a restated FAQ question); -1
+    where that sentence only announces what follows ("The four key signs are:")."""
     out: dict[int, int] = {}
-    for line, section in zip(lines, owner, strict=True):
-        if line.kind == "paragraph" and section not in out:
-            out[section] = line.start
+    for unit in units:
+        if unit.line.kind in ("paragraph", "lead_in") and unit.section not in out:
+            announces = unit.sentence.text.endswith(":")
+            out[unit.section] = -1 if announces else unit.sentence.start
     return out

@@ -20,7 +20,9 @@ from questions.textutil import digest, squash
 @dataclass(frozen=True)
 class Fact:
     kind: str  # abbreviation | alias | gloss | definition | list_item | cause | trigger |
-    #            trigger_item | effect | statement | key_term
+    #            trigger_item | effect | statement | key_term | qa |
+    #            table_cell (subject = the row's thing, answer = the cell, relation = the
+    #            column header; group = one column of one table; facts_structure)
     subject: str  # what is asked about: "ALS", "Blood tests", "muscle cramps"
     answer: str  # the fact's object, as written in the source sentence
     unit: Unit

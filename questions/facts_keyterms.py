@@ -1,8 +1,12 @@
-"""Key terms: the one word (or known term) of a sentence most worth blanking in a cloze.
+"""Key terms: the noun phrase or number of a sentence most worth blanking in a cloze.
 
-A good blank is a content word the article uses rarely (so it carries the sentence's point),
-long enough to be a real term, not after "a"/"an" (a grammatical cue), and leaves at least
-four content words of context. Known terms (entity names, abbreviations) win over words.
+Candidates come from the sentence's grammar (``questions.nlp``): noun phrases without their
+determiner and evaluative adjectives, and numbers with their units ("70 mg/dL", "2–5 years",
+"85%"). A blank is never trivial (``questions.rarity``: function words, filler, very common
+words), never right after "a"/"an" (the article would hint at it), never a word the rest of
+the sentence repeats, and leaves at least four content words of context. Among the rest the
+score prefers numbers, rare words, terms the article repeats or its headings name, and
+answers not yet used by an earlier sentence, so the deck covers many terms once each.
 """
 
 from __future__ import annotations
@@ -10,139 +14,222 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from dataclasses import dataclass
 
 from questions.document import Document, Unit
 from questions.facts import Fact
-from questions.textutil import (
-    GENERIC,
-    PRONOUNS,
-    STOPWORDS,
-    WORD_RE,
-    content_words,
-    is_acronym,
-    words,
-)
+from questions.nlp import NOUN_TAGS, Phrase, noun_phrases, singular, tag
+from questions.rarity import RARE_ZIPF, is_trivial, is_trivial_word, zipf
+from questions.textutil import content_words, find_phrase, squash, words
 
-TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]")  # a blankable word: letters and hyphens
 MIN_CONTEXT = 4
-# Evaluative words make blanks a learner can only guess ("crucial for ___ diagnosis").
-_WEAK_WORDS = """
-    proper appropriate crucial important essential vital various several common
-    different possible potential delicate certain particular specific overall major
-    minor main key significant serious severe persistent effective effectively early
-    late good better best great large small wide range
-"""
-WEAK = frozenset(_WEAK_WORDS.split())
-_BEFORE_NOUN_WORDS = """
-    the of in for to with from by on into between their its
-"""
-BEFORE_NOUN = frozenset(_BEFORE_NOUN_WORDS.split())
-_BEFORE_VERB_WORDS = """
-    can may might could will would should must often to does do did not
-"""
-BEFORE_VERB = frozenset(_BEFORE_VERB_WORDS.split())
-AFTER_VERB = frozenset(["a", "an", "the", "this", "that", "these", "on", "to"])
-ANAPHORIC = frozenset(["this", "that", "these", "those"])
-MIN_SCORE = 8.0
-META_RE = re.compile(r"\b(?:you|your|this article|this post|this guide|we will|we'll)\b", re.I)
+# A single-word blank must be rarer than this in English, or used this often by the article.
+TERM_ZIPF = 4.5
+KEY_COUNT = 5
+GIVEAWAY_BEFORE = frozenset(["a", "an", "this", "that", "these", "those"])
+# Not a glossary's definition lines: a blank there, without the term, tests a fragment.
+STATING_LINES = frozenset(["paragraph", "list_item"])
+# A term the article uses this often is its topic: a blank of it tests nothing.
+TOPIC_COUNT = 12
+MAX_WORDS = 4
+MIN_SCORE = 1.0
+# Talk about the page itself: "this article", "the table below", "please refer to …".
+META_RE = re.compile(
+    r"\b(?:this (?:article|post|guide|page)|we will|we.ll|please|refer to|"
+    r"(?:table|figure|list|section|articles?)s? (?:below|above))\b",
+    re.I,
+)
 # "Understanding X is crucial for …": an opinion about the topic, not a fact of it.
 FILLER_RE = re.compile(r"\b(?:is|are) (?:crucial|vital|essential|important|key|critical)\b", re.I)
 
 
-def word_frequencies(doc: Document) -> Counter[str]:
-    counts: Counter[str] = Counter()
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the whole article says about its words: how often phrases recur, what headings name."""
+
+    freq: Counter[tuple[str, ...]]  # folded word n-grams (n ≤ MAX_WORDS) → occurrences
+    headings: frozenset[str]
+    title: frozenset[str]
+    names: frozenset[str] = frozenset()  # the title and headings, folded whole
+
+    def count(self, phrase: str) -> int:
+        return self.freq[tuple(w.casefold() for w in words(phrase))]
+
+
+def ngram_frequencies(doc: Document) -> Counter[tuple[str, ...]]:
+    counts: Counter[tuple[str, ...]] = Counter()
     for unit in doc.units:
-        counts.update(w.casefold() for w in words(unit.sentence.text))
+        folded = [w.casefold() for w in words(unit.sentence.text)]
+        for n in range(1, MAX_WORDS + 1):
+            counts.update(zip(*(folded[i:] for i in range(n)), strict=False))
     return counts
 
 
-@lru_cache(maxsize=32768)
-def _word_score(word: str) -> float:
-    """The part of a word's score that depends on the word alone."""
-    score = float(min(len(word), 12))
-    if word.endswith("ly"):
-        score -= 8  # adverbs make vague blanks
-    elif word.endswith(("ing", "ed")):
-        score -= 5  # verbs are guessable from grammar more than from knowledge
-    if is_acronym(word):
-        score += 4
-    return score
+def vocabulary(doc: Document) -> Vocabulary:
+    heads = {w.casefold() for s in doc.sections[1:] for w in content_words(s.name)}
+    names = frozenset(squash(n) for n in (doc.title, *(s.name for s in doc.sections)))
+    title = frozenset(w.casefold() for w in words(doc.title))
+    return Vocabulary(ngram_frequencies(doc), frozenset(heads), title, names)
 
 
-def _score(word: str, freq: int, prev: str, nxt: str, title: frozenset[str]) -> float:
-    score = _word_score(word)
-    if word.casefold() in title:
-        score -= 6  # the deck's title already says it: no knowledge is tested
-    if prev in ANAPHORIC:
-        score -= 6  # "this process": a noun that only points back
-    if prev in BEFORE_NOUN:
-        score += 2  # starts a noun phrase: likely the thing itself
-    if prev in BEFORE_VERB or nxt in AFTER_VERB:
-        score -= 4  # in a verb slot: guessable from grammar
-    score += 6 if freq <= 1 else 3 if freq == 2 else 0
-    return score
+def trimmed(text: str, phrase: Phrase) -> tuple[int, int] | None:
+    """The phrase without leading filler modifiers and at most ``MAX_WORDS`` words long."""
+    parts = [(m.start(), m.end()) for m in re.finditer(r"\S+", phrase.text)]
+    first = 0
+    while first < len(parts) - 1 and is_trivial_word(_word(phrase.text, parts[first])):
+        first += 1
+    if phrase.is_number and first:
+        first = 0  # "2,500 people": the number is the point, its noun is its unit
+    parts = parts[first:]
+    if len(parts) > MAX_WORDS:
+        if phrase.is_number:
+            return None
+        parts = parts[-2:]  # a long phrase: its last two words name the thing
+    return phrase.start + parts[0][0], phrase.start + parts[-1][1]
 
 
-def best_blank(
-    text: str,
-    freq: Counter[str],
-    lo: int = 0,
-    hi: int | None = None,
-    title: frozenset[str] = frozenset(),
-) -> tuple[int, int] | None:
-    """Span of the best single-word blank of ``text`` within [lo, hi), or None."""
-    hi = len(text) if hi is None else hi
+def _word(text: str, span: tuple[int, int]) -> str:
+    return text[span[0] : span[1]].strip(",;:()")
+
+
+def score(answer: str, phrase: Phrase, vocab: Vocabulary, used: Counter[str]) -> float:
+    terms = [w.casefold() for w in words(answer) if not is_trivial_word(w)]
+    if phrase.is_number and any(c.isdigit() for c in answer):
+        value = 6.0 + (2.0 if len(answer.split()) > 1 or "%" in answer else 0.0)
+    else:
+        value = sum(max(0.0, RARE_ZIPF + 1.5 - zipf(w)) for w in terms) / max(1, len(terms))
+        value += 2.0 if vocab.count(answer) >= 2 else 0.0  # a term the article repeats
+        value += 1.0 if any(w in vocab.headings for w in terms) else 0.0
+    if vocab.count(answer) >= TOPIC_COUNT:
+        value -= 4  # the article's topic: no knowledge is tested
+    return value - 3.0 * used[squash(answer)]
+
+
+def spans(text: str, phrase: Phrase, vocab: Vocabulary) -> Iterator[tuple[int, int]]:
+    """The trimmed phrase, and each rare noun inside it: in a two-word compound only the
+    first ("___ dioxide" → carbon), never the head that its modifier predicts."""
+    whole = trimmed(text, phrase)
+    if whole is not None:
+        yield whole
+    if phrase.is_number:
+        return
+    if (phrase.start > 0 and phrase.text[:1].isupper()) or squash(phrase.text) in vocab.names:
+        return  # a name ("Pediculus humanus capitis", a heading's) is blanked whole or not at all
+    short = len(phrase.text.split()) < 3
+    for token in tag(text):
+        inside = phrase.start <= token.start and token.end <= phrase.end
+        if short and token.start != phrase.start:
+            continue  # "circadian ___" (rhythm) would blank the head a modifier predicts
+        rare = zipf(token.text) < RARE_ZIPF and token.tag in NOUN_TAGS
+        if inside and rare and (token.start, token.end) != whole:
+            yield token.start, token.end
+
+
+def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
+    for phrase in noun_phrases(text):
+        if phrase.start >= lo:
+            if _in_series(text, (phrase.start, phrase.end)):
+                continue  # "hats, grooming aids, and towels": any member fits a blank
+            for span in spans(text, phrase, vocab):
+                if _usable(text, span, vocab):
+                    yield span[0], span[1], phrase
+
+
+def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
+    answer = text[span[0] : span[1]]
+    terms = [w.casefold() for w in words(answer) if not is_trivial_word(w)]
+    if len(words(answer)) == 1 and zipf(answer) >= TERM_ZIPF and vocab.count(answer) < KEY_COUNT:
+        return False  # one everyday word ("patterns", "majority") the article does not make a term
+    if all(w in vocab.title for w in terms):
+        return False  # the deck's title says it: "muscle ___" in a deck on muscle cramps
+    tags = [t.tag for t in tag(text) if span[0] <= t.start and t.end <= span[1]]
+    if tags and all(t.startswith("JJ") for t in tags):
+        return False  # an adjective alone: "mild or ___ hypoglycemia" has many fillers
+    before = text[: span[0]].split()[-1:]
+    if re.fullmatch(r"\d{1,2}", answer):
+        return False  # a bare small number: a list's "(1)", or a count without its unit
+    if is_trivial(answer) or (before and before[0].casefold() in GIVEAWAY_BEFORE):
+        return False  # "a ___" hints at the answer's sound, "this ___" points back
+    if _in_series(text, span) or text[span[0] - 1 : span[0]] in DASHES:
+        return False  # "hats, ___, coats": any other member fits; "self–___": half a word
+    if text[span[1] : span[1] + 1] in DASHES:
+        return False
+    rest = text[: span[0]] + text[span[1] :]
+    # Not given away by the rest of the sentence, and not a possessive.
+    return find_phrase(rest, answer) == -1 and text[span[1] : span[1] + 1] not in ("'", "’")
+
+
+SERIES_LAST = re.compile(r",[^,;:()]{1,40},?\s*\b(?:and|or)\s*$")  # "X, Y and ___"
+SERIES_MIDDLE = re.compile(r",[^,;:()]{1,40},\s*$")  # "X, Y, ___"
+EXAMPLE_BEFORE = re.compile(r"\b(?:e\.g\.|i\.e\.|such as|including|like)\s*\(?$", re.I)
+SERIES_FIRST = re.compile(r"^\s*,[^,;:()]{1,40}(?:,|\s(?:and|or)\s)")
+DASHES = ("-", "–", "—")
+
+
+def _in_series(text: str, span: tuple[int, int]) -> bool:
+    """Is the span a member of a series ("X, ___, Z", "X, Y or ___", "___, Y and Z") or an
+    example ("such as ___")? Then the other members, and anything of their kind, fill the
+    blank just as well."""
+    before, after = text[max(0, span[0] - 60) : span[0]], text[span[1] : span[1] + 60]
+    listed = SERIES_MIDDLE.search(before) or (before.rstrip().endswith(",") and after[:1] == ",")
+    last = SERIES_LAST.search(before)
+    example = EXAMPLE_BEFORE.search(before)
+    return bool(listed or last or example or SERIES_FIRST.match(after))
+
+
+def best_blank(text: str, lo: int, vocab: Vocabulary, used: Counter[str]) -> tuple[int, int] | None:
+    """Span of the best blank of ``text`` from ``lo`` on, or None if none is worth asking."""
     if len(content_words(text)) - 1 < MIN_CONTEXT:
         return None
-    tokens = [(m.start(), m.end(), m.group().casefold()) for m in WORD_RE.finditer(text)]
     best: tuple[float, int, int] | None = None
-    for i, (start, end, folded) in enumerate(tokens):
-        word = text[start:end]
-        if start < lo or end > hi or not TOKEN_RE.fullmatch(word) or _ends_possessive(text, end):
-            continue
-        if folded in STOPWORDS or folded in GENERIC or folded in PRONOUNS or folded in WEAK:
-            continue
-        if len(word) < 5 and not is_acronym(word):
-            continue
-        prev = tokens[i - 1][2] if i else ""
-        if prev in ("a", "an"):
-            continue  # the article before the blank would hint at the answer
-        nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-        score = _score(word, freq[folded], prev, nxt, title)
-        if score >= MIN_SCORE and (best is None or score > best[0]):
-            best = (score, start, end)
+    for start, end, phrase in candidates(text, lo, vocab):
+        value = score(text[start:end], phrase, vocab, used)
+        if value >= MIN_SCORE and (best is None or value > best[0]):
+            best = (value, start, end)
     return (best[1], best[2]) if best else None
 
 
-def _ends_possessive(text: str, end: int) -> bool:
-    return text[end : end + 1] in ("'", "’")
+def phrase_is_number(text: str, span: tuple[int, int]) -> bool:
+    return text[span[0] : span[0] + 1].isdigit() or text[span[0] : span[0] + 1] in "¼½¾$£€"
 
 
-def key_term_extractor(
-    freq: Counter[str], title: str
-) -> Callable[[Document, Unit], Iterator[Fact]]:
-    title_words = frozenset(w.casefold() for w in words(title))
+def number_group(answer: str) -> str:
+    """Numbers are siblings when they count the same unit: "70 mg/dL" and "55 mg/dL"."""
+    parts = answer.split()
+    if answer.endswith("%") or (len(parts) > 1 and parts[-1].casefold() == "percent"):
+        return "number:%"
+    if len(parts) > 1 and parts[-1][:1].isalpha():
+        return f"number:{singular(parts[-1].casefold())}"
+    if "°" in answer:
+        return "number:" + answer[answer.index("°") :]
+    if re.fullmatch(r"1\d{3}|20\d{2}", answer):
+        return "number:year"
+    return "key_term"  # a bare count: of what, the sentence says, not the number
+
+
+def key_term_extractor(vocab: Vocabulary) -> Callable[[Document, Unit], Iterator[Fact]]:
+    used: Counter[str] = Counter()  # answers already chosen, in document order
 
     def key_term_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
-        if unit.line.kind not in ("paragraph", "list_item"):
-            return  # a lead-in ("Options may include:") announces, it does not state
+        if unit.line.kind not in STATING_LINES:
+            return  # a lead-in ("Options may include:") announces, a heading names
         text = unit.sentence.text
         if META_RE.search(text) or FILLER_RE.search(text):
             return  # advice to the reader or talk about the article: nothing to learn
         lo = text.find(": ") + 2 if unit.line.kind == "list_item" and ": " in text[:60] else 0
-        span = best_blank(text, freq, lo, title=title_words)
+        span = best_blank(text, lo, vocab, used)
         if span is None:
             return
-        entity = doc.entities.get(unit.section)
         term = text[span[0] : span[1]]
+        used[squash(term)] += 1
+        entity = doc.entities.get(unit.section)
         subject = f"{doc.section_name(unit.section)}: {' '.join(content_words(text)[:4])}"
         yield Fact(
             "key_term",
             subject,
             term,
             unit,
-            "key_term",
+            number_group(term) if phrase_is_number(text, span) else "key_term",
             entity.short if entity else doc.section_name(unit.section),
             str(span[0]),
         )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from questions.document import Document, Unit
 from questions.facts import Fact
+from questions.nlp import is_noun_phrase, starts_noun_phrase, tag_of
 from questions.textutil import PRONOUNS, STOPWORDS, content_words, squash, words
 
 PROSE = ("paragraph", "list_item", "lead_in")
@@ -107,6 +108,8 @@ def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         return
     subject = match.group("subject").strip()
     predicate = match.group("predicate").strip()
+    if not is_noun_phrase(subject):
+        return  # "What is {subject}?" needs a noun phrase
     if (
         len(words(subject)) > 6
         or len(content_words(predicate)) < 2
@@ -142,7 +145,8 @@ def cause_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
             continue
         effect = _resolve(doc, unit, match.group("effect").strip())
         cause = match.group("cause").strip()
-        if effect and len(words(effect)) <= 8 and len(content_words(cause)) >= 2:
+        grammatical = is_noun_phrase(effect) and starts_noun_phrase(cause)
+        if grammatical and len(words(effect)) <= 8 and len(content_words(cause)) >= 2:
             verb = match.groupdict().get("verb") or "caused by"
             yield Fact(
                 "cause", effect, cause, unit, "cause", _entity_short(doc, unit, effect), verb
@@ -186,6 +190,10 @@ def effect_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     if NOT_OBJECT_START.match(obj) or len(content_words(obj)) < 2:
         return
     subject = match.group("subject").strip()
+    if not is_noun_phrase(subject) or not tag_of(text, verb).startswith("VB"):
+        return  # "what can {subject} {verb}?" needs a noun phrase and a verb
+    if not match.group("prep") and not starts_noun_phrase(obj):
+        return  # the answer must be the verb's object: "Or prevent …" is not
     clause = f"{match.group('modal')} {{subject}} {verb}{match.group('prep') or ''}"
     entity = _entity_short(doc, unit, subject)
     yield Fact("effect", subject, obj, unit, f"effect:{unit.section}", entity, clause)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from questions.document import Document, Unit, split_parenthetical
 from questions.facts import Fact
+from questions.nlp import is_noun_phrase
 from questions.textutil import PRONOUNS, STOPWORDS, is_acronym, words
 
 PAREN_IN_TEXT = re.compile(r"\(([^()]{1,60})\)")
@@ -100,9 +101,11 @@ def _gloss(doc: Document, unit: Unit, before: list[str], inner: str) -> Iterator
             break
         phrase.insert(0, word)
     phrase = phrase[-3:]
-    if not phrase:
-        return
     outer = " ".join(phrase)
+    # Both sides must be noun phrases: "kidney transplants (but not dialysis)" is an aside,
+    # "dopamine (DO-pah-meen)" a pronunciation, "antihistamines (used to treat …)" a clause.
+    if not phrase or not is_noun_phrase(outer) or not is_noun_phrase(inner):
+        return
     # A one-word bracket after a longer phrase names the term: "Muscle stiffness (spasticity)".
     if len(inner_words) == 1 and len(phrase) > 1:
         term, meaning = inner, outer
@@ -120,6 +123,8 @@ def alias_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         alias = match.group("alias").strip()
         if len(words(subject)) > 6 or subject.split()[0].casefold() in PRONOUNS:
             continue
+        if not is_noun_phrase(subject):
+            continue  # "What is apply lice medicine also known as?" is no question
         entity = _entity_name(doc, unit, subject)
         yield Fact("alias", subject, alias, unit, "alias", entity)
 

@@ -1,9 +1,12 @@
-"""Classify canonical lines: title, heading, lead-in, list item, paragraph or noise.
+"""Classify canonical lines: title, heading (with its level), lead-in, list item, paragraph,
+glossary term and definition, table header and row, or noise.
 
-Noise is scrape debris that must never reach a question: "close" buttons, reading times and
-dates, share/subscribe/cookie lines, repeats of the title, and a "Related …" tail (everything
-after a "Related Posts"-style line). Markup hints decide where they exist (Markdown, HTML);
-plain text is classified from the shape of the line and its neighbours.
+Noise is scrape debris that must never reach a question: "close" buttons, bylines, reading
+times and dates, share/subscribe/cookie lines, breadcrumbs, captions, reference entries,
+repeats of the title, and a "Related …"/"References" tail. Markup hints decide where they
+exist (Markdown, HTML); plain text is classified from the shape of the line and its
+neighbours: headings by style (after two blank lines, capitals, questions, short lines,
+numbered), lists after a line ending in ':', glossaries from runs of term/definition pairs.
 """
 
 from __future__ import annotations
@@ -26,14 +29,25 @@ NOISE_LINE = re.compile(
     r"(?:last )?updated\b.*|published\b.*|\d+ min(?:ute)?s? read\b.*|.*\bmin read\b.*|"
     r"table of contents|contents|on this page|toggle navigation|privacy policy|"
     r"terms of (?:use|service)|"
-    r"leave a (?:comment|reply)|\d+ comments?|no comments)$",
+    r"leave a (?:comment|reply)|\d+ comments?|no comments|more on:.*|edit|\[edit\]|"
+    r"retrieved (?:on |from )?.*|jump to (?:navigation|search)|from wikipedia\b.*|"
+    r"(?:(?:medically |clinically |expert )?reviewed|fact[- ]checked|written|edited) by\b.*|"
+    r"(?:page )?last (?:reviewed|modified|edited)\b.*|content source:.*|"
+    r"(?:image|photo|video) (?:credit|source):.*|(?:print|email|e-mail|save) (?:this )?page|"
+    r"listen|font size|text size|download (?:pdf|as pdf)|cite this (?:page|article)|"
+    r"was this (?:page|article|information) helpful\??|yes no|\^\s.*|"
+    r"(?:(?:facebook|twitter|x|linkedin|pinterest|whatsapp|reddit|email|print|share)\W*){2,}|"
+    r"home\s*[>»›/|].*)$",
     re.IGNORECASE,
 )
+# "By Jane Smith, MD": a byline with the author's credentials.
+BYLINE_RE = re.compile(r"^By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][A-Za-z.]{1,8})*$")
 NOISE_ANYWHERE = re.compile(
     r"\b(?:cookies?\b.*\b(?:consent|accept|agree|policy|experience|browsing)|"
     r"subscribe to (?:our|the) newsletter|sign up for (?:our|the) newsletter|"
     r"share this (?:article|post|page)|follow us on|all rights reserved|"
-    r"click here to|javascript is disabled)",
+    r"click here to|javascript is disabled|does not (?:imply|constitute) (?:an )?endorsement|"
+    r"for identification purposes only)",
     re.IGNORECASE,
 )
 DATE_RE = re.compile(
@@ -44,16 +58,26 @@ DATE_RE = re.compile(
 )
 RELATED_TAIL = re.compile(
     r"^(?:related(?: \w+){0,2}|you (?:may|might) also like|more from\b.*|read next|"
-    r"recommended(?: for you| reading)?|further reading|see also|popular posts|latest posts)\W*$",
+    r"recommended(?: for you| reading)?|further reading|see also|popular posts|latest posts|"
+    r"references|external links|bibliography|footnotes|citations|works cited|sources|"
+    r"notes and references|references and notes)\W*$",
     re.IGNORECASE,
 )
+# A figure or table caption, a credit line: the page's furniture, not its prose.
+CAPTION_RE = re.compile(
+    r"^(?i:(?:figure|fig\.|table|image|photo|chart|diagram|illustration|map|video)\s*"
+    r"\d+[\w.–-]*\s*[:.]?)(?:\s+(?![a-z])|$)"  # "Table 2 lists …": a verb follows, prose
+    r"|^(?i:(?:image|photo|credit|source|caption|video)\s*:)"
+)
+SEE_RE = re.compile(r"\b(?:see(?: also)?|sources?|references?|citations?):$", re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[ivx]{1,5})[.)]\s+")
 TERMINAL = ".!?:;,"
 
 
 @dataclass(frozen=True)
 class Line:
-    kind: str  # title | heading | lead_in | list_item | paragraph | noise
+    kind: str  # title | heading | lead_in | list_item | paragraph | noise | term | definition |
+    #            table_header | table_row
     start: int
     end: int
     text: str
@@ -63,7 +87,9 @@ class Line:
 def is_noise_text(text: str, title: str = "") -> bool:
     """Scrape debris: button labels, dates, reading times, share/cookie lines, title repeats."""
     n_words = len(words(text))
-    if not any(c.isalpha() for c in text) or NOISE_LINE.match(text):
+    if not any(c.isalpha() for c in text) or NOISE_LINE.match(text) or CAPTION_RE.match(text):
+        return True
+    if BYLINE_RE.match(text):
         return True
     if title and text.casefold() == title.casefold():
         return True
@@ -84,11 +110,13 @@ def _looks_like_title(text: str) -> bool:
 def _looks_like_heading(text: str) -> bool:
     n = len(words(text))
     body = NUMBERED_RE.sub("", text)
+    listing = ": " in text and "," in text  # "Brand names: Rid, Nix" is a line of content
     return (
         1 <= n <= 14
         and len(text) <= 100
         and text[-1] not in TERMINAL
         and (body[:1].isupper() or body[:1].isdigit())
+        and not listing
     )
 
 
@@ -96,53 +124,218 @@ def _is_question_heading(text: str) -> bool:
     return text.endswith("?") and 2 <= len(words(text)) <= 20
 
 
+def _is_faq_question(text: str, nxt: HintedLine | None, prev_blank: bool) -> bool:
+    """A question alone in its paragraph of a Markdown or HTML page, its answer right after."""
+    answer = nxt is not None and nxt.hint == "p" and not nxt.text.endswith("?")
+    return prev_blank and answer and _is_question_heading(text)
+
+
+def _title_cased(text: str) -> bool:
+    """ "Unpleasant Feelings", "NERVE DAMAGE": capitals say heading where a list item would not."""
+    long = [w for w in words(text) if len(w) >= 4]
+    return bool(long) and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
+
+
+def _is_term(text: str) -> bool:
+    """A glossary term line: a few words, no sentence punctuation."""
+    return len(text) <= 60 and text[-1] not in TERMINAL + "?" and 1 <= len(words(text)) <= 6
+
+
+def _is_definition(text: str, term: str) -> bool:
+    """Longer than its term, and not itself a heading or a list item ("Taking a bath")."""
+    n = len(words(text))
+    longer = n >= 3 and n > len(words(term))
+    return longer and not text.endswith(":") and not _looks_like_heading(text)
+
+
+TERM_LINE_RE = re.compile(r"^(?P<term>[^:–—]{1,60}?)(?::| [–—] | - ) ?(?P<definition>\S.{8,})$")
+PLAIN_HINTS = ("", "gap")
+HINT_KINDS = {
+    "li": "list_item",
+    "th": "table_header",
+    "tr": "table_row",
+    "dt": "term",
+    "dd": "definition",
+    "ref": "noise",
+    "caption": "noise",
+}
+
+
+@dataclass
+class _State:
+    """What classifying the lines so far has established."""
+
+    title: str = ""
+    tail: bool = False  # inside a "Related posts"/"References" tail
+    in_list: bool = False  # after a line ending in ':' whose items are plain lines
+    item_stop: bool | None = None  # whether the list's first item ends like a sentence
+    content: bool = False  # a line of content has been seen (the title comes first)
+    h1: bool = False  # the page marks its title up as <h1> or `# `: no other line is it
+
+
 def classify(lines: list[HintedLine]) -> list[Line]:
     """Classify every non-blank canonical line; offsets index ``canonical_text(lines)``."""
     spans = _offsets(lines)
     filled = [i for i, line in enumerate(lines) if line.text]
+    glossary = _glossary(lines, filled) | _term_lines(lines, filled)
+    state = _State(h1=any(line.hint == "h1" for line in lines))
     out: list[Line] = []
-    title = ""
-    tail = False
+    styles: list[str] = []  # per line: the style of a plain-text heading, else ""
     for pos, i in enumerate(filled):
         line, start = lines[i], spans[i]
-        text = line.text
-        end = start + len(text)
-        prev_blank = i == 0 or not lines[i - 1].text
         nxt = lines[filled[pos + 1]] if pos + 1 < len(filled) else None
-        if tail and _is_prose(text):
-            tail = False  # a real paragraph: the "Related" line was a heading after all
-        if tail or is_noise_text(text, title):
-            out.append(Line("noise", start, end, text))
-            continue
-        if RELATED_TAIL.match(text):
-            tail = True
-            out.append(Line("noise", start, end, text))
-            continue
-        kind, level = _kind(line, nxt, prev_blank, bool(title))
+        prev_blank = i == 0 or not lines[i - 1].text
+        kind, level, style = glossary.get(i) or _line_kind(line, nxt, prev_blank, state)
         if kind == "title":
-            title = text
-        out.append(Line(kind, start, end, text, level))
-    return _lead_ins(out)
+            state.title = line.text
+        state.content = state.content or kind not in ("noise", "title")
+        out.append(Line(kind, start, start + len(line.text), line.text, level))
+        styles.append(style)
+    return _lead_ins(_levels(out, styles))
 
 
-def _kind(
-    line: HintedLine, nxt: HintedLine | None, prev_blank: bool, has_title: bool
-) -> tuple[str, int]:
-    text, hint = line.text, line.hint
-    if hint.startswith("h"):
-        level = int(hint[1])
-        return ("heading", level) if has_title else ("title", 0)
-    if hint == "li":
-        return "list_item", 0
-    if not has_title and hint in ("", "p") and _looks_like_title(text):
-        return "title", 0
-    if hint == "" and _is_question_heading(text) and nxt is not None:
-        return "heading", 3
-    if hint == "" and prev_blank and _looks_like_heading(text) and nxt is not None:
-        return "heading", 3 if NUMBERED_RE.match(text) else 2
-    if hint == "" and NUMBERED_RE.match(text):
-        return "list_item", 0
-    return "paragraph", 0
+def _line_kind(
+    line: HintedLine, nxt: HintedLine | None, prev_blank: bool, state: _State
+) -> tuple[str, int, str]:
+    text = line.text
+    if state.tail and _is_prose(text):
+        state.tail = False  # a real paragraph: the "Related" line was a heading after all
+    if state.tail or HINT_KINDS.get(line.hint) == "noise" or is_noise_text(text, state.title):
+        return "noise", 0, ""
+    if RELATED_TAIL.match(text) and not (nxt is not None and _is_prose(nxt.text)):
+        state.tail = True
+        return "noise", 0, ""
+    if line.hint in HINT_KINDS:
+        state.in_list = False  # a list with markup needs no guessing where it ends
+        return HINT_KINDS[line.hint], 0, ""
+    if line.hint.startswith("h"):
+        state.in_list = False
+        if not state.title and (not state.content or line.hint == "h1"):
+            return "title", 0, ""
+        return "heading", int(line.hint[1]), ""
+    if not (state.content or state.title or state.h1) and _looks_like_title(text):
+        return "title", 0, ""
+    if line.hint == "p" and _is_faq_question(text, nxt, prev_blank):
+        return "heading", 6, ""  # inside whatever section the markup opened
+    kind, style = _plain_kind(line, nxt, prev_blank, state)
+    state.in_list = (kind == "list_item" and state.in_list) or (
+        kind == "paragraph" and text.endswith(":") and line.hint in PLAIN_HINTS
+    )
+    state.item_stop = state.item_stop if state.in_list and kind == "list_item" else None
+    return kind, 0, style
+
+
+def _plain_kind(
+    line: HintedLine, nxt: HintedLine | None, prev_blank: bool, state: _State
+) -> tuple[str, str]:
+    """Headings, list items and paragraphs of text without markup (and of .md without `#`)."""
+    text = line.text
+    if line.hint not in PLAIN_HINTS or nxt is None:
+        return "paragraph", ""
+    if _is_question_heading(text):
+        return "heading", "question"
+    heading = (prev_blank or line.hint == "gap") and _looks_like_heading(text)
+    if state.in_list and len(words(text)) <= 30:
+        stop = text[-1] in ".!"
+        ends_list = (heading and _title_cased(text) and _is_prose(nxt.text)) or (
+            state.item_stop is not None and stop != state.item_stop  # items share one shape
+        )
+        if not ends_list:
+            state.item_stop = stop if state.item_stop is None else state.item_stop
+            return "list_item", ""
+    if heading:
+        if line.hint == "gap":
+            return "heading", "gap"
+        numbered = NUMBERED_RE.match(text)
+        return "heading", "numbered" if numbered else "upper" if text.isupper() else "plain"
+    if NUMBERED_RE.match(text):
+        return "list_item", ""
+    return "paragraph", ""
+
+
+def _levels(lines: list[Line], styles: list[str]) -> list[Line]:
+    """Plain-text headings get levels by style: a heading after two blank lines, then one in
+    capitals, is the top level; the other styles nest in the order they first appear
+    (questions, then short headings in a FAQ page; plain, then numbered ones in our article)."""
+    order: list[str] = [style for style in ("gap", "upper") if style in styles]
+    for style in styles:
+        if style and style not in order:
+            order.append(style)
+    out = []
+    for line, style in zip(lines, styles, strict=True):
+        level = 2 + order.index(style) if style else line.level
+        out.append(Line(line.kind, line.start, line.end, line.text, level))
+    return out
+
+
+def _glossary(lines: list[HintedLine], filled: list[int]) -> dict[int, tuple[str, int, str]]:
+    """Runs of three or more "term line, then its definition line" pairs: a glossary.
+
+    Each term is marked ``term`` and its definition ``definition``, so a term is never read
+    as the heading of a one-sentence section.
+    """
+    out: dict[int, tuple[str, int, str]] = {}
+    pos = 0
+    while pos + 1 < len(filled):
+        run = pos
+        while run + 1 < len(filled) and _is_pair(lines[filled[run]], lines[filled[run + 1]]):
+            run += 2
+        if _is_glossary([lines[filled[k]].text for k in range(pos + 1, run, 2)]):
+            for k in range(pos, run, 2):
+                out[filled[k]] = ("term", 0, "")
+                out[filled[k + 1]] = ("definition", 0, "")
+        pos = max(run, pos + 1)
+    return out
+
+
+def _term_lines(lines: list[HintedLine], filled: list[int]) -> dict[int, tuple[str, int, str]]:
+    """Runs of three or more "term: definition" (or "term – definition") lines: a glossary.
+    List items count only with a dash: "Term: description" items are a list's (list_item)."""
+    out: dict[int, tuple[str, int, str]] = {}
+    run: list[int] = []
+    before = ""  # the line before the run: after "… include:" the lines are a list's items
+    for i in [*filled, -1]:
+        if i >= 0 and _is_term_line(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= 3 and (not before.endswith(":") or lines[run[0]].hint == "li"):
+            out.update(dict.fromkeys(run, ("definition", 0, "")))
+        run = []
+        before = lines[i].text if i >= 0 else ""
+    return out
+
+
+def _is_term_line(line: HintedLine) -> bool:
+    if line.hint == "li":
+        return ":" not in line.text[:60] and term_line(line.text) is not None
+    return line.hint in ("", "p") and term_line(line.text) is not None
+
+
+def term_line(text: str) -> tuple[str, str] | None:
+    """ "Actin: protein of the thin filaments" → ("Actin", "protein of the thin filaments")."""
+    match = TERM_LINE_RE.match(text)
+    if match is None:
+        return None
+    term = match.group("term").strip()
+    if not _is_term(term) or term.casefold().startswith(("note", "see", "source", "warning")):
+        return None
+    return term, match.group("definition").strip()
+
+
+def _is_pair(term: HintedLine, definition: HintedLine) -> bool:
+    # A line after two blank lines opens a section: a heading, not a term.
+    if term.hint not in ("", "p") or definition.hint not in (*PLAIN_HINTS, "p"):
+        return False
+    return _is_term(term.text) and _is_definition(definition.text, term.text)
+
+
+def _is_glossary(definitions: list[str]) -> bool:
+    """Three short sections of one paragraph each look like a glossary too: a glossary's
+    definitions are short, and usually fragments ("protein that …") or it is long."""
+    if len(definitions) < 3 or any(len(words(d)) > 60 for d in definitions):
+        return False
+    fragments = sum(d[:1].islower() for d in definitions)
+    return 2 * fragments >= len(definitions) or len(definitions) >= 6
 
 
 def _lead_ins(lines: list[Line]) -> list[Line]:
@@ -155,6 +348,18 @@ def _lead_ins(lines: list[Line]) -> list[Line]:
             out[i] = Line("lead_in", line.start, line.end, line.text)
         if line.kind != "noise":
             next_kind = line.kind
+    return _pointer_lists(out)
+
+
+def _pointer_lists(lines: list[Line]) -> list[Line]:
+    """The items after "… in 1817. See:" are references for a claim, not content: noise."""
+    out = list(lines)
+    pointing = False
+    for i, line in enumerate(out):
+        if line.kind == "list_item" and pointing:
+            out[i] = Line("noise", line.start, line.end, line.text)
+        elif line.kind != "noise":
+            pointing = line.kind == "lead_in" and SEE_RE.search(line.text) is not None
     return out
 
 

@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from questions.acceptance import accept, lexicon
 from questions.bankfile import with_content_version
 from questions.context import build_context
 from questions.document import Document, build_document
 from questions.facts import Extractor, Fact, extract_facts
-from questions.facts_keyterms import key_term_extractor, word_frequencies
+from questions.facts_keyterms import Vocabulary, key_term_extractor, vocabulary
 from questions.facts_relations import (
     appositive_facts,
     cause_facts,
@@ -27,6 +28,7 @@ from questions.facts_relations import (
     statement_facts,
     trigger_facts,
 )
+from questions.facts_structure import structure_facts
 from questions.facts_terms import (
     alias_facts,
     entity_heading_facts,
@@ -35,10 +37,12 @@ from questions.facts_terms import (
     qa_facts,
 )
 from questions.gates import REASONS, Deduper, GateContext, check_question
+from questions.keyterms import keyterm_extractor
 from questions.lines import Line, classify
 from questions.model import Article, Bank, Block, Deck, Kind, Question
 from questions.normalise import HintedLine, canonical_text, hinted_lines, sha256_text
 from questions.overrides import Override, apply
+from questions.ranking import rank
 from questions.reading import ArticleError, RawArticle
 from questions.templates import candidates
 from questions.textutil import content_words, slugify, squash, title_case
@@ -57,6 +61,7 @@ class Analysis:
     doc: Document
     facts: tuple[Fact, ...]
     gates: GateContext
+    vocab: Vocabulary
 
 
 @dataclass
@@ -71,7 +76,7 @@ class Report:
     stale_overrides: list[str] = field(default_factory=list)
 
 
-def extractors(doc: Document) -> list[Extractor]:
+def extractors(doc: Document, vocab: Vocabulary | None = None) -> list[Extractor]:
     return [
         entity_heading_facts,
         parenthetical_facts,
@@ -84,7 +89,9 @@ def extractors(doc: Document) -> list[Extractor]:
         trigger_facts,
         effect_facts,
         statement_facts,
-        key_term_extractor(word_frequencies(doc), doc.title),
+        structure_facts,
+        keyterm_extractor(doc, vocab or vocabulary(doc)),  # whole-article key terms first
+        key_term_extractor(vocab or vocabulary(doc)),
     ]
 
 
@@ -124,16 +131,17 @@ def _analyse_lines(hinted: list[HintedLine], tick: Tick | None) -> Analysis:
     text = canonical_text(hinted)
     lines = classify(hinted)
     doc = build_document(text, lines)
-    facts = extract_facts(doc, extractors(doc), tick)
+    vocab = vocabulary(doc)
+    facts = extract_facts(doc, extractors(doc, vocab), tick)
     noise = [line.text for line in lines if line.kind == "noise"]
     gates = GateContext.of(noise, alias_map(doc, facts))
-    return Analysis(text, tuple(lines), doc, tuple(facts), gates)
+    return Analysis(text, tuple(lines), doc, tuple(facts), gates, vocab)
 
 
 def _has_usable_text(doc: Document) -> bool:
     seen = 0
     for unit in doc.units:
-        if unit.line.kind in ("paragraph", "list_item", "lead_in"):
+        if unit.line.kind in ("paragraph", "list_item", "lead_in", "definition", "table_row"):
             seen += len(content_words(unit.sentence.text))
             if seen >= 5:
                 return True
@@ -208,20 +216,9 @@ def _generate(
     if not _has_usable_text(analysis.doc):
         raise ArticleError("has no usable text (no sentences to ask about)")
     report = Report()
-    pending: list[Question] = []
-    ctx = build_context(analysis.doc, list(analysis.facts))
     overrides = overrides or {}
     used: set[str] = set()
-    for cand in candidates(ctx, list(analysis.facts)):
-        report.candidates += 1
-        question = _overridden(cand.question, overrides, used, report)
-        if question is None:
-            continue
-        if cand.reasons:
-            report.rejected.update(dict.fromkeys(cand.reasons, 1))
-            continue
-        pending.append(question)
-    kept = select(pending, analysis.gates, report)
+    kept = _kept(analysis, _pending(analysis, overrides, used, report), report)
     kept.sort(key=lambda q: (q.source.start, KIND_ORDER[q.kind], q.id))
     report.stale_overrides = [qid for qid in sorted(overrides) if qid not in used]
     for q in kept:
@@ -243,6 +240,44 @@ def _generate(
         generator=GENERATOR,
     )
     return with_content_version(bank), report
+
+
+def _kept(analysis: Analysis, pending: list[Question], report: Report) -> list[Question]:
+    """The candidates that pass the gates and the acceptance rules, ranked within the budget."""
+    lex = lexicon(analysis.vocab.count, analysis.facts, analysis.doc.title)
+    return rank(
+        accept(select(pending, analysis.gates, report), lex, report.rejected),  # audit 0 rules
+        analysis.text,
+        analysis.vocab.count,
+        _parts(analysis),
+    )
+
+
+def _parts(analysis: Analysis) -> dict[str, str]:
+    """Facts of a list, table or glossary: a part of their section of their own when ranked."""
+    return {
+        f.id: f.group
+        for f in analysis.facts
+        if f.group.startswith(("list@", "table@", "glossary@"))
+    }
+
+
+def _pending(
+    analysis: Analysis, overrides: dict[str, Override], used: set[str], report: Report
+) -> list[Question]:
+    """Every template's candidates, hand fixes applied, without those built with a problem."""
+    pending: list[Question] = []
+    ctx = build_context(analysis.doc, list(analysis.facts))
+    for cand in candidates(ctx, list(analysis.facts)):
+        report.candidates += 1
+        question = _overridden(cand.question, overrides, used, report)
+        if question is None:
+            continue
+        if cand.reasons:
+            report.rejected.update(dict.fromkeys(cand.reasons, 1))
+            continue
+        pending.append(question)
+    return pending
 
 
 def _overridden(

@@ -9,15 +9,18 @@ A false true/false statement is always a sibling's fact swapped in, never a nega
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
-from questions.build import Candidate, make, pick_distractors
+from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.document import Entity
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
+from questions.nlp import which_stem
+from questions.templates_blanks import key_term
+from questions.templates_structure import glossary_entry, table_cell
 from questions.textutil import (
-    PRONOUNS,
     capitalise,
     contains_phrase,
     decapitalise,
@@ -37,7 +40,7 @@ def _plural(phrase: str, proper: frozenset[str] = frozenset()) -> bool:
     if len(parts) == 1 and (parts[0] in proper or is_acronym(parts[0])):
         return False  # a one-word name or abbreviation: "Mars", "ALS"
     last = parts[-1].casefold() if parts else ""
-    return last.endswith("s") and not last.endswith(("ss", "sis", "us", "ics"))
+    return last.endswith("s") and not last.endswith(("ss", "is", "us", "ics"))
 
 
 def _lower(ctx: Context, text: str) -> str:
@@ -46,11 +49,6 @@ def _lower(ctx: Context, text: str) -> str:
 
 def _case(ctx: Context, text: str) -> str:
     return sentence_case(text, ctx.doc.proper)
-
-
-def _say_false(fact: Fact) -> bool:
-    """Half of the true/false items are false: which half is fixed by the fact's identity."""
-    return int(digest(fact.id, "tf", length=4), 16) % 2 == 0
 
 
 def _blank(text: str, needle: str) -> str | None:
@@ -133,7 +131,7 @@ def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         distractors=pick_distractors(meaning, pool),
     )
     others = [o for o in pick_distractors(meaning, pool) if not ctx.states(fact, o)][:1]
-    if _say_false(fact) and others:
+    if say_false(fact) and others:
         claim, answer = _lower(ctx, others[0]), "False"
     else:
         claim, answer = _lower(ctx, meaning), "True"
@@ -163,30 +161,7 @@ def alias(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         squash(n) == squash(subject) for n in (entity.short, *entity.names)
     ):
         return
-    distractors, reasons = _entity_options(ctx, entity, other)
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.MULTIPLE_CHOICE,
-        f"{_which(entity)} is also known as {other}?",
-        entity.name,
-        said,
-        accepted=_entity_accepted(entity),
-        distractors=distractors,
-        reasons=reasons,
-    )
-    if _say_false(fact) and distractors:
-        name, answer = distractors[0], "False"
-    else:
-        name, answer = entity.name, "True"
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.TRUE_FALSE,
-        f"{name} {_agree('is', name, ctx.doc.proper)} also known as {other}.",
-        answer,
-        said,
-    )
+    yield from _which_entity(ctx, fact, entity, "is", f"also known as {other}", other)
 
 
 # --- definitions ---------------------------------------------------------------------------
@@ -224,40 +199,42 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         capitalise(predicate),
         said,
     )
+    if fact.group.startswith("glossary@"):
+        yield from glossary_entry(ctx, fact)
+        return
     entity = ctx.entity(fact)
     if entity is None or not fact.group.startswith("entity:"):
+        stem = which_stem(predicate)
+        if stem and verb in ("is", "are"):
+            term = re.sub(r"^(?:an?|the) ", "", fact.subject, flags=re.I)
+            term = term if is_acronym(term) else capitalise(term)
+            yield make(ctx.doc, fact, Kind.FLASHCARD, stem, term, said, variant="reverse")
         return
-    distractors, reasons = _entity_options(ctx, entity, predicate)
+    yield from _which_entity(ctx, fact, entity, verb, predicate, predicate)
+
+
+def _which_entity(
+    ctx: Context, fact: Fact, entity: Entity, verb: str, rest: str, claim: str
+) -> Iterator[Candidate]:
+    """ "Which condition {verb} {rest}?" with sibling entities as wrong options, and the
+    statement about the entity, or (half the time) about a sibling, as a true/false item."""
+    said = fact.unit.sentence.text
+    distractors, reasons = _entity_options(ctx, entity, claim)
     yield make(
         ctx.doc,
         fact,
         Kind.MULTIPLE_CHOICE,
-        f"{_which(entity)} {verb} {predicate}?",
+        f"{_which(entity)} {verb} {rest}?",
         entity.name,
         said,
         accepted=_entity_accepted(entity),
         distractors=distractors,
         reasons=reasons,
     )
-    if _say_false(fact) and distractors:
-        name = distractors[0]
-        yield make(
-            ctx.doc,
-            fact,
-            Kind.TRUE_FALSE,
-            f"{name} {_agree(verb, name, ctx.doc.proper)} {predicate}.",
-            "False",
-            said,
-        )
-    else:
-        yield make(
-            ctx.doc,
-            fact,
-            Kind.TRUE_FALSE,
-            f"{entity.name} {_agree(verb, entity.name, ctx.doc.proper)} {predicate}.",
-            "True",
-            said,
-        )
+    false = say_false(fact) and bool(distractors)
+    name = distractors[0] if false else entity.name
+    claim_text = f"{name} {_agree(verb, name, ctx.doc.proper)} {rest}."
+    yield make(ctx.doc, fact, Kind.TRUE_FALSE, claim_text, "False" if false else "True", said)
 
 
 # --- lists of "Term: description" ----------------------------------------------------------
@@ -266,9 +243,7 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
 def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     term, desc, topic = fact.subject, fact.answer, fact.relation
     said = fact.unit.sentence.text
-    siblings = ctx.siblings(fact)
     where = f"In the article's list on {topic}"
-    quoted = f"“{_lower(ctx, desc)}”"
     do = "do" if _plural(term, ctx.doc.proper) else "does"
     yield make(
         ctx.doc,
@@ -278,11 +253,27 @@ def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         capitalise(desc),
         said,
     )
+    yield from _list_choices(ctx, fact, where)
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.CLOZE,
+        f"{capitalise(topic)} — {CLOZE_BLANK}: {_lower(ctx, desc)}.",
+        term,
+        said,
+        accepted=fact.accepted,
+    )
+
+
+def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
+    """Which item a description belongs to, and an item's (or a sibling's) description."""
+    term, desc, said = fact.subject, fact.answer, fact.unit.sentence.text
+    siblings = ctx.siblings(fact)
     yield make(
         ctx.doc,
         fact,
         Kind.MULTIPLE_CHOICE,
-        f"{where}, which item is described as {quoted}?",
+        f"{where}, which item is described as “{_lower(ctx, desc)}”?",
         term,
         said,
         accepted=fact.accepted,
@@ -293,27 +284,12 @@ def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     others = [
         o for o in pick_distractors(desc, [f.answer for f in siblings]) if not ctx.states(fact, o)
     ][:1]
-    if _say_false(fact) and others:
+    if say_false(fact) and others:
         claim, answer = _lower(ctx, others[0]), "False"
     else:
         claim, answer = _lower(ctx, desc), "True"
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.TRUE_FALSE,
-        f"{where}, “{term}” is described as “{claim}”.",
-        answer,
-        said,
-    )
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.CLOZE,
-        f"{capitalise(topic)} — {CLOZE_BLANK}: {_lower(ctx, desc)}.",
-        term,
-        said,
-        accepted=fact.accepted,
-    )
+    prompt = f"{where}, “{term}” is described as “{claim}”."
+    yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, answer, said)
 
 
 # --- causes, triggers, effects -------------------------------------------------------------
@@ -426,7 +402,7 @@ def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         (n for n in (entity.short, *entity.names) if contains_phrase(said, n)), entity.short
     )
     swap = [e for e in ctx.sibling_entities(entity) if not ctx.may_also_be_true(e, said)]
-    if _say_false(fact) and swap:
+    if say_false(fact) and swap:
         other = swap[int(digest(fact.id, length=4), 16) % len(swap)]
         replacement = other.short if name == entity.short else _lower(ctx, other.name)
         if said.startswith(name):
@@ -435,33 +411,6 @@ def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, false, "False", said)
     else:
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, said, "True", said)
-
-
-def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
-    said = fact.unit.sentence.text
-    start = int(fact.relation)
-    end = start + len(fact.answer)
-    prompt = said[:start] + CLOZE_BLANK + said[end:]
-    entity = ctx.entity(fact)
-    if (
-        entity is not None
-        and fact.unit.line.kind != "list_item"  # an item already names its own subject
-        and not _names_entity(said, entity)
-        and not _pronoun_first(said)
-    ):
-        # "Muscle cramps are a common symptom, often appearing early in the disease ___."
-        # means nothing without knowing the section is about ALS: say so.
-        prompt = f"{entity.short}: {prompt}"
-    yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said)
-
-
-def _names_entity(text: str, entity: Entity) -> bool:
-    return any(contains_phrase(text, n) for n in (entity.short, *entity.names))
-
-
-def _pronoun_first(text: str) -> bool:
-    first = text.split(" ", 1)[0].strip(",").casefold()
-    return first in PRONOUNS
 
 
 def qa(ctx: Context, fact: Fact) -> Iterator[Candidate]:
@@ -482,6 +431,7 @@ TEMPLATES: dict[str, Template] = {
     "effect": effect,
     "statement": statement,
     "key_term": key_term,
+    "table_cell": table_cell,
 }
 
 

@@ -11,6 +11,7 @@ from click.testing import CliRunner, Result
 
 from questions.bankfile import dumps, load, loads, with_content_version
 from questions.default_deck import DEFAULT_ARTICLE, DEFAULT_BANK
+from questions.ranking import MINIMUM
 from quizapp.cli.bank import check, generate
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
@@ -32,7 +33,7 @@ def test_generate_to_stdout_prints_the_bank_and_a_summary_on_stderr() -> None:
     result = run(generate, [DEFAULT_ARTICLE, "-o", "-"])
     assert result.exit_code == 0, result.output
     bank = loads(result.stdout)
-    assert len(bank.questions) >= 60
+    assert len(bank.questions) >= MINIMUM
     err = result.stderr
     assert "wrote standard output" in err
     assert "by kind: flashcard" in err and "multiple_choice" in err
@@ -220,7 +221,7 @@ def test_check_reports_a_wrong_option_of_another_kind(tmp_path: Path) -> None:
     index, q = next(
         (i, q)
         for i, q in enumerate(bank.questions)
-        if q.kind.value == "multiple_choice" and q.answer == "Blood tests"
+        if q.kind.value == "multiple_choice" and q.fact_kind == "list_item"
     )
     wrong = next(i for i in range(len(q.options)) if i != q.correct)
 

@@ -13,6 +13,8 @@ from questions.default_deck import DEFAULT_ARTICLE, DEFAULT_BANK
 from questions.model import Bank, Kind, Question
 from questions.overrides import overrides_path, parse
 from questions.pipeline import generate
+from questions.ranking import MINIMUM, budget
+from questions.rarity import is_trivial
 from questions.reading import read_article
 from questions.textutil import contains_phrase
 
@@ -62,29 +64,45 @@ def test_committed_bank_is_exactly_what_generate_makes(bank: Bank) -> None:
     assert bank.deck.name == "Neurological Disorders That Cause Muscle Cramps"
 
 
-def test_at_least_sixty_questions_of_all_four_kinds(bank: Bank) -> None:
-    assert len(bank.questions) >= 60
+def test_a_ranked_deck_within_the_budget_of_all_four_kinds(bank: Bank) -> None:
+    words = len(re.findall(r"\w+", bank.article.text))
+    assert MINIMUM <= len(bank.questions) <= budget(words) <= words * 40 // 1000
     assert {q.kind for q in bank.questions} == set(Kind)
 
 
+def mentioned(bank: Bank, name: str) -> list[Question]:
+    return [q for q in bank.questions if any(contains_phrase(t, name) for t in texts(q))]
+
+
 @pytest.mark.parametrize("condition", CONDITIONS)
-def test_each_condition_is_asked_three_different_ways(bank: Bank, condition: str) -> None:
-    kinds = {q.kind for q in bank.questions if q.entity == condition}
-    assert len(kinds) >= 3, (condition, kinds)
+def test_each_condition_is_asked_about_or_offered_as_an_option(bank: Bank, condition: str) -> None:
+    assert mentioned(bank, condition), condition
 
 
-@pytest.mark.parametrize("item", DIAGNOSTIC_METHODS + TREATMENTS)
-def test_each_diagnostic_method_and_treatment_is_asked(bank: Bank, item: str) -> None:
-    about = [q for q in asked(bank, item) if q.fact_kind in ("list_item", "abbreviation")]
-    assert about, item
+def test_most_conditions_are_the_subject_of_a_question(bank: Bank) -> None:
+    entities = {q.entity for q in bank.questions}
+    assert len(entities & set(CONDITIONS)) >= 5, entities
 
 
-def test_mechanism_and_ordinary_triggers_are_asked(bank: Bank) -> None:
-    mechanism = asked(bank, "an imbalance between muscle excitation and relaxation")
-    assert any(q.kind == Kind.FLASHCARD for q in mechanism)
-    assert any(q.kind == Kind.CLOZE and q.answer == "excitation" for q in bank.questions)
-    for trigger in ("dehydration", "strenuous exercise"):
-        assert asked(bank, trigger), trigger
+@pytest.mark.parametrize("items", [DIAGNOSTIC_METHODS, TREATMENTS])
+def test_each_list_is_asked_with_its_siblings_as_options(
+    bank: Bank, items: tuple[str, ...]
+) -> None:
+    choices = [q for q in bank.questions if q.kind == Kind.MULTIPLE_CHOICE and q.answer in items]
+    assert choices, items
+    for q in choices:
+        assert set(q.options) <= set(items), q.options
+
+
+def test_most_diagnostic_methods_and_treatments_are_in_the_deck(bank: Bank) -> None:
+    items = DIAGNOSTIC_METHODS + TREATMENTS
+    assert sum(1 for item in items if mentioned(bank, item)) * 4 >= len(items) * 3
+
+
+def test_no_cloze_blanks_a_trivial_word(bank: Bank) -> None:
+    for q in bank.questions:
+        if q.kind == Kind.CLOZE:
+            assert not is_trivial(q.answer), (q.id, q.answer)
 
 
 def test_no_question_contains_noise(bank: Bank) -> None:
@@ -134,8 +152,9 @@ def test_multiple_choice_distractors_are_of_the_answers_kind(bank: Bank) -> None
 
 
 def test_false_statements_swap_a_sibling_never_negate(bank: Bank) -> None:
-    false = [q for q in bank.questions if q.kind == Kind.TRUE_FALSE and q.answer == "False"]
-    assert len(false) >= 5
+    items = [q for q in bank.questions if q.kind == Kind.TRUE_FALSE]
+    false = [q for q in items if q.answer == "False"]
+    assert false and abs(len(items) - 2 * len(false)) <= 1  # balanced: "always True" fails
     for q in false:
         assert not re.search(r"\b(not|never|no)\b", q.prompt), q.prompt
         assert q.prompt != q.source.sentence

@@ -13,6 +13,7 @@ from questions.bankfile import dumps, loads
 from questions.checking import check_bank
 from questions.model import Bank, Kind
 from questions.pipeline import generate
+from questions.rarity import is_trivial
 from questions.reading import ArticleError, RawArticle, read_article
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
@@ -95,19 +96,23 @@ def test_markdown_headings_become_sections_and_entities() -> None:
 def test_prose_without_headings_still_gives_sensible_questions() -> None:
     bank = make("photosynthesis-prose.txt")
     assert {q.source.section for q in bank.questions} == {"Introduction"}
-    assert any(q.prompt == "What is photosynthesis?" for q in bank.questions)
-    chlorophyll = [q for q in bank.questions if q.prompt == "What is chlorophyll?"]
-    assert [q.answer for q in chlorophyll] == ["A green pigment that absorbs red and blue light"]
+    chlorophyll = [q for q in bank.questions if "green pigment" in q.prompt]
+    assert [q.answer for q in chlorophyll] == ["Chlorophyll"]
     for q in bank.questions:
         if q.kind == Kind.CLOZE:
-            assert q.answer.casefold() not in {"the", "and", "of", "which", "their"}
+            assert not is_trivial(q.answer), q.answer
+    assert len({q.source.start for q in bank.questions}) == len(bank.questions)  # no near-copies
 
 
 def test_faq_questions_are_asked_with_their_answers() -> None:
     bank = make("sleep-faq.txt")
     faq = [q for q in bank.questions if q.fact_kind == "qa"]
-    assert any(q.prompt == "How much sleep do adults need?" for q in faq)
-    assert all(q.prompt.endswith("?") and q.answer in q.source.sentence for q in faq)
+    assert faq and all(q.prompt.endswith("?") and q.answer in q.source.sentence for q in faq)
+    assert {q.prompt for q in faq} <= {
+        "How much sleep do adults need?",
+        "What is REM sleep?",
+        "Why does caffeine keep people awake?",
+    }
     prompts = [q.prompt for q in bank.questions if q.kind == Kind.FLASHCARD]
     assert len(prompts) == len(set(prompts)), "a FAQ question is asked once"
 

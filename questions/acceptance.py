@@ -1,0 +1,564 @@
+"""The acceptance stage: what a teacher would reject in a candidate that passed its template.
+
+Blind audit 0 (``briefs/audit0-results.md``) found recurring failure patterns; each is a
+general rule here, a pure function of the candidate and of what the article as a whole says
+(how often it uses a phrase, which terms it defines, its table columns). Word lists are only
+of English function and discourse words, never of an article's words. ``accept`` runs every
+rule over the candidates in one pass, drops near-copies keeping the better-scored one, and
+counts each rejection under its reason code (registered beside the gates' ``REASONS`` so the
+``generate`` report names them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from lemminflect import getAllLemmas
+
+from questions.facts import Fact
+from questions.gates import REASONS
+from questions.model import CLOZE_BLANK, Kind, Question
+from questions.nlp import FINITE_VERB, NOUN_TAGS, Token, is_noun_phrase, tag
+from questions.ranking import score
+from questions.rarity import is_trivial_word, zipf
+from questions.textutil import content_stems, is_content, squash, words
+
+ACCEPT_REASONS = {
+    "filler_blank": "the blank is a common English word, not a term of the topic",
+    "fixed_phrase": "the blank completes a fixed phrase or noun phrase whose rest is shown",
+    "list_member": "the blank is one item of a list or pair, so several fillers fit",
+    "acronym_leak": "an abbreviation and its expansion give each other away",
+    "page_reference": "the sentence is about the page (navigation, table, caption, heading)",
+    "fragment": "the stem is a fragment without a finite verb or main clause",
+    "unresolved_opener": "the stem starts with a reference the learner cannot resolve",
+    "bad_span": "the blank cuts across a verb, a hyphenated word or a number and its unit",
+    "pair_leak": "the other half of a pair (or the complementary percentage) gives it away",
+    "shared_predicate": "the same statement is made of another subject in the article",
+    "shared_value": "several rows of the table share this value",
+    "number_distractor": "a numeric option breaks the stem's range or overlaps the answer",
+    "broken_template": "the question's template misread its sentence",
+    "topic_answer": "the answer is the article's own topic",
+    "similar_stem": "another question's stem is almost the same",
+}
+# Registered once, beside the gates' own codes, so reports print a text for every code.
+REASONS.update(ACCEPT_REASONS)
+
+# A word at least this common in English is filler unless the article makes it a term.
+COMMON_ZIPF = 4.0
+EVERYDAY_ZIPF = 4.5  # "life" 6.0, "blood" 5.0; "thylakoid", "antenna" far below
+KEY_COUNT = 12  # a single word the article uses this often is its topic's term
+SIMILAR = 0.6  # stem Jaccard above which two questions ask the same thing
+# Each question is compared with at most this many of those sharing a stem: linear work.
+WINDOW = 40
+# Fewer passing candidates than this and the softly rejected come back (a deck needs 8).
+FLOOR = 16
+SOFT = frozenset(
+    ["filler_blank", "fixed_phrase", "list_member", "similar_stem", "shared_predicate"]
+)
+_OPENER_WORDS = "this these that those it they he she another such hence thus having both its their"
+OPENERS = frozenset(_OPENER_WORDS.split())
+OPENER_RE = re.compile(
+    r"\b(?:he or she|this type|these same|for those|the latter|the former)\b", re.I
+)
+PAGE_RE = re.compile(
+    r"\b(?:please refer|refer to|see also|see (?:the )?(?:table|figure|section|below|above)"
+    r"|(?:table|list|figure|map|chart|image|diagram)s? (?:below|above)|as discussed"
+    r"|as (?:mentioned|described|shown) (?:above|below|earlier)|for more (?:information|details?)"
+    r"|go to|click|brand name products?"
+    r"|(?:is|are) (?:blue|yellow|red|green|(?:light|dark) gr[ae]y)\b)",
+    re.I,
+)
+INSTITUTION_RE = re.compile(
+    r"\b(?:Institutes?|University|Association|Foundation|Society|Council|Agency|Department"
+    r"|Organi[sz]ation|Centers?|Centres?|College|Academy)\b"
+)
+SERIES_LEAD = re.compile(
+    r"(?:such as|e\.g\.|i\.e\.|including|for example|like|especially)\W*$", re.I
+)
+CONNECTIVE = frozenset(["but", "also", "and", "or", "yet"])
+PAIRS = (
+    ("upper", "lower"), ("left", "right"), ("inner", "outer"), ("high", "low"),
+    ("increase", "decrease"), ("more", "less"), ("before", "after"), ("early", "late"),
+    ("male", "female"), ("men", "women"), ("positive", "negative"), ("acute", "chronic"),
+    ("internal", "external"), ("maximum", "minimum"), ("major", "minor"), ("active", "passive"),
+)  # fmt: skip
+UNIT_RE = re.compile(
+    r"^\s*(?:%|°|percent|per ?cent|[a-zµ]{1,3}\b"
+    r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?)",
+    re.I,
+)
+# A finite verb, or a base form (an instruction, or a verb the tagger left untensed).
+VERBS = FINITE_VERB | {"VB"}
+EVERYDAY_ACRONYM = 3.8  # Zipf of "FDA"; topic acronyms (ALS 3.4, ATP 3.5) are rarer
+STAND_RE = re.compile(r"What does (\S+) stand for\?")
+STANDS_RE = re.compile(r"(\S+) stands for (.+)\.$")
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What the article as a whole says about words: the context every rule may consult."""
+
+    count: Callable[[str], int]  # how often the article uses a phrase
+    defined: frozenset[str]  # folded terms it defines, abbreviates, glosses or heads a section with
+    title: str  # folded title
+    shared_cells: frozenset[str]  # ids of table-cell facts whose value another row shares
+    facts: dict[str, Fact]
+
+
+def lexicon(count: Callable[[str], int], facts: Iterable[Fact], title: str) -> Lexicon:
+    facts = list(facts)
+    defined: set[str] = set()
+    for f in facts:
+        if f.kind in ("definition", "gloss", "abbreviation", "alias", "qa"):
+            defined.update(squash(n) for n in (f.subject, f.answer, *f.accepted) if len(n) < 60)
+    cells = Counter((f.group, squash(f.answer)) for f in facts if f.kind == "table_cell")
+    shared = frozenset(
+        f.id for f in facts if f.kind == "table_cell" and cells[(f.group, squash(f.answer))] > 1
+    )
+    return Lexicon(count, frozenset(defined), squash(title), shared, {f.id: f for f in facts})
+
+
+def _parts(q: Question) -> tuple[str, str]:
+    before, _, after = q.prompt.partition(CLOZE_BLANK)
+    return before, after
+
+
+def _is_term(answer: str, lex: Lexicon) -> bool:
+    """A term of the topic: defined by the article, or used by it repeatedly."""
+    if squash(answer) in lex.defined:
+        return True
+    n = len(words(answer))
+    return lex.count(answer) >= (KEY_COUNT if n == 1 else 2)
+
+
+def _common(word: str) -> bool:
+    return not word[:1].isdigit() and (is_trivial_word(word) or zipf(word) >= COMMON_ZIPF)
+
+
+def filler_blank(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 1: every word of the blank is common English and the article makes none a term."""
+    if q.kind != Kind.CLOZE:
+        return []
+    tokens = [re.sub(r"['’]s$", "", t) for t in words(q.answer)]  # "people's" is "people"
+    if any(c.isnumeric() for c in q.answer):
+        return []  # a number with its unit is a fact, however common the unit
+    common = _common(tokens[0]) if len(tokens) == 1 else all(is_trivial_word(t) for t in tokens)
+    if not tokens or not common or _is_term(q.answer, lex):
+        return []
+    return ["filler_blank"]
+
+
+def _sentence_tokens(q: Question) -> tuple[tuple[Token, ...], int, int]:
+    """The filled-in sentence's tokens and the index range of the answer's tokens."""
+    before, after = _parts(q)
+    text = before + q.answer + after
+    tokens = tag(text)
+    lo, hi = len(before), len(before) + len(q.answer)
+    inside = [i for i, t in enumerate(tokens) if t.start >= lo and t.end <= hi]
+    if not inside:
+        return tokens, 0, 0
+    return tokens, inside[0], inside[-1] + 1
+
+
+def fixed_phrase(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 7 (and the head-noun half of 1): a one-word blank inside a longer noun phrase
+    or a verb–object pair whose other half stays visible ("life ___", "giving ___")."""
+    if q.kind != Kind.CLOZE or len(words(q.answer)) != 1 or q.answer[:1].isdigit():
+        return []
+    if squash(q.answer) in lex.defined or lex.count(q.answer) >= 3 or zipf(q.answer) < 3.0:
+        return []  # a word the article repeats is a term even inside a phrase
+    tokens, lo, hi = _sentence_tokens(q)
+    if hi != lo + 1:
+        return []
+    prev = tokens[lo - 1] if lo else None
+    nxt = tokens[hi] if hi < len(tokens) else None
+    # The visible half is everyday English ("life", "free", "giving"): the phrase is a fixed
+    # one; a rare modifier ("thylakoid ___") is itself the topic's and leaves the blank open.
+    glued = (prev is not None and prev.tag in NOUN_TAGS | {"JJ", "VBG"} and _everyday(prev)) or (
+        nxt is not None
+        and nxt.tag in NOUN_TAGS
+        and tokens[lo].tag in NOUN_TAGS | {"JJ"}
+        and _everyday(nxt)
+    )
+    return ["fixed_phrase"] if glued else []
+
+
+def _everyday(token: Token) -> bool:
+    return zipf(token.text) >= EVERYDAY_ZIPF
+
+
+def list_member(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 3 (and 13's pairs): the blank is an item of a series or a coordinated pair."""
+    if q.kind != Kind.CLOZE:
+        return []
+    before, after = _parts(q)
+    clause = re.split(r"[.;:!?]\s", before)[-1]
+    if SERIES_LEAD.search(clause) or re.search(
+        r"(?:such as|e\.g\.|including|for example)", clause, re.I
+    ):
+        return ["list_member"]
+    # "A, B, or ___", "A, B and ___", "A, ___, or C", "___, B, and C": two siblings at least.
+    left = re.search(
+        r",\s*(?:and|or|nor)\s*$|,[^,()]{1,40},\s*$|,[^,()]{1,40}\s(?:and|or|nor)\s*$", clause
+    )
+    right = re.match(r"\s*,[^,.;()]{1,40}(?:,|\s(?:and|or|nor)\s)", after)
+    mid = clause.rstrip().endswith(",") and re.match(r"\s*(?:,|\s?(?:and|or|nor)\s)", after)
+    # "A or ___", "___ or B": alternatives, either fits; "A and ___" of two nouns likewise.
+    pair = re.search(r"\bor\s*$", clause) or re.match(r"\s*or\s", after)
+    noun_pair = (
+        re.search(r"\w+\s+and\s*$", clause)
+        and not re.search(r"\bbetween\b[^,]*$", clause)  # "between A and ___" is one relation
+        and _tag_before(clause) in NOUN_TAGS
+    )
+    return ["list_member"] if left or right or mid or pair or noun_pair else []
+
+
+def _tag_before(clause: str) -> str:
+    """The tag of the word before a final "and" (a noun: the blank is its sibling)."""
+    tokens = tag(clause)
+    return tokens[-2].tag if len(tokens) >= 2 else ""
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’]*", text)).casefold()
+
+
+def _acronym(text: str) -> str:
+    folded = re.sub(r"['’]?s$", "", text.strip()).replace(".", "")
+    return folded.casefold() if folded.isupper() and folded.isalpha() else ""
+
+
+def acronym_leak(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 4: "What is the abbreviation for X?", or initials that spell the answer."""
+    stand = STAND_RE.match(q.prompt) or STANDS_RE.match(q.prompt)
+    if stand:
+        # An everyday acronym (FDA, OTC) spells common words; a topic's (ALS, PLMS) does not.
+        expansion = q.answer if q.kind != Kind.TRUE_FALSE else stand.group(2)
+        common = all(zipf(w) >= COMMON_ZIPF for w in re.findall(r"[A-Za-z]+", expansion))
+        return ["acronym_leak"] if common else []
+    if q.kind == Kind.TRUE_FALSE:
+        return []
+    if q.prompt.startswith("What is the abbreviation for"):
+        return ["acronym_leak"]
+    if _acronym(q.answer) and zipf(q.answer) >= EVERYDAY_ACRONYM:
+        return ["acronym_leak"]  # "approved by the ___" → FDA: an everyday name, not a term
+    before, after = _parts(q)
+    if before.rstrip().endswith("(") and after.lstrip().startswith(")") and _acronym(q.answer):
+        return ["acronym_leak"]  # "Long Name (___)"
+    near = re.match(r"[^()]{0,40}\(([A-Z][A-Za-z]{1,7})\)", after)
+    if near and near.group(1)[0].casefold() == q.answer[:1].casefold():
+        return ["acronym_leak"]  # "___ acid (ALA)": the acronym spells the blank's initials
+    stem_words = re.findall(r"[A-Za-z][\w'’]*", q.prompt.replace(CLOZE_BLANK, " "))
+    short = next((_acronym(w) for w in q.answer.split() if _acronym(w)), "")
+    if short and any(
+        _initials(" ".join(stem_words[i : i + len(short)])) == short for i in range(len(stem_words))
+    ):
+        return ["acronym_leak"]
+    initials = _initials(q.answer)
+    if len(initials) >= 2 and initials in {
+        w.casefold().rstrip("s") for w in stem_words if w.isupper()
+    }:
+        return ["acronym_leak"]
+    return []
+
+
+def page_reference(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 6: a sentence about the page, a heading or a list numeral, an institution."""
+    sentence = q.source.sentence
+    if PAGE_RE.search(sentence) or sentence.rstrip().endswith(":"):
+        return ["page_reference"]
+    if q.kind == Kind.CLOZE:
+        before, after = _parts(q)
+        if len(words(before + after)) <= 4 or re.fullmatch(r"\(?\d{1,2}\)?", q.answer.strip()):
+            return ["page_reference"]
+        if ":" not in before and re.match(r"[^.:]{0,30}: ", after):
+            return ["page_reference"]  # the blank is in a heading glued before the sentence
+        near = before[-40:] + q.answer + after[:60]
+        if INSTITUTION_RE.search(near) and q.answer[:1].isupper():
+            return ["page_reference"]
+    return []
+
+
+def _body(prompt: str, quoted: bool = True) -> str:
+    """The stem without a template's "Entity: " frame or (if ``quoted``) quotation lead."""
+    if quoted and "“" in prompt:
+        prompt = prompt.split("“", 1)[1]
+    frame = re.match(r"([^:{}]{1,60}): (?=[A-Z{])", prompt)
+    if frame and len(frame.group(1).split()) <= 6:
+        return prompt[frame.end() :]
+    return prompt
+
+
+def unresolved_opener(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 10: the stem opens with a reference to what came before it."""
+    body = _body(q.prompt)
+    first = words(body[:40])
+    if first and first[0].casefold() in OPENERS | CONNECTIVE and not body.startswith(CLOZE_BLANK):
+        return ["unresolved_opener"]
+    return ["unresolved_opener"] if OPENER_RE.search(body) else []
+
+
+def fragment(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 8: a cloze or true/false stem must be a sentence with a finite verb."""
+    if q.kind not in (Kind.CLOZE, Kind.TRUE_FALSE):
+        return []
+    body = _body(q.prompt, quoted=False).replace(CLOZE_BLANK, q.answer)
+    text = body.rstrip('”" ')
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]  # a whole sentence in parentheses is still a sentence
+    if (
+        text[:1].islower()
+        or not text.endswith((".", "!", "?"))
+        or re.search(r";\s*(?:or|and)?$", text)
+    ):
+        return ["fragment"]
+    tokens = tag(text)
+    if not any(t.tag in VERBS or _hidden_verb(tokens, i) for i, t in enumerate(tokens)):
+        return ["fragment"]
+    return []
+
+
+def _hidden_verb(tokens: tuple[Token, ...], i: int) -> bool:
+    """A verb the tagger read as a noun after a plural subject or an adverb ("nerve signals
+    precisely control/NN …")."""
+    if i == 0 or tokens[i].tag not in NOUN_TAGS or tokens[i - 1].tag not in ("NNS", "RB"):
+        return False
+    return "VERB" in getAllLemmas(tokens[i].text.casefold())
+
+
+def bad_span(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 12: the blank cuts a word, crosses a verb, or splits a number from its unit."""
+    if q.kind == Kind.MULTIPLE_CHOICE and re.search(r"___[^\s,.;:)”]", q.prompt):
+        return ["bad_span"]  # "___⁻¹ cm⁻¹": the gap holds half of a number with its unit
+    if q.kind != Kind.CLOZE:
+        return []
+    before, after = _parts(q)
+    if re.search(r"[\w\-–]$", before) or re.match(r"\)?[\w\-–]", after):
+        return ["bad_span"]
+    if re.search(r"[\-–]", q.answer) and not re.search(r"\w[\-–]\w", q.answer):
+        return ["bad_span"]
+    tokens, lo, hi = _sentence_tokens(q)
+    verb_slot = re.search(r"\b(?:not|to|n['’]t|will|can|may|should|must)\s*$", before)
+    if hi - lo > 1 and (verb_slot or any(t.tag in VERBS for t in tokens[lo:hi])):
+        return ["bad_span"]
+    if re.fullmatch(r"[\d.,]+", q.answer.strip()) and UNIT_RE.match(after):
+        return ["bad_span"]
+    if re.match(r"\d", q.answer) and re.search(r"\d[\d,.]*\s+[A-Z][a-z]", q.answer):
+        return ["bad_span"]  # "1990 Woodward": a year and a name are two answers
+    return []
+
+
+def pair_leak(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 13: the answer's mate is in the stem (upper/lower, 15 % beside 85 %)."""
+    if q.kind == Kind.TRUE_FALSE:
+        return []
+    stem_words = {w.casefold() for w in words(q.prompt.replace(CLOZE_BLANK, " "))}
+    for answer in words(q.answer):
+        for a, b in PAIRS:
+            mate = b if answer.casefold() == a else a if answer.casefold() == b else ""
+            if mate and mate in stem_words:
+                return ["pair_leak"]
+    acronyms = {_acronym(w) for w in q.prompt.replace(CLOZE_BLANK, " ").split()} - {""}
+    for short in sorted({_acronym(w) for w in q.answer.split()} - {""}):
+        if any(_one_letter_apart(short, other) for other in acronyms):
+            return ["pair_leak"]  # "UMN and ___ findings" → LMN
+    value = re.fullmatch(r"(\d+(?:\.\d+)?)\s?%", q.answer.strip())
+    if value:
+        rest = 100 - float(value.group(1))
+        shown = re.findall(r"(\d+(?:\.\d+)?)\s?%", q.prompt)
+        if any(abs(float(s) - rest) < 1e-9 for s in shown):
+            return ["pair_leak"]
+    return []
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) >= 2 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def shared_predicate(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 9: "___ is safe and effective …" also said of another subject."""
+    if q.kind != Kind.CLOZE or not q.prompt.startswith(CLOZE_BLANK):
+        return []
+    after = _parts(q)[1]
+    tokens = tag(after)
+    if not tokens or tokens[0].tag not in FINITE_VERB:
+        return []
+    # The predicate without its verb's number ("are"/"is"): "safe and effective when".
+    tail = " ".join(words(after)[1:4])
+    if len(content_stems(tail)) >= 2 and lex.count(tail) >= 2:
+        return ["shared_predicate"]
+    return []
+
+
+def shared_value(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 14: a table cell that other rows share does not pick out its row."""
+    return ["shared_value"] if q.fact_id in lex.shared_cells and q.kind != Kind.TRUE_FALSE else []
+
+
+def _range(text: str) -> tuple[float, float] | None:
+    found = [float(n.replace(",", "")) for n in NUMBER_RE.findall(text)]
+    return (min(found), max(found)) if found else None
+
+
+def number_distractor(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 15: a numeric option outside the stem's range, or overlapping the answer."""
+    if q.kind != Kind.MULTIPLE_CHOICE or _range(q.answer) is None or "___" not in q.prompt:
+        return []
+    key = _range(q.answer)
+    wrong = [_range(o) for i, o in enumerate(q.options) if i != q.correct]
+    if key is None or any(w is None for w in wrong):
+        return ["number_distractor"] if key is not None else []
+    stem = q.prompt
+    low = re.search(r"(\d[\d,.]*)\s*(?:to|–|-|and)\s*___", stem)
+    high = re.search(r"___\s*(?:to|–|-|and)\s*(\d[\d,.]*)", stem)
+    for w in wrong:
+        assert w is not None
+        if w[0] <= key[1] and key[0] <= w[1]:
+            return ["number_distractor"]  # one range holds the other's value
+        if low and w[0] <= float(low.group(1).replace(",", "")):
+            return ["number_distractor"]
+        if high and w[1] >= float(high.group(1).replace(",", "")):
+            return ["number_distractor"]
+    return []
+
+
+def broken_template(q: Question, lex: Lexicon) -> list[str]:
+    """Pattern 11 and the smaller ones: stems a template built from a misread sentence."""
+    prompt = q.prompt
+    if q.kind == Kind.FLASHCARD:
+        if re.search(r"\b(?:may|can|could|might|must|should)\b.* to\?$", prompt):
+            return ["broken_template"]  # "what may X continue to?": an infinitive cut off
+        if re.match(r"According to the article, what (?:may|can|could|might) ", prompt):
+            return ["broken_template"]  # "what may X get?": a modal chunk, rarely a question
+        if prompt.startswith("How to ") or len(words(q.answer)) > 25:
+            return ["broken_template"]
+        term = re.match(r"Which term does the article use for (.+)\?$", prompt)
+        if term and not is_noun_phrase(term.group(1)):
+            return ["broken_template"]  # "… use for single chlorin double?": not a thing
+    if q.kind == Kind.TRUE_FALSE and re.fullmatch(
+        r"In the article, [^,]{1,40} (?:is|are) [^,]{1,40}\.", prompt
+    ):
+        return ["broken_template"]
+    return []
+
+
+def _folded_words(text: str) -> frozenset[str]:
+    """Content words without case or a plural "s" (stems would merge chlorosis and chlorophyll)."""
+    return frozenset(w.casefold().removesuffix("s") for w in words(text) if is_content(w))
+
+
+def topic_answer(q: Question, lex: Lexicon) -> list[str]:
+    """Asking for the topic's own name tests nothing."""
+    if q.kind != Kind.CLOZE or not lex.title:
+        return []
+    names = _folded_words(q.answer)
+    # Each part of a title such as "Parasites - Lice - Head Lice".
+    parts = [_folded_words(p) for p in re.split(r"\s[-–—|:]\s|:\s", lex.title)]
+    topic = any(names and names == p for p in parts)
+    return ["topic_answer"] if topic else []
+
+
+RULES = (
+    page_reference,
+    unresolved_opener,
+    fragment,
+    broken_template,
+    acronym_leak,
+    pair_leak,
+    bad_span,
+    list_member,
+    topic_answer,
+    filler_blank,
+    fixed_phrase,
+    shared_predicate,
+    shared_value,
+    number_distractor,
+)
+
+
+def reasons(q: Question, lex: Lexicon) -> list[str]:
+    """Every acceptance rule this candidate breaks (empty: a teacher could hand it out)."""
+    return [code for rule in RULES for code in rule(q, lex)]
+
+
+def _stems(q: Question) -> frozenset[str]:
+    """What a question is about: its source sentence (a template's own words would make all
+    questions of one template look alike)."""
+    return content_stems(q.source.sentence)
+
+
+def similar(questions: list[Question], value: Callable[[Question], float]) -> set[int]:
+    """Indexes of questions whose source sentence shares more than ``SIMILAR`` of its stems
+    with a better-valued question's, made from another place: the article said it twice.
+
+    Two sets with Jaccard above 0.6 share at least one of any ``0.4·n + 1`` stems of either,
+    so each question is compared only with those sharing one of its rarest stems.
+    """
+    stems = [_stems(q) for q in questions]
+    answers = [content_stems(q.answer) for q in questions]
+    df: Counter[str] = Counter(s for ss in stems for s in ss)
+    order = sorted(range(len(questions)), key=lambda i: (-value(questions[i]), questions[i].id))
+    postings: dict[str, list[int]] = {}
+    dropped: set[int] = set()
+    for i in order:
+        mine = sorted(stems[i], key=lambda s: (df[s], s))
+        probe = mine[: int(0.4 * len(mine)) + 1]
+        # Two questions on one sentence are the ranking's to choose between (one per sentence).
+        seen = {
+            j
+            for s in probe
+            for j in postings.get(s, ())[-WINDOW:]
+            if questions[j].source.start != questions[i].source.start
+        }
+        if any(len(stems[i] & stems[j]) > SIMILAR * len(stems[i] | stems[j]) for j in seen) or (
+            _same_answer(questions, answers, i, postings)
+        ):
+            dropped.add(i)
+            continue
+        for s in mine:
+            postings.setdefault(s, []).append(i)
+        for s in answers[i]:
+            postings.setdefault("answer:" + s, []).append(i)
+    return dropped
+
+
+def _same_answer(
+    questions: list[Question], answers: list[frozenset[str]], i: int, postings: dict[str, list[int]]
+) -> bool:
+    """Does a better question of the same kind have this answer up to case and inflection
+    ("Lifestyle change" after "lifestyle changes")? Then the two ask the same thing."""
+    mine = answers[i]
+    if questions[i].kind == Kind.TRUE_FALSE or not mine:
+        return False
+    others = {j for s in mine for j in postings.get("answer:" + s, ())[-WINDOW:]}
+    return any(questions[j].kind == questions[i].kind and mine == answers[j] for j in others)
+
+
+def accept(questions: list[Question], lex: Lexicon, rejected: Counter[str]) -> list[Question]:
+    """The candidates a teacher would accept, in their order; each rejection is counted.
+
+    A short article must still give a deck: if fewer than ``FLOOR`` candidates pass, those
+    rejected only for a weaker reason (``SOFT``) come back, best-scored first.
+    """
+    value = _scorer(lex)
+    verdicts = [reasons(q, lex) for q in questions]
+    passed = [i for i, found in enumerate(verdicts) if not found]
+    # The ranking's own judgement decides which of two near-copies stays.
+    dropped = {passed[j] for j in similar([questions[i] for i in passed], value)}
+    for i in dropped:
+        verdicts[i] = ["similar_stem"]
+    soft = [i for i, found in enumerate(verdicts) if found and SOFT.issuperset(found)]
+    soft.sort(key=lambda i: (-value(questions[i]), questions[i].id))
+    back = set(soft[: max(0, FLOOR - len(passed) + len(dropped))])
+    for i, found in enumerate(verdicts):
+        if found and i not in back:
+            rejected.update(dict.fromkeys(found, 1))
+    return [q for i, q in enumerate(questions) if not verdicts[i] or i in back]
+
+
+def _scorer(lex: Lexicon) -> Callable[[Question], float]:
+    return lambda q: score(q, lex.count)

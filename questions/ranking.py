@@ -1,0 +1,182 @@
+"""Ranking and the budget: which of the questions that passed the gates a deck ships.
+
+Every question gets a score: the importance of its fact (definitions, glosses and numbers
+above sentences of filler), the worth of its answer (rare words, numbers with units, terms
+the article repeats) and the quality of its form (short stems, short answers; a multiple
+choice or a false statement is scarcer than a flashcard). The best are kept, greedily:
+
+- at most ``PER_1000_WORDS`` questions per 1,000 words of article, but at least ``MINIMUM``;
+- at most one question of a kind per fact, one per source sentence, one per answer;
+- as many false true/false items as true ones (one more only in a deck at its minimum),
+  so answering "True" (or "False") to everything cannot score well.
+
+Ties break on the question id, so the choice is the same on every run.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from questions.model import Kind, Question
+from questions.rarity import RARE_ZIPF, is_trivial_word, zipf
+from questions.textutil import squash
+
+PER_1000_WORDS = 38
+MINIMUM = 8
+SAME_ANSWER = 1
+PER_SENTENCE = 1
+KIND_STEP = 0.5
+# A popped question within this of the best stored score is taken, not put back.
+TOLERANCE = 0.2
+# The kind penalty grows with a kind's count in a small deck, with its share in a big one.
+KIND_WINDOW = 8
+SECTION_STEP = 0.7
+REPEAT_STEP = 0.75
+REPEAT_CAP = 2.0
+FACT_VALUE = {
+    "definition": 6.0,
+    "gloss": 5.0,
+    "abbreviation": 5.0,
+    "list_item": 5.0,
+    "alias": 4.0,
+    "key_term": 4.0,
+    "cause": 4.0,
+    "qa": 7.5,
+    "trigger": 3.0,
+    "trigger_item": 3.0,
+    "statement": 3.0,
+    "effect": 2.0,
+}
+KIND_VALUE = {Kind.MULTIPLE_CHOICE: 1.5, Kind.CLOZE: 1.0, Kind.FLASHCARD: 0.0, Kind.TRUE_FALSE: 2.5}
+_WORD_RE = re.compile(r"\w+")
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,%–-]*")
+
+
+def answer_value(answer: str, long_ok: bool = False) -> float:
+    """Rare words and numbers are worth asking; a sentence-long answer is a weak card,
+    unless ``long_ok`` (a FAQ's answer is a sentence by nature)."""
+    tokens = _TOKEN_RE.findall(answer)
+    if any(t[0].isdigit() for t in tokens):
+        return 3.0
+    terms = [t for t in tokens if not is_trivial_word(t)]
+    if not terms:
+        return -3.0
+    rarity = sum(max(0.0, RARE_ZIPF + 1.5 - zipf(t)) for t in terms) / len(terms)
+    return min(rarity, 3.0) - (0 if long_ok else max(0, len(tokens) - 6) * 0.3)
+
+
+def score(q: Question, count: Callable[[str], int]) -> float:
+    """``count`` says how often the article uses a phrase: a term it repeats is a key term."""
+    value = FACT_VALUE.get(q.fact_kind, 3.0) + KIND_VALUE[q.kind]
+    if q.kind != Kind.TRUE_FALSE:
+        value += answer_value(q.answer, q.fact_kind == "qa") + min(
+            REPEAT_CAP, REPEAT_STEP * (count(q.answer) - 1)
+        )
+    return value - max(0, len(q.prompt.split()) - 30) * 0.1
+
+
+def budget(words: int) -> int:
+    return max(MINIMUM, words * PER_1000_WORDS // 1000)
+
+
+def rank(
+    questions: list[Question],
+    text: str,
+    count: Callable[[str], int],
+    parts: dict[str, str] | None = None,
+) -> list[Question]:
+    """The best questions within the budget of an article of ``text``, best first.
+
+    Each question's score is lowered for its kind's share of the questions already kept
+    and for every question of its part of the article already kept, so a deck is neither
+    all flashcards nor all about one section. ``parts`` maps a fact id to its part when
+    that is not its section (one list or table of a section that holds two).
+    Lazy greedy: a popped question whose current score fell below the next stored score
+    goes back in line; otherwise it is taken.
+    """
+    limit = budget(len(_WORD_RE.findall(text)))
+    picked = _Picked(parts or {}, [squash(q.answer) for q in questions])
+    static = [score(q, count) for q in questions]
+    heap = [(-static[i], q.id, i) for i, q in enumerate(questions)]
+    heapq.heapify(heap)
+    waiting: dict[str, list[tuple[float, str, int]]] = {"True": [], "False": []}
+    while heap and len(picked.kept) < limit:
+        entry = heapq.heappop(heap)
+        i = entry[2]
+        q = questions[i]
+        if not picked.allows(i, q):
+            continue
+        if picked.waits(q):
+            heapq.heappush(waiting[q.answer], entry)  # until an item answered the other way
+            continue
+        current = picked.penalty(q) - static[i]
+        if heap and current > heap[0][0] + TOLERANCE:
+            heapq.heappush(heap, (current, entry[1], i))  # no longer the best
+            continue
+        picked.offer(i, q)
+        other = waiting["False" if q.answer == "True" else "True"]
+        if q.kind == Kind.TRUE_FALSE and other:
+            heapq.heappush(heap, heapq.heappop(other))
+    return _balanced(picked.kept)
+
+
+def _balanced(kept: list[Question]) -> list[Question]:
+    """Without the last false item when false ones outnumber true ones (by one, at most):
+    then exactly half of a deck's true/false items are false."""
+    false = [i for i, q in enumerate(kept) if q.kind == Kind.TRUE_FALSE and q.answer == "False"]
+    true = sum(1 for q in kept if q.kind == Kind.TRUE_FALSE and q.answer == "True")
+    if len(false) > true and len(kept) > MINIMUM:
+        return kept[: false[-1]] + kept[false[-1] + 1 :]
+    return kept
+
+
+class _Picked:
+    """The questions kept so far, and what that allows next."""
+
+    def __init__(self, parts: dict[str, str], folded: list[str]) -> None:
+        self.parts = parts
+        self.folded = folded  # each question's answer, folded
+        self.kept: list[Question] = []
+        self.by_kind: Counter[Kind] = Counter()
+        self.by_section: Counter[str] = Counter()
+        self.sources: Counter[int] = Counter()
+        self.kinds: set[tuple[str, Kind]] = set()
+        self.answers: Counter[str] = Counter()
+        self.truth: Counter[str] = Counter()
+
+    def part(self, q: Question) -> str:
+        return self.parts.get(q.fact_id, q.source.section)
+
+    def waits(self, q: Question) -> bool:
+        """A true item waits until false ones are as many; a false one while false ones
+        outnumber true ones: a deck's first true/false item is false, and "always True"
+        scores at most half."""
+        if q.kind != Kind.TRUE_FALSE:
+            return False
+        if q.answer == "True":
+            return self.truth["True"] >= self.truth["False"]
+        return self.truth["False"] >= self.truth["True"] + 1
+
+    def penalty(self, q: Question) -> float:
+        """How much the questions already kept lower this one's score."""
+        share = self.by_kind[q.kind] * KIND_WINDOW / (len(self.kept) + KIND_WINDOW)
+        return KIND_STEP * share + SECTION_STEP * self.by_section[self.part(q)]
+
+    def allows(self, i: int, q: Question) -> bool:
+        if (q.fact_id, q.kind) in self.kinds or self.sources[q.source.start] >= PER_SENTENCE:
+            return False
+        return q.kind == Kind.TRUE_FALSE or self.answers[self.folded[i]] < SAME_ANSWER
+
+    def offer(self, i: int, q: Question) -> None:
+        self.kept.append(q)
+        self.by_kind[q.kind] += 1
+        self.by_section[self.part(q)] += 1
+        self.sources[q.source.start] += 1
+        self.kinds.add((q.fact_id, q.kind))
+        if q.kind == Kind.TRUE_FALSE:
+            self.truth[q.answer] += 1
+        else:
+            self.answers[self.folded[i]] += 1

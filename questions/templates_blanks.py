@@ -1,0 +1,121 @@
+"""Questions on a sentence's key term (``facts_keyterms``): the cloze, and for a number with its
+unit, the multiple choice and the true/false item its sibling numbers make possible.
+
+A sentence that starts with a pronoun ("It can cause …") is asked only where the pronoun is
+safely its section's entity: "It"/"This" before a verb and a singular entity, "They"/"These"
+before a verb and a plural one. Anything else ("These medicines …", "He …") is skipped,
+because the learner could not know what the sentence is about.
+
+Sibling numbers count the same unit ("70 mg/dL", "55 mg/dL"): another number of the article
+is false in this sentence's place, and the article states it elsewhere, so it is a
+plausible wrong option that the article itself shows to be wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from questions.build import Candidate, make
+from questions.context import Context
+from questions.document import Entity
+from questions.facts import Fact
+from questions.model import CLOZE_BLANK, Kind
+from questions.nlp import VERB_TAGS, tag, variants
+from questions.textutil import PRONOUNS, contains_phrase, digest, find_phrase, is_acronym, squash
+
+SINGULAR_PRONOUNS = frozenset(["it", "this"])
+PLURAL_PRONOUNS = frozenset(["they", "these"])
+GAP = "___"
+
+
+def plural_name(name: str) -> bool:
+    last = name.split()[-1] if name.split() else ""
+    if len(name.split()) == 1 and is_acronym(last):
+        return False
+    return last.casefold().endswith("s") and not last.casefold().endswith(("ss", "is", "us"))
+
+
+def resolved(ctx: Context, fact: Fact) -> tuple[str, int] | None:
+    """The sentence with a leading pronoun replaced by its entity's name, and how far the
+    text after it moved; None if a leading pronoun cannot be resolved safely."""
+    said = fact.unit.sentence.text
+    tokens = tag(said)
+    if not tokens or tokens[0].text.casefold() not in PRONOUNS:
+        return said, 0
+    entity = ctx.entity(fact)
+    first = tokens[0].text.casefold()
+    if entity is None or len(tokens) < 2 or tokens[1].tag not in VERB_TAGS:
+        return None
+    wanted = PLURAL_PRONOUNS if plural_name(entity.name) else SINGULAR_PRONOUNS
+    if first not in wanted:
+        return None
+    name = entity.short if is_acronym(entity.short) else entity.name
+    return name + said[tokens[0].end :], len(name) - tokens[0].end
+
+
+def _names_entity(text: str, entity: Entity) -> bool:
+    return any(contains_phrase(text, n) for n in (entity.short, *entity.names))
+
+
+def _framed(ctx: Context, fact: Fact, text: str, whole: str | None = None) -> str:
+    """ "ALS: Muscle cramps are common …": a sentence of an entity's section that does not name
+    the entity means nothing without it. ``whole`` is the sentence before a blank or gap
+    took part of it out: if that named the entity, the prefix would give the answer away."""
+    entity = ctx.entity(fact)
+    named = _names_entity(whole or text, entity) if entity is not None else True
+    if entity is None or fact.unit.line.kind == "list_item" or named:
+        return text
+    return f"{entity.short}: {text}"
+
+
+def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    found = resolved(ctx, fact)
+    if found is None:
+        return
+    text, shift = found
+    start = int(fact.relation) + shift
+    end = start + len(fact.answer)
+    if text[start:end] != fact.answer:
+        return  # the pronoun was the answer's own first word: nothing sensible to ask
+    said = fact.unit.sentence.text
+    prompt = _framed(ctx, fact, text[:start] + CLOZE_BLANK + text[end:], text)
+    yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said, accepted=variants(fact.answer))
+    if fact.group.startswith("number:"):
+        yield from _number_items(ctx, fact, text, (start, end))
+
+
+def sibling_numbers(ctx: Context, fact: Fact, text: str) -> list[str]:
+    """Other numbers of the answer's unit that this sentence does not state, distinct values."""
+    seen = {squash(fact.answer)}
+    out: list[str] = []
+    for other in ctx.siblings(fact):
+        key = squash(other.answer)
+        if key not in seen and find_phrase(text, other.answer) == -1:
+            seen.add(key)
+            out.append(other.answer)
+    return out
+
+
+def _number_items(
+    ctx: Context, fact: Fact, text: str, span: tuple[int, int]
+) -> Iterator[Candidate]:
+    said = fact.unit.sentence.text
+    others = sibling_numbers(ctx, fact, text)
+    if len(others) >= 2:
+        masked = _framed(ctx, fact, text[: span[0]] + GAP + text[span[1] :], text)
+        yield make(
+            ctx.doc,
+            fact,
+            Kind.MULTIPLE_CHOICE,
+            f"Which value completes the article's sentence: “{masked}”",
+            fact.answer,
+            said,
+            distractors=others[:3],
+        )
+    # Alternate along the unit's numbers, so that a pair of numbers gives one false item.
+    if ctx.positions.get(fact.id, 0) % 2 == 0 and others:
+        other = others[int(digest(fact.id, "swap", length=4), 16) % len(others)]
+        claim = text[: span[0]] + other + text[span[1] :]
+        yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, claim), "False", said)
+    else:
+        yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, text), "True", said)

@@ -1,0 +1,164 @@
+# ruff: noqa: E501  (the case table keeps one example per line, to be read as a table)
+"""Each acceptance rule (audit 0's failure patterns) rejects its pattern and keeps a good twin."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from questions import acceptance as acc
+from questions.model import CLOZE_BLANK, Kind, Question, Source
+
+COUNTS = {"dopamine": 4, "motor neurons": 3, "safe and effective": 2}
+
+
+def lex(defined: tuple[str, ...] = (), title: str = "Head lice") -> acc.Lexicon:
+    return acc.Lexicon(
+        lambda phrase: COUNTS.get(phrase.casefold(), 1),
+        frozenset(defined),
+        title.casefold(),
+        frozenset(["f-shared"]),
+        {},
+    )
+
+
+def q(
+    prompt: str,
+    answer: str,
+    kind: Kind = Kind.CLOZE,
+    options: tuple[str, ...] = (),
+    fact_id: str = "f-1",
+    qid: str = "q-1",
+    start: int = 0,
+) -> Question:
+    sentence = prompt.replace(CLOZE_BLANK, answer)
+    return Question(
+        id=qid,
+        kind=kind,
+        prompt=prompt,
+        answer=answer,
+        explanation="",
+        fact_id=fact_id,
+        fact_kind="key_term",
+        entity="",
+        source=Source("s", sentence, start, start + len(sentence)),
+        options=options,
+        correct=0 if options else None,
+    )
+
+
+C, F, T, M = Kind.CLOZE, Kind.FLASHCARD, Kind.TRUE_FALSE, Kind.MULTIPLE_CHOICE
+NUMBER_STEM = (
+    "Which value completes the sentence: “Treat again 9 to ___ after the first treatment.”"
+)
+UNIT_STEM = "Which value completes the sentence: “The coefficient exceeds ___⁻¹ cm⁻¹ in ether.”"
+TABLE = "According to the article's table, what is the “C2 group” value for chlorophyll a?"
+TERM = "Which term does the article use for {}?"
+HEAD_LICE = "Parasites - Lice - Head Lice"
+MND = "Motor neuron disease"
+
+# (code, prompt, answer, kind, options, fact id, title, rejected?): audit 0's examples of each
+# pattern, and a near twin that a teacher would accept.
+CASES = [
+    ("filler_blank", "Various {{blank}} of muscle weakness are seen in these patients.", "patterns", C, (), "f-1", "", True),
+    ("filler_blank", "However, some {{blank}} go away for weeks to months.", "people's symptoms", C, (), "f-1", "", True),
+    ("filler_blank", "The brain uses iron to make the chemical {{blank}} in nerve cells.", "dopamine", C, (), "f-1", "", False),
+    ("fixed_phrase", "Motor neuron disease shortens one's life {{blank}} by several years.", "expectancy", C, (), "f-1", "", True),
+    ("fixed_phrase", "Motor neuron disease shortens life {{blank}} by several years.", "dopamine", C, (), "f-1", "", False),
+    ("list_member", "Remove things that interfere with sleep, such as a TV, {{blank}}, or phone.", "computer", C, (), "f-1", "", True),
+    ("list_member", "The feelings are tingling, burning, aching, or {{blank}}.", "electric shocks", C, (), "f-1", "", True),
+    ("list_member", "The main cause of the syndrome is a lack of iron in the {{blank}}.", "brain", C, (), "f-1", "", False),
+    ("list_member", "Cramps follow an imbalance between excitation and {{blank}} of muscle.", "relaxation", C, (), "f-1", "", False),
+    ("acronym_leak", "What is the abbreviation for lower motor neurons?", "LMN", F, (), "f-1", "", True),
+    ("acronym_leak", "Motor neuron diseases ({{blank}}) affect both children and adults.", "MNDs", C, (), "f-1", "", True),
+    ("acronym_leak", "It happens at the step of {{blank}} acid (ALA) in the cell.", "aminolevulinic", C, (), "f-1", "", True),
+    ("acronym_leak", "Pure upper motor neuron diseases, or those with just {{blank}}, are rare.", "UMN findings", C, (), "f-1", "", True),
+    ("acronym_leak", "FDA stands for Food and Drug Administration.", "True", T, (), "f-1", "", True),
+    ("acronym_leak", "ALS stands for amyotrophic lateral sclerosis.", "True", T, (), "f-1", "", False),
+    ("acronym_leak", "What does ALS stand for?", "Amyotrophic lateral sclerosis", F, (), "f-1", "", False),
+    ("page_reference", "Please refer to individual articles for more {{blank}} on each type.", "details", C, (), "f-1", "", True),
+    ("page_reference", "See the National {{blank}}, Lung, and Blood Institute guide today.", "Heart", C, (), "f-1", "", True),
+    ("page_reference", "Chlorophyll absorbs mostly blue and red {{blank}} from the sun.", "light", C, (), "f-1", "", False),
+    ("fragment", "{{blank}} medicines (used to treat upset stomach)", "Antinausea", C, (), "f-1", "", True),
+    ("fragment", "using infested combs, {{blank}} or towels; or", "brushes", C, (), "f-1", "", True),
+    ("fragment", "{{blank}} medicines can worsen the symptoms of the syndrome.", "Antinausea", C, (), "f-1", "", False),
+    ("unresolved_opener", "Having done so, these same centers execute their {{blank}} function.", "second", C, (), "f-1", "", True),
+    ("unresolved_opener", "However, he or she may suggest that you see a {{blank}} soon.", "neurologist", C, (), "f-1", "", True),
+    ("unresolved_opener", "Your doctor may suggest that you see a {{blank}} about the legs.", "neurologist", C, (), "f-1", "", False),
+    ("bad_span", "Comb the lice out of the hair using a fine–{{blank}} comb.", "toothed nit", C, (), "f-1", "", True),
+    ("bad_span", "When {{blank}} in the brain, the legs ache at night.", "the iron is low", C, (), "f-1", "", True),
+    ("bad_span", "Soak combs in hot water for at least {{blank}} minutes before use.", "10", C, (), "f-1", "", True),
+    ("bad_span", "A structure of ({{blank}})-chlorophyll a was deduced from the spectra.", "2-formyl", C, (), "f-1", "", True),
+    ("bad_span", UNIT_STEM, "10⁵ M", M, ("10⁵ M", "41 mg", "6 mg"), "f-1", "", True),
+    ("bad_span", "Do not {{blank}} such as hats, scarves or coats with others.", "share clothing", C, (), "f-1", "", True),
+    ("bad_span", "Soak combs in hot water for at least {{blank}} before use.", "10 minutes", C, (), "f-1", "", False),
+    ("pair_leak", "The damage to the {{blank}} motor neurons differs from upper ones.", "lower", C, (), "f-1", "", True),
+    ("pair_leak", "Some cases are sporadic ({{blank}}) and some are genetic (15%).", "85%", C, (), "f-1", "", True),
+    ("pair_leak", "Diseases with both {{blank}} and LMN findings include ALS.", "UMN", C, (), "f-1", "", True),
+    ("pair_leak", "The damage to the {{blank}} motor neurons weakens the muscles.", "lower", C, (), "f-1", "", False),
+    ("pair_leak", "Diseases with {{blank}} findings include ALS.", "UMN", C, (), "f-1", "", False),
+    ("shared_predicate", "{{blank}} is safe and effective when used as directed.", "Permethrin", C, (), "f-1", "", True),
+    ("shared_predicate", "{{blank}} are safe and effective when used as directed.", "Pyrethrins", C, (), "f-1", "", True),
+    ("shared_predicate", "{{blank}} is a synthetic pyrethroid similar to natural pyrethrins.", "Permethrin", C, (), "f-1", "", False),
+    ("shared_value", TABLE, "−CH₃", F, (), "f-shared", "", True),
+    ("shared_value", TABLE, "−CHO", F, (), "f-unique", "", False),
+    ("number_distractor", NUMBER_STEM, "10 days", M, ("10 days", "7 days", "2–3 days"), "f-1", "", True),
+    ("number_distractor", NUMBER_STEM, "10 days", M, ("10 days", "10–12 days", "14 days"), "f-1", "", True),
+    ("number_distractor", NUMBER_STEM, "10 days", M, ("10 days", "12 days", "14 days"), "f-1", "", False),
+    ("broken_template", "According to the article, what may some women continue to?", "Have it", F, (), "f-1", "", True),
+    ("broken_template", "In the article, nausea is lower legs.", "False", T, (), "f-1", "", True),
+    ("broken_template", TERM.format("single chlorin double"), "Porphyrin", F, (), "f-1", "", True),
+    ("broken_template", TERM.format("lower legs"), "Calves", F, (), "f-1", "", False),
+    ("broken_template", "What is chlorosis?", "A yellowing of leaves", F, (), "f-1", "", False),
+    ("topic_answer", "Infestation with {{blank}} is common among young children.", "head lice", C, (), "f-1", "", True),
+    ("topic_answer", "Infestation with {{blank}} is common in children.", "head lice", C, (), "f-1", HEAD_LICE, True),
+    ("topic_answer", "The {{blank}} has no cure yet, sadly.", "motor neuron diseases", C, (), "f-1", MND, True),
+    ("topic_answer", "Damage to the {{blank}} weakens the muscles of the arms.", "motor neurons", C, (), "f-1", MND, False),
+    ("topic_answer", "Infestation with head lice is common among young {{blank}}.", "schoolchildren", C, (), "f-1", "", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "prompt", "answer", "kind", "options", "fact", "title", "bad"), CASES
+)
+def test_rule(
+    code: str,
+    prompt: str,
+    answer: str,
+    kind: Kind,
+    options: tuple[str, ...],
+    fact: str,
+    title: str,
+    bad: bool,
+) -> None:
+    question = q(prompt, answer, kind, options, fact_id=fact)
+    found = acc.reasons(question, lex(title=title) if title else lex())
+    assert (code in found) == bad, found
+
+
+def test_every_rule_has_a_rejected_and_a_kept_example() -> None:
+    codes = {rule.__name__ for rule in acc.RULES}
+    assert codes == {c[0] for c in CASES if c[-1]} == {c[0] for c in CASES if not c[-1]}
+
+
+def test_similar_stems_keep_the_better_one() -> None:
+    text = "Do not use fumigant {{blank}} or fogs; they can be toxic if inhaled by people."
+    first = q(text, "sprays", qid="a", start=0)
+    again = q(text, "sprays", qid="b", start=500)
+    other = q(
+        "Head lice are spread by direct head-to-head {{blank}}.", "contact", qid="c", start=900
+    )
+    same_sentence = q(text, "sprays", Kind.TRUE_FALSE, qid="d", start=0)
+    value = {"a": 1.0, "b": 2.0, "c": 0.0, "d": 0.5}
+    dropped = acc.similar([first, again, other, same_sentence], lambda x: value[x.id])
+    assert dropped == {0, 3}  # both repeat the better-valued copy made at 500
+
+
+def test_accept_counts_reasons() -> None:
+    rejected: Counter[str] = Counter()
+    good = q("The brain uses iron to make the chemical {{blank}} in nerve cells.", "dopamine")
+    bad = q("What is the abbreviation for lower motor neurons?", "LMN", Kind.FLASHCARD, qid="x")
+    assert acc.accept([good, bad], lex(), rejected) == [good]
+    assert rejected["acronym_leak"] == 1
+    assert "acronym_leak" in acc.REASONS
