@@ -18,7 +18,18 @@ AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 PHONE_390 = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 DEFAULT = bankfile.load(DEFAULT_BANK)
-RIGHT = {"q-mc": "2", "q-tf": "2", "q-cloze": "Lou Gehrig's disease", "q-def": "hypocalcemia"}
+
+
+def _right_answers(questions: Any) -> dict[str, str]:
+    """The key to press (choices) or the words to type (cloze) to answer right."""
+    return {
+        q.id: str(q.correct + 1) if q.correct is not None else q.answer
+        for q in questions
+        if q.kind != "flashcard"
+    }
+
+
+RIGHT = _right_answers((*build_questions(), *DEFAULT.questions))
 
 
 def groups_of(questions: Any) -> dict[str, str]:
@@ -30,7 +41,8 @@ PROMPTS = {q.prompt.replace("{{blank}}", "_____"): q.id for q in DEFAULT.questio
 
 
 def context(browser: Any, base_url: str, viewport: dict[str, int], **options: Any) -> Any:
-    made = browser.new_context(viewport=viewport, base_url=base_url, **options)
+    # bypass_csp: axe-core is injected as an inline script, which the app's CSP forbids
+    made = browser.new_context(viewport=viewport, base_url=base_url, bypass_csp=True, **options)
     made.set_default_timeout(15_000)
     return made
 
@@ -43,16 +55,20 @@ def answer_card(page: Any, wrong: bool = False) -> str:
         page.fill("#typed", "wrong words" if wrong else RIGHT.get(qid, "no idea"))
         page.keyboard.press("Enter")
     elif page.locator("button[name=chosen]").count():
-        page.keyboard.press("1" if wrong else RIGHT.get(qid, "1"))
+        right = RIGHT.get(qid, "1")
+        page.keyboard.press(("2" if right == "1" else "1") if wrong else right)
     else:  # a flashcard: show the answer, then rate it
-        page.keyboard.press("Space")
+        # a click: Space's keyup would land on the revealed page's focused "Good" button
+        page.click("text=Show answer")
         page.wait_for_selector("button[name=rating]")
+        revealed = page.url
         page.keyboard.press("1" if wrong else "3")
-        page.wait_for_load_state("load")
+        page.wait_for_url(lambda url: url != revealed)
         return qid
     page.wait_for_selector("#verdict")
+    feedback = page.url
     page.keyboard.press("Enter")
-    page.wait_for_load_state("load")
+    page.wait_for_url(lambda url: url != feedback)
     return qid
 
 
