@@ -1,17 +1,18 @@
 """Drawing questions without siblings, for quizzes and classroom assignments.
 
 ``origins`` reads the deck's active questions (optionally only some sections and kinds) as
-``siblings.Origin`` values; ``draw`` picks from them with ``siblings.draw`` (never two
-questions of one fact or sentence). ``answered_today`` lists what a learner answered since
-the start of their study day, so a new draw can leave those questions' siblings out.
+``siblings.Origin`` values, for ``siblings.draw`` (never two questions of one fact or
+sentence). ``answered_since`` lists what a learner answered since the start of their study
+day, and ``without_buried`` leaves those questions' siblings out of a new draw.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from quizapp.db.models import Question, ReviewLog
 from quizapp.db.session import DbSession
@@ -39,20 +40,25 @@ def origins(
     ]
 
 
+def answers_since(user_id: int, deck_id: int, since: datetime, *columns: Any) -> Select[Any]:
+    """``columns`` of the learner's live answers in the deck since ``since``, oldest first."""
+    return (
+        select(*columns)
+        .select_from(ReviewLog)
+        .join(Question, Question.id == ReviewLog.question_id)
+        .where(
+            ReviewLog.user_id == user_id,
+            Question.deck_id == deck_id,
+            ReviewLog.undone_at.is_(None),
+            ReviewLog.reviewed_at >= since,
+        )
+        .order_by(ReviewLog.id)
+    )
+
+
 def answered_since(session: DbSession, user_id: int, deck_id: int, since: datetime) -> set[str]:
     """Questions of the deck the learner answered (anywhere) since ``since``."""
-    return set(
-        session.scalars(
-            select(ReviewLog.question_id)
-            .join(Question, Question.id == ReviewLog.question_id)
-            .where(
-                ReviewLog.user_id == user_id,
-                Question.deck_id == deck_id,
-                ReviewLog.undone_at.is_(None),
-                ReviewLog.reviewed_at >= since,
-            )
-        )
-    )
+    return set(session.scalars(answers_since(user_id, deck_id, since, ReviewLog.question_id)))
 
 
 def without_buried(pool: list[Origin], answered: set[str], minimum: int) -> list[Origin]:

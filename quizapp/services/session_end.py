@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from quizapp.db.models import CardState, Question, ReviewLog
 from quizapp.db.session import DbSession
+from quizapp.services.draws import answers_since
 
 
 @dataclass(frozen=True)
@@ -35,18 +36,9 @@ def summary(
     """Today's study in the deck (answers since ``since``, the start of the study day)."""
     if user_id is None:
         return Summary(0, 0, 0, [], None)
-    rows = session.execute(
-        select(ReviewLog.question_id, ReviewLog.correct, ReviewLog.duration_ms)
-        .join(Question, Question.id == ReviewLog.question_id)
-        .where(
-            ReviewLog.user_id == user_id,
-            Question.deck_id == deck_id,
-            ReviewLog.undone_at.is_(None),
-            ReviewLog.reviewed_at >= since,
-            ReviewLog.source == "study",
-        )
-        .order_by(ReviewLog.id)
-    ).all()
+    columns = (ReviewLog.question_id, ReviewLog.correct, ReviewLog.duration_ms)
+    query = answers_since(user_id, deck_id, since, *columns).where(ReviewLog.source == "study")
+    rows = session.execute(query).all()
     missed = list(dict.fromkeys(qid for qid, correct, _ in rows if not correct))
     return Summary(
         answered=len(rows),

@@ -6,6 +6,8 @@ shows, and axe-core (vendored in ``vendor/axe.min.js``, MPL-2.0, from the npm re
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,16 @@ def context(browser: Any, base_url: str, viewport: dict[str, int], **options: An
     made = browser.new_context(viewport=viewport, base_url=base_url, bypass_csp=True, **options)
     made.set_default_timeout(15_000)
     return made
+
+
+@contextmanager
+def opened(browser: Any, base_url: str, viewport: dict[str, int], **options: Any) -> Iterator[Any]:
+    """A page in a fresh context (own cookies), closed at the end of the block."""
+    made = context(browser, base_url, viewport, **options)
+    try:
+        yield made.new_page()
+    finally:
+        made.close()
 
 
 def answer_card(page: Any, wrong: bool = False) -> str:
@@ -87,10 +99,12 @@ def no_two_siblings(question_ids: list[str]) -> bool:
 
 
 def serious_violations(page: Any) -> list[str]:
-    """axe-core's serious and critical violations on the page as it is now."""
+    """axe-core's serious and critical violations on the page as it is now (with the
+    experimental label-content-name-mismatch rule on: visible text in the accessible name)."""
     page.add_script_tag(path=str(AXE))
     found = page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        """async () => (await axe.run(document, {resultTypes: ['violations'],
+                 rules: {'label-content-name-mismatch': {enabled: true}}})).violations
              .filter(v => v.impact === 'serious' || v.impact === 'critical')
              .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"""
     )

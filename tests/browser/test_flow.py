@@ -29,6 +29,7 @@ from .flow_support import (
     context,
     layout_problems,
     no_two_siblings,
+    opened,
     serious_violations,
 )
 
@@ -51,9 +52,7 @@ def _study_until_done(page: Any, wrong_first: bool = False, limit: int = 15) -> 
 def test_a_study_session_never_shows_two_siblings_and_ends_with_a_summary(
     browser: Any, live_url: str
 ) -> None:
-    made = context(browser, live_url, DESKTOP)
-    try:
-        page = made.new_page()
+    with opened(browser, live_url, DESKTOP) as page:
         page.goto("/study/cramps")
         seen = _study_until_done(page, wrong_first=True)
         assert no_two_siblings(seen), seen
@@ -68,16 +67,12 @@ def test_a_study_session_never_shows_two_siblings_and_ends_with_a_summary(
         page.wait_for_url("**/quiz/*")
         assert page.input_value("input[name=question_id]") == seen[0]
         assert "Question 1 of 1" in page.inner_text("#progress-label")
-    finally:
-        made.close()
 
 
 def test_study_more_gives_new_cards_today_without_changing_settings(
     browser: Any, live_url: str
 ) -> None:
-    made = context(browser, live_url, PHONE_390)
-    try:
-        page = made.new_page()
+    with opened(browser, live_url, PHONE_390) as page:
         page.goto("/settings/")
         page.fill("#new_per_day", "1")
         page.click("button[type=submit].primary")
@@ -91,14 +86,10 @@ def test_study_more_gives_new_cards_today_without_changing_settings(
         assert cards_left(page) == 10
         page.goto("/settings/")
         assert page.input_value("#new_per_day") == "1"
-    finally:
-        made.close()
 
 
 def test_a_quiz_draws_no_two_siblings(browser: Any, live_url: str) -> None:
-    made = context(browser, live_url, DESKTOP)
-    try:
-        page = made.new_page()
+    with opened(browser, live_url, DESKTOP) as page:
         page.goto("/quiz/deck/cramps")
         page.fill("#count", "5")
         page.click("button[type=submit].primary")
@@ -110,17 +101,13 @@ def test_a_quiz_draws_no_two_siblings(browser: Any, live_url: str) -> None:
         page.goto(quiz_url)  # past a flashcard's feedback, to the next question
         seen.append(answer_card(page))
         assert no_two_siblings(seen) and len(set(seen)) == 2
-    finally:
-        made.close()
 
 
 def test_the_home_page_says_what_the_site_does_and_offers_the_ways_in(
     browser: Any, live_url: str
 ) -> None:
     for viewport in (DESKTOP, PHONE_390):
-        made = context(browser, live_url, viewport)
-        try:
-            page = made.new_page()
+        with opened(browser, live_url, viewport) as page:
             page.goto("/")
             welcome = page.locator(".welcome")
             assert "turns an article into questions" in welcome.inner_text()
@@ -131,16 +118,12 @@ def test_the_home_page_says_what_the_site_does_and_offers_the_ways_in(
             page.wait_for_selector("input[name=question_id]", state="attached")
             assert f"/study/{SLUG}" in page.url
             assert not layout_problems(page)
-        finally:
-            made.close()
 
 
 def test_phone_menu_folds_the_links_and_touch_screens_get_no_key_hints(
     browser: Any, live_url: str
 ) -> None:
-    made = context(browser, live_url, PHONE_390, has_touch=True, is_mobile=True)
-    try:
-        page = made.new_page()
+    with opened(browser, live_url, PHONE_390, has_touch=True, is_mobile=True) as page:
         page.goto("/study/cramps/q/q-mc")
         header = page.locator("header.site").bounding_box()
         assert header is not None and header["height"] < 70  # one line
@@ -150,21 +133,15 @@ def test_phone_menu_folds_the_links_and_touch_screens_get_no_key_hints(
         assert page.get_attribute(".menu-toggle", "aria-expanded") == "true"
         assert not page.locator(".shortcuts").first.is_visible()
         assert not page.locator(".options kbd").first.is_visible()
-    finally:
-        made.close()
 
 
 def test_the_error_page_offers_the_way_back(browser: Any, live_url: str) -> None:
-    made = context(browser, live_url, DESKTOP)
-    try:
-        page = made.new_page()
+    with opened(browser, live_url, DESKTOP) as page:
         page.goto("/decks/cramps")
         page.evaluate("() => { location.href = '/decks/no-such-deck'; }")
         page.wait_for_url("**/no-such-deck")
         assert page.get_attribute("text=Go back", "href") == "/decks/cramps"
         assert page.locator("a", has_text="Home").count() == 1
-    finally:
-        made.close()
 
 
 # --- classroom ---------------------------------------------------------------------------
@@ -235,9 +212,7 @@ def test_same_questions_for_everyone_reteach_and_retry_missed(browser: Any, live
 
 
 def test_a_teacher_lands_on_the_dashboard_after_logging_in(browser: Any, live_url: str) -> None:
-    made = context(browser, live_url, DESKTOP)
-    try:
-        page = made.new_page()
+    with opened(browser, live_url, DESKTOP) as page:
         _teacher_signs_up(page, "ms.lindqvist")
         assert page.locator("header.site a", has_text="Teach").count() == 1
         page.click("button:text('Log out')")
@@ -246,8 +221,6 @@ def test_a_teacher_lands_on_the_dashboard_after_logging_in(browser: Any, live_ur
         page.fill("#password", "a long password")
         page.click("button[type=submit].primary")
         page.wait_for_url("**/teach/")
-    finally:
-        made.close()
 
 
 # --- every page: layout at 390 px, axe-core ------------------------------------------------

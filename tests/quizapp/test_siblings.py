@@ -21,8 +21,9 @@ from quizapp.domain.siblings import Origin, draw, gives_away, one_per_group, sib
 from quizapp.services import quiz, session_end, study
 from quizapp.services.settings import StudySettings, settings_for
 
-from .test_study_service import RIGHT, answer
+from .test_study_service import RIGHT, answer, user_id
 
+__all__ = ["user_id"]  # a fixture, imported to be used here
 ALS = {"q-flash", "q-cloze", "q-mc"}
 HYPO = {"q-tf", "q-def"}
 
@@ -77,16 +78,6 @@ def test_a_description_that_holds_an_answer_is_not_shown() -> None:
 @pytest.fixture
 def burying(app: Flask) -> StudySettings:
     return replace(settings_for(app.config, None), bury_siblings=True)
-
-
-@pytest.fixture
-def user_id(session: Session) -> int:
-    from quizapp.db.models import User
-
-    user = User()
-    session.add(user)
-    session.commit()
-    return user.id
 
 
 def test_answering_one_sibling_buries_the_others_until_the_next_day(
