@@ -50,6 +50,9 @@ DEFAULTS: dict[str, Any] = {
     "FSRS_DESIRED_RETENTION": 0.9,
     "FSRS_ENABLE_FUZZING": True,
     "NEW_CARDS_PER_DAY": 20,
+    # Anki's "bury siblings": after one question of a fact or sentence is answered, the
+    # others wait until the next study day, and a quiz draws one question per sentence.
+    "BURY_SIBLINGS": True,
     # The study day starts at this hour (Anki: 4 a.m.) in the learner's time zone: the one
     # their browser reported or they chose in Settings, else DEFAULT_TIME_ZONE.
     "DAY_STARTS_AT_HOUR": 4,

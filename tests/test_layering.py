@@ -64,6 +64,7 @@ LAYER_OF = {
     "quizapp.classroom": "services",
     "quizapp.classroom.blueprint": "web",
     "quizapp.classroom.views": "web",
+    "quizapp.classroom.views_followup": "web",
     "quizapp.classroom.views_student": "web",
     "quizapp.classroom.views_teacher": "web",
     "quizapp.web": "web",

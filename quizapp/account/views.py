@@ -195,7 +195,8 @@ def login() -> str | Response | tuple[str, int]:
         accounts.adopt_guest_progress(db.session, guest, user)
     db.session.commit()
     log_in(user)
-    return redirect(next_url or url_for("decks.index"))
+    home = url_for("classroom.dashboard") if user.is_teacher else url_for("decks.index")
+    return redirect(next_url or home)
 
 
 @bp.post("/logout")

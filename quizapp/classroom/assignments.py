@@ -8,12 +8,14 @@ it with its attempts and class answers (``delete_assignment``).
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, select
 
 from questions.model import Kind
+from quizapp.classroom import picking
 from quizapp.classroom.errors import ClassroomError
 from quizapp.db.classroom import (
     ANSWERS_AFTER_CLOSE,
@@ -51,6 +53,8 @@ class AssignmentSpec:
     timezone: str
     attempts_allowed: int
     answers_shown: str
+    same_questions: bool = True
+    shuffled: bool = False
 
 
 def pool(session: DbSession, deck_id: int, sections: list[str], kinds: list[str]) -> list[str]:
@@ -64,7 +68,12 @@ def pool(session: DbSession, deck_id: int, sections: list[str], kinds: list[str]
 
 
 def create_assignment(
-    session: DbSession, *, classroom: Classroom, spec: AssignmentSpec, now: datetime
+    session: DbSession,
+    *,
+    classroom: Classroom,
+    spec: AssignmentSpec,
+    now: datetime,
+    rng: random.Random | None = None,
 ) -> Assignment:
     _check(spec)
     if session.get(Deck, spec.deck_id) is None:
@@ -83,6 +92,9 @@ def create_assignment(
         timezone=spec.timezone,
         attempts_allowed=spec.attempts_allowed,
         answers_shown=spec.answers_shown,
+        same_questions=spec.same_questions,
+        shuffled=spec.shuffled,
+        seed=picking.new_seed(rng),
         created_at=now,
     )
     session.add(assignment)

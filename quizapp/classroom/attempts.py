@@ -27,11 +27,12 @@ from sqlalchemy import BindParameter, Integer, Select, and_, bindparam, case, fu
 from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.classroom import picking
-from quizapp.classroom.assignments import pool
 from quizapp.classroom.errors import ClassroomError, NotFound
 from quizapp.db.classroom import Assignment, Attempt, AttemptAnswer
 from quizapp.db.models import Question, ReviewLog, User
 from quizapp.db.session import DbSession
+from quizapp.domain.siblings import Origin
+from quizapp.services import draws
 from quizapp.services.settings import StudySettings
 from quizapp.services.study import Answer, AnswerResult, result_for, submit_answer
 
@@ -57,6 +58,7 @@ def start_or_resume(
     assignment: Assignment,
     now: datetime,
     rng: random.Random | None = None,
+    apart: bool = True,
 ) -> Attempt:
     lock_learner(session, user_id)
     if now < assignment.opens_at:
@@ -68,7 +70,7 @@ def start_or_resume(
         return attempts[-1]
     if len(attempts) >= assignment.attempts_allowed:
         raise ClassroomError("You have used all your attempts at this assignment.")
-    return _new_attempt(session, user_id, assignment, len(attempts) + 1, now, rng)
+    return _new_attempt(session, user_id, assignment, len(attempts) + 1, now, rng, apart)
 
 
 def _new_attempt(
@@ -78,17 +80,27 @@ def _new_attempt(
     number: int,
     now: datetime,
     rng: random.Random | None,
+    apart: bool,
 ) -> Attempt:
+    """``apart``: never two siblings in the draw (``BURY_SIBLINGS``, on by default)."""
     seed = picking.new_seed(rng)
-    ids = pool(session, assignment.deck_id, assignment.sections, assignment.kinds)
-    if not ids:
+    origins = draws.origins(session, assignment.deck_id, assignment.sections, assignment.kinds)
+    if not apart:
+        origins = [Origin(o.id) for o in origins]
+    if not origins:
         raise ClassroomError("This assignment has no questions left in its deck.")
+    ids = picking.questions_for(
+        origins,
+        assignment.question_count,
+        draw_seed=assignment.seed if assignment.same_questions else seed,
+        order_seed=seed if assignment.shuffled else None,
+    )
     attempt = Attempt(
         assignment_id=assignment.id,
         user_id=user_id,
         number=number,
         seed=seed,
-        question_ids=picking.pick(ids, assignment.question_count, seed),
+        question_ids=ids,
         started_at=now,
     )
     session.add(attempt)

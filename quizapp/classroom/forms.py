@@ -45,6 +45,8 @@ def defaults(now: datetime, zone: str) -> dict[str, object]:
         "closes_at": "",
         "attempts": 1,
         "answers_shown": ANSWERS_NOW,
+        "draw": "same",
+        "order": "fixed",
         "timezone": zone,
     }
 
@@ -92,6 +94,8 @@ def parse(
         timezone=zone,
         attempts_allowed=attempts,
         answers_shown=shown,
+        same_questions=get.get("draw", "same") != "each",
+        shuffled=get.get("order", "fixed") == "shuffled",
     )
     return spec, {}
 

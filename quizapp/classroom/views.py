@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizapp.classroom import views_student, views_teacher
+from quizapp.classroom import views_followup, views_student, views_teacher
 from quizapp.classroom.blueprint import bp
 
-__all__ = ["bp", "views_student", "views_teacher"]
+__all__ = ["bp", "views_followup", "views_student", "views_teacher"]

@@ -229,7 +229,11 @@ def start(assignment_id: int) -> Response:
     user_id = learner.id if learner else None
     assignment = access.member_assignment(db.session, user_id, assignment_id)
     attempt = attempts.start_or_resume(
-        db.session, user_id=assignment_member_id(user_id), assignment=assignment, now=clock.now()
+        db.session,
+        user_id=assignment_member_id(user_id),
+        assignment=assignment,
+        now=clock.now(),
+        apart=bool(current_app.config["BURY_SIBLINGS"]),
     )
     db.session.commit()
     return redirect(url_for("classroom.take", attempt_id=attempt.id))

@@ -195,6 +195,15 @@ def projector(class_id: int) -> str:
     )
 
 
+@bp.get("/teach/classes/<int:class_id>/joined.json")
+def joined_json(class_id: int) -> Response:
+    """How many students joined, for the projector page's live count."""
+    classroom = _class(class_id)
+    response = jsonify(joined=len(classes.members(db.session, classroom.id)))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.get("/teach/classes/<int:class_id>/qr.svg")
 def qr_code(class_id: int) -> Response:
     classroom = _class(class_id)

@@ -6,7 +6,9 @@
 * ``ClassMember`` — a student in a class under a display name; ``name_key`` (case-folded)
   is unique per class so two students never share a name in one report.
 * ``Assignment`` — deck, sections and kinds to draw from, number of questions, opening and
-  closing time (shown in ``timezone``), attempts allowed, when answers are shown.
+  closing time (shown in ``timezone``), attempts allowed, when answers are shown, and how
+  attempts draw (the same questions for everyone, from ``seed``, or one draw each; fixed
+  or shuffled order).
 * ``Attempt`` — one student's go at an assignment: its question set is fixed at the start
   from ``seed`` (see ``picking``), numbered 1, 2, … per student and assignment.
 * ``AttemptAnswer`` — (attempt, question) → the review that answered it; the primary key
@@ -24,6 +26,8 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    false,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -86,6 +90,11 @@ class Assignment(db.Model):  # type: ignore[name-defined]
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     attempts_allowed: Mapped[int] = mapped_column(Integer, default=1)
     answers_shown: Mapped[str] = mapped_column(String(20), default=ANSWERS_NOW)
+    # True: every student gets the questions drawn with ``seed`` (comparable results);
+    # False: each attempt draws with its own seed. ``shuffled``: each attempt in its own order.
+    same_questions: Mapped[bool] = mapped_column(Boolean, default=True, server_default=false())
+    shuffled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=true())
+    seed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     classroom: Mapped[Classroom] = relationship(back_populates="assignments")

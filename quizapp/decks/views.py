@@ -6,6 +6,7 @@ from flask import Blueprint, Response, render_template
 
 from quizapp.db.base import db
 from quizapp.decks import downloads
+from quizapp.domain.siblings import gives_away
 from quizapp.services import decks as deck_service
 from quizapp.services.export_sets import deck_set
 from quizapp.services.study import queue_counts
@@ -29,7 +30,17 @@ def deck(slug: str) -> str:
     found = deck_or_404(slug)
     counts = queue_counts(db.session, current_user_id(), found.id, clock.now(), study_settings())
     sections = deck_service.sections(db.session, found.id)
-    return render_template("decks/deck.html", deck=found, counts=counts, sections=sections)
+    questions = deck_service.active_questions(db.session, found.id)
+    spoils = gives_away(
+        found.description, (q.sentence for q in questions), (q.answer for q in questions)
+    )
+    return render_template(
+        "decks/deck.html",
+        deck=found,
+        counts=counts,
+        sections=sections,
+        description="" if spoils else found.description,
+    )
 
 
 @bp.get("/decks/<slug>/article")

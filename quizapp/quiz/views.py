@@ -45,13 +45,17 @@ def start(slug: str) -> Response:
         or current_app.config["QUIZ_DEFAULT_LENGTH"]
     )
     sections = request.form.getlist("section")
+    now, settings = clock.now(), study_settings()
     quiz = quiz_service.create_quiz(
         db.session,
         user_id=ensure_user().id,
         deck_id=deck.id,
         count=count,
         sections=sections,
-        now=clock.now(),
+        now=now,
+        buried_since=study.day_start(now, settings.day_starts_at_hour, settings.time_zone)
+        if settings.bury_siblings
+        else None,
     )
     db.session.commit()
     return redirect(url_for("quiz.take", quiz_id=quiz.id))

@@ -18,6 +18,8 @@ from sqlalchemy import select
 
 from quizapp.db.models import Question, Quiz, ReviewLog
 from quizapp.db.session import DbSession
+from quizapp.domain import siblings
+from quizapp.services import draws
 from quizapp.services.settings import StudySettings
 from quizapp.services.study import Answer, AnswerResult, NotFound, StudyError, submit_answer
 
@@ -61,17 +63,24 @@ def create_quiz(
     sections: list[str],
     now: datetime,
     rng: random.Random | None = None,
+    buried_since: datetime | None = None,
 ) -> Quiz:
-    """Pick ``count`` active questions at random (from ``sections`` if given)."""
+    """Pick ``count`` active questions at random (from ``sections`` if given). With
+    ``buried_since`` (the start of the learner's study day; None when siblings are not
+    buried) never two siblings, and the siblings of questions answered since then wait
+    while enough others are left."""
     if not 1 <= count <= MAX_QUESTIONS:
         raise StudyError(f"a quiz has 1 to {MAX_QUESTIONS} questions")
-    query = select(Question.id).where(Question.deck_id == deck_id, Question.retired_at.is_(None))
-    if sections:
-        query = query.where(Question.section.in_(sections))
-    pool = sorted(session.scalars(query))
+    pool = draws.origins(session, deck_id, sections)
     if not pool:
         raise StudyError("there are no questions in the chosen sections")
-    chosen = (rng or random.Random()).sample(pool, min(count, len(pool)))
+    rng = rng or random.Random()
+    if buried_since is None:  # siblings not buried (BURY_SIBLINGS off): any questions
+        chosen = rng.sample(sorted(o.id for o in pool), min(count, len(pool)))
+    else:
+        answered = draws.answered_since(session, user_id, deck_id, buried_since)
+        pool = draws.without_buried(pool, answered, count)
+        chosen = siblings.draw(pool, count, rng.getrandbits(31))
     quiz = Quiz(
         user_id=user_id,
         deck_id=deck_id,
@@ -79,6 +88,21 @@ def create_quiz(
         sections=sorted(sections),
         created_at=now,
     )
+    session.add(quiz)
+    session.flush()
+    return quiz
+
+
+def create_custom_quiz(
+    session: DbSession, *, user_id: int, deck_id: int, question_ids: list[str], now: datetime
+) -> Quiz:
+    """A quiz of exactly these questions (the cards missed today, an assignment's missed
+    questions), in this order: those not active in the deck are left out."""
+    active = {o.id for o in draws.origins(session, deck_id)}
+    chosen = [qid for qid in dict.fromkeys(question_ids) if qid in active][:MAX_QUESTIONS]
+    if not chosen:
+        raise StudyError("there are no questions to practise")
+    quiz = Quiz(user_id=user_id, deck_id=deck_id, question_ids=chosen, sections=[], created_at=now)
     session.add(quiz)
     session.flush()
     return quiz

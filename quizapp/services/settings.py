@@ -22,6 +22,7 @@ class StudySettings:
     day_starts_at_hour: int
     learn_ahead: timedelta
     time_zone: str = "UTC"  # IANA name; the study day starts at day_starts_at_hour there
+    bury_siblings: bool = True  # see quizapp.domain.siblings
 
 
 def settings_for(config: Mapping[str, Any], user: User | None) -> StudySettings:
@@ -44,6 +45,7 @@ def settings_for(config: Mapping[str, Any], user: User | None) -> StudySettings:
         day_starts_at_hour=int(config["DAY_STARTS_AT_HOUR"]),
         learn_ahead=timedelta(minutes=float(config["LEARN_AHEAD_MINUTES"])),
         time_zone=str(zone),
+        bury_siblings=bool(config.get("BURY_SIBLINGS", True)),
     )
 
 

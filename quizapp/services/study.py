@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, exists, func, insert, literal, select
+from sqlalchemy import Boolean, and_, bindparam, case, exists, func, insert, literal, or_, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -108,6 +108,7 @@ def next_card(
         return session.scalar(_FIRST_QUESTION, {"deck_id": deck_id})
     params = _today_params(user_id, deck_id, now, settings)
     params.update(now=now, until=now + settings.learn_ahead, new_per_day=settings.new_per_day)
+    params["bury"] = settings.bury_siblings
     return session.scalar(_NEXT_CARD, params)
 
 
@@ -118,10 +119,15 @@ def queue_counts(
 
     Two aggregate queries (the deck's questions with this learner's cards; today's study
     answers) instead of one count query per number."""
-    new_available, due, soon = session.execute(
-        _CARD_COUNTS,
-        {"user_id": user_id, "deck_id": deck_id, "now": now, "until": now + settings.learn_ahead},
-    ).one()
+    params = {
+        "user_id": user_id,
+        "deck_id": deck_id,
+        "now": now,
+        "until": now + settings.learn_ahead,
+        "day_start": day_start(now, settings.day_starts_at_hour, settings.time_zone),
+        "bury": settings.bury_siblings,
+    }
+    new_available, due, soon = session.execute(_CARD_COUNTS, params).one()
     if user_id is None:
         return QueueCounts(
             due=0, new=min(new_available or 0, settings.new_per_day), learning_soon=0, done_today=0
@@ -610,6 +616,32 @@ def _unseen() -> ColumnElement[bool]:
     )
 
 
+def _sibling_answered() -> ColumnElement[bool]:
+    """The learner answered a sibling of the question (same fact, or same sentence) since
+    :day_start: the question is buried until the next study day (Anki's "bury siblings").
+    Always false when :bury is false (``BURY_SIBLINGS`` off)."""
+    sibling = aliased(Question)
+    return bindparam("bury", type_=Boolean) & exists().where(
+        ReviewLog.user_id == bindparam("user_id"),
+        ReviewLog.reviewed_at >= bindparam("day_start"),
+        ReviewLog.undone_at.is_(None),
+        ReviewLog.question_id == sibling.id,
+        sibling.deck_id == Question.deck_id,
+        sibling.id != Question.id,
+        or_(
+            and_(sibling.fact_id == Question.fact_id, Question.fact_id != ""),
+            and_(sibling.sentence == Question.sentence, Question.sentence != ""),
+        ),
+    )
+
+
+def _rested() -> ColumnElement[bool]:
+    """A card that may be shown today: learning cards never wait (they come back within
+    the session, as in Anki); new and review cards wait while a sibling was answered."""
+    learning = and_(CardState.state.is_not(None), CardState.state != State.Review)
+    return or_(learning, ~_sibling_answered())
+
+
 def _study_reviews_today(*columns: Any) -> Select[Any]:
     """``columns`` over the learner's live study answers in this deck since :day_start."""
     return (
@@ -643,8 +675,12 @@ def _next_card_statement() -> Select[Any]:
     a learning card due within the learn-ahead window, :until), as ``next_card`` documents.
     The three subqueries are uncorrelated: each is evaluated once, and the outer lookup is
     by primary key."""
-    due_now = _with_state(Question.id).where(CardState.due <= bindparam("now"))
-    unseen = _active_questions(Question.id).where(_unseen()).order_by(Question.position)
+    due_now = _with_state(Question.id).where(CardState.due <= bindparam("now"), _rested())
+    unseen = (
+        _active_questions(Question.id)
+        .where(_unseen(), ~_sibling_answered())
+        .order_by(Question.position)
+    )
     learning_soon = _with_state(Question.id).where(
         CardState.state != State.Review, CardState.due <= bindparam("until")
     )
@@ -689,8 +725,8 @@ _CARD_AND_KEY = (
 # the learn-ahead window. With :user_id NULL the join matches nothing: all are new.
 _CARD_COUNTS = (
     select(
-        _tally(CardState.user_id.is_(None)),
-        _tally(CardState.due <= bindparam("now")),
+        _tally(and_(CardState.user_id.is_(None), ~_sibling_answered())),
+        _tally(and_(CardState.due <= bindparam("now"), _rested())),
         _tally(
             and_(
                 CardState.state != State.Review,

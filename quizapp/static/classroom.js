@@ -1,5 +1,6 @@
 // quizapp classroom: progressive enhancement only; every page works without it.
 // * Report pages: poll the progress JSON and update the progress table in place.
+// * Projector page: poll the number of students who joined.
 // * Assignment form: fill in the teacher's time zone (an IANA name) for the times.
 (function () {
   "use strict";
@@ -50,6 +51,18 @@
     window.setInterval(tick, every);
   }
 
+  // Projector page: the number of students who joined, refreshed every few seconds.
+  function pollJoinCount(el) {
+    var shown = el.querySelector('[data-field="joined"]');
+    window.setInterval(function () {
+      if (document.hidden) { return; }
+      fetch(el.dataset.countUrl, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+        .then(function (data) { if (shown.textContent !== String(data.joined)) { text(shown, data.joined); } })
+        .catch(function () { return; });
+    }, 3000);
+  }
+
   function fillTimezone() {
     var zone;
     try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
@@ -63,6 +76,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     var live = document.querySelector("[data-progress-url]");
     if (live) { startPolling(live); }
+    var joinCount = document.querySelector("[data-count-url]");
+    if (joinCount) { pollJoinCount(joinCount); }
     fillTimezone();
   });
 })();

@@ -41,6 +41,19 @@
     });
   }
 
+  // Phone-width menu: the toggle folds the navigation links (CSS shows it below 40rem).
+  var toggle = document.querySelector(".menu-toggle");
+  if (toggle) {
+    var links = document.getElementById(toggle.getAttribute("aria-controls"));
+    toggle.hidden = false;
+    toggle.parentNode.classList.add("js-menu");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      links.classList.toggle("open", open);
+    });
+  }
+
   // One submission per answer form: a double click must not post twice (the server
   // would ignore the repeat anyway, thanks to the idempotency key). GET forms (the
   // download form) only fetch, and a download leaves the page in place: they may repeat.

@@ -8,8 +8,11 @@ from werkzeug.wrappers import Response
 
 from quizapp.db.base import db
 from quizapp.db.models import Deck, Question, ReviewLog
-from quizapp.services import study
-from quizapp.services.settings import remember_time_zone
+from quizapp.services import decks as deck_service
+from quizapp.services import quiz as quiz_service
+from quizapp.services import session_end, study
+from quizapp.services.settings import StudySettings, remember_time_zone
+from quizapp.study import more
 from quizapp.web import answer_views, answering, clock, errors
 from quizapp.web.auth import current_user, current_user_id, ensure_user
 from quizapp.web.helpers import (
@@ -25,13 +28,34 @@ bp.register_error_handler(study.StudyError, errors.study_error)
 @bp.get("/<slug>")
 def session(slug: str) -> str:
     deck = deck_or_404(slug)
-    uid, now, settings = current_user_id(), clock.now(), study_settings()
+    uid, now, settings = current_user_id(), clock.now(), _settings(deck)
     question = study.next_card(db.session, uid, deck.id, now, settings)
     if question is None:
-        counts = study.queue_counts(db.session, uid, deck.id, now, settings)
-        undo = study.last_undoable(db.session, uid, deck.id)
-        return render_template("study/done.html", deck=deck, counts=counts, undo=undo)
+        return _done_page(deck)
     return _question_page(deck, question, reveal=False)
+
+
+@bp.post("/<slug>/more")
+def more_new(slug: str) -> Response:
+    """Study more: extra new cards today in this deck (the settings stay as they are)."""
+    deck = deck_or_404(slug)
+    total = more.grant_extra_new(deck.id, study_settings(), clock.now())
+    flash(f"{total} extra new cards today in this deck.", "info")
+    return redirect(url_for("study.session", slug=deck.slug))
+
+
+@bp.post("/<slug>/missed")
+def practise_missed(slug: str) -> Response:
+    """Study more: a quiz of the cards missed today (answers feed the schedule as usual)."""
+    deck = deck_or_404(slug)
+    user, now, settings = ensure_user(), clock.now(), study_settings()
+    since = study.day_start(now, settings.day_starts_at_hour, settings.time_zone)
+    missed = session_end.summary(db.session, user.id, deck.id, since, now).missed
+    quiz = quiz_service.create_custom_quiz(
+        db.session, user_id=user.id, deck_id=deck.id, question_ids=missed, now=now
+    )
+    db.session.commit()
+    return redirect(url_for("quiz.take", quiz_id=quiz.id))
 
 
 @bp.get("/<slug>/q/<question_id>")
@@ -54,7 +78,7 @@ def answer(slug: str) -> Response:
         user_id=user.id,
         answer=posted,
         now=clock.now(),
-        settings=study_settings(),
+        settings=_settings(deck),
     )
     db.session.commit()
     if question.kind == "flashcard":
@@ -67,7 +91,7 @@ def feedback(slug: str, review_id: int) -> str:
     deck = deck_or_404(slug)
     log = _review_or_404(deck, review_id)
     counts = study.queue_counts(
-        db.session, current_user_id(), deck.id, clock.now(), study_settings()
+        db.session, current_user_id(), deck.id, clock.now(), _settings(deck)
     )
     return render_template(
         "study/feedback.html",
@@ -109,9 +133,32 @@ def undo(slug: str, review_id: int) -> Response:
 # ---------------------------------------------------------------------------------------
 
 
+def _settings(deck: Deck) -> StudySettings:
+    """The learner's settings with today's "study more" new cards for this deck."""
+    return more.with_extra_new(deck.id, study_settings(), clock.now())
+
+
+def _done_page(deck: Deck) -> str:
+    uid, now, settings = current_user_id(), clock.now(), _settings(deck)
+    since = study.day_start(now, settings.day_starts_at_hour, settings.time_zone)
+    summary = session_end.summary(db.session, uid, deck.id, since, now)
+    due_at = summary.next_due and more.local_moment(summary.next_due, now, settings.time_zone)
+    return render_template(
+        "study/done.html",
+        deck=deck,
+        counts=study.queue_counts(db.session, uid, deck.id, now, settings),
+        summary=summary,
+        due_in=summary.next_due - now if summary.next_due else None,
+        due_at=due_at,
+        sections=deck_service.sections(db.session, deck.id),
+        extra_step=more.EXTRA_NEW_STEP,
+        undo=study.last_undoable(db.session, uid, deck.id),
+    )
+
+
 def _question_page(deck: Deck, question: Question, reveal: bool) -> str:
     uid = current_user_id()
-    now, settings = clock.now(), study_settings()
+    now, settings = clock.now(), _settings(deck)
     counts = study.queue_counts(db.session, uid, deck.id, now, settings)
     previews = study.card_preview(db.session, uid, question.id, now, settings) if reveal else {}
     return render_template(

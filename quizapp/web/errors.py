@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from urllib.parse import urlsplit
 
 from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError
@@ -54,7 +55,16 @@ def render_error(code: int, message: str | None = None) -> tuple[str | Response,
     text = message or default
     if request.path.startswith("/api/"):
         return problem_response(code, text), code
-    return render_template("errors.html", code=code, title=title, message=text), code
+    page = render_template("errors.html", code=code, title=title, message=text, back=way_back())
+    return page, code
+
+
+def way_back() -> str | None:
+    """The page the person came from (a path on this site, not this one), for "Go back"."""
+    parts = urlsplit(request.referrer or "")
+    if parts.netloc != request.host or parts.path in ("", request.path):
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def study_error(exc: StudyError) -> tuple[str | Response, int]:

@@ -23,7 +23,10 @@ def test_keyboard_only_study_session_then_stats(page: Any) -> None:
     page.wait_for_url("**/q/q-flash?reveal=1*")
     assert "Lou Gehrig's disease" in page.locator(".answer").inner_text()
     page.keyboard.press("3")
-    # 2. Cloze: the field has focus; type and press Enter.
+    # 2. Cloze: the field has focus; type and press Enter. (Its siblings wait until
+    # tomorrow in the session, so the cloze and the multiple choice are opened directly.)
+    page.wait_for_url("**/study/cramps")
+    page.goto("/study/cramps/q/q-cloze")
     page.wait_for_selector("#typed")
     assert page.evaluate("document.activeElement.id") == "typed"
     page.keyboard.type("Lou Gehrigs disease")
@@ -33,7 +36,9 @@ def test_keyboard_only_study_session_then_stats(page: Any) -> None:
     assert "Lou Gehrig's disease" in page.locator(".card").inner_text()
     assert page.locator("blockquote.source mark").count() == 1  # source sentence in context
     page.keyboard.press("Enter")  # continue
+    page.wait_for_url("**/study/cramps")
     # 3. Multiple choice: 2 picks the second option (ALS, right).
+    page.goto("/study/cramps/q/q-mc")
     page.wait_for_selector(".options")
     page.keyboard.press("2")
     page.wait_for_selector("#verdict")
@@ -57,9 +62,9 @@ def test_keyboard_only_study_session_then_stats(page: Any) -> None:
     page.wait_for_selector("#verdict")
     assert verdict(page) == "Right"
     page.keyboard.press("Enter")
-    page.wait_for_selector(".prompt")
+    page.wait_for_selector("#next-due")  # q-def, the true/false's sibling, waits: done
 
-    page.get_by_role("link", name="Stats").click()
+    page.get_by_role("link", name="Stats", exact=True).click()
     page.get_by_role("link", name="Muscle cramps", exact=True).click()  # two decks: choose one
     page.wait_for_selector("#chart-reviews")
     assert page.get_by_role("heading", name="Your stats").is_visible()

@@ -54,6 +54,9 @@ def app_config(url: str, **overrides: Any) -> dict[str, Any]:
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "FSRS_ENABLE_FUZZING": False,
+        # The small test deck is two sibling groups: tests that walk all its cards in one
+        # day turn burying off; tests of burying itself turn it on (BURY_SIBLINGS=True).
+        "BURY_SIBLINGS": False,
         "SERVER_NAME": "localhost",
     }
     config.update(overrides)

@@ -101,12 +101,12 @@ def test_flashcard_reveal_shows_intervals_then_self_grade(
     assert current_question(client)["question_id"] == "q-cloze"
 
 
-def test_progress_bar_counts_the_session(client: FlaskClient, deck_id: int) -> None:
+def test_progress_shows_the_cards_left_in_the_session(client: FlaskClient, deck_id: int) -> None:
     page = client.get("/study/cramps").get_data(as_text=True)
-    assert 'id="progress-label">1 of 5<' in page
+    assert 'id="progress-label">5 cards left<' in page
     answer_current(client)
     page = client.get("/study/cramps").get_data(as_text=True)
-    assert 'id="progress-label">2 of 5<' in page
+    assert 'id="progress-label">4 cards left<' in page
     assert '<progress max="5" value="1"' in page
 
 
@@ -127,14 +127,15 @@ def test_undo_last_answer(client: FlaskClient, deck_id: int) -> None:
     response = client.post(undo_action.group(1))
     assert response.headers["Location"] == "/study/cramps/q/q-flash"
     assert current_question(client)["question_id"] == "q-flash"
-    assert 'id="progress-label">1 of 5<' in client.get("/study/cramps").get_data(as_text=True)
+    assert 'id="progress-label">5 cards left<' in client.get("/study/cramps").get_data(as_text=True)
 
 
 def test_done_page_when_nothing_is_left(client: FlaskClient, deck_id: int) -> None:
     for _ in range(5):
         answer_current(client)
     page = client.get("/study/cramps").get_data(as_text=True)
-    assert "Done for today" in page and "You answered 5 cards" in page
+    assert "Done for now" in page and "<b>5</b> answered" in page
+    assert "Next cards due in" in page and "more new cards today" in page
 
 
 def test_settings_limit_new_cards(client: FlaskClient, deck_id: int) -> None:
@@ -143,7 +144,7 @@ def test_settings_limit_new_cards(client: FlaskClient, deck_id: int) -> None:
     page = client.get("/settings/").get_data(as_text=True)
     assert 'value="1" required' in page and 'value="85" required' in page
     answer_current(client)
-    assert "Done for today" in client.get("/study/cramps").get_data(as_text=True)
+    assert "Done for now" in client.get("/study/cramps").get_data(as_text=True)
     bad = client.post("/settings/", data={"new_per_day": "-3", "retention": "200"})
     assert bad.status_code == 400 and b"must be between" in bad.data
 

@@ -15,10 +15,11 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from quizapp.classroom import picking
-from quizapp.classroom.assignments import pool
 from quizapp.db.base import db
 from quizapp.db.classroom import Assignment, Attempt
 from quizapp.db.models import CardState, Question, User
+from quizapp.domain.siblings import Origin
+from quizapp.services import draws
 
 from .helpers import (
     PASSWORD,
@@ -186,8 +187,14 @@ def test_question_set_is_fixed_at_start_from_the_stored_seed(
         attempt = db.session.scalars(select(Attempt)).one()
         assignment = db.session.get(Assignment, assignment_id)
         assert assignment is not None
-        ids = pool(db.session, assignment.deck_id, assignment.sections, assignment.kinds)
-        assert attempt.question_ids == picking.pick(ids, 3, attempt.seed)
+        origins = draws.origins(
+            db.session, assignment.deck_id, assignment.sections, assignment.kinds
+        )
+        assert assignment.same_questions and not assignment.shuffled  # the form's defaults
+        apart = [Origin(o.id) for o in origins]  # BURY_SIBLINGS is off in these tests
+        assert attempt.question_ids == picking.questions_for(
+            apart, 3, draw_seed=assignment.seed, order_seed=None
+        )
         assert set(attempt.question_ids) <= {"q-mc", "q-tf", "q-cloze", "q-def"}
         db.session.remove()
     asked = [answer_next(student, url, right=True)[0] for _ in range(3)]
