@@ -6,7 +6,8 @@ the article repeats) and the quality of its form (short stems, short answers; a 
 choice or a false statement is scarcer than a flashcard). The best are kept, greedily:
 
 - at most ``PER_1000_WORDS`` questions per 1,000 words of article, but at least ``MINIMUM``;
-- at most one question of a kind per fact, one per source sentence, one per answer;
+- at most one question of a kind per fact, one per source sentence, one per answer,
+  ``PER_LIST`` per list;
 - as many false true/false items as true ones (one more only in a deck at its minimum),
   so answering "True" (or "False") to everything cannot score well.
 
@@ -27,6 +28,8 @@ from questions.textutil import squash
 PER_1000_WORDS = 38
 MINIMUM = 8
 SAME_ANSWER = 1
+# Questions on the items of one list: more and the list's wording dominates the deck.
+PER_LIST = 2
 PER_SENTENCE = 1
 KIND_STEP = 0.5
 # A popped question within this of the best stored score is taken, not put back.
@@ -146,6 +149,7 @@ class _Picked:
         self.kinds: set[tuple[str, Kind]] = set()
         self.answers: Counter[str] = Counter()
         self.truth: Counter[str] = Counter()
+        self.lists: Counter[str] = Counter()  # list-item questions kept per part
 
     def part(self, q: Question) -> str:
         return self.parts.get(q.fact_id, q.source.section)
@@ -168,6 +172,8 @@ class _Picked:
     def allows(self, i: int, q: Question) -> bool:
         if (q.fact_id, q.kind) in self.kinds or self.sources[q.source.start] >= PER_SENTENCE:
             return False
+        if q.fact_kind == "list_item" and self.lists[self.part(q)] >= PER_LIST:
+            return False
         return q.kind == Kind.TRUE_FALSE or self.answers[self.folded[i]] < SAME_ANSWER
 
     def offer(self, i: int, q: Question) -> None:
@@ -176,6 +182,7 @@ class _Picked:
         self.by_section[self.part(q)] += 1
         self.sources[q.source.start] += 1
         self.kinds.add((q.fact_id, q.kind))
+        self.lists[self.part(q)] += q.fact_kind == "list_item"
         if q.kind == Kind.TRUE_FALSE:
             self.truth[q.answer] += 1
         else:

@@ -18,11 +18,13 @@ from questions.document import Entity
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import which_stem
+from questions.rarity import is_trivial_word
 from questions.templates_blanks import key_term
 from questions.templates_structure import glossary_entry, table_cell
 from questions.textutil import (
     capitalise,
     contains_phrase,
+    content_words,
     decapitalise,
     digest,
     find_phrase,
@@ -71,6 +73,16 @@ def _entity_options(ctx: Context, entity: Entity, claim: str) -> tuple[list[str]
     if len(ctx.sibling_entities(entity)) < 2:
         reasons = ["too_few_distractors"]
     return distractors, reasons
+
+
+def next_sibling(ctx: Context, entity: Entity, names: list[str]) -> str:
+    """Of ``names`` (sibling entities' names), the first after ``entity`` in its group, going
+    round: each entity's false statement swaps in a different sibling, so no one name marks
+    every false item of a deck."""
+    members = ctx.entity_groups.get(entity.group, [])
+    index = ctx.entity_position.get((entity.group, entity.short), 0)
+    order = [e.name for e in members[index + 1 :] + members[:index]]
+    return next((n for n in order if n in names), names[0])
 
 
 def _entity_accepted(entity: Entity) -> tuple[str, ...]:
@@ -232,7 +244,7 @@ def _which_entity(
         reasons=reasons,
     )
     false = say_false(fact) and bool(distractors)
-    name = distractors[0] if false else entity.name
+    name = next_sibling(ctx, entity, distractors) if false else entity.name
     claim_text = f"{name} {_agree(verb, name, ctx.doc.proper)} {rest}."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, claim_text, "False" if false else "True", said)
 
@@ -269,18 +281,19 @@ def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
     """Which item a description belongs to, and an item's (or a sibling's) description."""
     term, desc, said = fact.subject, fact.answer, fact.unit.sentence.text
     siblings = ctx.siblings(fact)
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.MULTIPLE_CHOICE,
-        f"{where}, which item is described as “{_lower(ctx, desc)}”?",
-        term,
-        said,
-        accepted=fact.accepted,
-        distractors=pick_distractors(
-            term, [f.subject for f in siblings if not ctx.states(f, desc)]
-        ),
-    )
+    if not overlaps(desc, fact.relation, [f"{f.subject} {f.answer}" for f in siblings]):
+        yield make(
+            ctx.doc,
+            fact,
+            Kind.MULTIPLE_CHOICE,
+            f"{where}, which item is described as “{_lower(ctx, desc)}”?",
+            term,
+            said,
+            accepted=fact.accepted,
+            distractors=pick_distractors(
+                term, [f.subject for f in siblings if not ctx.states(f, desc)]
+            ),
+        )
     others = [
         o for o in pick_distractors(desc, [f.answer for f in siblings]) if not ctx.states(fact, o)
     ][:1]
@@ -290,6 +303,20 @@ def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
         claim, answer = _lower(ctx, desc), "True"
     prompt = f"{where}, “{term}” is described as “{claim}”."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, answer, said)
+
+
+def overlaps(desc: str, topic: str, others: list[str]) -> bool:
+    """Does a list item's description share a content word (beyond the list's topic) with
+    another item's name or description? Then it may describe that item too, and asking
+    which item it describes has more than one right answer."""
+    own = _prefixes(desc) - _prefixes(topic)
+    return any(own & _prefixes(other) for other in others)
+
+
+def _prefixes(text: str) -> set[str]:
+    """Content words cut to five letters: "nerve" and "nerves", "manage" and "management"
+    meet (the six-letter stems part them)."""
+    return {w.casefold()[:5] for w in content_words(text) if not is_trivial_word(w)}
 
 
 # --- causes, triggers, effects -------------------------------------------------------------
