@@ -12,23 +12,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from lemminflect import getAllLemmas
+
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.document import Entity
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
-from questions.nlp import which_stem
+from questions.nlp import VERB_TAGS, tag, which_stem
 from questions.rarity import is_trivial_word
 from questions.templates_blanks import key_term
 from questions.templates_structure import glossary_entry, table_cell
 from questions.textutil import (
     capitalise,
     contains_phrase,
-    content_words,
     decapitalise,
     digest,
     find_phrase,
     is_acronym,
+    is_content,
     replace_phrase,
     sentence_case,
     squash,
@@ -281,7 +283,7 @@ def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
     """Which item a description belongs to, and an item's (or a sibling's) description."""
     term, desc, said = fact.subject, fact.answer, fact.unit.sentence.text
     siblings = ctx.siblings(fact)
-    if not overlaps(desc, fact.relation, [f"{f.subject} {f.answer}" for f in siblings]):
+    if not overlaps(desc, [f"{f.subject} {f.answer}" for f in siblings]):
         yield make(
             ctx.doc,
             fact,
@@ -305,18 +307,32 @@ def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, answer, said)
 
 
-def overlaps(desc: str, topic: str, others: list[str]) -> bool:
-    """Does a list item's description share a content word (beyond the list's topic) with
-    another item's name or description? Then it may describe that item too, and asking
-    which item it describes has more than one right answer."""
-    own = _prefixes(desc) - _prefixes(topic)
-    return any(own & _prefixes(other) for other in others)
+def overlaps(desc: str, others: list[str]) -> bool:
+    """Does a list item's description share a thing (a noun or modifier, not a verb) with
+    another item's name or description ("evaluating nerve function" beside "Nerve conduction
+    studies")? Then it may describe that item too: asking which item it describes has more
+    than one right answer. Verbs are how items are described ("assessing", "managing"), not
+    what they are about."""
+    own = _things(desc)
+    return any(own & _things(other) for other in others)
 
 
-def _prefixes(text: str) -> set[str]:
-    """Content words cut to five letters: "nerve" and "nerves", "manage" and "management"
-    meet (the six-letter stems part them)."""
-    return {w.casefold()[:5] for w in content_words(text) if not is_trivial_word(w)}
+def _things(text: str) -> set[str]:
+    """Content words other than verbs, as lemmas ("nerves" is "nerve")."""
+    return {
+        _lemma(t.text)
+        for t in tag(text)
+        if t.tag not in VERB_TAGS
+        and is_content(t.text)
+        and not is_trivial_word(t.text)
+        and t.text[:1].isalpha()
+    }
+
+
+def _lemma(word: str) -> str:
+    folded = word.casefold()
+    lemmas = getAllLemmas(folded)
+    return next(iter(lemmas.get("NOUN", lemmas.get("ADJ", (folded,)))), folded)
 
 
 # --- causes, triggers, effects -------------------------------------------------------------
