@@ -22,6 +22,7 @@ from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, which_stem
 from questions.rarity import is_trivial_word
 from questions.templates_blanks import key_term
+from questions.templates_gloss import gloss, with_article
 from questions.templates_structure import glossary_entry, table_cell
 from questions.textutil import (
     capitalise,
@@ -114,50 +115,6 @@ def abbreviation(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     )
 
 
-# --- glosses: "term (meaning)" -------------------------------------------------------------
-
-
-def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
-    term, meaning = _lower(ctx, fact.subject), _case(ctx, fact.answer)
-    verb = "are" if _plural(term, ctx.doc.proper) else "is"
-    said = f"{capitalise(term)} {verb} {_lower(ctx, meaning)}."
-    if fact.unit.line.kind != "heading":
-        said = fact.unit.sentence.text
-    pool = [_case(ctx, f.answer) for f in ctx.siblings(fact)]
-    stem = f"In the article, what {verb} {term}?"
-    yield make(ctx.doc, fact, Kind.FLASHCARD, stem, meaning, said)
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.FLASHCARD,
-        f"Which term does the article use for {_lower(ctx, meaning)}?",
-        capitalise(term),
-        said,
-        variant="reverse",
-    )
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.MULTIPLE_CHOICE,
-        stem,
-        meaning,
-        said,
-        distractors=pick_distractors(meaning, pool),
-    )
-    others = [o for o in pick_distractors(meaning, pool) if not ctx.states(fact, o)][:1]
-    if say_false(fact) and others:
-        claim, answer = _lower(ctx, others[0]), "False"
-    else:
-        claim, answer = _lower(ctx, meaning), "True"
-    yield make(
-        ctx.doc, fact, Kind.TRUE_FALSE, f"In the article, {term} {verb} {claim}.", answer, said
-    )
-    if fact.unit.line.kind != "heading":
-        prompt = _blank(fact.unit.sentence.text, fact.subject)
-        if prompt:
-            yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.subject, said, variant="term")
-
-
 # --- aliases -------------------------------------------------------------------------------
 
 
@@ -209,7 +166,7 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         ctx.doc,
         fact,
         Kind.FLASHCARD,
-        _QUESTION_VERB[verb].format(s=subject),
+        _QUESTION_VERB[verb].format(s=with_article(subject, said)),
         capitalise(predicate),
         said,
     )
