@@ -119,7 +119,7 @@ def cli_package(bank: Bank, fmt: str, learner: str | None, now: datetime) -> tup
         ) from None
     chosen = deck_set(db.session, deck)
     progress = learner_progress(
-        db.session, user.id, deck.id, settings_for(current_app.config, user)
+        db.session, user.id, deck.id, settings_for(current_app.config, user), now
     )
     made = export_file(db.session, chosen, fmt, now, progress=progress, learner=learner)
     return made, len(chosen.bank.questions)

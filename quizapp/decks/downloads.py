@@ -67,7 +67,7 @@ def progress_download(slug: str) -> Response:
 def progress_file(deck: Deck, user: User, fmt: str) -> Response:
     """Shared with the API: the learner's own package of ``deck``."""
     progress = learner_progress(
-        db.session, user.id, deck.id, settings_for(current_app.config, user)
+        db.session, user.id, deck.id, settings_for(current_app.config, user), clock.now()
     )
     return send(
         deck_set(db.session, deck), fmt, progress=progress, learner=user.username or "guest"

@@ -19,20 +19,28 @@ from sqlalchemy import select
 from export.progress import CardProgress, LearnerProgress, ReviewRow
 from quizapp.db.models import CardState, Question, ReviewLog
 from quizapp.db.session import DbSession
+from quizapp.services.held_back import held_back
 from quizapp.services.settings import StudySettings
 
 
 def learner_progress(
-    session: DbSession, user_id: int, deck_id: int, settings: StudySettings
+    session: DbSession, user_id: int, deck_id: int, settings: StudySettings, now: datetime
 ) -> LearnerProgress:
     """Every card the learner has studied in the deck (retired questions too) and every
-    answer they gave to them, oldest first."""
+    answer they gave to them, oldest first; class answers still held back at ``now`` are left
+    out with the cards they scheduled (the package must not reveal a grade before closing)."""
+    hidden = held_back(session, user_id, deck_id, now)
+    hidden_reviews, hidden_cards = {rid for rid, _ in hidden}, {qid for _, qid in hidden}
     states = session.scalars(
         select(CardState)
         .join(Question, Question.id == CardState.question_id)
         .where(CardState.user_id == user_id, Question.deck_id == deck_id)
     )
-    cards = {state.question_id: card_progress(state) for state in states}
+    cards = {
+        state.question_id: card_progress(state)
+        for state in states
+        if state.question_id not in hidden_cards
+    }
     # Columns, not ORM objects: a long history has tens of thousands of rows.
     logs = session.execute(
         select(*_LOG_COLUMNS)
@@ -44,9 +52,10 @@ def learner_progress(
         )
         .order_by(ReviewLog.reviewed_at, ReviewLog.id)
     ).all()
+    kept = [log for log in logs if log.id not in hidden_reviews and log.question_id in cards]
     return LearnerProgress(
         cards=cards,
-        reviews=review_rows(logs, cards),
+        reviews=review_rows(kept, cards),
         time_zone=_zone(settings.time_zone),
         rollover_hour=settings.day_starts_at_hour,
         desired_retention=settings.scheduler.desired_retention,

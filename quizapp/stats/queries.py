@@ -6,7 +6,7 @@ A visitor with no learner row gets an empty report (every question new).
 
 Classroom answers whose assignment still holds its answers back are left out, with the
 cards they scheduled: a right/wrong tally or a card in relearning would reveal the grade
-before the assignment closes (see ``_held_back``).
+before the assignment closes (see ``quizapp.services.held_back``).
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
-from quizapp.db.classroom import ANSWERS_AFTER_CLOSE, Assignment, Attempt, AttemptAnswer
 from quizapp.db.models import CardState, Question, ReviewLog
 from quizapp.db.session import DbSession
+from quizapp.services.held_back import held_back
 from quizapp.services.settings import StudySettings
 from quizapp.stats import metrics as stats
 
@@ -44,7 +44,7 @@ def deck_report(
     reviews: list[stats.ReviewRecord] = []
     cards: list[stats.CardRecord] = []
     if user_id is not None:
-        hidden = _held_back(session, user_id, deck_id, now)
+        hidden = held_back(session, user_id, deck_id, now)
         reviews = _reviews(session, user_id, deck_id, {rid for rid, _ in hidden})
         cards = _cards(session, user_id, deck_id, {qid for _, qid in hidden})
     hour = settings.day_starts_at_hour
@@ -66,25 +66,6 @@ def _questions(session: DbSession, deck_id: int) -> list[tuple[str, str]]:
         .order_by(Question.position)
     ).all()
     return [(qid, section) for qid, section in rows]
-
-
-def _held_back(
-    session: DbSession, user_id: int, deck_id: int, now: datetime
-) -> list[tuple[int, str]]:
-    """(review id, question id) of the learner's classroom answers in this deck whose
-    assignment shows answers only after closing and has not closed yet."""
-    rows = session.execute(
-        select(AttemptAnswer.review_id, AttemptAnswer.question_id)
-        .join(Attempt, Attempt.id == AttemptAnswer.attempt_id)
-        .join(Assignment, Assignment.id == Attempt.assignment_id)
-        .where(
-            Attempt.user_id == user_id,
-            Assignment.deck_id == deck_id,
-            Assignment.answers_shown == ANSWERS_AFTER_CLOSE,
-            or_(Assignment.closes_at.is_(None), Assignment.closes_at > now),
-        )
-    ).all()
-    return [(rid, qid) for rid, qid in rows]
 
 
 def _reviews(

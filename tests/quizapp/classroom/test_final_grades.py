@@ -12,8 +12,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from quizapp.db.base import db
-from quizapp.db.models import ReviewLog
+from quizapp.db.models import Question, ReviewLog
 from quizapp.services import study
+from quizapp.services.learner_progress import learner_progress
 from quizapp.services.settings import settings_for
 
 from ..api.helpers import get, post
@@ -143,3 +144,22 @@ def test_held_back_answers_stay_hidden_until_closing(
     clock.advance(hours=4)  # closed at 15:00
     assert _stats(student) != fresh
     assert "Not quite" in student.get(f"{url}/results").get_data(as_text=True)
+
+
+def test_the_progress_package_holds_back_classroom_answers_until_closing(
+    capp: Flask, teacher: FlaskClient, clock: Clock
+) -> None:
+    """ "Take my progress to Anki" must not carry a held-back grade either: its review log
+    (an "Again" rating) or the card it sent to relearning would reveal it."""
+    _student, _url, ids = _student_answers(capp, teacher, right=False, **HELD_BACK)
+    with capp.app_context():
+        log = db.session.get(ReviewLog, ids[0])
+        assert log is not None
+        question = db.session.get(Question, log.question_id)
+        assert question is not None
+        user_id, deck_id, settings = log.user_id, question.deck_id, settings_for(capp.config, None)
+        before = learner_progress(db.session, user_id, deck_id, settings, clock.now)
+        assert before.reviews == () and before.cards == {}
+        clock.advance(hours=4)  # closed at 15:00: the answers are the learner's to take
+        after = learner_progress(db.session, user_id, deck_id, settings, clock.now)
+        assert len(after.reviews) == len(ids) and len(after.cards) == len(ids)
