@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from lemminflect import getAllLemmas
 
+from questions.acceptance_cues import CUE_REASONS, CUE_RULES
 from questions.facts import Fact
 from questions.gates import REASONS
 from questions.model import CLOZE_BLANK, Kind, Question
@@ -43,6 +44,7 @@ ACCEPT_REASONS = {
     "topic_answer": "the answer is the article's own topic",
     "similar_stem": "another question's stem is almost the same",
 }
+ACCEPT_REASONS.update(CUE_REASONS)
 # Registered once, beside the gates' own codes, so reports print a text for every code.
 REASONS.update(ACCEPT_REASONS)
 
@@ -55,9 +57,8 @@ SIMILAR = 0.6  # stem Jaccard above which two questions ask the same thing
 WINDOW = 40
 # Fewer passing candidates than this and the softly rejected come back (a deck needs 8).
 FLOOR = 16
-SOFT = frozenset(
-    ["filler_blank", "fixed_phrase", "list_member", "similar_stem", "shared_predicate"]
-)
+_SOFT_CODES = "filler_blank fixed_phrase list_member similar_stem shared_predicate generic_phrase"
+SOFT = frozenset(_SOFT_CODES.split())
 _OPENER_WORDS = "this these that those it they he she another such hence thus having both its their"
 OPENERS = frozenset(_OPENER_WORDS.split())
 OPENER_RE = re.compile(
@@ -209,6 +210,8 @@ def list_member(q: Question, lex: Lexicon) -> list[str]:
     mid = clause.rstrip().endswith(",") and re.match(r"\s*(?:,|\s?(?:and|or|nor)\s)", after)
     # "A or ___", "___ or B": alternatives, either fits; "A and ___" of two nouns likewise.
     pair = re.search(r"\bor\s*$", clause) or re.match(r"\s*or\s", after)
+    # "___ and B." closing its clause: a pair of one-word items whose other half is shown.
+    pair = pair or re.match(r"\s*and\s+[\w'’-]+\s*(?:[.,;:!?]|$)", after)
     noun_pair = (
         re.search(r"\w+\s+and\s*$", clause)
         and not re.search(r"\bbetween\b[^,]*$", clause)  # "between A and ___" is one relation
@@ -477,6 +480,7 @@ RULES = (
     shared_predicate,
     shared_value,
     number_distractor,
+    *CUE_RULES,
 )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from questions.document import Document, Unit
 from questions.facts import Fact
-from questions.nlp import is_noun_phrase, starts_noun_phrase, tag_of
+from questions.nlp import NOUN_TAGS, is_noun_phrase, starts_noun_phrase, tag, tag_of
 from questions.textutil import PRONOUNS, STOPWORDS, content_words, squash, words
 
 PROSE = ("paragraph", "list_item", "lead_in")
@@ -62,6 +62,8 @@ APPOSITIVE_RE = re.compile(
     r"(?<![\w-])(?P<term>[A-Za-z][a-z][\w-]{2,}), (?P<meaning>an? [^,;()]{8,120}?"
     r"\b(?:that|which|who|of|for|used|made|found)\b[^,;()]*?)(?:[,;]|\.$|$)"
 )
+NOUN_MODIFIERS = frozenset(["NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "HYPH", "CD"])
+CLAUSE_COMMA = frozenset([",", ";", ":"])
 ITEM_SPLIT = re.compile(r",\s*(?:or |and )?|\s+(?:or|and)\s+")
 
 
@@ -94,9 +96,24 @@ def appositive_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         term, meaning = match.group("term"), match.group("meaning").strip()
         if term.casefold() in PRONOUNS or term.casefold() in STOPWORDS:
             continue
-        if len(content_words(meaning)) < 3:
+        if len(content_words(meaning)) < 3 or not _whole_noun(unit.sentence.text, match):
             continue
         yield Fact("definition", term, meaning, unit, "definition", term, "is")
+
+
+def _whole_noun(text: str, match: re.Match[str]) -> bool:
+    """Is the term a whole noun phrase the appositive renames? Not an adverb ("and,
+    eventually, a …"), the last word of a compound ("fiber type grouping, a …"), or the end
+    of an opening phrase whose comma starts the main clause ("For example, a …",
+    "Because … for movement, a …")."""
+    tokens = tag(text)
+    at = next((i for i, t in enumerate(tokens) if t.start == match.start("term")), -1)
+    if at == -1 or tokens[at].tag not in NOUN_TAGS:
+        return False
+    if at and tokens[at - 1].tag in NOUN_MODIFIERS:
+        return False
+    opening = all(t.tag not in CLAUSE_COMMA for t in tokens[:at])
+    return not (opening and tokens[0].tag in ("IN", "RB", "TO", "WRB"))
 
 
 def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:

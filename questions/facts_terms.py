@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from questions.document import Document, Unit, split_parenthetical
 from questions.facts import Fact
-from questions.nlp import is_noun_phrase
-from questions.textutil import PRONOUNS, STOPWORDS, is_acronym, words
+from questions.nlp import NOUN_TAGS, is_noun_phrase, tag_of
+from questions.textutil import PRONOUNS, STOPWORDS, content_stems, is_acronym, words
 
 PAREN_IN_TEXT = re.compile(r"\(([^()]{1,60})\)")
 ALIAS_RE = re.compile(
@@ -20,6 +20,20 @@ ALIAS_RE = re.compile(
     r"otherwise known as|commonly known as|commonly called|sometimes called) "
     r"(?P<alias>[^,.;()]{2,60})"
 )
+INTRODUCER_RE = re.compile(
+    r"^(?:or|aka|i\.e\.,?|ie,?|also(?: known as| called| termed)|known as|called) ", re.IGNORECASE
+)
+ASIDE_START = frozenset(["e.g", "eg", "see", "cf", "for", "such", "like", "including", "example"])
+DETERMINER_WORDS = frozenset(["a", "an", "the", "their", "its", "your", "his", "her", "our", "my"])
+# Unit names: "resistance (ohm)" says how a thing is measured, not what it is called.
+_UNIT_WORDS = """
+    ohm farad volt ampere amp watt joule newton kelvin hertz pascal coulomb tesla henry
+    weber siemen metre meter gram kilogram second mole candela litre liter calorie celsius
+    fahrenheit mm mmol mg kg cm km ml hz kwh
+"""
+UNITS = frozenset(_UNIT_WORDS.split())
+# First words of a sentence that talks about the text or the writer, not the topic.
+PREAMBLE = frozenset(["our", "we", "i", "my", "here", "in", "this", "these", "there"])
 TERM_RE = re.compile(r"^(?P<term>[^:]{2,60}): (?P<desc>\S.{4,})$")
 LIST_TOPIC_RE = re.compile(
     r"^(?P<topic>.+?) (?:requires?|depends?|may|can|will|should|includes?|involves?|consists?|"
@@ -73,45 +87,120 @@ def _subsequence(needle: str, hay: str) -> bool:
 
 
 def parenthetical_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
-    """'Nerve conduction studies (NCS)' → abbreviation; 'fasciculations (involuntary …)' → gloss."""
-    if unit.line.kind == "heading" or unit.line.kind == "title":
+    """'Nerve conduction studies (NCS)' → abbreviation; 'fasciculations (involuntary …)' → gloss.
+
+    A bracket is read as a name only where it plainly is one: an abbreviation whose initials
+    match, an alias introduced by "or"/"also called"/"i.e.", or a short noun phrase of the
+    same number as the phrase it follows. Units, numbers, examples, citations, cross-references
+    and a bracket inside a compound ("a nerve (axon) terminal") are asides, not names.
+    """
+    if unit.line.kind in ("heading", "title", "table_row"):
         return
     text = unit.sentence.text
     for match in PAREN_IN_TEXT.finditer(text):
         inner = match.group(1).strip()
         before = _phrase_before(text, match.start(), 6)
-        if not before or any(c.isdigit() for c in inner):
+        if not before or any(c.isdigit() for c in inner + " ".join(before[-3:])):
+            continue
+        if _inside_compound(text, match.end()):
             continue
         if is_acronym(inner):
             phrase = _acronym_phrase(before, inner)
             if phrase:
                 yield Fact("abbreviation", inner, phrase, unit, "abbreviation", inner)
             continue
+        if is_acronym(before[-1]) and _acronym_phrase(words(inner), before[-1]) == inner:
+            yield Fact("abbreviation", before[-1], inner, unit, "abbreviation", before[-1])
+            continue  # "ALS (amyotrophic lateral sclerosis)": the expansion follows
+        if is_acronym(re.sub(r"[’']?s$", "", inner)):
+            continue  # a plural abbreviation ("NCC's"): no question reads well with it
         yield from _gloss(doc, unit, before, inner)
 
 
-def _gloss(doc: Document, unit: Unit, before: list[str], inner: str) -> Iterator[Fact]:
-    inner_words = words(inner)
-    if not 1 <= len(inner_words) <= 5 or inner_words[0].casefold() in ("e.g", "eg", "see", "i.e"):
-        return
-    # The noun phrase before the bracket: back to the first stop word ("and fasciculations").
+def _inside_compound(text: str, end: int) -> bool:
+    """'Nit (head lice egg) combs': the bracket sits inside a longer noun, not after one."""
+    rest = re.match(r" ([a-z][\w-]*)", text[end:])
+    return bool(rest) and tag_of(text, rest.group(1)) in NOUN_TAGS if rest else False
+
+
+def _introduced(inner: str) -> str:
+    """The alias after an introducer ("or lockjaw", "also called X", "i.e. X"), else ""."""
+    match = INTRODUCER_RE.match(inner)
+    return inner[match.end() :].strip() if match else ""
+
+
+def _aside(inner: str) -> bool:
+    """An example list, a cross-reference, a citation or a unit: not a name of anything."""
+    low = inner.casefold()
+    first = words(low)[0] if words(low) else ""
+    return (
+        first in ASIDE_START
+        or "," in inner
+        or ";" in inner
+        or "et al" in low
+        or low.rstrip("s") in UNITS
+        or bool(re.search(r"\b(?:and|or|vs)\b", low))
+    )
+
+
+def _noun_phrase_before(before: list[str]) -> tuple[list[str], str]:
+    """The noun phrase right before a bracket and the word that governs it ("of", "in", …),
+    looking past a determiner: "loss of muscle movement" → (["muscle", "movement"], "of")."""
     phrase: list[str] = []
-    for word in reversed(before):
-        if word.casefold() in STOPWORDS or word.casefold() in PRONOUNS:
+    rest = list(before)
+    while rest and rest[-1].casefold() not in STOPWORDS and rest[-1].casefold() not in PRONOUNS:
+        phrase.insert(0, rest.pop())
+    while rest and rest[-1].casefold() in DETERMINER_WORDS:
+        rest.pop()
+    return phrase[-3:], rest[-1].casefold() if rest else ""
+
+
+def _of_phrase(before: list[str], phrase: list[str]) -> list[str]:
+    """ "loss of muscle movement (paralysis)": the one-word name is of the whole phrase."""
+    head = before[: len(before) - len(phrase) - 1]
+    best: list[str] = []
+    for size in (1, 2):
+        lead = head[-size:] if len(head) >= size else []
+        if not lead or any(w.casefold() in STOPWORDS for w in lead):
             break
-        phrase.insert(0, word)
-    phrase = phrase[-3:]
+        if is_noun_phrase(" ".join([*lead, "of", *phrase])):
+            best = [*lead, "of", *phrase]
+    return best
+
+
+def _gloss(doc: Document, unit: Unit, before: list[str], inner: str) -> Iterator[Fact]:
+    alias = _introduced(inner)
+    if not alias and _aside(inner):
+        return
+    phrase, governor = _noun_phrase_before(before)
+    inner = alias or inner
+    inner_words = words(inner)
+    if not phrase or not 1 <= len(inner_words) <= 5:
+        return
+    names_term = (len(inner_words) == 1 and len(phrase) > 1) or governor == "of"
+    if not alias and governor == "of":
+        # "speed of nerve impulses (nerve conduction studies)" names the whole phrase
+        phrase = _of_phrase(before, phrase) if len(inner_words) == 1 else []
+    elif not alias and (len(inner_words) == 1 == len(phrase) or not _same_number(phrase, inner)):
+        return  # "their blood (hypokalemia)", "movement (skeletal muscles)": not one thing
     outer = " ".join(phrase)
     # Both sides must be noun phrases: "kidney transplants (but not dialysis)" is an aside,
     # "dopamine (DO-pah-meen)" a pronunciation, "antihistamines (used to treat …)" a clause.
     if not phrase or not is_noun_phrase(outer) or not is_noun_phrase(inner):
         return
     # A one-word bracket after a longer phrase names the term: "Muscle stiffness (spasticity)".
-    if len(inner_words) == 1 and len(phrase) > 1:
-        term, meaning = inner, outer
-    else:
-        term, meaning = outer, inner
+    term, meaning = (inner, outer) if names_term and not alias else (outer, inner)
     yield Fact("gloss", term, meaning, unit, "gloss", _entity_name(doc, unit, term))
+
+
+def _same_number(phrase: list[str], inner: str) -> bool:
+    """Both plural or both singular, judged by the last word: "lower legs (calves)"."""
+    return _is_plural(phrase[-1]) == _is_plural(inner.split()[-1])
+
+
+def _is_plural(word: str) -> bool:
+    low = word.casefold()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is", "sis"))
 
 
 def alias_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
@@ -167,6 +256,22 @@ def qa_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     if doc.first_paragraph.get(unit.section) != unit.sentence.start:
         return
     answer = unit.sentence.text.rstrip(".")
-    if not 3 <= len(words(answer)) <= 30:
+    if not 3 <= len(words(answer)) <= 30 or not answers(doc, unit, section.name, answer):
         return
     yield Fact("qa", section.name, answer, unit, "qa", section.name)
+
+
+def answers(doc: Document, unit: Unit, question: str, answer: str) -> bool:
+    """Does the first sentence answer the heading's question? It must share the question's
+    key word ("risk", "diagnosed"), not only its topic, or, when the question names nothing
+    but its topic ("What is RLS?"), name that topic; a preamble ("Our understanding …"),
+    a "How to …" heading and a breadcrumb ("Parasites - Lice - Head Lice") are not asked."""
+    first = words(answer)[0].casefold()
+    if first in PREAMBLE or question.casefold().startswith("how to ") or " - " in question:
+        return False
+    entity = doc.entities.get(unit.section)
+    topic = " ".join([doc.title, *(entity.names if entity else ())])
+    asked = content_stems(question)
+    key = asked - content_stems(topic)
+    said = content_stems(answer)
+    return bool(key & said) if key else bool(asked & said)

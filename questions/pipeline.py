@@ -43,7 +43,7 @@ from questions.model import Article, Bank, Block, Deck, Kind, Question
 from questions.normalise import HintedLine, canonical_text, hinted_lines, sha256_text
 from questions.overrides import Override, apply
 from questions.ranking import rank
-from questions.reading import ArticleError, RawArticle
+from questions.reading import ArticleError, RawArticle, refuse_binary
 from questions.templates import candidates
 from questions.textutil import content_words, slugify, squash, title_case
 
@@ -212,6 +212,7 @@ def _generate(
     overrides: dict[str, Override] | None,
     tick: Tick | None,
 ) -> tuple[Bank, Report]:
+    refuse_binary(raw.text)
     analysis = analyse(raw.text, raw.fmt, tick)
     if not _has_usable_text(analysis.doc):
         raise ArticleError("has no usable text (no sentences to ask about)")

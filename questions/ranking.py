@@ -6,7 +6,8 @@ the article repeats) and the quality of its form (short stems, short answers; a 
 choice or a false statement is scarcer than a flashcard). The best are kept, greedily:
 
 - at most ``PER_1000_WORDS`` questions per 1,000 words of article, but at least ``MINIMUM``;
-- at most one question of a kind per fact, one per source sentence, one per answer;
+- at most one question of a kind per fact, one per source sentence, one per answer,
+  ``PER_LIST`` per list (one of them true/false: those quote the list's wording);
 - as many false true/false items as true ones (one more only in a deck at its minimum),
   so answering "True" (or "False") to everything cannot score well.
 
@@ -27,6 +28,8 @@ from questions.textutil import squash
 PER_1000_WORDS = 38
 MINIMUM = 8
 SAME_ANSWER = 1
+# Questions on the items of one list: more and the list's wording dominates the deck.
+PER_LIST = 2
 PER_SENTENCE = 1
 KIND_STEP = 0.5
 # A popped question within this of the best stored score is taken, not put back.
@@ -146,6 +149,7 @@ class _Picked:
         self.kinds: set[tuple[str, Kind]] = set()
         self.answers: Counter[str] = Counter()
         self.truth: Counter[str] = Counter()
+        self.lists: Counter[tuple[str, bool]] = Counter()  # per (part, true/false?)
 
     def part(self, q: Question) -> str:
         return self.parts.get(q.fact_id, q.source.section)
@@ -165,8 +169,18 @@ class _Picked:
         share = self.by_kind[q.kind] * KIND_WINDOW / (len(self.kept) + KIND_WINDOW)
         return KIND_STEP * share + SECTION_STEP * self.by_section[self.part(q)]
 
+    def full_list(self, q: Question) -> bool:
+        """Has the list of this list item given its ``PER_LIST`` questions (or, for a
+        true/false item, its one true/false item) already?"""
+        part = self.part(q)
+        if q.kind == Kind.TRUE_FALSE and self.lists[(part, True)]:
+            return True
+        return self.lists[(part, True)] + self.lists[(part, False)] >= PER_LIST
+
     def allows(self, i: int, q: Question) -> bool:
         if (q.fact_id, q.kind) in self.kinds or self.sources[q.source.start] >= PER_SENTENCE:
+            return False
+        if q.fact_kind == "list_item" and self.full_list(q):
             return False
         return q.kind == Kind.TRUE_FALSE or self.answers[self.folded[i]] < SAME_ANSWER
 
@@ -176,6 +190,8 @@ class _Picked:
         self.by_section[self.part(q)] += 1
         self.sources[q.source.start] += 1
         self.kinds.add((q.fact_id, q.kind))
+        if q.fact_kind == "list_item":
+            self.lists[(self.part(q), q.kind == Kind.TRUE_FALSE)] += 1
         if q.kind == Kind.TRUE_FALSE:
             self.truth[q.answer] += 1
         else:

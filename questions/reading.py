@@ -39,7 +39,7 @@ def decode(data: bytes, name: str) -> str:
     """UTF-8 text (a BOM is dropped); binary data and other encodings are refused."""
     if not data.strip():
         raise ArticleError(f"{name}: the file is empty")
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data:  # anywhere: a NUL cannot be stored (PostgreSQL refuses it)
         raise ArticleError(f"{name}: looks like a binary file, not a text article")
     try:
         return data.decode("utf-8-sig")
@@ -47,6 +47,12 @@ def decode(data: bytes, name: str) -> str:
         raise ArticleError(
             f"{name}: is not UTF-8 text (invalid byte at offset {exc.start})"
         ) from None
+
+
+def refuse_binary(text: str) -> None:
+    """``ArticleError`` for text a bank cannot hold: a NUL character (binary data)."""
+    if "\x00" in text:
+        raise ArticleError("looks like binary data (it contains a NUL character), not an article")
 
 
 def read_article(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> RawArticle:

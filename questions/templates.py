@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from lemminflect import getAllLemmas
+
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.document import Entity
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
-from questions.nlp import which_stem
+from questions.nlp import VERB_TAGS, tag, which_stem
+from questions.rarity import is_trivial_word
 from questions.templates_blanks import key_term
+from questions.templates_gloss import gloss, with_article
 from questions.templates_structure import glossary_entry, table_cell
 from questions.textutil import (
     capitalise,
@@ -27,6 +31,7 @@ from questions.textutil import (
     digest,
     find_phrase,
     is_acronym,
+    is_content,
     replace_phrase,
     sentence_case,
     squash,
@@ -73,6 +78,16 @@ def _entity_options(ctx: Context, entity: Entity, claim: str) -> tuple[list[str]
     return distractors, reasons
 
 
+def next_sibling(ctx: Context, entity: Entity, names: list[str]) -> str:
+    """Of ``names`` (sibling entities' names), the first after ``entity`` in its group, going
+    round: each entity's false statement swaps in a different sibling, so no one name marks
+    every false item of a deck."""
+    members = ctx.entity_groups.get(entity.group, [])
+    index = ctx.entity_position.get((entity.group, entity.short), 0)
+    order = [e.name for e in members[index + 1 :] + members[:index]]
+    return next((n for n in order if n in names), names[0])
+
+
 def _entity_accepted(entity: Entity) -> tuple[str, ...]:
     return tuple(n for n in (entity.short, *entity.names) if squash(n) != squash(entity.name))
 
@@ -98,50 +113,6 @@ def abbreviation(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     yield make(
         ctx.doc, fact, Kind.TRUE_FALSE, f"{abbr} stands for {_lower(ctx, full)}.", "True", said
     )
-
-
-# --- glosses: "term (meaning)" -------------------------------------------------------------
-
-
-def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
-    term, meaning = _lower(ctx, fact.subject), _case(ctx, fact.answer)
-    verb = "are" if _plural(term, ctx.doc.proper) else "is"
-    said = f"{capitalise(term)} {verb} {_lower(ctx, meaning)}."
-    if fact.unit.line.kind != "heading":
-        said = fact.unit.sentence.text
-    pool = [_case(ctx, f.answer) for f in ctx.siblings(fact)]
-    stem = f"In the article, what {verb} {term}?"
-    yield make(ctx.doc, fact, Kind.FLASHCARD, stem, meaning, said)
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.FLASHCARD,
-        f"Which term does the article use for {_lower(ctx, meaning)}?",
-        capitalise(term),
-        said,
-        variant="reverse",
-    )
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.MULTIPLE_CHOICE,
-        stem,
-        meaning,
-        said,
-        distractors=pick_distractors(meaning, pool),
-    )
-    others = [o for o in pick_distractors(meaning, pool) if not ctx.states(fact, o)][:1]
-    if say_false(fact) and others:
-        claim, answer = _lower(ctx, others[0]), "False"
-    else:
-        claim, answer = _lower(ctx, meaning), "True"
-    yield make(
-        ctx.doc, fact, Kind.TRUE_FALSE, f"In the article, {term} {verb} {claim}.", answer, said
-    )
-    if fact.unit.line.kind != "heading":
-        prompt = _blank(fact.unit.sentence.text, fact.subject)
-        if prompt:
-            yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.subject, said, variant="term")
 
 
 # --- aliases -------------------------------------------------------------------------------
@@ -195,7 +166,7 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         ctx.doc,
         fact,
         Kind.FLASHCARD,
-        _QUESTION_VERB[verb].format(s=subject),
+        _QUESTION_VERB[verb].format(s=with_article(subject, said)),
         capitalise(predicate),
         said,
     )
@@ -232,7 +203,7 @@ def _which_entity(
         reasons=reasons,
     )
     false = say_false(fact) and bool(distractors)
-    name = distractors[0] if false else entity.name
+    name = next_sibling(ctx, entity, distractors) if false else entity.name
     claim_text = f"{name} {_agree(verb, name, ctx.doc.proper)} {rest}."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, claim_text, "False" if false else "True", said)
 
@@ -269,18 +240,19 @@ def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
     """Which item a description belongs to, and an item's (or a sibling's) description."""
     term, desc, said = fact.subject, fact.answer, fact.unit.sentence.text
     siblings = ctx.siblings(fact)
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.MULTIPLE_CHOICE,
-        f"{where}, which item is described as “{_lower(ctx, desc)}”?",
-        term,
-        said,
-        accepted=fact.accepted,
-        distractors=pick_distractors(
-            term, [f.subject for f in siblings if not ctx.states(f, desc)]
-        ),
-    )
+    if not overlaps(desc, [f"{f.subject} {f.answer}" for f in siblings]):
+        yield make(
+            ctx.doc,
+            fact,
+            Kind.MULTIPLE_CHOICE,
+            f"{where}, which item is described as “{_lower(ctx, desc)}”?",
+            term,
+            said,
+            accepted=fact.accepted,
+            distractors=pick_distractors(
+                term, [f.subject for f in siblings if not ctx.states(f, desc)]
+            ),
+        )
     others = [
         o for o in pick_distractors(desc, [f.answer for f in siblings]) if not ctx.states(fact, o)
     ][:1]
@@ -290,6 +262,34 @@ def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
         claim, answer = _lower(ctx, desc), "True"
     prompt = f"{where}, “{term}” is described as “{claim}”."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, answer, said)
+
+
+def overlaps(desc: str, others: list[str]) -> bool:
+    """Does a list item's description share a thing (a noun or modifier, not a verb) with
+    another item's name or description ("evaluating nerve function" beside "Nerve conduction
+    studies")? Then it may describe that item too: asking which item it describes has more
+    than one right answer. Verbs are how items are described ("assessing", "managing"), not
+    what they are about."""
+    own = _things(desc)
+    return any(own & _things(other) for other in others)
+
+
+def _things(text: str) -> set[str]:
+    """Content words other than verbs, as lemmas ("nerves" is "nerve")."""
+    return {
+        _lemma(t.text)
+        for t in tag(text)
+        if t.tag not in VERB_TAGS
+        and is_content(t.text)
+        and not is_trivial_word(t.text)
+        and t.text[:1].isalpha()
+    }
+
+
+def _lemma(word: str) -> str:
+    folded = word.casefold()
+    lemmas = getAllLemmas(folded)
+    return next(iter(lemmas.get("NOUN", lemmas.get("ADJ", (folded,)))), folded)
 
 
 # --- causes, triggers, effects -------------------------------------------------------------

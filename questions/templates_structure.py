@@ -17,17 +17,19 @@ from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.facts import Fact
 from questions.model import Kind
+from questions.nlp import NOUN_TAGS, singular, tag_phrase
 from questions.textutil import capitalise, decapitalise, squash
 
+GLOSSARY_WINDOW = 100  # a glossary is alphabetical: terms of one kind lie far apart
 WHERE = "According to the article's table"
 BINARY = frozenset(["yes", "no", "y", "n", "true", "false", "✓", "✗", "x", "+", "-", "–"])
 
 
-def _others(ctx: Context, fact: Fact, of: str) -> list[str]:
+def _others(ctx: Context, fact: Fact, of: str, size: int = 12) -> list[str]:
     """Distinct sibling values (``of`` = "answer") or names ("subject") unlike this fact's."""
     seen = {squash(getattr(fact, of)), squash(fact.answer if of == "subject" else fact.subject)}
     out: list[str] = []
-    for other in ctx.siblings(fact):
+    for other in ctx.siblings(fact, size):
         value = getattr(other, of)
         if squash(other.answer) == squash(fact.answer) or squash(value) in seen:
             continue  # a sibling with the same value is not a wrong option
@@ -72,7 +74,12 @@ def glossary_entry(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     yield make(
         ctx.doc, fact, Kind.FLASHCARD, stem, term, said, variant="reverse", accepted=fact.accepted
     )
-    names = pick_distractors(term, [capitalise(n) for n in _others(ctx, fact, "subject")])
+    others = set(_others(ctx, fact, "subject", GLOSSARY_WINDOW))
+    pool = [
+        (f.subject, f.answer) for f in ctx.siblings(fact, GLOSSARY_WINDOW) if f.subject in others
+    ]
+    kin = same_kind(fact.answer, pool) or _others(ctx, fact, "subject")
+    names = pick_distractors(term, [capitalise(n) for n in kin])
     yield make(
         ctx.doc,
         fact,
@@ -88,3 +95,24 @@ def glossary_entry(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     claim = decapitalise(meanings[0], ctx.doc.proper) if false else meaning
     prompt = f"The article defines “{fact.subject}” as “{claim}”."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)
+
+
+def category(definition: str) -> str:
+    """The head of a definition's first noun phrase, singular: "regulatory protein that …"
+    → "protein", "ability to lengthen" → "ability", "muscle-forming stem cell" → "cell"."""
+    head = ""
+    for token in tag_phrase(definition):
+        if token.tag in NOUN_TAGS:
+            head = token.text
+        elif head or token.tag not in ("DT", "JJ", "JJR", "JJS", "RB", "VBN", "VBG", "HYPH", ","):
+            break
+    return singular(head.casefold()) if head else ""
+
+
+def same_kind(definition: str, pool: list[tuple[str, str]], enough: int = 3) -> list[str]:
+    """Options (first of each pair) whose definitions (second) share ``definition``'s category,
+    if there are ``enough`` of them: proteins with proteins, abilities with abilities; else
+    none, and the caller picks its options as it did before."""
+    kind = category(definition)
+    kin = [option for option, meaning in pool if kind and category(meaning) == kind]
+    return kin if len(kin) >= enough else []

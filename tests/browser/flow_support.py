@@ -62,6 +62,8 @@ def opened(browser: Any, base_url: str, viewport: dict[str, int], **options: Any
 def answer_card(page: Any, wrong: bool = False) -> str:
     """Answer the question on the page with the keyboard (right, or wrong on request) and
     continue past the feedback; returns the question id."""
+    # the shortcuts are a deferred script: a key pressed before "load" may find no listener
+    page.wait_for_load_state("load")
     qid: str = page.input_value("input[name=question_id]")
     if page.locator("#typed").count():
         page.fill("#typed", "wrong words" if wrong else RIGHT.get(qid, "no idea"))
@@ -73,6 +75,7 @@ def answer_card(page: Any, wrong: bool = False) -> str:
         # a click: Space's keyup would land on the revealed page's focused "Good" button
         page.click("text=Show answer")
         page.wait_for_selector("button[name=rating]")
+        page.wait_for_load_state("load")
         revealed = page.url
         page.keyboard.press("1" if wrong else "3")
         page.wait_for_url(lambda url: url != revealed)

@@ -8,12 +8,14 @@
 * no sideways scrolling and no cut-off table at 390 px; the phone menu folds the links;
   keyboard hints are hidden on a touch screen;
 * axe-core finds no serious or critical violation on the home, study, feedback, quiz,
-  article, class, report and review pages.
+  article, class, report and review pages, and on the owner's pages of their own deck (new
+  deck, its form error, the summary, my decks, the review page with a question open).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,6 +37,7 @@ from .flow_support import (
 
 pytestmark = pytest.mark.browser
 SLUG = DEFAULT.deck.slug
+ARTICLE = Path(__file__).resolve().parents[1] / "data" / "01-motor-neuron-disease.md"
 
 
 def _study_until_done(page: Any, wrong_first: bool = False, limit: int = 15) -> list[str]:
@@ -268,6 +271,30 @@ def _walk_classroom(teacher: Any, student: Any, check: Any) -> list[str]:
     return found
 
 
+def _walk_own_deck(owner: Any, check: Any) -> list[str]:
+    """A registered teacher's own deck: the new deck page (blank, then refused), the
+    summary after generating, "My decks" and the review page with one question open."""
+    found: list[str] = []
+    owner.goto("/decks/new")
+    found += check(owner)
+    owner.fill("#name", "Axe deck")
+    owner.click("text=Generate questions")
+    owner.wait_for_selector("#form-error")
+    found += check(owner)  # the form error: no article
+    owner.set_input_files("#article", str(ARTICLE))
+    owner.click("text=Generate questions")
+    owner.wait_for_selector("text=The deck is ready")
+    found += check(owner)  # the summary
+    owner.click("text=Review the questions")
+    owner.wait_for_url("**/decks/*/review")
+    found += check(owner)
+    owner.locator("li[id] summary").first.click()
+    found += check(owner)  # a question's edit form, open
+    owner.goto("/decks/mine")
+    found += check(owner)
+    return found
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE_390], ids=["desktop", "phone"])
 def test_axe_finds_no_serious_violation_and_nothing_is_cut_off(
     browser: Any, live_url: str, viewport: dict[str, int]
@@ -286,6 +313,7 @@ def test_axe_finds_no_serious_violation_and_nothing_is_cut_off(
         teacher_page = teacher.new_page()
         _teacher_signs_up(teacher_page, f"axe.{viewport['width']}")
         found += _walk_classroom(teacher_page, student.new_page(), check)
+        found += _walk_own_deck(teacher_page, check)
         assert not found, "\n".join(found)
     finally:
         for made in (learner, teacher, student):

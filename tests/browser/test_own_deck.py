@@ -1,17 +1,15 @@
 """Bring your own article, in headless chromium: a teacher uploads an article, edits one
 question, retires another, adds their own and assigns the deck to a class; a student (phone
 width) answers, sees the edited question and never the retired one, and reports one; the
-teacher sees the report, and the Anki download has the edit (the retired question left out
-until the exporter marks it suspended)."""
+teacher sees the report, and the Anki download, opened by the real ``anki`` library, has the
+edit and the retired question only as a suspended card tagged ``retired``."""
 
 from __future__ import annotations
 
-import io
 import os
 import sqlite3
-import tempfile
-import zipfile
 from collections.abc import Iterator
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,13 @@ import pytest
 
 from tests.browser.classroom_support import sign_up_teacher
 from tests.browser.live_server import migrated_app, require_playwright, serving
+from tests.export.anki_open import (
+    WITH_SCHEDULING,
+    card_by_id,
+    import_file,
+    new_collection,
+    visible_text,
+)
 
 pytestmark = pytest.mark.browser
 ARTICLE = Path(__file__).resolve().parents[1] / "data" / "01-motor-neuron-disease.md"
@@ -46,15 +51,30 @@ def _shot(page: Any, name: str) -> None:
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
-def _two_choice_questions(db_file: Path) -> list[tuple[str, str, str, int, int, str]]:
+Row = tuple[str, str, str, int, int, str, str]
+# The kinds the assignment below draws and the student answers with the "1" key.
+EDITABLE = ("multiple_choice", "flashcard")
+
+
+def _edit_and_retire(db_file: Path) -> tuple[Row, Row]:
+    """Two questions to edit and retire, whatever the generator made: two multiple-choice
+    questions of one section if there are, else two of one kind, else any two editable."""
     with sqlite3.connect(db_file) as conn:
-        return conn.execute(
-            "SELECT id, prompt, section, source_start, source_end, answer FROM question "
-            "WHERE kind = 'multiple_choice' ORDER BY position"
+        rows: list[Row] = conn.execute(
+            "SELECT id, prompt, section, source_start, source_end, answer, kind FROM question "
+            "WHERE kind IN (?, ?) ORDER BY kind != 'multiple_choice', position",
+            EDITABLE,
         ).fetchall()
+    pairs = list(combinations(rows, 2))
+    for alike in (lambda a, b: a[6] == b[6] and a[2] == b[2], lambda a, b: a[6] == b[6]):
+        found = next(((a, b) for a, b in pairs if alike(a, b)), None)
+        if found:
+            return found
+    assert pairs, f"the article gave fewer than two questions of the kinds {EDITABLE}"
+    return pairs[0]
 
 
-def _teacher_uploads_and_fixes(page: Any, db_file: Path) -> tuple[str, str, str]:
+def _teacher_uploads_and_fixes(page: Any, db_file: Path) -> tuple[Row, Row]:
     sign_up_teacher(page)
     page.click("text=My decks")
     page.click("text=New deck from an article")
@@ -64,9 +84,7 @@ def _teacher_uploads_and_fixes(page: Any, db_file: Path) -> tuple[str, str, str]
     page.wait_for_selector("text=The deck is ready")
     _shot(page, "1-summary")
     page.click("text=Review the questions")
-    choices = _two_choice_questions(db_file)
-    edit = choices[0]
-    retire = next(c for c in choices[1:] if c[2] == edit[2])
+    edit, retire = _edit_and_retire(db_file)
     item = page.locator(f"li[id='{edit[0]}']")
     item.locator("summary").click()
     item.locator("textarea[name=prompt]").fill(f"{EDITED} {edit[1]}")
@@ -81,10 +99,10 @@ def _teacher_uploads_and_fixes(page: Any, db_file: Path) -> tuple[str, str, str]
     page.click("text=Add question")
     page.wait_for_selector("text=Saved.")
     _shot(page, "2-review")
-    return edit[1], retire[1], edit[2]
+    return edit, retire
 
 
-def _teacher_assigns(page: Any, section: str) -> str:
+def _teacher_assigns(page: Any) -> str:
     page.goto("/teach/")
     page.fill("#class-name", "Biology 10b")
     page.click("text=Create class")
@@ -123,28 +141,44 @@ def _student_answers(page: Any, code: str) -> list[str]:
         page.keyboard.press("Enter")
 
 
-def test_bring_your_own_article_end_to_end(browser: Any, own_deck_site: tuple[str, Path]) -> None:
+def _anki_download_has_the_fixes(page: Any, url: str, folder: Path, fixed: tuple[Row, Row]) -> None:
+    """The deck's Anki package, imported by Anki itself (with scheduling, as the docs say):
+    the edited prompt, and the retired question as a suspended card tagged ``retired``."""
+    edit, retire = fixed
+    package = folder / "motor-neurons.apkg"
+    package.write_bytes(page.request.get(f"{url}/decks/motor-neurons/anki.apkg").body())
+    col = new_collection(folder / "anki")
+    try:
+        import_file(col, package, WITH_SCHEDULING)
+        edited = card_by_id(col, edit[0])
+        assert f"{EDITED} {edit[1]}" in visible_text(edited.question())
+        assert edited.queue != -1 and "retired" not in edited.note().tags
+        retired = card_by_id(col, retire[0])
+        assert retired.queue == -1 and "retired" in retired.note().tags
+        assert col.find_cards("tag:retired") == col.find_cards("is:suspended") == [retired.id]
+    finally:
+        col.close()
+
+
+def test_bring_your_own_article_end_to_end(
+    browser: Any, own_deck_site: tuple[str, Path], tmp_path: Path
+) -> None:
     url, db_file = own_deck_site
     teacher = browser.new_context(viewport={"width": 1100, "height": 850}, base_url=url)
     student = browser.new_context(viewport={"width": 390, "height": 800}, base_url=url)
     for context in (teacher, student):
         context.set_default_timeout(20_000)
     page = teacher.new_page()
-    edited, retired, section = _teacher_uploads_and_fixes(page, db_file)
-    code = _teacher_assigns(page, section)
+    edit, retire = _teacher_uploads_and_fixes(page, db_file)
+    code = _teacher_assigns(page)
     seen = _student_answers(student.new_page(), code)
     assert any(EDITED in prompt for prompt in seen)
-    assert retired not in seen
+    assert retire[1] not in seen
     page.goto("/decks/mine")
     assert page.inner_text(".report-count") == "1"
     page.click("text=1 report")
     assert "Two options look right to me" in page.inner_text("main")
     _shot(page, "4-teacher-sees-report")
-    apkg = page.request.get(f"{url}/decks/motor-neurons/anki.apkg").body()
-    with zipfile.ZipFile(io.BytesIO(apkg)) as archive, tempfile.TemporaryDirectory() as tmp:
-        archive.extract("collection.anki2", tmp)
-        with sqlite3.connect(Path(tmp) / "collection.anki2") as conn:
-            fields = " ".join(row[0] for row in conn.execute("SELECT flds FROM notes"))
-    assert EDITED in fields and edited
+    _anki_download_has_the_fixes(page, url, tmp_path, (edit, retire))
     teacher.close()
     student.close()

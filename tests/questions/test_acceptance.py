@@ -57,6 +57,8 @@ TABLE = "According to the article's table, what is the “C2 group” value for 
 TERM = "Which term does the article use for {}?"
 HEAD_LICE = "Parasites - Lice - Head Lice"
 MND = "Motor neuron disease"
+SENTENCE = "Which value completes the article's sentence: “{}”"
+NCS = "Which item is described as measuring the speed of nerve signals?"
 
 # (code, prompt, answer, kind, options, fact id, title, rejected?): audit 0's examples of each
 # pattern, and a near twin that a teacher would accept.
@@ -116,6 +118,17 @@ CASES = [
     ("topic_answer", "The {{blank}} has no cure yet, sadly.", "motor neuron diseases", C, (), "f-1", MND, True),
     ("topic_answer", "Damage to the {{blank}} weakens the muscles of the arms.", "motor neurons", C, (), "f-1", MND, False),
     ("topic_answer", "Infestation with head lice is common among young {{blank}}.", "schoolchildren", C, (), "f-1", "", False),
+    ("list_member", "Nerve signals control muscle {{blank}} and releases.", "contractions", C, (), "f-1", "", True),
+    ("label_leak", "Hypocalcemia: {{blank}} play a critical role in muscle contraction.", "Calcium ions", C, (), "f-1", "", True),
+    ("label_leak", SENTENCE.format("Hypocalcemia: {{blank}} play a critical role in muscle contraction."), "Calcium ions", M, ("Calcium ions", "Iron", "Zinc"), "f-1", "", True),
+    ("label_leak", "MS: Immune attacks damage the {{blank}}, insulating nerve fibers.", "myelin sheath", C, (), "f-1", "", False),
+    ("option_cue", NCS, "Nerve conduction studies", M, ("Nerve conduction studies", "Blood tests", "Electromyography"), "f-1", "", True),
+    ("option_cue", NCS, "Nerve conduction studies", M, ("Nerve conduction studies", "Nerve biopsy", "Electromyography"), "f-1", "", False),
+    ("generic_phrase", "Injury can interrupt {{blank}} traveling to and from the brain.", "nerve signals", C, (), "f-1", "", True),
+    ("generic_phrase", "Usually, the initial symptom is {{blank}} early in the disease.", "foot drop", C, (), "f-1", "", False),
+    ("generic_phrase", "Injury can interrupt {{blank}} traveling to and from the brain.", "motor neurons", C, (), "f-1", "", False),
+    ("open_answer", "Many factors trigger cramps, including dehydration or strenuous exercise.", "Dehydration or strenuous exercise", F, (), "f-1", "", True),
+    ("open_answer", "Cramps are triggered by dehydration or strenuous exercise.", "Dehydration or strenuous exercise", F, (), "f-1", "", False),
 ]  # fmt: skip
 
 

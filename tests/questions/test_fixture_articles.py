@@ -184,3 +184,10 @@ def test_any_text_either_gives_a_valid_bank_or_one_clear_error(lines: list[str],
         return
     assert check_bank(bank, "fuzz") == []
     assert loads(dumps(bank)) == bank
+
+
+def test_a_nul_anywhere_is_one_clear_error() -> None:
+    # Hypothesis found this one: a NUL reached the bank, which check_bank then refused.
+    raw = RawArticle("fuzz.txt", "0A\x00 A1 DOT 1:1.\n" + "Calcium keeps nerves calm. " * 5, "txt")
+    with pytest.raises(ArticleError, match="NUL character"):
+        generate(raw)

@@ -1,0 +1,110 @@
+"""Questions on glosses ("hypertension (high blood pressure)"): "What is X?" with the article
+the source gave X, its reverse "What is Y also called?", a multiple choice and a true/false.
+
+The stem is only as grammatical as its article: a/an/the come from the source sentence (or
+a/an by the noun after a possessive or demonstrative); plurals, names and a singular the
+source itself uses bare (a mass noun: "nausea", "blood glucose") take none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from questions.build import Candidate, make, pick_distractors, say_false
+from questions.context import Context
+from questions.facts import Fact
+from questions.model import CLOZE_BLANK, Kind
+from questions.nlp import is_noun_phrase, singular
+from questions.templates_structure import same_kind
+from questions.textutil import (
+    capitalise,
+    decapitalise,
+    find_phrase,
+    is_acronym,
+    sentence_case,
+    words,
+)
+
+# Words before a noun that make it definite without saying a/an/the ("your calf").
+_OTHER_DETERMINER_WORDS = "this that its their your his her our my such any each every one another"
+_OTHER_DETERMINERS = frozenset(_OTHER_DETERMINER_WORDS.split())
+# A singular with one of these endings is usually uncountable: no "a" in front of it.
+_MASS_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ia", "sis", "ance", "ence", "ing")
+
+
+def is_plural(phrase: str) -> bool:
+    """By the last word's lemma: "lower legs", "lice", "feet" are; "paralysis" is not."""
+    last = phrase.split()[-1] if phrase.split() else ""
+    if not last.isalpha() or is_acronym(last):
+        return False
+    return singular(last.casefold()) != last.casefold()
+
+
+def indefinite(noun: str) -> str:
+    vowel = noun[:1].casefold() in "aeiou" and not noun.casefold().startswith(("uni", "eu", "one"))
+    return f"{'an' if vowel else 'a'} {noun}"
+
+
+def _word_before(sentence: str, phrase: str) -> str:
+    start = find_phrase(sentence, phrase)
+    if start <= 0:
+        return ""
+    before = sentence[:start].rstrip()
+    if before.endswith("("):
+        return "("
+    found = words(before)
+    return found[-1].casefold() if found else ""
+
+
+def with_article(term: str, sentence: str, outer: str = "") -> str:
+    """The term as "What is ___?" needs it: "the thylakoid membrane", "a colorant",
+    "sialorrhea", "calves". ``outer`` is the phrase a bracketed term names."""
+    first = term.split()[0] if term.split() else ""
+    if first.casefold() in ("a", "an", "the") or not first:
+        return term
+    det = _word_before(sentence, term)
+    if det == "(" and outer:
+        det = _word_before(sentence, outer)
+    if det == "the":
+        return f"the {term}"
+    if is_plural(term) or first[0].isupper() or is_acronym(term.split()[-1]):
+        return term  # plurals, names and abbreviations take no other article
+    mass = term.casefold().endswith(_MASS_ENDINGS)
+    if det in ("a", "an") or (det in _OTHER_DETERMINERS and not mass):
+        return term if mass else indefinite(term)
+    return term  # the source uses it bare: a mass noun or a name
+
+
+def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    term = decapitalise(fact.subject, ctx.doc.proper)
+    meaning = sentence_case(fact.answer, ctx.doc.proper)
+    sentence = fact.unit.sentence.text
+    named = with_article(term, sentence, fact.answer)
+    verb = "are" if is_plural(term) else "is"
+    said = sentence
+    if fact.unit.line.kind == "heading":
+        said = f"{capitalise(named)} {verb} {decapitalise(meaning, ctx.doc.proper)}."
+    stem = f"What {verb} {named}?"
+    yield make(ctx.doc, fact, Kind.FLASHCARD, stem, meaning, said)
+    if is_noun_phrase(fact.answer):
+        other = with_article(decapitalise(meaning, ctx.doc.proper), sentence, fact.subject)
+        be = "are" if is_plural(other) else "is"
+        reverse = f"What {be} {other} also called?"
+        answer = fact.subject if is_acronym(fact.subject) else capitalise(fact.subject)
+        yield make(ctx.doc, fact, Kind.FLASHCARD, reverse, answer, said, variant="reverse")
+    siblings = ctx.siblings(fact)
+    pool = same_kind(fact.answer, [(f.answer, f.answer) for f in siblings], enough=2)
+    pool = pool or [f.answer for f in siblings]
+    options = pick_distractors(meaning, [sentence_case(o, ctx.doc.proper) for o in pool])
+    yield make(ctx.doc, fact, Kind.MULTIPLE_CHOICE, stem, meaning, said, distractors=options)
+    # A false twin only of the same number: "Nausea is lower legs." gives itself away.
+    swaps = [o for o in options if is_plural(o) == is_plural(meaning) and not ctx.states(fact, o)]
+    false = say_false(fact) and bool(swaps)
+    own = with_article(decapitalise(meaning, ctx.doc.proper), sentence, fact.subject)
+    claim = decapitalise(swaps[0], ctx.doc.proper) if false else own
+    answer = "False" if false else "True"
+    yield make(ctx.doc, fact, Kind.TRUE_FALSE, f"{capitalise(named)} {verb} {claim}.", answer, said)
+    start = find_phrase(sentence, fact.subject)
+    if fact.unit.line.kind != "heading" and start != -1:
+        prompt = sentence[:start] + CLOZE_BLANK + sentence[start + len(fact.subject) :]
+        yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.subject, said, variant="term")
