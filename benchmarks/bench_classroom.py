@@ -40,7 +40,6 @@ import os
 import re
 import secrets
 import socket
-import statistics
 import sys
 import tempfile
 import time
@@ -51,6 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
+from _figures import percentile
 from _server import HOST, gunicorn, run_cli
 
 from questions.default_deck import DEFAULT_BANK
@@ -446,12 +446,6 @@ def _report_cpu(server_cpu: float, tallies: list[Tally], load_before: float) -> 
     )
 
 
-def _percentile(values: list[float], q: int) -> float:
-    if len(values) < 2:
-        return values[0] if values else 0.0
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
-
-
 def _report(
     args: argparse.Namespace,
     url: str,
@@ -467,7 +461,7 @@ def _report(
     answers = [ms for t in tallies for ms in t.answer_ms]
     drain = max((t.last_ack for t in tallies), default=began) - began
     backend = "PostgreSQL" if url.startswith("postgres") else "SQLite"
-    p99 = _percentile(everything, 99)
+    p99 = percentile(everything, 99)
     print(
         f"gunicorn: {args.workers} sync workers, {backend}; {args.students} students, "
         f"{args.questions} questions each, {args.client_processes} client processes"
@@ -477,12 +471,12 @@ def _report(
         f"{len(everything)} requests, {len(everything) / drain if drain else 0:.0f} requests/s)"
     )
     print(
-        f"latency, all student requests: p50 {_percentile(everything, 50):.0f} ms, "
+        f"latency, all student requests: p50 {percentile(everything, 50):.0f} ms, "
         f"p99 {p99:.0f} ms, max {max(everything, default=0):.0f} ms"
     )
     print(
-        f"latency, answer POSTs: p50 {_percentile(answers, 50):.0f} ms, "
-        f"p99 {_percentile(answers, 99):.0f} ms"
+        f"latency, answer POSTs: p50 {percentile(answers, 50):.0f} ms, "
+        f"p99 {percentile(answers, 99):.0f} ms"
     )
     print(f"errors: {len(errors)}")
     for error in sorted(set(errors))[:5]:

@@ -27,7 +27,6 @@ import http.client
 import json
 import os
 import sqlite3
-import statistics
 import sys
 import tempfile
 import threading
@@ -39,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import requests
+from _figures import percentile
 from _server import HOST, gunicorn, run_cli
 
 from questions.default_deck import DEFAULT_BANK
@@ -266,12 +266,6 @@ def _verify(db_path: Path, load: tuple[list[Tally], float]) -> tuple[int, int]:
     return len(acked - set(stored)), len(stored) - len(set(stored))
 
 
-def _percentile(values: list[float], q: int) -> float:
-    if len(values) < 2:
-        return values[0] if values else 0.0
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
-
-
 def _report(
     args: argparse.Namespace,
     baseline: tuple[list[Tally], float],
@@ -288,7 +282,7 @@ def _report(
     health = sum(t.requests for t in baseline[0]) / baseline[1]
     health_lat = [ms for t in baseline[0] for ms in t.latencies_ms]
     health_errors = sum(len(t.errors) for t in baseline[0])
-    p50, p99 = _percentile(latencies, 50), _percentile(latencies, 99)
+    p50, p99 = percentile(latencies, 50), percentile(latencies, 99)
     print(
         f"gunicorn: {args.workers} workers x {args.threads} thread(s), SQLite; "
         f"{args.learners} learners for {load[1]:.1f} s"
@@ -309,8 +303,8 @@ def _report(
         print(f"  e.g. {error}")
     print(f"lost answers: {lost} (acknowledged, not in the database); duplicate keys: {duplicated}")
     print(
-        f"/healthz: {health:.1f} requests/s, p50 {_percentile(health_lat, 50):.1f} ms, "
-        f"p99 {_percentile(health_lat, 99):.1f} ms, errors {health_errors}"
+        f"/healthz: {health:.1f} requests/s, p50 {percentile(health_lat, 50):.1f} ms, "
+        f"p99 {percentile(health_lat, 99):.1f} ms, errors {health_errors}"
     )
     print(f"ratio answers/s : /healthz requests/s = {rate / health if health else 0:.2f}")
     speed = rate >= TARGET_RATE and p99 < TARGET_P99_MS

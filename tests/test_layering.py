@@ -166,3 +166,46 @@ def test_the_layer_checker_sees_violations(tmp_path: Path) -> None:
         "quizapp.domain.grading (domain) imports quizapp.db.models (db)",
         "quizapp.services.study (services) imports flask",
     ]
+
+
+# Modules the feature merges added, each with the layer its job belongs to: a new module must
+# land where it belongs, not merely under some prefix that happens to match.
+MERGED_MODULES = {
+    "quizapp.domain.siblings": "domain",
+    "quizapp.domain.backoff": "domain",
+    "quizapp.db.authoring": "db",
+    "quizapp.db.export_ledger": "db",
+    "quizapp.db.faults": "db",
+    "quizapp.db.startup": "db",
+    "quizapp.services.authoring": "services",
+    "quizapp.services.deck_access": "services",
+    "quizapp.services.deck_edits": "services",
+    "quizapp.services.deck_files": "services",
+    "quizapp.services.deck_imports": "services",
+    "quizapp.services.deck_upload": "services",
+    "quizapp.services.draws": "services",
+    "quizapp.services.export_sets": "services",
+    "quizapp.services.exports": "services",
+    "quizapp.services.learner_progress": "services",
+    "quizapp.services.note_times": "services",
+    "quizapp.services.reports": "services",
+    "quizapp.services.review_list": "services",
+    "quizapp.services.session_end": "services",
+    "quizapp.web.converters": "web",
+    "quizapp.web.owned": "web",
+    "quizapp.web.throttle": "web",
+    "quizapp.decks.downloads": "web",
+    "quizapp.decks.authoring_views": "web",
+    "quizapp.decks.review_views": "web",
+    "quizapp.api.authoring_doc": "web",
+    "quizapp.api.authoring_views": "web",
+    "quizapp.api.export_views": "web",
+    "quizapp.classroom.views_followup": "web",
+    "quizapp.study.more": "web",
+}
+
+
+@pytest.mark.parametrize(("module", "layer"), sorted(MERGED_MODULES.items()))
+def test_merged_modules_sit_in_their_layer(module: str, layer: str) -> None:
+    assert (ROOT / Path(*module.split("."))).with_suffix(".py").is_file()
+    assert layer_of(module) == layer

@@ -67,16 +67,12 @@ def parse(
 ) -> tuple[AssignmentSpec | None, dict[str, str]]:
     """Validate the form; returns (spec, {}) or (None, {field: message})."""
     errors: dict[str, str] = {}
-    title = " ".join(get.get("title", "").split())
-    if not 1 <= len(title) <= TITLE_MAX or has_control_characters(title):
-        errors["title"] = f"Give the assignment a title (up to {TITLE_MAX} characters)."
+    title = _title(get, errors)
     count = _bounded(get, "count", MAX_QUESTIONS, f"Choose 1 to {MAX_QUESTIONS} questions.", errors)
     attempts = _bounded(
         get, "attempts", MAX_ATTEMPTS, f"Allow 1 to {MAX_ATTEMPTS} attempts.", errors
     )
-    kinds = [k for k in KINDS if k in lists.get("kinds", ())]
-    if not kinds:
-        errors["kinds"] = "Tick at least one kind of question."
+    kinds = _kinds(lists, errors)
     sections = sorted(set(lists.get("sections", ())) & set(deck_sections))
     zone = get.get("timezone", "") if _zone(get.get("timezone", "")) else default_zone
     opens_at, closes_at = _window(get, zone, now, errors)
@@ -98,6 +94,23 @@ def parse(
         shuffled=get.get("order", "fixed") == "shuffled",
     )
     return spec, {}
+
+
+def _title(get: Mapping[str, str], errors: dict[str, str]) -> str:
+    """The title with runs of whitespace made one space; a message in ``errors`` if it is
+    empty, too long or holds control characters."""
+    title = " ".join(get.get("title", "").split())
+    if not 1 <= len(title) <= TITLE_MAX or has_control_characters(title):
+        errors["title"] = f"Give the assignment a title (up to {TITLE_MAX} characters)."
+    return title
+
+
+def _kinds(lists: Mapping[str, Sequence[str]], errors: dict[str, str]) -> list[str]:
+    """The ticked kinds in ``KINDS`` order; a message in ``errors`` if none is ticked."""
+    kinds = [k for k in KINDS if k in lists.get("kinds", ())]
+    if not kinds:
+        errors["kinds"] = "Tick at least one kind of question."
+    return kinds
 
 
 def _bounded(

@@ -14,7 +14,8 @@ Owns the definitions (they follow Anki's statistics screen):
   (learning or relearning), young (review, interval under 21 days) and mature (review,
   interval of 21 days or more).
 
-Nothing here touches the database or the clock; ``quizapp.stats.queries`` loads records.
+The three day-based figures take a ``StudyClock`` (now, the hour the study day starts, the
+zone). Nothing here touches the database or the clock; ``quizapp.stats.queries`` loads records.
 Times are aware datetimes; days are the learner's local study days.
 """
 
@@ -106,20 +107,33 @@ def study_day(moment: datetime, day_starts_at_hour: int, zone: str = "UTC") -> d
     return (moment.astimezone(tz) - timedelta(hours=day_starts_at_hour)).date()
 
 
+@dataclass(frozen=True)
+class StudyClock:
+    """Where the learner stands on their study calendar: the moment ``now``, the hour their
+    study day rolls over and their time zone (see ``study_day``)."""
+
+    now: datetime
+    day_starts_at_hour: int
+    zone: str = "UTC"
+
+    def day_of(self, moment: datetime) -> date:
+        return study_day(moment, self.day_starts_at_hour, self.zone)
+
+    @property
+    def today(self) -> date:
+        return self.day_of(self.now)
+
+
 def reviews_per_day(
-    reviews: Iterable[ReviewRecord],
-    now: datetime,
-    day_starts_at_hour: int,
-    zone: str = "UTC",
-    days: int = DEFAULT_DAYS,
+    reviews: Iterable[ReviewRecord], clock: StudyClock, days: int = DEFAULT_DAYS
 ) -> list[DayCount]:
     """One entry per study day, oldest first, ending with today."""
-    today = study_day(now, day_starts_at_hour, zone)
+    today = clock.today
     first = today - timedelta(days=days - 1)
     total: Counter[date] = Counter()
     right: Counter[date] = Counter()
     for review in reviews:
-        day = study_day(review.reviewed_at, day_starts_at_hour, zone)
+        day = clock.day_of(review.reviewed_at)
         if first <= day <= today:
             total[day] += 1
             right[day] += review.rating != Rating.Again
@@ -130,21 +144,17 @@ def reviews_per_day(
 
 
 def true_retention(
-    reviews: Iterable[ReviewRecord],
-    now: datetime,
-    day_starts_at_hour: int,
-    zone: str = "UTC",
-    days: int | None = DEFAULT_DAYS,
+    reviews: Iterable[ReviewRecord], clock: StudyClock, days: int | None = DEFAULT_DAYS
 ) -> Retention:
     """Anki's true retention over the last ``days`` study days (``None``: all time)."""
     first = None
     if days is not None:
-        first = study_day(now, day_starts_at_hour, zone) - timedelta(days=days - 1)
+        first = clock.today - timedelta(days=days - 1)
     passed = failed = 0
     for review in reviews:
-        if review.state_before != State.Review or review.reviewed_at > now:
+        if review.state_before != State.Review or review.reviewed_at > clock.now:
             continue
-        if first is not None and study_day(review.reviewed_at, day_starts_at_hour, zone) < first:
+        if first is not None and clock.day_of(review.reviewed_at) < first:
             continue
         if review.rating == Rating.Again:
             failed += 1
@@ -154,17 +164,13 @@ def true_retention(
 
 
 def due_forecast(
-    cards: Iterable[CardRecord],
-    now: datetime,
-    day_starts_at_hour: int,
-    zone: str = "UTC",
-    days: int = DEFAULT_DAYS,
+    cards: Iterable[CardRecord], clock: StudyClock, days: int = DEFAULT_DAYS
 ) -> list[DayCount]:
     """Cards due on each of the next ``days`` study days, today (with the backlog) first."""
-    today = study_day(now, day_starts_at_hour, zone)
+    today = clock.today
     due: Counter[date] = Counter()
     for card in cards:
-        day = max(study_day(card.due, day_starts_at_hour, zone), today)
+        day = max(clock.day_of(card.due), today)
         due[day] += 1
     return [DayCount(day, due[day]) for day in (today + timedelta(days=i) for i in range(days))]
 

@@ -47,14 +47,14 @@ def deck_report(
         hidden = held_back(session, user_id, deck_id, now)
         reviews = _reviews(session, user_id, deck_id, {rid for rid, _ in hidden})
         cards = _cards(session, user_id, deck_id, {qid for _, qid in hidden})
-    hour = settings.day_starts_at_hour
     # The learner's zone, once StudySettings carries one (learner time zones); UTC before.
     zone = str(getattr(settings, "time_zone", "UTC"))
+    clock = stats.StudyClock(now, settings.day_starts_at_hour, zone)
     return DeckReport(
-        reviews_per_day=stats.reviews_per_day(reviews, now, hour, zone),
-        retention=stats.true_retention(reviews, now, hour, zone),
-        retention_all_time=stats.true_retention(reviews, now, hour, zone, days=None),
-        forecast=stats.due_forecast(cards, now, hour, zone),
+        reviews_per_day=stats.reviews_per_day(reviews, clock),
+        retention=stats.true_retention(reviews, clock),
+        retention_all_time=stats.true_retention(reviews, clock, days=None),
+        forecast=stats.due_forecast(cards, clock),
         mastery=stats.mastery_by_section(questions, cards),
     )
 

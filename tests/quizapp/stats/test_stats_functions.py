@@ -12,6 +12,7 @@ from quizapp.domain.scheduler import Rating, State
 from quizapp.stats.metrics import (
     CardRecord,
     ReviewRecord,
+    StudyClock,
     card_class,
     due_forecast,
     mastery_by_section,
@@ -22,6 +23,7 @@ from quizapp.stats.metrics import (
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 HOUR = 4
+CLOCK = StudyClock(NOW, HOUR)
 NEW, LEARNING, REVIEW, RELEARNING = 0, int(State.Learning), int(State.Review), int(State.Relearning)
 
 
@@ -48,7 +50,7 @@ def test_reviews_per_day_counts_right_and_wrong_per_study_day() -> None:
         review(at(31, 10, month=1), Rating.Good),  # 31 Jan: 30 days ago, outside the window
         review(at(3, 10), Rating.Good),  # tomorrow (clock skew): outside the window
     ]
-    days = reviews_per_day(reviews, NOW, HOUR)
+    days = reviews_per_day(reviews, CLOCK)
     assert len(days) == 30
     assert days[0].day == date(2026, 2, 1) and days[-1].day == date(2026, 3, 2)
     assert (days[-1].total, days[-1].right, days[-1].wrong) == (2, 1, 1)
@@ -68,16 +70,16 @@ def test_true_retention_counts_only_review_cards_like_anki() -> None:
         review(at(1), Rating.Good, before=RELEARNING),  # relearning step: not counted
         review(at(10, month=1), Rating.Again),  # 10 Jan: outside the last 30 days
     ]
-    month = true_retention(reviews, NOW, HOUR)
+    month = true_retention(reviews, CLOCK)
     assert (month.passed, month.failed) == (3, 1)
     assert month.rate == 0.75
-    ever = true_retention(reviews, NOW, HOUR, days=None)
+    ever = true_retention(reviews, CLOCK, days=None)
     assert (ever.passed, ever.failed) == (3, 2)
     assert ever.rate == 0.6
 
 
 def test_true_retention_without_review_answers_is_unknown() -> None:
-    assert true_retention([review(at(2), Rating.Good, before=NEW)], NOW, HOUR).rate is None
+    assert true_retention([review(at(2), Rating.Good, before=NEW)], CLOCK).rate is None
 
 
 def card(qid: str, due: datetime, state: int = REVIEW, interval_days: float = 3) -> CardRecord:
@@ -93,7 +95,7 @@ def test_due_forecast_folds_the_backlog_into_today() -> None:
         card("in-30-days", at(1, 9, month=4)),  # outside the window
         card("learning", NOW + timedelta(minutes=5), state=LEARNING),
     ]
-    days = due_forecast(cards, NOW, HOUR)
+    days = due_forecast(cards, CLOCK)
     assert len(days) == 30
     assert days[0].day == date(2026, 3, 2) and days[-1].day == date(2026, 3, 31)
     assert [d.total for d in days[:2]] == [3, 1]
@@ -138,5 +140,5 @@ def test_study_days_follow_the_learners_time_zone() -> None:
     # 23:00 UTC on 1 March is 08:00 on 2 March in Tokyo.
     assert study_day(at(1, 23), HOUR, "Asia/Tokyo") == date(2026, 3, 2)
     assert study_day(at(2, 3), HOUR, "Not/A_Zone") == date(2026, 3, 1)  # unknown: UTC
-    tokyo = reviews_per_day([review(at(1, 23), Rating.Good)], NOW, HOUR, "Asia/Tokyo")
+    tokyo = reviews_per_day([review(at(1, 23), Rating.Good)], StudyClock(NOW, HOUR, "Asia/Tokyo"))
     assert tokyo[-1].day == date(2026, 3, 2) and tokyo[-1].total == 1
