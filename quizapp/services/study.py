@@ -22,6 +22,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement, Select
 
 from questions.model import Kind
+from quizapp.db.classroom import ANSWERS_AFTER_CLOSE, Assignment, Attempt, AttemptAnswer
 from quizapp.db.models import CardState, Question, ReviewLog, User
 from quizapp.db.session import DbSession
 from quizapp.domain import grading, scheduler
@@ -635,11 +636,26 @@ def _sibling_answered() -> ColumnElement[bool]:
     )
 
 
+def _held_back_card() -> ColumnElement[bool]:
+    """The learner answered this question in a class assignment that shows answers only
+    after closing and has not closed at :now. Its card waits until then: coming back sooner
+    (after a wrong answer) would reveal the grade the assignment holds back."""
+    return exists().where(
+        AttemptAnswer.question_id == Question.id,
+        Attempt.id == AttemptAnswer.attempt_id,
+        Attempt.user_id == bindparam("user_id"),
+        Assignment.id == Attempt.assignment_id,
+        Assignment.answers_shown == ANSWERS_AFTER_CLOSE,
+        or_(Assignment.closes_at.is_(None), Assignment.closes_at > bindparam("now")),
+    )
+
+
 def _rested() -> ColumnElement[bool]:
     """A card that may be shown today: learning cards never wait (they come back within
-    the session, as in Anki); new and review cards wait while a sibling was answered."""
+    the session, as in Anki); new and review cards wait while a sibling was answered; no
+    card waits on a grade the class assignment still holds back."""
     learning = and_(CardState.state.is_not(None), CardState.state != State.Review)
-    return or_(learning, ~_sibling_answered())
+    return and_(~_held_back_card(), or_(learning, ~_sibling_answered()))
 
 
 def _study_reviews_today(*columns: Any) -> Select[Any]:
@@ -682,7 +698,7 @@ def _next_card_statement() -> Select[Any]:
         .order_by(Question.position)
     )
     learning_soon = _with_state(Question.id).where(
-        CardState.state != State.Review, CardState.due <= bindparam("until")
+        CardState.state != State.Review, CardState.due <= bindparam("until"), ~_held_back_card()
     )
     new_allowed = _INTRODUCED_TODAY.scalar_subquery() < bindparam("new_per_day")
     picked = func.coalesce(
@@ -732,6 +748,7 @@ _CARD_COUNTS = (
                 CardState.state != State.Review,
                 CardState.due > bindparam("now"),
                 CardState.due <= bindparam("until"),
+                ~_held_back_card(),
             )
         ),
     )

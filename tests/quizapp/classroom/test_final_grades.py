@@ -163,3 +163,31 @@ def test_the_progress_package_holds_back_classroom_answers_until_closing(
         clock.advance(hours=4)  # closed at 15:00: the answers are the learner's to take
         after = learner_progress(db.session, user_id, deck_id, settings, clock.now)
         assert len(after.reviews) == len(ids) and len(after.cards) == len(ids)
+
+
+def test_a_held_back_answer_does_not_bring_its_card_back_before_closing(
+    capp: Flask, teacher: FlaskClient, clock: Clock
+) -> None:
+    """A wrong class answer sends the card to relearning; if study offered it again at once,
+    the student would learn the grade the assignment holds back."""
+    _student, _url, ids = _student_answers(capp, teacher, right=False, **HELD_BACK)
+    with capp.app_context():
+        logs = [db.session.get(ReviewLog, rid) for rid in ids]
+        answered = {log.question_id for log in logs if log is not None}
+        user_id = logs[0].user_id if logs[0] else 0
+        question = db.session.get(Question, next(iter(answered)))
+        assert question is not None
+        settings = settings_for(capp.config, None)
+
+        def upcoming() -> set[str]:
+            seen: set[str] = set()
+            for minutes in (1, 10, 30):  # learning steps are minutes long
+                card = study.next_card(db.session, user_id, question.deck_id, clock.now, settings)
+                if card is not None:
+                    seen.add(card.id)
+                clock.advance(minutes=minutes)
+            return seen
+
+        assert not upcoming() & answered  # before 15:00: the class answers' cards wait
+        clock.advance(hours=4)
+        assert upcoming() & answered  # after closing they are the learner's to study
