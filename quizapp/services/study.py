@@ -22,12 +22,13 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement, Select
 
 from questions.model import Kind
-from quizapp.db.classroom import ANSWERS_AFTER_CLOSE, Assignment, Attempt, AttemptAnswer
+from quizapp.db.classroom import AttemptAnswer
 from quizapp.db.models import CardState, Question, ReviewLog, User
 from quizapp.db.session import DbSession
 from quizapp.domain import grading, scheduler
 from quizapp.domain.scheduler import CardSnapshot, Rating, State
 from quizapp.domain.timezones import local_day_start
+from quizapp.services.held_back import held_back_by
 from quizapp.services.settings import StudySettings
 
 SOURCES = ("study", "quiz", "classroom")
@@ -642,11 +643,7 @@ def _held_back_card() -> ColumnElement[bool]:
     (after a wrong answer) would reveal the grade the assignment holds back."""
     return exists().where(
         AttemptAnswer.question_id == Question.id,
-        Attempt.id == AttemptAnswer.attempt_id,
-        Attempt.user_id == bindparam("user_id"),
-        Assignment.id == Attempt.assignment_id,
-        Assignment.answers_shown == ANSWERS_AFTER_CLOSE,
-        or_(Assignment.closes_at.is_(None), Assignment.closes_at > bindparam("now")),
+        held_back_by(bindparam("user_id"), bindparam("now")),
     )
 
 
