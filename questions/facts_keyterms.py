@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from questions.document import Document, Unit
 from questions.facts import Fact
 from questions.nlp import NOUN_TAGS, Phrase, noun_phrases, singular, tag
+from questions.quantities import is_quantity, quantities
 from questions.rarity import RARE_ZIPF, is_trivial, is_trivial_word, zipf
 from questions.textutil import content_words, find_phrase, squash, words
 
@@ -33,6 +34,18 @@ STATING_LINES = frozenset(["paragraph", "list_item"])
 TOPIC_COUNT = 12
 MAX_WORDS = 4
 MIN_SCORE = 1.0
+# Blanks offered per sentence: the ranking keeps one per sentence and chooses by its score,
+# so a sentence's term can win over its everyday words ("the ___ would be carried …").
+PER_SENTENCE = 3
+NAME_BONUS = 2.0  # a person, place, law or organisation named mid-sentence
+NAMED_BONUS = 2.0  # the term the sentence names: "called X", "known as X", "termed X"
+# Words that may join the capitalised words of one name: "Pediculus humanus", "Joan of Arc".
+NAME_JOINERS = frozenset(["of", "de", "la", "le", "van", "von", "der", "du", "and", "the"])
+NAMING_BEFORE = re.compile(
+    r"\b(?:called|termed|named|dubbed|known as|referred to as|described as)\s+"
+    r"(?:an?\s|the\s)?[\"“‘']?$",
+    re.I,
+)
 # Talk about the page itself: "this article", "the table below", "please refer to …".
 META_RE = re.compile(
     r"\b(?:this (?:article|post|guide|page)|we will|we.ll|please|refer to|"
@@ -92,9 +105,33 @@ def _word(text: str, span: tuple[int, int]) -> str:
     return text[span[0] : span[1]].strip(",;:()")
 
 
+def is_name(text: str, span: tuple[int, int]) -> bool:
+    """Is the span a proper name mid-sentence ("Newton", "Lorentz force law", "James Clerk
+    Maxwell")? Capitalised where a common word would not be: not the sentence's first word."""
+    if span[0] == 0 or not text[: span[0]].strip():
+        return False
+    parts = text[span[0] : span[1]].split()
+    titled = [w for w in parts if w[:1].isupper() and w[1:2].islower()]
+    return bool(titled) and titled[0] == parts[0]
+
+
+def named_here(text: str, span: tuple[int, int]) -> bool:
+    """Does the sentence name the term it blanks ("an enzyme called ___", "known as ___")?"""
+    return NAMING_BEFORE.search(text[: span[0]]) is not None
+
+
+def value_of(text: str, span: tuple[int, int], phrase: Phrase) -> float:
+    """A blank's worth before the deck's other blanks are known: ``score`` plus evidence that
+    the span is a name or the term the sentence names."""
+    bonus = NAMED_BONUS if named_here(text, span) else 0.0
+    if not phrase.is_number and is_name(text, span):
+        bonus += NAME_BONUS
+    return bonus
+
+
 def score(answer: str, phrase: Phrase, vocab: Vocabulary, used: Counter[str]) -> float:
     terms = [w.casefold() for w in words(answer) if not is_trivial_word(w)]
-    if phrase.is_number and any(c.isdigit() for c in answer):
+    if phrase.is_number and (any(c.isdigit() for c in answer) or is_quantity(answer)):
         value = 6.0 + (2.0 if len(answer.split()) > 1 or "%" in answer else 0.0)
     else:
         value = sum(max(0.0, RARE_ZIPF + 1.5 - zipf(w)) for w in terms) / max(1, len(terms))
@@ -125,8 +162,21 @@ def spans(text: str, phrase: Phrase, vocab: Vocabulary) -> Iterator[tuple[int, i
             yield token.start, token.end
 
 
-def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
+def phrases(text: str) -> list[Phrase]:
+    """The sentence's quantities ("3.8 centimeters per year") and its noun phrases, without a
+    number phrase that holds part of a quantity ("2,500 people" of "one in 2,500 people")."""
+    amounts = list(quantities(text))
+    out = [Phrase(text[s:e], s, e, text[s:e], ("CD",)) for s, e in amounts]
     for phrase in noun_phrases(text):
+        cut = any(s < phrase.end and phrase.start < e for s, e in amounts)
+        inside = any(s <= phrase.start and phrase.end <= e for s, e in amounts)
+        if not inside and not (cut and phrase.is_number):
+            out.append(phrase)
+    return sorted(out, key=lambda p: (p.start, p.end))
+
+
+def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
+    for phrase in phrases(text):
         if phrase.start >= lo:
             if _in_series(text, (phrase.start, phrase.end)):
                 continue  # "hats, grooming aids, and towels": any member fits a blank
@@ -138,7 +188,8 @@ def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int
 def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
     answer = text[span[0] : span[1]]
     terms = [w.casefold() for w in words(answer) if not is_trivial_word(w)]
-    if len(words(answer)) == 1 and zipf(answer) >= TERM_ZIPF and vocab.count(answer) < KEY_COUNT:
+    everyday = zipf(answer) >= TERM_ZIPF and vocab.count(answer) < KEY_COUNT
+    if len(words(answer)) == 1 and everyday and not is_name(text, span):
         return False  # one everyday word ("patterns", "majority") the article does not make a term
     if all(w in vocab.title for w in terms):
         return False  # the deck's title says it: "muscle ___" in a deck on muscle cramps
@@ -177,20 +228,35 @@ def _in_series(text: str, span: tuple[int, int]) -> bool:
     return bool(listed or last or example or SERIES_FIRST.match(after))
 
 
+def best_blanks(
+    text: str, lo: int, vocab: Vocabulary, used: Counter[str], limit: int = PER_SENTENCE
+) -> list[tuple[int, int]]:
+    """Spans of the best ``limit`` blanks of ``text`` from ``lo`` on, best first, none
+    overlapping another; empty if none is worth asking."""
+    if len(content_words(text)) - 1 < MIN_CONTEXT:
+        return []
+    scored: list[tuple[float, int, int]] = []
+    for start, end, phrase in candidates(text, lo, vocab):
+        span = (start, end)
+        value = score(text[start:end], phrase, vocab, used) + value_of(text, span, phrase)
+        if value >= MIN_SCORE:
+            scored.append((-value, start, end))
+    chosen: list[tuple[int, int]] = []
+    for _, start, end in sorted(scored):
+        if len(chosen) < limit and all(e <= start or end <= s for s, e in chosen):
+            chosen.append((start, end))
+    return chosen
+
+
 def best_blank(text: str, lo: int, vocab: Vocabulary, used: Counter[str]) -> tuple[int, int] | None:
     """Span of the best blank of ``text`` from ``lo`` on, or None if none is worth asking."""
-    if len(content_words(text)) - 1 < MIN_CONTEXT:
-        return None
-    best: tuple[float, int, int] | None = None
-    for start, end, phrase in candidates(text, lo, vocab):
-        value = score(text[start:end], phrase, vocab, used)
-        if value >= MIN_SCORE and (best is None or value > best[0]):
-            best = (value, start, end)
-    return (best[1], best[2]) if best else None
+    found = best_blanks(text, lo, vocab, used, 1)
+    return found[0] if found else None
 
 
 def phrase_is_number(text: str, span: tuple[int, int]) -> bool:
-    return text[span[0] : span[0] + 1].isdigit() or text[span[0] : span[0] + 1] in "¼½¾$£€"
+    first = text[span[0] : span[0] + 1]
+    return first.isdigit() or first in "¼½¾$£€" or is_quantity(text[span[0] : span[1]])
 
 
 def number_group(answer: str) -> str:
@@ -207,6 +273,23 @@ def number_group(answer: str) -> str:
     return "key_term"  # a bare count: of what, the sentence says, not the number
 
 
+def blank_fact(doc: Document, unit: Unit, span: tuple[int, int]) -> Fact:
+    """The key-term fact of one blank: its sentence, its answer and the answer's offset."""
+    text = unit.sentence.text
+    term = text[span[0] : span[1]]
+    entity = doc.entities.get(unit.section)
+    subject = f"{doc.section_name(unit.section)}: {' '.join(content_words(text)[:4])}"
+    return Fact(
+        "key_term",
+        subject,
+        term,
+        unit,
+        number_group(term) if phrase_is_number(text, span) else "key_term",
+        entity.short if entity else doc.section_name(unit.section),
+        str(span[0]),
+    )
+
+
 def key_term_extractor(vocab: Vocabulary) -> Callable[[Document, Unit], Iterator[Fact]]:
     used: Counter[str] = Counter()  # answers already chosen, in document order
 
@@ -217,21 +300,10 @@ def key_term_extractor(vocab: Vocabulary) -> Callable[[Document, Unit], Iterator
         if META_RE.search(text) or FILLER_RE.search(text):
             return  # advice to the reader or talk about the article: nothing to learn
         lo = text.find(": ") + 2 if unit.line.kind == "list_item" and ": " in text[:60] else 0
-        span = best_blank(text, lo, vocab, used)
-        if span is None:
-            return
-        term = text[span[0] : span[1]]
-        used[squash(term)] += 1
-        entity = doc.entities.get(unit.section)
-        subject = f"{doc.section_name(unit.section)}: {' '.join(content_words(text)[:4])}"
-        yield Fact(
-            "key_term",
-            subject,
-            term,
-            unit,
-            number_group(term) if phrase_is_number(text, span) else "key_term",
-            entity.short if entity else doc.section_name(unit.section),
-            str(span[0]),
-        )
+        chosen = best_blanks(text, lo, vocab, used)
+        for span in chosen:
+            used[squash(text[span[0] : span[1]])] += 1
+        for span in chosen:
+            yield blank_fact(doc, unit, span)
 
     return key_term_facts

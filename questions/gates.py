@@ -199,8 +199,9 @@ class Deduper:
     """Finds exact and near duplicates among questions seen so far, bucketed by kind+answer."""
 
     WINDOW = 40
-    # One cloze and one true/false per source sentence: more would ask the same thing twice.
-    PER_SENTENCE = (Kind.CLOZE, Kind.TRUE_FALSE)
+    # One true/false per source sentence: more would ask the same thing twice. A sentence's
+    # clozes on different blanks all pass: the ranking keeps the best one of a sentence.
+    PER_SENTENCE = (Kind.TRUE_FALSE,)
 
     def __init__(self) -> None:
         self.ids: set[str] = set()

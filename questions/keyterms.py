@@ -40,6 +40,7 @@ from questions.facts_keyterms import (
     TOPIC_COUNT,
     Vocabulary,
     candidates,
+    key_term_extractor,
     number_group,
     phrase_is_number,
 )
@@ -318,14 +319,21 @@ def key_terms(doc: Document, vocab: Vocabulary) -> list[tuple[float, str, Mentio
 def keyterm_extractor(
     doc: Document, vocab: Vocabulary
 ) -> Callable[[Document, Unit], Iterator[Fact]]:
-    """An extractor (``questions.facts``) that yields the key-term facts of each sentence."""
+    """An extractor (``questions.facts``) that yields the key-term facts of each sentence:
+    the article's key term where this module chose the sentence for one, else the best
+    blanks of the sentence on its own (``facts_keyterms``). A sentence chosen for a key term
+    offers no other blank, so the ranking cannot trade the term for a commoner word of it."""
     plan: dict[int, list[tuple[str, Mention]]] = {}
     for _, term, mention in key_terms(doc, vocab):
         plan.setdefault(doc.units[mention.unit].sentence.start, []).append((term, mention))
+    blanks = key_term_extractor(vocab)
 
     def keyterm_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
-        for term, mention in plan.get(unit.sentence.start, []):
+        planned = plan.get(unit.sentence.start, [])
+        for term, mention in planned:
             yield _fact(doc, unit, term, mention)
+        if not planned:
+            yield from blanks(doc, unit)
 
     return keyterm_facts
 

@@ -37,6 +37,8 @@ MODIFIER_TAGS = frozenset(["JJ", "JJR", "JJS", "VBN", "CD", "HYPH", *NOUN_TAGS])
 AFTER_VERB_SLOT = frozenset(["MD", "TO", "WDT", "WP", "PRP"])
 FINITE_VERB = frozenset(["VBZ", "VBP", "VBD", "MD"])
 VERB_TAGS = frozenset(["VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"])
+# Participles that name what follows them: "an enzyme called X" is the enzyme and its name.
+NAMING_VERBS = frozenset(["called", "termed", "named", "dubbed", "nicknamed", "designated"])
 
 
 @dataclass(frozen=True)
@@ -162,11 +164,13 @@ def noun_phrases(text: str) -> list[Phrase]:
     phrases: list[Phrase] = []
     i = 0
     while i < len(tokens):
-        if tokens[i].tag not in MODIFIER_TAGS or tokens[i].tag == "HYPH":
+        if tokens[i].tag not in MODIFIER_TAGS or tokens[i].tag == "HYPH" or _names(tokens[i]):
             i += 1
             continue
         j = i
         while j < len(tokens) and tokens[j].tag in MODIFIER_TAGS:
+            if _names(tokens[j]):
+                break  # "an enzyme called carbonic anhydrase": two phrases, one names the other
             j += 1
         last = j
         while last > i and tokens[last - 1].tag not in NOUN_TAGS | {"CD"}:
@@ -175,6 +179,10 @@ def noun_phrases(text: str) -> list[Phrase]:
             phrases.append(_phrase(text, tokens[i:last]))
         i = max(j, i + 1)
     return phrases
+
+
+def _names(token: Token) -> bool:
+    return token.tag == "VBN" and token.text.casefold() in NAMING_VERBS
 
 
 def _phrase(text: str, run: tuple[Token, ...]) -> Phrase:

@@ -19,7 +19,7 @@ from questions.bankfile import with_content_version
 from questions.context import build_context
 from questions.document import Document, build_document
 from questions.facts import Extractor, Fact, extract_facts
-from questions.facts_keyterms import Vocabulary, key_term_extractor, vocabulary
+from questions.facts_keyterms import Vocabulary, vocabulary
 from questions.facts_relations import (
     appositive_facts,
     cause_facts,
@@ -90,8 +90,7 @@ def extractors(doc: Document, vocab: Vocabulary | None = None) -> list[Extractor
         effect_facts,
         statement_facts,
         structure_facts,
-        keyterm_extractor(doc, vocab or vocabulary(doc)),  # whole-article key terms first
-        key_term_extractor(vocab or vocabulary(doc)),
+        keyterm_extractor(doc, vocab or vocabulary(doc)),  # key terms, else each sentence's blanks
     ]
 
 

@@ -5,7 +5,8 @@ A word is trivial if it is a function word, a category noun ("disease", "type"),
 filler noun or adjective of any prose ("people", "method", "value", "factors", "first"), or
 very common in English at large
 (``wordfreq`` Zipf frequency ≥ ``COMMON_ZIPF``: "first" 6.1, "people" 6.4; "calcium" 3.8).
-A phrase is trivial only if every word of it is; a number is never trivial.
+A phrase is trivial only if every word of it is; a number is never trivial, nor is a
+quantity written in words ("about half", ``questions.quantities``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from questions.quantities import is_quantity
 from questions.textutil import GENERIC, STOPWORDS
 
 COMMON_ZIPF = 5.5
@@ -63,4 +65,4 @@ def is_trivial_word(word: str) -> bool:
 def is_trivial(answer: str) -> bool:
     """True if no word of ``answer`` is worth asking (function words, filler, very common)."""
     tokens = _WORD_RE.findall(answer)
-    return all(is_trivial_word(t) for t in tokens)
+    return all(is_trivial_word(t) for t in tokens) and not is_quantity(answer)
