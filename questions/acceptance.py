@@ -65,6 +65,16 @@ OPENERS = frozenset(_OPENER_WORDS.split())
 OPENER_RE = re.compile(
     r"\b(?:he or she|this type|these same|for those|the latter|the former)\b", re.I
 )
+# Openers that continue the previous sentence's thought: the learner has not read it.
+BACK_OPENER_RE = re.compile(
+    r"(?:so|rather|instead|therefore|consequently|then|otherwise|likewise|similarly|"
+    r"in (?:this|that|these|those|such|either|each) (?:case|cases|way|situation|instance)|"
+    r"as a (?:result|consequence)|for (?:this|that|these) reasons?|because of (?:this|that)|"
+    r"at this (?:point|stage|time)|in (?:addition|contrast|comparison) to (?:this|that|these))\b",
+    re.I,
+)
+# "For many people with diabetes, this means …": the main clause's subject points back.
+PRONOUN_SUBJECT_RE = re.compile(r"[^,;:]{1,80},\s+(?:this|these|that|those|it|they)\s+(?=\w)", re.I)
 PAGE_RE = re.compile(
     r"\b(?:please refer|refer to|see also|see (?:the )?(?:table|figure|section|below|above)"
     r"|(?:table|list|figure|map|chart|image|diagram)s? (?:below|above)|as discussed"
@@ -303,7 +313,22 @@ def unresolved_opener(q: Question, lex: Lexicon) -> list[str]:
     first = words(body[:40])
     if first and first[0].casefold() in OPENERS | CONNECTIVE and not body.startswith(CLOZE_BLANK):
         return ["unresolved_opener"]
+    if q.kind == Kind.CLOZE and _points_back(body.replace(CLOZE_BLANK, q.answer)):
+        return ["unresolved_opener"]
     return ["unresolved_opener"] if OPENER_RE.search(body) else []
+
+
+def _points_back(sentence: str) -> bool:
+    """A cloze's sentence that needs the one before it: it opens with a discourse word
+    ("So …", "Rather, …", "In this case, …") or its main clause's subject is a pronoun after
+    an opening phrase ("For many people, this means …")."""
+    if BACK_OPENER_RE.match(sentence):
+        return True
+    subject = PRONOUN_SUBJECT_RE.match(sentence)
+    if subject is None:
+        return False
+    following = tag(sentence[subject.end() :])[:1]
+    return bool(following) and following[0].tag in FINITE_VERB
 
 
 def fragment(q: Question, lex: Lexicon) -> list[str]:

@@ -21,7 +21,7 @@ from questions.facts import Fact
 from questions.nlp import NOUN_TAGS, Phrase, noun_phrases, singular, tag
 from questions.quantities import is_quantity, quantities
 from questions.rarity import RARE_ZIPF, is_trivial, is_trivial_word, zipf
-from questions.textutil import content_words, find_phrase, squash, words
+from questions.textutil import STOPWORDS, content_words, find_phrase, squash, words
 
 MIN_CONTEXT = 4
 # A single-word blank must be rarer than this in English, or used this often by the article.
@@ -34,13 +34,17 @@ STATING_LINES = frozenset(["paragraph", "list_item"])
 TOPIC_COUNT = 12
 MAX_WORDS = 4
 MIN_SCORE = 1.0
+# Rarer than this a word is specialist vocabulary ("myelin" 2.5, "salts" 3.6 is not).
+SPECIALIST_ZIPF = 3.5
+EVALUATIVE_ZIPF = 4.5  # "severe" 4.6, "simple" 5.1; "chronic" 4.2 and "autosomal" 2.6 name a kind
+GLUED = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺₀₁₂₃₄₅₆₇₈₉+−")  # "Ca2+", "HPO42−": a formula, not a term
 # Blanks offered per sentence: the ranking keeps one per sentence and chooses by its score,
 # so a sentence's term can win over its everyday words ("the ___ would be carried …").
 PER_SENTENCE = 3
 NAME_BONUS = 2.0  # a person, place, law or organisation named mid-sentence
 NAMED_BONUS = 2.0  # the term the sentence names: "called X", "known as X", "termed X"
 # Words that may join the capitalised words of one name: "Pediculus humanus", "Joan of Arc".
-NAME_JOINERS = frozenset(["of", "de", "la", "le", "van", "von", "der", "du", "and", "the"])
+CLAUSE_OPENERS = frozenset(':;.!?"“‘(—–')
 NAMING_BEFORE = re.compile(
     r"\b(?:called|termed|named|dubbed|known as|referred to as|described as)\s+"
     r"(?:an?\s|the\s)?[\"“‘']?$",
@@ -53,7 +57,11 @@ META_RE = re.compile(
     re.I,
 )
 # "Understanding X is crucial for …": an opinion about the topic, not a fact of it.
-FILLER_RE = re.compile(r"\b(?:is|are) (?:crucial|vital|essential|important|key|critical)\b", re.I)
+FILLER_RE = re.compile(
+    r"^(?:it|this|that|understanding|knowing|learning|recogni[sz]ing|being)\b[^.]{0,80}?"
+    r"\b(?:is|are) (?:crucial|vital|essential|important|key|critical)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -93,12 +101,25 @@ def trimmed(text: str, phrase: Phrase) -> tuple[int, int] | None:
         first += 1
     if phrase.is_number and first:
         first = 0  # "2,500 people": the number is the point, its noun is its unit
+    elif first < len(parts) - 1 and _evaluative(phrase, parts[first][0]):
+        first += 1  # "desired ___", "severe ___": the state of the thing, not its name
     parts = parts[first:]
     if len(parts) > MAX_WORDS:
         if phrase.is_number:
             return None
         parts = parts[-2:]  # a long phrase: its last two words name the thing
     return phrase.start + parts[0][0], phrase.start + parts[-1][1]
+
+
+def _evaluative(phrase: Phrase, offset: int) -> bool:
+    """Is the phrase's word at ``offset`` a participle ("affected", "desired") or a common
+    adjective ("severe", "actual") that describes its noun rather than names it?"""
+    token = next((t for t in tag(phrase.text) if t.start == offset), None)
+    if token is None or token.text[:1].isupper():
+        return False
+    return token.tag in ("VBN", "VBG") or (
+        token.tag == "JJ" and zipf(token.text) >= EVALUATIVE_ZIPF
+    )
 
 
 def _word(text: str, span: tuple[int, int]) -> str:
@@ -108,8 +129,9 @@ def _word(text: str, span: tuple[int, int]) -> str:
 def is_name(text: str, span: tuple[int, int]) -> bool:
     """Is the span a proper name mid-sentence ("Newton", "Lorentz force law", "James Clerk
     Maxwell")? Capitalised where a common word would not be: not the sentence's first word."""
-    if span[0] == 0 or not text[: span[0]].strip():
-        return False
+    before = text[: span[0]].rstrip()
+    if not before or before[-1] in CLAUSE_OPENERS:
+        return False  # "Unpleasant feelings: Severe …", "… experiment. Ampère": a first word
     parts = text[span[0] : span[1]].split()
     titled = [w for w in parts if w[:1].isupper() and w[1:2].islower()]
     return bool(titled) and titled[0] == parts[0]
@@ -178,7 +200,8 @@ def phrases(text: str) -> list[Phrase]:
 def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
     for phrase in phrases(text):
         if phrase.start >= lo:
-            if _in_series(text, (phrase.start, phrase.end)):
+            amount = is_quantity(phrase.text) and " " in phrase.text  # one value, not a member
+            if not amount and _in_series(text, (phrase.start, phrase.end)):
                 continue  # "hats, grooming aids, and towels": any member fits a blank
             for span in spans(text, phrase, vocab):
                 if _usable(text, span, vocab):
@@ -188,10 +211,11 @@ def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int
 def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
     answer = text[span[0] : span[1]]
     terms = [w.casefold() for w in words(answer) if not is_trivial_word(w)]
+    number = any(c.isdigit() for c in answer) or is_quantity(answer)
     everyday = zipf(answer) >= TERM_ZIPF and vocab.count(answer) < KEY_COUNT
-    if len(words(answer)) == 1 and everyday and not is_name(text, span):
+    if len(words(answer)) == 1 and everyday and not (number or is_name(text, span)):
         return False  # one everyday word ("patterns", "majority") the article does not make a term
-    if all(w in vocab.title for w in terms):
+    if terms and all(w in vocab.title for w in terms) and not number:
         return False  # the deck's title says it: "muscle ___" in a deck on muscle cramps
     tags = [t.tag for t in tag(text) if span[0] <= t.start and t.end <= span[1]]
     if tags and all(t.startswith("JJ") for t in tags):
@@ -201,10 +225,11 @@ def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
         return False  # a bare small number: a list's "(1)", or a count without its unit
     if is_trivial(answer) or (before and before[0].casefold() in GIVEAWAY_BEFORE):
         return False  # "a ___" hints at the answer's sound, "this ___" points back
-    if _in_series(text, span) or text[span[0] - 1 : span[0]] in DASHES:
+    amount = is_quantity(answer) and " " in answer
+    if (not amount and _in_series(text, span)) or text[span[0] - 1 : span[0]] in DASHES:
         return False  # "hats, ___, coats": any other member fits; "self–___": half a word
-    if text[span[1] : span[1] + 1] in DASHES:
-        return False
+    if text[span[1] : span[1] + 1] in DASHES or text[span[1] : span[1] + 1] in GLUED:
+        return False  # "___–related", "___+": half a word, half a formula
     rest = text[: span[0]] + text[span[1] :]
     # Not given away by the rest of the sentence, and not a possessive.
     return find_phrase(rest, answer) == -1 and text[span[1] : span[1] + 1] not in ("'", "’")
@@ -228,6 +253,27 @@ def _in_series(text: str, span: tuple[int, int]) -> bool:
     return bool(listed or last or example or SERIES_FIRST.match(after))
 
 
+def compound_cut(text: str, start: int) -> bool:
+    """Does a noun or adjective stand right before the blank ("head ___ medications")? Then
+    the blank cuts a compound, and the visible half predicts or changes it."""
+    before = [t for t in tag(text) if t.end <= start]
+    if not before or before[-1].end != start - 1 or text[before[-1].end] != " ":
+        return False
+    if before[-1].text.casefold() in STOPWORDS:
+        return False  # "many ___", "other ___": a quantifier, not half of a name
+    return before[-1].tag in NOUN_TAGS or before[-1].tag.startswith(("JJ", "VBG"))
+
+
+def distinctive(text: str, span: tuple[int, int], phrase: Phrase) -> bool:
+    """Is the span plainly a thing to learn, by its form alone: a number or quantity, a
+    name, the term the sentence names, or a word of specialist vocabulary? A sentence's
+    second and third blanks must be; its best one is judged by ``score`` alone."""
+    answer = text[span[0] : span[1]]
+    if phrase.is_number or is_name(text, span) or named_here(text, span):
+        return True
+    return any(zipf(w) < SPECIALIST_ZIPF for w in words(answer) if not is_trivial_word(w))
+
+
 def best_blanks(
     text: str, lo: int, vocab: Vocabulary, used: Counter[str], limit: int = PER_SENTENCE
 ) -> list[tuple[int, int]]:
@@ -235,16 +281,22 @@ def best_blanks(
     overlapping another; empty if none is worth asking."""
     if len(content_words(text)) - 1 < MIN_CONTEXT:
         return []
-    scored: list[tuple[float, int, int]] = []
+    scored: list[tuple[float, int, int, Phrase]] = []
     for start, end, phrase in candidates(text, lo, vocab):
         span = (start, end)
         value = score(text[start:end], phrase, vocab, used) + value_of(text, span, phrase)
         if value >= MIN_SCORE:
-            scored.append((-value, start, end))
+            scored.append((-value, start, end, phrase))
     chosen: list[tuple[int, int]] = []
-    for _, start, end in sorted(scored):
-        if len(chosen) < limit and all(e <= start or end <= s for s, e in chosen):
-            chosen.append((start, end))
+    for _, start, end, phrase in sorted(scored, key=lambda s: s[:3]):
+        if len(chosen) >= limit or any(s < end and start < e for s, e in chosen):
+            continue
+        alternative = bool(chosen)
+        if alternative and (
+            not distinctive(text, (start, end), phrase) or compound_cut(text, start)
+        ):
+            continue  # "the ___ membrane", "mathematical ___": a weaker reading of the sentence
+        chosen.append((start, end))
     return chosen
 
 
@@ -269,7 +321,7 @@ def number_group(answer: str) -> str:
     if "°" in answer:
         return "number:" + answer[answer.index("°") :]
     if re.fullmatch(r"1\d{3}|20\d{2}", answer):
-        return "number:year"
+        return "number:calendar year"  # not "number:year", the group of "2 years"
     return "key_term"  # a bare count: of what, the sentence says, not the number
 
 

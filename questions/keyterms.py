@@ -34,19 +34,21 @@ from questions.document import Document, Unit
 from questions.facts import Fact
 from questions.facts_keyterms import (
     FILLER_RE,
+    GLUED,
     META_RE,
     MIN_CONTEXT,
     STATING_LINES,
     TOPIC_COUNT,
     Vocabulary,
     candidates,
+    compound_cut,
     key_term_extractor,
     number_group,
     phrase_is_number,
 )
-from questions.nlp import FINITE_VERB, NOUN_TAGS, singular, tag
+from questions.nlp import FINITE_VERB, singular, tag
 from questions.rarity import RARE_ZIPF, is_trivial_word, zipf
-from questions.textutil import STOPWORDS, content_words, find_phrase, is_acronym, squash, words
+from questions.textutil import content_words, find_phrase, is_acronym, squash, words
 
 # Terms asked per 1,000 words of article at most: the ranking keeps at most 38.
 PER_1000_WORDS = 24
@@ -80,7 +82,6 @@ POINTING_OPENERS = frozenset(
 BACK_REFERENCES = frozenset(
     ["these", "those", "such", "same", "so", "it", "they", "he", "she", "its", "their"]
 )
-GLUED = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺₀₁₂₃₄₅₆₇₈₉+−")  # "Ca2+", "HPO42−": a formula, not a term
 ARTICLE_CUE = re.compile(r"\b(?:a|an)\s+[\"“‘']?$", re.I)
 PREDICATE_WORDS = 4
 PAIR_AFTER = re.compile(r"^\s+(?:and|or|nor|vs\.?|versus)\s", re.I)
@@ -193,17 +194,6 @@ def paired(text: str, start: int, end: int) -> bool:
     first = tag(text[start:end])[:1]
     verb_before = BE_BEFORE.search(before) or before.rstrip().endswith("ly")
     return bool(first) and first[0].tag in ("VBN", "VBD") and verb_before is not None
-
-
-def compound_cut(text: str, start: int) -> bool:
-    """Does a noun or adjective stand right before the blank ("head ___ medications")? Then
-    the blank cuts a compound, and the visible half predicts or changes it."""
-    before = [t for t in tag(text) if t.end <= start]
-    if not before or before[-1].end != start - 1 or text[before[-1].end] != " ":
-        return False
-    if before[-1].text.casefold() in STOPWORDS:
-        return False  # "many ___", "other ___": a quantifier, not half of a name
-    return before[-1].tag in NOUN_TAGS or before[-1].tag.startswith(("JJ", "VBG"))
 
 
 def shared_predicate(vocab: Vocabulary, predicate: str) -> bool:
@@ -322,7 +312,8 @@ def keyterm_extractor(
     """An extractor (``questions.facts``) that yields the key-term facts of each sentence:
     the article's key term where this module chose the sentence for one, else the best
     blanks of the sentence on its own (``facts_keyterms``). A sentence chosen for a key term
-    offers no other blank, so the ranking cannot trade the term for a commoner word of it."""
+    offers no other blank but its numbers, so the ranking cannot trade the term for a
+    commoner word of it, and the numbers still give their multiple choice and true/false."""
     plan: dict[int, list[tuple[str, Mention]]] = {}
     for _, term, mention in key_terms(doc, vocab):
         plan.setdefault(doc.units[mention.unit].sentence.start, []).append((term, mention))
@@ -332,8 +323,9 @@ def keyterm_extractor(
         planned = plan.get(unit.sentence.start, [])
         for term, mention in planned:
             yield _fact(doc, unit, term, mention)
-        if not planned:
-            yield from blanks(doc, unit)
+        for fact in blanks(doc, unit):
+            if not planned or fact.group.startswith("number:"):
+                yield fact
 
     return keyterm_facts
 

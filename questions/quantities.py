@@ -9,7 +9,8 @@ English patterns only (units of measure and time, number words, "one in N people
   two unit words, optionally "per UNIT": "0.002 second", "3.8 centimeters per year", "70 mg/dL";
 - "one in 2,500 people": a rate with the noun it counts;
 - "the last 3 months": a time span keeps its "first/last/past/next";
-- "about half": a fraction word keeps its approximation ("about", "nearly", "almost").
+- "about half": a fraction word keeps its approximation ("about", "nearly", "almost");
+- "between seven and nine hours": a range keeps both ends.
 
 A number word without a unit ("one of the …", "four") is not a quantity: what it counts,
 only the sentence says, and "one" is more often a pronoun than a number.
@@ -36,16 +37,17 @@ _UNIT_WORDS = """
     mmol mEq IU kcal kJ Hz kHz MHz GHz kW MW min ms ppm
 """
 UNITS = frozenset(_UNIT_WORDS.split())
-NUMBER_WORDS = frozenset(
-    """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
-    forty fifty sixty seventy eighty ninety hundred thousand million billion dozen""".split()
-)
-FRACTION_WORDS = frozenset(["half", "third", "quarter", "two-thirds", "three-quarters"])
+_NUMBER_WORDS = """
+    two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
+    forty fifty sixty seventy eighty ninety hundred thousand million billion dozen
+"""
+NUMBER_WORDS = frozenset(_NUMBER_WORDS.split())
 _DIGITS = r"[$£€]?\d+(?:[.,]\d+)*(?:\s?(?:–|-|to)\s?\d+(?:[.,]\d+)*)?"
-_NUMBER = rf"(?:{_DIGITS}|(?:{'|'.join(sorted(NUMBER_WORDS))})(?:[\s-](?:{'|'.join(sorted(NUMBER_WORDS))}))*)"
+_WORD = rf"(?:{'|'.join(sorted(NUMBER_WORDS))})(?:[\s-](?:{'|'.join(sorted(NUMBER_WORDS))}))*"
+_NUMBER = rf"(?:{_DIGITS}|{_WORD}(?:\s(?:to|or)\s{_WORD})?)"
 _UNIT = rf"(?:{'|'.join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))})"
 QUANTITY_RE = re.compile(
-    rf"(?<![\w.,])(?:(?:the\s)?(?P<span>first|last|past|next)\s)?"
+    rf"(?<![\w.,])(?:(?:the\s)?(?P<span>first|last|past|next)\s|between\s{_NUMBER}\sand\s)?"
     rf"(?P<number>{_NUMBER})(?:\s?(?:%|°[CF]?)|\s(?P<unit>{_UNIT}(?:/[A-Za-zµ]{{1,4}})?)"
     rf"(?:\s(?:per|a|an)\s{_UNIT})?)(?![\w/])",
     re.I,
