@@ -24,6 +24,7 @@ from questions.rarity import RARE_ZIPF, is_trivial, is_trivial_word, zipf
 from questions.textutil import STOPWORDS, content_words, find_phrase, squash, words
 
 MIN_CONTEXT = 4
+YEARS = "number:calendar year"  # the sibling group of years ("1905"), not of "2 years"
 # A single-word blank must be rarer than this in English, or used this often by the article.
 TERM_ZIPF = 4.5
 KEY_COUNT = 5
@@ -321,7 +322,7 @@ def number_group(answer: str) -> str:
     if "°" in answer:
         return "number:" + answer[answer.index("°") :]
     if re.fullmatch(r"1\d{3}|20\d{2}", answer):
-        return "number:calendar year"  # not "number:year", the group of "2 years"
+        return YEARS  # not "number:year", the group of "2 years"
     return "key_term"  # a bare count: of what, the sentence says, not the number
 
 

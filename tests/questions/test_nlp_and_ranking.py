@@ -55,6 +55,7 @@ If you don't eat or drink enough carbohydrates (carbs), your blood glucose can d
 There are also blood tests that providers can use to check if your blood glucose is too low.
 The pancreas releases insulin after a meal, and insulin moves glucose into the cells.
 Fasting for more than 24 hours lowers the glycogen stored in the liver.
+After a meal, a blood glucose level above 180 mg/dL is too high for most adults.
 """
 
 
@@ -87,7 +88,8 @@ def test_sibling_numbers_of_one_unit_make_a_false_statement() -> None:
     ]
     assert sorted(q.answer for q in items) == ["False", "True"]  # alternating along the unit
     false = next(q for q in items if q.answer == "False")
-    assert "55 mg/dL" in false.source.sentence and "70 mg/dL" in false.prompt
+    # The sentence that names "55 mg/dL" asks its key term (hypoglycemia), not its number.
+    assert "70 mg/dL" in false.source.sentence and "180 mg/dL" in false.prompt
 
 
 PRONOUNS = """# Muscle disorders
