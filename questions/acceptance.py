@@ -83,6 +83,11 @@ PAGE_RE = re.compile(
     r"|(?:is|are) (?:blue|yellow|red|green|(?:light|dark) gr[ae]y)\b)",
     re.I,
 )
+FIGURE_RE = re.compile(
+    r"\b(?:shown|illustrated|depicted|pictured|drawn|plotted|listed|summari[sz]ed) in "
+    r"(?:the )?(?:figure|fig\.|table|chart|diagram|graph|image|map)s?\b",
+    re.I,
+)
 INSTITUTION_RE = re.compile(
     r"\b(?:Institutes?|University|Association|Foundation|Society|Council|Agency|Department"
     r"|Organi[sz]ation|Centers?|Centres?|College|Academy)\b"
@@ -291,6 +296,8 @@ def page_reference(q: Question, lex: Lexicon) -> list[str]:
             return ["page_reference"]
         if ":" not in before and re.match(r"[^.:]{0,30}: ", after):
             return ["page_reference"]  # the blank is in a heading glued before the sentence
+        if FIGURE_RE.search(q.source.sentence):
+            return ["page_reference"]  # "… are illustrated in Figure 4.16": the page's own art
         near = before[-40:] + q.answer + after[:60]
         if INSTITUTION_RE.search(near) and q.answer[:1].isupper():
             return ["page_reference"]

@@ -28,7 +28,7 @@ TOKEN_RE = re.compile(
     r"|[A-Z][a-z]+(?:–[A-Z][a-z]+)+"  # names joined by en dashes: Charcot–Marie–Tooth
     r"|n['’]t"  # the negation of "don't"
     r"|[A-Za-z](?:[A-Za-z'’\-]*[A-Za-z])?(?=n['’]t)"  # "do" of "don't"
-    r"|[A-Za-z0-9](?:[A-Za-z0-9'’\-]*[A-Za-z0-9])?"  # words, and names such as PMP22
+    r"|[^\W_](?:(?:[^\W_]|['’\-])*[^\W_])?"  # words (also Ørsted), names such as PMP22
     r"|\S"
 )
 NOUN_TAGS = frozenset(["NN", "NNS", "NNP", "NNPS"])
@@ -169,8 +169,8 @@ def noun_phrases(text: str) -> list[Phrase]:
             continue
         j = i
         while j < len(tokens) and tokens[j].tag in MODIFIER_TAGS:
-            if _names(tokens[j]):
-                break  # "an enzyme called carbonic anhydrase": two phrases, one names the other
+            if _names(tokens[j]) or _verb_after_noun(tokens, j):
+                break  # "an enzyme called X": two phrases; "work influenced Ampère": a verb
             j += 1
         last = j
         while last > i and tokens[last - 1].tag not in NOUN_TAGS | {"CD"}:
@@ -179,6 +179,11 @@ def noun_phrases(text: str) -> list[Phrase]:
             phrases.append(_phrase(text, tokens[i:last]))
         i = max(j, i + 1)
     return phrases
+
+
+def _verb_after_noun(tokens: tuple[Token, ...], j: int) -> bool:
+    """A participle right after a noun is that noun's verb, not a modifier of the next."""
+    return j > 0 and tokens[j].tag == "VBN" and tokens[j - 1].tag in NOUN_TAGS
 
 
 def _names(token: Token) -> bool:

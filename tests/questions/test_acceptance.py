@@ -82,6 +82,7 @@ CASES = [
     ("page_reference", "Please refer to individual articles for more {{blank}} on each type.", "details", C, (), "f-1", "", True),
     ("page_reference", "See the National {{blank}}, Lung, and Blood Institute guide today.", "Heart", C, (), "f-1", "", True),
     ("page_reference", "Chlorophyll absorbs mostly blue and red {{blank}} from the sun.", "light", C, (), "f-1", "", False),
+    ("page_reference", "The forces on {{blank}} are illustrated in Figure 4.16.", "Earth", C, (), "f-1", "", True),
     ("fragment", "{{blank}} medicines (used to treat upset stomach)", "Antinausea", C, (), "f-1", "", True),
     ("fragment", "using infested combs, {{blank}} or towels; or", "brushes", C, (), "f-1", "", True),
     ("fragment", "{{blank}} medicines can worsen the symptoms of the syndrome.", "Antinausea", C, (), "f-1", "", False),

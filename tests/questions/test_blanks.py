@@ -9,6 +9,7 @@ import pytest
 
 from questions.facts_keyterms import best_blanks, is_name, vocabulary
 from questions.model import Kind
+from questions.nlp import noun_phrases
 from questions.pipeline import analyse, generate
 from questions.quantities import is_quantity, quantities
 from questions.rarity import is_trivial
@@ -98,3 +99,10 @@ def test_the_ranking_keeps_one_question_per_sentence_and_no_cloze_that_points_ba
     clozes = {q.answer: q for q in bank.questions if q.kind == Kind.CLOZE}
     assert {"Newton", "0.002 second", "carbonic anhydrase"} <= set(clozes), sorted(clozes)
     assert not [q for q in clozes.values() if q.prompt.startswith(("So ", "In this case"))]
+
+
+def test_names_with_letters_beyond_ascii_are_one_phrase_and_a_verb_ends_a_phrase() -> None:
+    phrases = [p.text for p in noun_phrases("In 1820, Hans Christian Ørsted made an observation.")]
+    assert "Hans Christian Ørsted" in phrases
+    phrases = [p.text for p in noun_phrases("Ørsted's work influenced Ampère to write a theory.")]
+    assert "Ørsted's work" in phrases and "Ampère" in phrases
