@@ -104,5 +104,5 @@ def test_the_ranking_keeps_one_question_per_sentence_and_no_cloze_that_points_ba
 def test_names_with_letters_beyond_ascii_are_one_phrase_and_a_verb_ends_a_phrase() -> None:
     phrases = [p.text for p in noun_phrases("In 1820, Hans Christian Ørsted made an observation.")]
     assert "Hans Christian Ørsted" in phrases
-    phrases = [p.text for p in noun_phrases("Ørsted's work influenced Ampère to write a theory.")]
-    assert "Ørsted's work" in phrases and "Ampère" in phrases
+    phrases = [p.text for p in noun_phrases("The experiment of Ørsted influenced Ampère to write.")]
+    assert "Ørsted" in phrases and "Ampère" in phrases  # not "Ørsted influenced Ampère"
