@@ -282,9 +282,13 @@ def key_terms(doc: Document, vocab: Vocabulary) -> list[tuple[float, str, Mentio
     """The article's key terms, best first: (score, term as written, its best mention).
 
     Greedy over terms, best first: each takes its best mention in a sentence no better term
-    took, since a sentence gives one cloze (``gates.Deduper``)."""
+    took, since a sentence gives one cloze (the ranking keeps one per sentence), and leaves
+    a sentence that names or defines another term ("… layers of myelin, termed an onion
+    bulb") to that term while it has another sentence of its own."""
     scored: list[tuple[float, int, list[Mention]]] = []
-    for group in mentions(doc, vocab).values():
+    found = mentions(doc, vocab)
+    defining = {m.unit: key for key, group in found.items() for m in group if m.defined}
+    for key, group in found.items():
         group.sort(key=lambda m: (m.quality, m.unit, m.start))
         if group[0].quality > 2:
             continue  # only ever part of a longer name: "Schwann" of "Schwann cells"
@@ -292,7 +296,8 @@ def key_terms(doc: Document, vocab: Vocabulary) -> list[tuple[float, str, Mentio
         term = doc.units[first.unit].sentence.text[first.start : first.end]
         value = term_score(term, any(m.defined for m in group), vocab)
         if value >= MIN_SCORE:
-            scored.append((value, first.unit, group))
+            own = [m for m in group if defining.get(m.unit, key) == key]
+            scored.append((value, first.unit, own + [m for m in group if m not in own]))
     scored.sort(key=lambda s: (-s[0], s[1], s[2][0].start))
     words_in_article = sum(len(words(u.sentence.text)) for u in doc.units)
     limit = max(MIN_TERMS, words_in_article * PER_1000_WORDS // 1000)

@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from questions.facts_keyterms import best_blanks, is_name, vocabulary
+from questions.keyterms import key_terms as planned
 from questions.model import Kind
 from questions.nlp import noun_phrases
 from questions.pipeline import analyse, generate
@@ -106,3 +107,21 @@ def test_names_with_letters_beyond_ascii_are_one_phrase_and_a_verb_ends_a_phrase
     assert "Hans Christian Ørsted" in phrases
     phrases = [p.text for p in noun_phrases("The experiment of Ørsted influenced Ampère to write.")]
     assert "Ørsted" in phrases and "Ampère" in phrases  # not "Ørsted influenced Ampère"
+
+
+NAMING = """# Nerve disease
+
+## Damage
+
+Repeated damage leaves layers of myelin around the nerves, a structure termed the onion bulb.
+Myelin wraps the axons of nerve cells so that their signals travel faster.
+Without enough myelin the signals slow down along the peripheral nerves.
+Schwann cells make the myelin of the peripheral nerves, and myelin protects the axons.
+"""
+
+
+def test_a_sentence_that_names_a_term_is_left_to_that_term() -> None:
+    analysis = analyse(NAMING, "md")
+    chosen = {term: m.unit for _, term, m in planned(analysis.doc, analysis.vocab)}
+    assert "onion bulb" in chosen
+    assert chosen.get("myelin", chosen.get("Myelin")) != chosen["onion bulb"]
