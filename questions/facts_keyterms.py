@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from questions.document import Document, Unit
 from questions.facts import Fact
@@ -185,7 +186,8 @@ def spans(text: str, phrase: Phrase, vocab: Vocabulary) -> Iterator[tuple[int, i
             yield token.start, token.end
 
 
-def phrases(text: str) -> list[Phrase]:
+@lru_cache(maxsize=65536)
+def phrases(text: str) -> tuple[Phrase, ...]:
     """The sentence's quantities ("3.8 centimeters per year") and its noun phrases, without a
     number phrase that holds part of a quantity ("2,500 people" of "one in 2,500 people")."""
     amounts = list(quantities(text))
@@ -195,7 +197,7 @@ def phrases(text: str) -> list[Phrase]:
         inside = any(s <= phrase.start and phrase.end <= e for s, e in amounts)
         if not inside and not (cut and phrase.is_number):
             out.append(phrase)
-    return sorted(out, key=lambda p: (p.start, p.end))
+    return tuple(sorted(out, key=lambda p: (p.start, p.end)))
 
 
 def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:

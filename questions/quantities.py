@@ -19,7 +19,7 @@ only the sentence says, and "one" is more often a pronoun than a number.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 
 _UNIT_WORDS = """
     second seconds minute minutes hour hours day days week weeks month months year years
@@ -52,6 +52,9 @@ QUANTITY_RE = re.compile(
     rf"(?:\s(?:per|a|an)\s{_UNIT})?)(?![\w/])",
     re.I,
 )
+DIGIT_OR_WORD_RE = re.compile(
+    rf"\d|\b(?:{'|'.join(sorted(NUMBER_WORDS))}|half|third|quarter)", re.I
+)
 RATE_RE = re.compile(rf"(?<![\w.,])(?:one|1)\sin\s(?:every\s)?{_DIGITS}(?:\s[a-z]+)?(?![\w])", re.I)
 FRACTION_RE = re.compile(
     r"(?<![\w-])(?:(?:about|nearly|almost|roughly|around|approximately|over|under)\s)?"
@@ -60,15 +63,18 @@ FRACTION_RE = re.compile(
 )
 
 
-def quantities(text: str) -> Iterator[tuple[int, int]]:
+@lru_cache(maxsize=65536)
+def quantities(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the quantities of ``text``, in order, none overlapping another."""
+    if not DIGIT_OR_WORD_RE.search(text):
+        return ()  # most sentences hold no number at all: one cheap scan says so
     found: list[tuple[int, int]] = []
     for pattern in (RATE_RE, QUANTITY_RE, FRACTION_RE):
         for match in pattern.finditer(text):
             span = _span(match)
             if span and not any(s < span[1] and span[0] < e for s, e in found):
                 found.append(span)
-    yield from sorted(found)
+    return tuple(sorted(found))
 
 
 def _span(match: re.Match[str]) -> tuple[int, int] | None:
@@ -87,6 +93,7 @@ def _span(match: re.Match[str]) -> tuple[int, int] | None:
     return start, end
 
 
+@lru_cache(maxsize=65536)
 def is_quantity(text: str) -> bool:
     """Is ``text`` exactly one quantity ("3.8 centimeters per year", "about half")?"""
     return any(span == (0, len(text)) for span in quantities(text))
