@@ -53,6 +53,9 @@ FACT_VALUE = {
     "statement": 3.0,
     "effect": 2.0,
 }
+# A key term's sentence as a true/false item tests less than its cloze (which names the
+# term): it is kept where the deck needs a true/false item more than another cloze.
+TRUE_FALSE_DISCOUNT = {"key_term": 1.0}
 KIND_VALUE = {Kind.MULTIPLE_CHOICE: 1.5, Kind.CLOZE: 1.0, Kind.FLASHCARD: 0.0, Kind.TRUE_FALSE: 2.5}
 _WORD_RE = re.compile(r"\w+")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,%–-]*")
@@ -74,7 +77,9 @@ def answer_value(answer: str, long_ok: bool = False) -> float:
 def score(q: Question, count: Callable[[str], int]) -> float:
     """``count`` says how often the article uses a phrase: a term it repeats is a key term."""
     value = FACT_VALUE.get(q.fact_kind, 3.0) + KIND_VALUE[q.kind]
-    if q.kind != Kind.TRUE_FALSE:
+    if q.kind == Kind.TRUE_FALSE:
+        value -= TRUE_FALSE_DISCOUNT.get(q.fact_kind, 0.0)
+    else:
         value += answer_value(q.answer, q.fact_kind == "qa") + min(
             REPEAT_CAP, REPEAT_STEP * (count(q.answer) - 1)
         )

@@ -15,13 +15,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from questions.build import Candidate, make
+from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.document import Entity
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, variants
-from questions.textutil import PRONOUNS, contains_phrase, digest, find_phrase, is_acronym, squash
+from questions.textutil import (
+    PRONOUNS,
+    capitalise,
+    contains_phrase,
+    decapitalise,
+    digest,
+    find_phrase,
+    is_acronym,
+    squash,
+)
 
 SINGULAR_PRONOUNS = frozenset(["it", "this"])
 PLURAL_PRONOUNS = frozenset(["they", "these"])
@@ -82,6 +91,8 @@ def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said, accepted=variants(fact.answer))
     if fact.group.startswith("number:"):
         yield from _number_items(ctx, fact, text, (start, end))
+    else:
+        yield from _term_items(ctx, fact, text, (start, end))
 
 
 def sibling_numbers(ctx: Context, fact: Fact, text: str) -> list[str]:
@@ -115,6 +126,51 @@ def _number_items(
     # Alternate along the unit's numbers, so that a pair of numbers gives one false item.
     if ctx.positions.get(fact.id, 0) % 2 == 0 and others:
         other = others[int(digest(fact.id, "swap", length=4), 16) % len(others)]
+        claim = text[: span[0]] + other + text[span[1] :]
+        yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, claim), "False", said)
+    else:
+        yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, text), "True", said)
+
+
+def _advice(text: str) -> bool:
+    """A sentence to the reader ("you", "your") or an instruction (it opens with a verb)."""
+    tokens = tag(text)
+    second = any(t.text.casefold() in ("you", "your") for t in tokens)
+    return second or bool(tokens and tokens[0].tag == "VB")
+
+
+def _cased(ctx: Context, term: str, answer: str) -> str:
+    """``term`` written as the answer is: capitalised at a sentence's start, else lower
+    case unless it is a name."""
+    if answer[:1].isupper() and not is_acronym(answer.split()[0]):
+        return capitalise(term)
+    return decapitalise(term, ctx.doc.proper)
+
+
+def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> Iterator[Candidate]:
+    """A key term's multiple choice among three terms of its kind (``questions.kinship``),
+    and the sentence as a true/false item, false with a term of its kind swapped in."""
+    said = fact.unit.sentence.text
+    if _advice(text):
+        return  # "If you take ___, …": advice holds of many things, none of them false
+    kin = [_cased(ctx, term, fact.answer) for term in ctx.kin(fact, fact.answer)]
+    if not kin:
+        return
+    options = pick_distractors(fact.answer, kin)
+    if len(options) >= 2:
+        masked = _framed(ctx, fact, text[: span[0]] + GAP + text[span[1] :], text)
+        yield make(
+            ctx.doc,
+            fact,
+            Kind.MULTIPLE_CHOICE,
+            f"Which term completes the article's sentence: “{masked}”",
+            fact.answer,
+            said,
+            accepted=variants(fact.answer),
+            distractors=options,
+        )
+    if say_false(fact):
+        other = kin[int(digest(fact.id, "swap", length=4), 16) % len(kin)]
         claim = text[: span[0]] + other + text[span[1] :]
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, claim), "False", said)
     else:
