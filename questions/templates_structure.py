@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.facts import Fact
+from questions.kinship import kind_of
 from questions.model import Kind
 from questions.nlp import NOUN_TAGS, is_noun_phrase, singular, tag_phrase
-from questions.tables import CELL_SEP, EMPTY_CELL
-from questions.kinship import kind_of
+from questions.tables import CELL_SEP
 from questions.textutil import capitalise, contains_phrase, decapitalise, squash, words
 
 ROOT = 5  # letters two words of one root share: "deflat-ion", "deflat-ing"
@@ -121,10 +121,12 @@ def row_kind(ctx: Context, fact: Fact) -> str:
     if header is None:
         return ""
     key = header.text.split(CELL_SEP)[0]
-    found = attribute_name(key)
-    if found is None or found[1] or key.casefold() in GENERIC_KEYS or key == EMPTY_CELL:
+    tokens = tag_phrase(key.casefold())  # a capitalised header is no name
+    if not 0 < len(tokens) <= 3 or tokens[-1].tag != "NN" or key.casefold() in GENERIC_KEYS:
+        return ""  # a plural, a phrase, "Name": not "Which ___ has …?"
+    if any(t.tag not in ATTRIBUTE_TAGS for t in tokens) or not key.replace(" ", "").isalpha():
         return ""
-    return found[0]
+    return decapitalise(key, frozenset())
 
 
 def rotated(ctx: Context, fact: Fact, others: list[str], answer: str) -> list[str]:
@@ -194,7 +196,9 @@ def same_form(term: str, others: list[str], enough: int = 2) -> list[str]:
     kind = kind_of(term)
     kin = [o for o in others if kind and kind_of(o) == kind]
     if len(kin) < enough and len(term) > 6 and len(term.split()) == 1:
-        kin = [o for o in others if len(o.split()) == 1 and o[-4:].casefold() == term[-4:].casefold()]
+        kin = [
+            o for o in others if len(o.split()) == 1 and o[-4:].casefold() == term[-4:].casefold()
+        ]
     return kin if len(kin) >= enough else []
 
 
