@@ -31,7 +31,7 @@ SAME_ANSWER = 1
 # Questions on the items of one list: more and the list's wording dominates the deck.
 PER_LIST = 2
 PER_SENTENCE = 1
-KIND_STEP = 0.5
+KIND_STEP = 1.5
 # A popped question within this of the best stored score is taken, not put back.
 TOLERANCE = 0.2
 # The kind penalty grows with a kind's count in a small deck, with its share in a big one.

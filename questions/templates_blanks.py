@@ -13,6 +13,7 @@ plausible wrong option that the article itself shows to be wrong.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from questions.build import Candidate, make, pick_distractors, say_false
@@ -107,6 +108,23 @@ def sibling_numbers(ctx: Context, fact: Fact, text: str) -> list[str]:
     return out
 
 
+def _value(text: str) -> float | None:
+    found = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return float(found.group().replace(",", "")) if found else None
+
+
+def in_range(before: str, value: str, after: str) -> bool:
+    """Does ``value`` keep the order of a range around it ("9 to ___", "___–12")?"""
+    number = _value(value)
+    low = re.search(r"(\d[\d,.]*)\s*(?:to|–|-)\s*$", before)
+    high = re.match(r"\s*(?:to|–|-)\s*(\d[\d,.]*)", after)
+    if number is None:
+        return True
+    if low and (_value(low.group(1)) or 0) >= number:
+        return False
+    return not (high and (_value(high.group(1)) or 0) <= number)
+
+
 def _number_items(
     ctx: Context, fact: Fact, text: str, span: tuple[int, int]
 ) -> Iterator[Candidate]:
@@ -124,6 +142,8 @@ def _number_items(
             distractors=others[:3],
         )
     # Alternate along the unit's numbers, so that a pair of numbers gives one false item.
+    # A swapped value keeps a range in order: not "9 to 7 days".
+    others = [o for o in others if in_range(text[: span[0]], o, text[span[1] :])]
     if ctx.positions.get(fact.id, 0) % 2 == 0 and others:
         other = others[int(digest(fact.id, "swap", length=4), 16) % len(others)]
         claim = text[: span[0]] + other + text[span[1] :]

@@ -13,6 +13,7 @@ A false statement always swaps in a sibling's value that differs from this fact'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from questions.build import Candidate, make, pick_distractors, say_false
@@ -71,22 +72,21 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, fact.answer, said)
     values = rotated(ctx, fact, _others(ctx, fact, "answer"), fact.answer)
     yield make(ctx.doc, fact, Kind.MULTIPLE_CHOICE, stem, fact.answer, said, distractors=values[:3])
-    kind = row_kind(ctx, fact)
-    if kind:
-        names = rotated(ctx, fact, _others(ctx, fact, "subject"), fact.subject)
-        yield make(
-            ctx.doc,
-            fact,
-            Kind.MULTIPLE_CHOICE,
-            f"Which {kind} has {fact.answer} as its {attribute[0]}?",
-            fact.subject,
-            said,
-            variant="reverse",
-            accepted=fact.accepted,
-            distractors=names[:3],
-        )
+    kind = row_kind(ctx, fact) or "of these"  # the options say what "these" are
+    names = rotated(ctx, fact, _others(ctx, fact, "subject"), fact.subject)
+    yield make(
+        ctx.doc,
+        fact,
+        Kind.MULTIPLE_CHOICE,
+        f"Which {kind} has {_inline(ctx, fact.answer)} as its {attribute[0]}?",
+        fact.subject,
+        said,
+        variant="reverse",
+        accepted=fact.accepted,
+        distractors=names[:3],
+    )
     false = say_false(fact) and bool(values)
-    claim = values[0] if false else fact.answer
+    claim = _inline(ctx, values[0] if false else fact.answer)
     prompt = f"The {attribute[0]} {of} {row} {be} {claim}."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)
 
@@ -135,9 +135,24 @@ def rotated(ctx: Context, fact: Fact, others: list[str], answer: str) -> list[st
     if not others:
         return []
     shift = ctx.positions.get(fact.id, 0) % len(others)
-    order = others[shift:] + others[:shift]
+    numeric = _numeric(answer)
+    order = [o for o in others[shift:] + others[:shift] if _numeric(o) == numeric]
     near = [o for o in order if _alike_in_length(o, answer)]
     return near + [o for o in order if o not in near]
+
+
+def _inline(ctx: Context, value: str) -> str:
+    """A cell as it reads inside a sentence: "No change in survival" → "no change …";
+    symbols and names ("K+", "Ca++", "Mostly Plants" of a proper name) stay as written."""
+    parts = value.split()
+    if len(parts) > 1 and parts[1][:1].islower() and parts[0][1:].islower():
+        return decapitalise(value, ctx.doc.proper)
+    return value
+
+
+def _numeric(text: str) -> bool:
+    """A value that counts or measures ("2–5 years"), not a formula ("HCO3-")."""
+    return re.search(r"\d", text) is not None and re.search(r"[A-Za-z]\d", text) is None
 
 
 def _alike_in_length(option: str, answer: str) -> bool:
