@@ -3,8 +3,8 @@
 A key term's distractors must be things of its kind, drawn from the same article. Without a
 parser that knows what a word means, two general English signals are reliable enough:
 
-- the same head noun, written the same way ("spring tides" / "neap tides",
-  "motor neurons" / "sensory neurons"): the options then agree in number and grammar;
+- the same head noun ("spring tides" / "neap tide", "motor neurons" / "sensory neuron"),
+  each option then written with the answer's head word, so all agree in number;
 - the same medical or chemical word ending on a rare single word (-itis/-osis/-emia
   conditions, -ine/-ide chemicals, -ase enzymes, -ology fields).
 
@@ -15,11 +15,12 @@ Built once per article in linear time; lookups are dict accesses.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from questions.document import Document
-from questions.nlp import AFTER_VERB_SLOT, NOUN_TAGS, Token, noun_phrases, tag
+from questions.nlp import AFTER_VERB_SLOT, NOUN_TAGS, Token, noun_phrases, singular, tag
 from questions.rarity import is_trivial_word, zipf
 from questions.textutil import content_stems, find_phrase, squash, words
 
@@ -37,6 +38,8 @@ EVERYDAY_ADJECTIVE = 4.0  # "huge", "actual", "extra": they grade a thing, not s
 # A sentence sharing this share of the answer sentence's content stems says much the same.
 SAME_SAY = 0.4
 SAME_SPELLING = 0.85
+# Words that give a thing a second name in one sentence.
+ALIAS_RE = re.compile(r"\b(?:called|known as|termed|named|also|i\.e\.|or)\b|\(", re.I)
 OCCURRENCES = 4  # sentences remembered per term: bounded work per option
 
 
@@ -47,6 +50,7 @@ class Kinship:
     by_kind: dict[str, tuple[str, ...]]  # kind → terms in document order, one per folded form
     said_in: dict[str, tuple[int, ...]]  # folded term → indexes of units that say it
     unit_stems: tuple[frozenset[str], ...]  # content stems of each unit's sentence
+    unit_text: tuple[str, ...]  # each unit's sentence
 
     def kin(self, answer: str, sentence: str, unit: int) -> list[str]:
         """Terms of ``answer``'s kind not said in, nor nearly in, its sentence."""
@@ -54,14 +58,27 @@ class Kinship:
         if not kind or squash(answer) not in self.said_in:
             return []  # the answer itself must name a kind of thing ("hatched lice" does not)
         own = self.unit_stems[unit] if 0 <= unit < len(self.unit_stems) else frozenset()
-        out = []
+        out: list[str] = []
         for term in self.by_kind.get(kind, ()):
+            term = _as_number_of(term, answer)
             if squash(term) == squash(answer) or find_phrase(sentence, term) != -1:
                 continue
             if same_thing(term, answer) or self._said_alike(term, own, answer):
                 continue
+            if self._named_alike(term, answer) or any(same_thing(term, o) for o in out):
+                continue  # "Lorentz force" for "electromagnetic force"; "blood pressure" twice
             out.append(term)
         return out
+
+    def _named_alike(self, term: str, answer: str) -> bool:
+        """Does a sentence say the term as another name of the answer ("the electromagnetic
+        force, sometimes called the Lorentz force")?"""
+        mark = words(answer)[0]
+        for index in self.said_in.get(squash(term), ()):
+            text = self.unit_text[index]
+            if find_phrase(text, mark) != -1 and ALIAS_RE.search(text):
+                return True
+        return False
 
     def _said_alike(self, term: str, own: frozenset[str], answer: str) -> bool:
         """Is ``term`` said in a sentence much like the answer's? Then it may be true there."""
@@ -72,6 +89,15 @@ class Kinship:
             if mine and len(mine & other) >= max(2, SAME_SAY * len(mine)):
                 return True
         return False
+
+
+def _as_number_of(term: str, answer: str) -> str:
+    """``term`` with the answer's head word ("sensory neuropathy" beside "peripheral
+    neuropathies" → "sensory neuropathies"): options agree in number."""
+    head, own = words(answer)[-1], term.split()
+    if len(own) < 2 or len(words(answer)) < 2:
+        return term
+    return " ".join([*own[:-1], head])
 
 
 def same_thing(a: str, b: str) -> bool:
@@ -92,7 +118,7 @@ def kind_of(term: str) -> str:
         head = parts[-1]
         if is_trivial_word(head) or not head.isalpha():
             return ""
-        return f"head:{head.casefold()}"  # the exact form: options agree in number
+        return f"head:{singular(head.casefold())}"  # options take the answer's number
     word = parts[0].casefold()
     if zipf(word) >= RARE_SUFFIX_ZIPF or not word.isalpha() or len(word) < 6:
         return ""
@@ -154,4 +180,5 @@ def build_kinship(doc: Document) -> Kinship:
         {k: tuple(v) for k, v in by_kind.items()},
         {k: tuple(v) for k, v in said_in.items()},
         tuple(stems),
+        tuple(u.sentence.text for u in doc.units),
     )

@@ -407,6 +407,8 @@ def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         replacement = other.short if name == entity.short else _lower(ctx, other.name)
         if said.startswith(name):
             replacement = capitalise(replacement)
+        elif said[find_phrase(said, name)].islower():
+            replacement = _lower(ctx, replacement)  # "calcium" mid-sentence: no capital cue
         false, _ = replace_phrase(said, name, replacement, count=1)
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, false, "False", said)
     else:

@@ -26,11 +26,13 @@ from questions.textutil import (
     PRONOUNS,
     capitalise,
     contains_phrase,
+    content_stems,
     decapitalise,
     digest,
     find_phrase,
     is_acronym,
     squash,
+    stem,
 )
 
 SINGULAR_PRONOUNS = frozenset(["it", "this"])
@@ -152,6 +154,31 @@ def _number_items(
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, text), "True", said)
 
 
+def _term_choice(
+    ctx: Context, fact: Fact, text: str, span: tuple[int, int], options: list[str]
+) -> Candidate:
+    """ "Which term completes …": the options share the answer's head noun, so where the
+    sentence uses that noun again ("the forces … (called ___ forces)"), only the modifier
+    is asked: the whole term would repeat a word of the stem."""
+    answer, (start, end) = fact.answer, span
+    head = answer.rsplit(" ", 1)
+    rest = text[:start] + text[end:]
+    if len(head) == 2 and stem(head[1]) in content_stems(rest):
+        answer, end = head[0], start + len(head[0])
+        options = [o.rsplit(" ", 1)[0] for o in options]
+    masked = _framed(ctx, fact, text[:start] + GAP + text[end:], text)
+    return make(
+        ctx.doc,
+        fact,
+        Kind.MULTIPLE_CHOICE,
+        f"Which term completes the article's sentence: “{masked}”",
+        answer,
+        fact.unit.sentence.text,
+        accepted=variants(answer) if answer == fact.answer else (),
+        distractors=options,
+    )
+
+
 def _advice(text: str) -> bool:
     """A sentence to the reader ("you", "your") or an instruction (it opens with a verb)."""
     tokens = tag(text)
@@ -178,17 +205,7 @@ def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> I
         return
     options = pick_distractors(fact.answer, kin)
     if len(options) >= 2:
-        masked = _framed(ctx, fact, text[: span[0]] + GAP + text[span[1] :], text)
-        yield make(
-            ctx.doc,
-            fact,
-            Kind.MULTIPLE_CHOICE,
-            f"Which term completes the article's sentence: “{masked}”",
-            fact.answer,
-            said,
-            accepted=variants(fact.answer),
-            distractors=options,
-        )
+        yield _term_choice(ctx, fact, text, span, options)
     if say_false(fact):
         other = kin[int(digest(fact.id, "swap", length=4), 16) % len(kin)]
         claim = text[: span[0]] + other + text[span[1] :]

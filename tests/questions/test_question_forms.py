@@ -73,7 +73,7 @@ def test_word_endings_give_kinds_only_for_rare_words() -> None:
     assert kind_of("hyperkalemia") == kind_of("Hyponatremia") == "suffix:condition"
     assert kind_of("chloride") == kind_of("glycine") == "suffix:chemical"
     assert kind_of("medicine") == kind_of("osmosis") == ""  # everyday, or a process
-    assert kind_of("spring tides") == kind_of("neap tides") != kind_of("neap tide")
+    assert kind_of("spring tides") == kind_of("neap tide") != kind_of("neap current")
 
 
 TABLE = """Electrolytes
@@ -159,3 +159,30 @@ def test_the_sentence_a_multiple_choice_completes_must_be_a_sentence() -> None:
 
     assert fragment(choice("___ (used to treat upset stomach)"), lex) == ["fragment"]
     assert fragment(choice("___ happen when the Sun and the Moon pull along one line."), lex) == []
+
+
+FORCES = """Forces
+
+Several forces act on the oceans of a planet.
+The pull of the Moon differs across the planet, and these forces are called tidal forces.
+Gravitational forces hold the planet and its moon in their orbits around each other.
+Frictional forces slow the spin of the planet a little over many years.
+Magnetic forces have no measurable effect on the water of the oceans.
+The electrostatic force, also known as the Coulomb force, binds charged particles together.
+"""
+
+
+def test_only_the_modifier_is_asked_where_the_sentence_repeats_the_head_noun() -> None:
+    cands = term_candidates(FORCES, "The pull", "tidal forces")
+    [mc] = of_kind(cands, Kind.MULTIPLE_CHOICE)
+    assert mc.prompt.endswith("these forces are called ___ forces.”")
+    assert mc.answer == "tidal"
+    assert "tidal" in mc.options and "gravitational" in mc.options
+    assert all(" " not in o and "forces" not in o for o in mc.options)
+
+
+def test_another_name_of_the_answer_is_never_a_wrong_option() -> None:
+    raw = FORCES + "The electrostatic force pulls unlike charges toward each other.\n"
+    cands = term_candidates(raw, "The electrostatic force pulls", "electrostatic force")
+    options = {o for q in of_kind(cands, Kind.MULTIPLE_CHOICE) for o in q.options}
+    assert "Coulomb force" not in options
