@@ -59,13 +59,13 @@ class Kinship:
             return []  # the answer itself must name a kind of thing ("hatched lice" does not)
         own = self.unit_stems[unit] if 0 <= unit < len(self.unit_stems) else frozenset()
         out: list[str] = []
-        for term in self.by_kind.get(kind, ()):
-            term = _as_number_of(term, answer)
+        for said in self.by_kind.get(kind, ()):
+            term = _as_number_of(said, answer)
             if squash(term) == squash(answer) or find_phrase(sentence, term) != -1:
                 continue
-            if same_thing(term, answer) or self._said_alike(term, own, answer):
+            if same_thing(term, answer) or self._said_alike(said, own, answer):
                 continue
-            if self._named_alike(term, answer) or any(same_thing(term, o) for o in out):
+            if self._named_alike(said, answer) or any(overlap(term, o) for o in (answer, *out)):
                 continue  # "Lorentz force" for "electromagnetic force"; "blood pressure" twice
             out.append(term)
         return out
@@ -98,6 +98,15 @@ def _as_number_of(term: str, answer: str) -> str:
     if len(own) < 2 or len(words(answer)) < 2:
         return term
     return " ".join([*own[:-1], head])
+
+
+def overlap(a: str, b: str) -> bool:
+    """The same thing, or two terms sharing a modifier as well as the head ("distal
+    tubules", "distal convoluted tubules"): one may be a sort of the other."""
+    if same_thing(a, b):
+        return True
+    mods_a = {w.casefold() for w in words(a)[:-1]}
+    return bool(mods_a & {w.casefold() for w in words(b)[:-1]})
 
 
 def same_thing(a: str, b: str) -> bool:
