@@ -5,6 +5,7 @@ parser that knows what a word means, two general English signals are reliable en
 
 - the same head noun ("spring tides" / "neap tide", "motor neurons" / "sensory neuron"),
   each option then written with the answer's head word, so all agree in number;
+- for numbers, the same unit ("70 mg/dL", "55 mg/dL"), wherever the article states them;
 - the same medical or chemical word ending on a rare single word (-itis/-osis/-emia
   conditions, -ine/-ide chemicals, -ase enzymes, -ology fields).
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from questions.document import Document
+from questions.facts_keyterms import number_group
 from questions.nlp import AFTER_VERB_SLOT, NOUN_TAGS, Token, noun_phrases, singular, tag
 from questions.rarity import is_trivial_word, zipf
 from questions.textutil import content_stems, find_phrase, squash, words
@@ -51,6 +53,10 @@ class Kinship:
     said_in: dict[str, tuple[int, ...]]  # folded term → indexes of units that say it
     unit_stems: tuple[frozenset[str], ...]  # content stems of each unit's sentence
     unit_text: tuple[str, ...]  # each unit's sentence
+
+    def numbers(self, group: str) -> tuple[str, ...]:
+        """Numbers of the article counting one unit (``facts_keyterms.number_group``)."""
+        return self.by_kind.get(group, ())
 
     def kin(self, answer: str, sentence: str, unit: int) -> list[str]:
         """Terms of ``answer``'s kind not said in, nor nearly in, its sentence."""
@@ -157,6 +163,11 @@ def _terms(text: str) -> list[str]:
     return out
 
 
+def _numbers(text: str) -> list[str]:
+    """The sentence's numbers with their units ("3.0 mmol/L", "70 percent")."""
+    return [p.text for p in noun_phrases(text) if p.is_number and len(p.text.split()) <= 3]
+
+
 def _verb_slot(token: Token) -> bool:
     return token.tag in AFTER_VERB_SLOT or token.text.casefold() in ("not", "n't", "n’t")
 
@@ -176,6 +187,11 @@ def build_kinship(doc: Document) -> Kinship:
     for index, unit in enumerate(doc.units):
         text = unit.sentence.text
         stems.append(content_stems(text))
+        for value in _numbers(text):
+            group = number_group(value)
+            if group.startswith("number:") and squash(value) not in seen:
+                seen.add(squash(value))
+                by_kind.setdefault(group, []).append(value)
         for term in _terms(text):
             key = squash(term)
             places = said_in.setdefault(key, [])

@@ -102,11 +102,12 @@ def sibling_numbers(ctx: Context, fact: Fact, text: str) -> list[str]:
     """Other numbers of the answer's unit that this sentence does not state, distinct values."""
     seen = {squash(fact.answer)}
     out: list[str] = []
-    for other in ctx.siblings(fact):
-        key = squash(other.answer)
-        if key not in seen and find_phrase(text, other.answer) == -1:
+    stated = ctx.kinship.numbers(fact.group) if ctx.kinship else ()
+    for value in [f.answer for f in ctx.siblings(fact)] + list(stated):
+        key = squash(value)
+        if key not in seen and find_phrase(text, value) == -1:
             seen.add(key)
-            out.append(other.answer)
+            out.append(value)
     return out
 
 
@@ -131,7 +132,9 @@ def _number_items(
     ctx: Context, fact: Fact, text: str, span: tuple[int, int]
 ) -> Iterator[Candidate]:
     said = fact.unit.sentence.text
-    others = sibling_numbers(ctx, fact, text)
+    # A wrong value keeps a range in order: not "9 to 7 days".
+    before, after = text[: span[0]], text[span[1] :]
+    others = [o for o in sibling_numbers(ctx, fact, text) if in_range(before, o, after)]
     if len(others) >= 2:
         masked = _framed(ctx, fact, text[: span[0]] + GAP + text[span[1] :], text)
         yield make(
@@ -144,8 +147,6 @@ def _number_items(
             distractors=others[:3],
         )
     # Alternate along the unit's numbers, so that a pair of numbers gives one false item.
-    # A swapped value keeps a range in order: not "9 to 7 days".
-    others = [o for o in others if in_range(text[: span[0]], o, text[span[1] :])]
     if ctx.positions.get(fact.id, 0) % 2 == 0 and others:
         other = others[int(digest(fact.id, "swap", length=4), 16) % len(others)]
         claim = text[: span[0]] + other + text[span[1] :]

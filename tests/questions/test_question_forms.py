@@ -186,3 +186,24 @@ def test_another_name_of_the_answer_is_never_a_wrong_option() -> None:
     cands = term_candidates(raw, "The electrostatic force pulls", "electrostatic force")
     options = {o for q in of_kind(cands, Kind.MULTIPLE_CHOICE) for o in q.options}
     assert "Coulomb force" not in options
+
+
+DOSES = """Doses
+
+A second dose is given 9 to 12 days after the first one.
+The rash from the first dose usually fades within 7 days.
+Most people feel a mild fever for 2 days after a dose.
+Some people need a third dose after 30 days.
+The protection of the vaccine lasts for 60 days in most adults.
+"""
+
+
+def test_number_options_come_from_the_article_and_keep_a_range_in_order() -> None:
+    analysis = analyse(DOSES, "txt")
+    unit = next(u for u in analysis.doc.units if u.sentence.text.startswith("A second"))
+    start = unit.sentence.text.index("12 days")
+    fact = Fact("key_term", "s", "12 days", unit, "number:day", "e", str(start))
+    ctx = build_context(analysis.doc, [fact])  # no sibling facts: the numbers are the text's
+    cands = [c.question for c in key_term(ctx, fact)]
+    [mc] = [q for q in cands if q.kind == Kind.MULTIPLE_CHOICE]
+    assert set(mc.options) == {"12 days", "30 days", "60 days"}  # never "9 to 7 days"
