@@ -116,6 +116,14 @@ def _value(text: str) -> float | None:
     return float(found.group().replace(",", "")) if found else None
 
 
+def overlapping(answer: str, value: str) -> bool:
+    """Do two values' ranges overlap ("5 minutes" inside "5–10 minutes")? Then the wrong
+    one is not plainly wrong."""
+    a = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", answer)]
+    b = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", value)]
+    return bool(a and b) and min(b) <= max(a) and min(a) <= max(b)
+
+
 def in_range(before: str, value: str, after: str) -> bool:
     """Does ``value`` keep the order of a range around it ("9 to ___", "___–12")?"""
     number = _value(value)
@@ -134,7 +142,11 @@ def _number_items(
     said = fact.unit.sentence.text
     # A wrong value keeps a range in order: not "9 to 7 days".
     before, after = text[: span[0]], text[span[1] :]
-    others = [o for o in sibling_numbers(ctx, fact, text) if in_range(before, o, after)]
+    others = [
+        o
+        for o in sibling_numbers(ctx, fact, text)
+        if in_range(before, o, after) and not overlapping(fact.answer, o)
+    ]
     if len(others) >= 2:
         masked = _framed(ctx, fact, text[: span[0]] + GAP + text[span[1] :], text)
         yield make(

@@ -169,7 +169,12 @@ def glossary_entry(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         yield from _glossary_term(ctx, fact, stem, term)
     # A false twin is a definition of the same kind of thing: "the ability to …" for an
     # ability, so the wording alone does not show which statements are false.
-    meanings = same_kind(fact.answer, [(m, m) for m in _others(ctx, fact, "answer")], enough=1)
+    plural = head_plural(fact.answer)
+    meanings = same_kind(
+        fact.answer,
+        [(m, m) for m in _others(ctx, fact, "answer") if head_plural(m) == plural],
+        enough=1,
+    )
     false = say_false(fact) and bool(meanings)
     claim = decapitalise(meanings[0], ctx.doc.proper) if false else meaning
     prompt = f"The article defines “{fact.subject}” as “{claim}”."
@@ -234,6 +239,15 @@ def category(definition: str) -> str:
         elif head or token.tag not in ("DT", "JJ", "JJR", "JJS", "RB", "VBN", "VBG", "HYPH", ","):
             break
     return singular(head.casefold()) if head else ""
+
+
+def head_plural(definition: str) -> bool:
+    """Is the head of the definition's first noun phrase plural ("proteins that …")? A
+    definition swapped in must agree with the term it is given to."""
+    head = category(definition)
+    return bool(head) and any(
+        t.tag == "NNS" and singular(t.text.casefold()) == head for t in tag_phrase(definition)
+    )
 
 
 def same_kind(definition: str, pool: list[tuple[str, str]], enough: int = 3) -> list[str]:

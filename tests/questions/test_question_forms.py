@@ -11,7 +11,8 @@ from questions.kinship import kind_of
 from questions.model import Kind, Question
 from questions.pipeline import analyse
 from questions.templates import candidates
-from questions.templates_blanks import key_term
+from questions.templates_blanks import key_term, overlapping
+from questions.templates_structure import head_plural
 
 TIDES = """Tides
 
@@ -207,3 +208,12 @@ def test_number_options_come_from_the_article_and_keep_a_range_in_order() -> Non
     cands = [c.question for c in key_term(ctx, fact)]
     [mc] = [q for q in cands if q.kind == Kind.MULTIPLE_CHOICE]
     assert set(mc.options) == {"12 days", "30 days", "60 days"}  # never "9 to 7 days"
+
+
+def test_overlapping_values_and_definitions_of_another_number_are_not_swapped_in() -> None:
+
+    assert overlapping("5–10 minutes", "5 minutes") and not overlapping(
+        "5–10 minutes", "20 minutes"
+    )
+    assert head_plural("proteins that open in the membrane")
+    assert not head_plural("regulatory protein that covers binding sites")
