@@ -219,7 +219,9 @@ def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> I
     options = pick_distractors(fact.answer, kin)
     if len(options) >= 2:
         yield _term_choice(ctx, fact, text, span, options)
-    if say_false(fact):
+    # Only a subject swapped is contradicted by the article ("Neap tides happen when …");
+    # another term in an adjunct ("the commonest form in ___ plants") is merely unsaid.
+    if say_false(fact) and re.fullmatch(r"(?:(?:The|A|An)\s)?", text[: span[0]]):
         other = kin[int(digest(fact.id, "swap", length=4), 16) % len(kin)]
         claim = text[: span[0]] + other + text[span[1] :]
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, claim), "False", said)

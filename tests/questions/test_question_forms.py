@@ -217,3 +217,24 @@ def test_overlapping_values_and_definitions_of_another_number_are_not_swapped_in
     )
     assert head_plural("proteins that open in the membrane")
     assert not head_plural("regulatory protein that covers binding sites")
+
+
+def test_a_term_in_an_adjunct_is_never_swapped_into_a_false_statement() -> None:
+    from questions.build import say_false
+
+    raw = TIDES + (
+        "Surfers wait all winter for king tides.\n"
+        "Fishing boats stay in port during red tides.\n"
+        "The harbour floods twice a year with spring tides.\n"
+        "Beach walkers like the calm water of neap tides.\n"
+    )
+    starts = ("Surfers", "Fishing", "The harbour", "Beach")
+    terms = ("king tides", "red tides", "spring tides", "neap tides")
+    items = [
+        c
+        for start, term in zip(starts, terms, strict=True)
+        for c in term_candidates(raw, start, term)
+        if c.question.kind == Kind.TRUE_FALSE
+    ]
+    assert any(say_false(c.fact) for c in items)  # some would have been false
+    assert items and all(c.question.answer == "True" for c in items)
