@@ -1,4 +1,5 @@
-"""What question templates may look up besides their own fact: siblings and section vocabularies.
+"""What question templates may look up besides their own fact: siblings, section vocabularies
+and the article's terms by kind (``questions.kinship``).
 
 Built once per article in linear time; every lookup is a dict access, so templates do
 bounded work per fact however long the article is.

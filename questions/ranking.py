@@ -8,6 +8,8 @@ choice or a false statement is scarcer than a flashcard). The best are kept, gre
 - at most ``PER_1000_WORDS`` questions per 1,000 words of article, but at least ``MINIMUM``;
 - at most one question of a kind per fact, one per source sentence, one per answer,
   ``PER_LIST`` per list (one of them true/false: those quote the list's wording);
+- a key term's sentence as a true/false item only where the deck needs one more than
+  its cloze (``TRUE_FALSE_DISCOUNT``);
 - as many false true/false items as true ones (one more only in a deck at its minimum),
   so answering "True" (or "False") to everything cannot score well.
 

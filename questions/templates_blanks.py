@@ -1,5 +1,6 @@
-"""Questions on a sentence's key term (``facts_keyterms``): the cloze, and for a number with its
-unit, the multiple choice and the true/false item its sibling numbers make possible.
+"""Questions on a sentence's key term (``facts_keyterms``): the cloze, and the multiple choice
+and true/false item that terms of its kind make possible (``questions.kinship``): numbers
+of its unit, terms of its head noun or word ending.
 
 A sentence that starts with a pronoun ("It can cause …") is asked only where the pronoun is
 safely its section's entity: "It"/"This" before a verb and a singular entity, "They"/"These"
@@ -8,7 +9,10 @@ because the learner could not know what the sentence is about.
 
 Sibling numbers count the same unit ("70 mg/dL", "55 mg/dL"): another number of the article
 is false in this sentence's place, and the article states it elsewhere, so it is a
-plausible wrong option that the article itself shows to be wrong.
+plausible wrong option that the article itself shows to be wrong; it never breaks a range
+("9 to ___") nor overlaps the answer's. A term's false statement swaps a term of its kind
+into the subject only: in an adjunct the swapped claim is unsaid rather than false. Advice
+to the reader ("If you take ___ …") gets neither item: it holds of many things.
 """
 
 from __future__ import annotations
