@@ -238,3 +238,18 @@ def test_a_term_in_an_adjunct_is_never_swapped_into_a_false_statement() -> None:
     ]
     assert any(say_false(c.fact) for c in items)  # some would have been false
     assert items and all(c.question.answer == "True" for c in items)
+
+
+def test_a_label_whose_root_only_the_key_shares_gives_a_choice_away() -> None:
+    from questions.acceptance_cues import label_leak
+
+    lex = lexicon(lambda phrase: 1, [], "")
+    [base] = [q for q in generated(TIDES, "txt") if q.kind == Kind.TRUE_FALSE][:1]
+    prompt = "Which term completes the article's sentence: “Chloride: Vomiting can lead to ___.”"
+
+    def choice(options: tuple[str, ...]) -> Question:
+        fields = {**base.__dict__, "kind": Kind.MULTIPLE_CHOICE, "prompt": prompt}
+        return Question(**{**fields, "answer": options[0], "options": options, "correct": 0})
+
+    assert label_leak(choice(("hypochloremia", "hyponatremia", "hypercalcemia")), lex)
+    assert not label_leak(choice(("hypochloremia", "hyperchloremia", "hyponatremia")), lex)
