@@ -165,7 +165,11 @@ def _terms(text: str) -> list[str]:
 
 def _numbers(text: str) -> list[str]:
     """The sentence's numbers with their units ("3.0 mmol/L", "70 percent")."""
-    return [p.text for p in noun_phrases(text) if p.is_number and len(p.text.split()) <= 3]
+    return [
+        p.text
+        for p in noun_phrases(text)
+        if p.is_number and p.text[:1].isdigit() and len(p.text.split()) <= 3
+    ]  # "two weeks" in words: its range with "2–3 weeks" cannot be compared
 
 
 def _verb_slot(token: Token) -> bool:

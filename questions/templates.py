@@ -380,7 +380,7 @@ def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     name = next(
         (n for n in (entity.short, *entity.names) if contains_phrase(said, n)), entity.short
     )
-    swap = [e for e in ctx.sibling_entities(entity) if not ctx.may_also_be_true(e, said)]
+    swap = _swappable(ctx, entity, name, said)
     if say_false(fact) and swap:
         other = swap[int(digest(fact.id, length=4), 16) % len(swap)]
         replacement = other.short if name == entity.short else _lower(ctx, other.name)
@@ -392,6 +392,17 @@ def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, false, "False", said)
     else:
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, said, "True", said)
+
+
+def _swappable(ctx: Context, entity: Entity, name: str, said: str) -> list[Entity]:
+    """Sibling entities whose name can replace ``name`` in a false statement: not also true
+    of them, and of the same number (another would break the verb's agreement)."""
+    number = _plural(name, ctx.doc.proper)
+    return [
+        e
+        for e in ctx.sibling_entities(entity)
+        if not ctx.may_also_be_true(e, said) and _plural(e.name, ctx.doc.proper) == number
+    ]
 
 
 def qa(ctx: Context, fact: Fact) -> Iterator[Candidate]:
