@@ -10,6 +10,8 @@ choice or a false statement is scarcer than a flashcard). The best are kept, gre
   ``PER_LIST`` per list (one of them true/false: those quote the list's wording);
 - a key term's sentence as a true/false item only where the deck needs one more than
   its cloze (``TRUE_FALSE_DISCOUNT``);
+- a kind the deck has none of yet is preferred (``FIRST_OF_KIND``): a deck of clozes
+  only tests one way;
 - as many false true/false items as true ones (one more only in a deck at its minimum),
   so answering "True" (or "False") to everything cannot score well.
 
@@ -39,6 +41,8 @@ TOLERANCE = 0.2
 # The kind penalty grows with a kind's count in a small deck, with its share in a big one.
 KIND_WINDOW = 8
 SECTION_STEP = 0.7
+# A kind the deck has none of yet gains this: a deck of all four kinds tests more ways.
+FIRST_OF_KIND = 3.0
 REPEAT_STEP = 0.75
 REPEAT_CAP = 2.0
 FACT_VALUE = {
@@ -174,7 +178,8 @@ class _Picked:
     def penalty(self, q: Question) -> float:
         """How much the questions already kept lower this one's score."""
         share = self.by_kind[q.kind] * KIND_WINDOW / (len(self.kept) + KIND_WINDOW)
-        return KIND_STEP * share + SECTION_STEP * self.by_section[self.part(q)]
+        first = FIRST_OF_KIND if not self.by_kind[q.kind] else 0.0
+        return KIND_STEP * share + SECTION_STEP * self.by_section[self.part(q)] - first
 
     def full_list(self, q: Question) -> bool:
         """Has the list of this list item given its ``PER_LIST`` questions (or, for a

@@ -253,3 +253,26 @@ def test_a_label_whose_root_only_the_key_shares_gives_a_choice_away() -> None:
 
     assert label_leak(choice(("hypochloremia", "hyponatremia", "hypercalcemia")), lex)
     assert not label_leak(choice(("hypochloremia", "hyperchloremia", "hyponatremia")), lex)
+
+
+def test_a_deck_takes_true_false_items_though_clozes_score_higher() -> None:
+    from dataclasses import replace
+
+    from questions.model import Source
+    from questions.ranking import rank
+
+    [base] = [q for q in generated(TIDES, "txt") if q.kind == Kind.CLOZE][:1]
+
+    def item(i: int, kind: Kind, answer: str) -> Question:
+        source = Source("s", f"Sentence {i}.", i * 20, i * 20 + 11)
+        return replace(
+            base, id=f"q-{i:012x}", kind=kind, answer=answer, fact_id=f"f-{i}", source=source,
+            fact_kind="qa" if kind == Kind.CLOZE else "key_term",
+            options=("True", "False") if kind == Kind.TRUE_FALSE else (),
+            correct=("True", "False").index(answer) if kind == Kind.TRUE_FALSE else None,
+        )  # fmt: skip
+
+    clozes = [item(i, Kind.CLOZE, f"hyperkalemia{i}") for i in range(12)]
+    pair = [item(20, Kind.TRUE_FALSE, "False"), item(21, Kind.TRUE_FALSE, "True")]
+    kept = rank(clozes + pair, "word " * 100, lambda phrase: 5)
+    assert {q.kind for q in kept} == {Kind.CLOZE, Kind.TRUE_FALSE}
