@@ -112,6 +112,7 @@ VERBS = FINITE_VERB | {"VB"}
 EVERYDAY_ACRONYM = 3.8  # Zipf of "FDA"; topic acronyms (ALS 3.4, ATP 3.5) are rarer
 STAND_RE = re.compile(r"What does (\S+) stand for\?")
 STANDS_RE = re.compile(r"(\S+) stands for (.+)\.$")
+COMPLETES_RE = re.compile(r"Which \w+ completes the article's sentence: “(.*)”$")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -339,10 +340,14 @@ def _points_back(sentence: str) -> bool:
 
 
 def fragment(q: Question, lex: Lexicon) -> list[str]:
-    """Pattern 8: a cloze or true/false stem must be a sentence with a finite verb."""
-    if q.kind not in (Kind.CLOZE, Kind.TRUE_FALSE):
+    """Pattern 8: a cloze or true/false stem, or the sentence a multiple choice completes,
+    must be a sentence with a finite verb."""
+    completed = COMPLETES_RE.match(q.prompt) if q.kind == Kind.MULTIPLE_CHOICE else None
+    if q.kind not in (Kind.CLOZE, Kind.TRUE_FALSE) and completed is None:
         return []
     body = _body(q.prompt, quoted=False).replace(CLOZE_BLANK, q.answer)
+    if completed is not None:
+        body = _body(completed.group(1), quoted=False).replace("___", q.answer)
     text = body.rstrip('”" ')
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1]  # a whole sentence in parentheses is still a sentence

@@ -2,7 +2,8 @@
 away, and answers a learner cannot be expected to match.
 
 - ``label_leak``: a section label glued before a stem ("Hypocalcemia: ___ play …") holds the
-  answer's root ("calcium"), so the label answers the question;
+  answer's root ("calcium"), so the label answers the question; or, in a multiple choice,
+  the label's root is in the key alone ("Chloride: … lead to ___" → "hypochloremia");
 - ``option_cue``: the key is the only option sharing a content word with the stem;
 - ``generic_phrase``: a blank of several everyday words with a plural head ("nerve signals")
   that synonyms ("nerve impulses", "messages") fill as well, unless the article defines it;
@@ -66,7 +67,15 @@ def label_leak(q: Question, lex: Lexicon) -> list[str]:
         return []
     label = [w.casefold() for w in words(_label(q.prompt))]
     roots = {_root(w) for w in content_words(q.answer) if len(w) >= 5 and not is_trivial_word(w)}
-    return ["label_leak"] if any(r in w for r in roots for w in label) else []
+    if any(r in w for r in roots for w in label):
+        return ["label_leak"]
+    if q.kind != Kind.MULTIPLE_CHOICE:
+        return []
+    # "Chloride: … can lead to ___" with "hypochloremia" the one option of the label's root.
+    marks = {_root(w) for w in label if len(w) >= 5 and not is_trivial_word(w)}
+    wrong = [o.casefold() for i, o in enumerate(q.options) if i != q.correct]
+    cued = [m for m in marks if m in q.answer.casefold() and not any(m in o for o in wrong)]
+    return ["label_leak"] if cued else []
 
 
 def _cue_stems(text: str) -> frozenset[str]:

@@ -1,4 +1,5 @@
-"""What question templates may look up besides their own fact: siblings and section vocabularies.
+"""What question templates may look up besides their own fact: siblings, section vocabularies
+and the article's terms by kind (``questions.kinship``).
 
 Built once per article in linear time; every lookup is a dict access, so templates do
 bounded work per fact however long the article is.
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from questions.build import window
 from questions.document import Document, Entity
 from questions.facts import Fact, groups
+from questions.kinship import Kinship, build_kinship
 from questions.textutil import content_stems, squash
 
 
@@ -27,6 +29,8 @@ class Context:
     common_stems: dict[str, frozenset[str]]  # entity group → stems in most of its sections
     rare_stems: dict[str, frozenset[str]]  # entity group → stems in at most two sections
     stated: frozenset[tuple[str, str, str]]  # (group, subject, answer) of every fact, folded
+    kinship: Kinship | None = None  # terms of the article by kind (``questions.kinship``)
+    unit_index: dict[int, int] | None = None  # sentence start → index of its unit
 
     def siblings(self, fact: Fact, size: int = 12) -> list[Fact]:
         """Other facts of the fact's group, nearest in document order first-come."""
@@ -43,6 +47,13 @@ class Context:
         Either is safe only if it is not *also* true.
         """
         return (fact.group, squash(fact.subject), squash(answer)) in self.stated
+
+    def kin(self, fact: Fact, answer: str) -> list[str]:
+        """Terms of ``answer``'s kind that are safe wrong options in the fact's sentence."""
+        if self.kinship is None or self.unit_index is None:
+            return []
+        index = self.unit_index.get(fact.unit.sentence.start, -1)
+        return self.kinship.kin(answer, fact.unit.sentence.text, index)
 
     def entity(self, fact: Fact) -> Entity | None:
         return self.doc.entities.get(fact.section)
@@ -107,6 +118,8 @@ def build_context(doc: Document, facts: list[Fact]) -> Context:
         common,
         rare,
         frozenset((f.group, squash(f.subject), squash(f.answer)) for f in facts),
+        build_kinship(doc),
+        {u.sentence.start: i for i, u in enumerate(doc.units)},
     )
 
 

@@ -8,6 +8,10 @@ choice or a false statement is scarcer than a flashcard). The best are kept, gre
 - at most ``PER_1000_WORDS`` questions per 1,000 words of article, but at least ``MINIMUM``;
 - at most one question of a kind per fact, one per source sentence, one per answer,
   ``PER_LIST`` per list (one of them true/false: those quote the list's wording);
+- a key term's sentence as a true/false item only where the deck needs one more than
+  its cloze (``TRUE_FALSE_DISCOUNT``);
+- a kind the deck has none of yet is preferred (``FIRST_OF_KIND``): a deck of clozes
+  only tests one way;
 - as many false true/false items as true ones (one more only in a deck at its minimum),
   so answering "True" (or "False") to everything cannot score well.
 
@@ -31,12 +35,14 @@ SAME_ANSWER = 1
 # Questions on the items of one list: more and the list's wording dominates the deck.
 PER_LIST = 2
 PER_SENTENCE = 1
-KIND_STEP = 0.5
+KIND_STEP = 1.5
 # A popped question within this of the best stored score is taken, not put back.
 TOLERANCE = 0.2
 # The kind penalty grows with a kind's count in a small deck, with its share in a big one.
 KIND_WINDOW = 8
 SECTION_STEP = 0.7
+# A kind the deck has none of yet gains this: a deck of all four kinds tests more ways.
+FIRST_OF_KIND = 3.0
 REPEAT_STEP = 0.75
 REPEAT_CAP = 2.0
 FACT_VALUE = {
@@ -53,6 +59,9 @@ FACT_VALUE = {
     "statement": 3.0,
     "effect": 2.0,
 }
+# A key term's sentence as a true/false item tests less than its cloze (which names the
+# term): it is kept where the deck needs a true/false item more than another cloze.
+TRUE_FALSE_DISCOUNT = {"key_term": 1.0}
 KIND_VALUE = {Kind.MULTIPLE_CHOICE: 1.5, Kind.CLOZE: 1.0, Kind.FLASHCARD: 0.0, Kind.TRUE_FALSE: 2.5}
 _WORD_RE = re.compile(r"\w+")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,%–-]*")
@@ -74,7 +83,9 @@ def answer_value(answer: str, long_ok: bool = False) -> float:
 def score(q: Question, count: Callable[[str], int]) -> float:
     """``count`` says how often the article uses a phrase: a term it repeats is a key term."""
     value = FACT_VALUE.get(q.fact_kind, 3.0) + KIND_VALUE[q.kind]
-    if q.kind != Kind.TRUE_FALSE:
+    if q.kind == Kind.TRUE_FALSE:
+        value -= TRUE_FALSE_DISCOUNT.get(q.fact_kind, 0.0)
+    else:
         value += answer_value(q.answer, q.fact_kind == "qa") + min(
             REPEAT_CAP, REPEAT_STEP * (count(q.answer) - 1)
         )
@@ -167,7 +178,8 @@ class _Picked:
     def penalty(self, q: Question) -> float:
         """How much the questions already kept lower this one's score."""
         share = self.by_kind[q.kind] * KIND_WINDOW / (len(self.kept) + KIND_WINDOW)
-        return KIND_STEP * share + SECTION_STEP * self.by_section[self.part(q)]
+        first = FIRST_OF_KIND if not self.by_kind[q.kind] else 0.0
+        return KIND_STEP * share + SECTION_STEP * self.by_section[self.part(q)] - first
 
     def full_list(self, q: Question) -> bool:
         """Has the list of this list item given its ``PER_LIST`` questions (or, for a

@@ -303,24 +303,11 @@ def _cause_stem(effect: str, verb: str) -> str:
     return f"According to the article, what {do} {effect} {base} from?"
 
 
-def _cause_claim(effect: str, verb: str, reason: str) -> str:
-    if verb == "caused by":
-        return f"{capitalise(effect)} {'are' if _plural(effect) else 'is'} caused by {reason}."
-    return f"{capitalise(effect)} {verb} from {reason}."
-
-
 def cause(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     effect, reason, verb = _lower(ctx, fact.subject), fact.answer, fact.relation
     said = fact.unit.sentence.text
     yield make(ctx.doc, fact, Kind.FLASHCARD, _cause_stem(effect, verb), capitalise(reason), said)
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.TRUE_FALSE,
-        _cause_claim(effect, verb, _lower(ctx, reason)),
-        "True",
-        said,
-    )
+    # No true/false item: with no false twin, "X is caused by Y." would always be true.
 
 
 def trigger(ctx: Context, fact: Fact) -> Iterator[Candidate]:
@@ -336,15 +323,7 @@ def trigger_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     prompt = _blank(said, fact.answer)
     if prompt:
         yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said)
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.TRUE_FALSE,
-        f"The article names {_lower(ctx, fact.answer)} as a trigger of "
-        f"{_lower(ctx, fact.subject)}.",
-        "True",
-        said,
-    )
+    # No true/false item: "The article names X as a trigger of Y." would always be true.
 
 
 def effect(ctx: Context, fact: Fact) -> Iterator[Candidate]:
@@ -401,16 +380,29 @@ def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     name = next(
         (n for n in (entity.short, *entity.names) if contains_phrase(said, n)), entity.short
     )
-    swap = [e for e in ctx.sibling_entities(entity) if not ctx.may_also_be_true(e, said)]
+    swap = _swappable(ctx, entity, name, said)
     if say_false(fact) and swap:
         other = swap[int(digest(fact.id, length=4), 16) % len(swap)]
         replacement = other.short if name == entity.short else _lower(ctx, other.name)
         if said.startswith(name):
             replacement = capitalise(replacement)
+        elif said[find_phrase(said, name)].islower():
+            replacement = _lower(ctx, replacement)  # "calcium" mid-sentence: no capital cue
         false, _ = replace_phrase(said, name, replacement, count=1)
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, false, "False", said)
     else:
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, said, "True", said)
+
+
+def _swappable(ctx: Context, entity: Entity, name: str, said: str) -> list[Entity]:
+    """Sibling entities whose name can replace ``name`` in a false statement: not also true
+    of them, and of the same number (another would break the verb's agreement)."""
+    number = _plural(name, ctx.doc.proper)
+    return [
+        e
+        for e in ctx.sibling_entities(entity)
+        if not ctx.may_also_be_true(e, said) and _plural(e.name, ctx.doc.proper) == number
+    ]
 
 
 def qa(ctx: Context, fact: Fact) -> Iterator[Candidate]:

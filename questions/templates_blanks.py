@@ -1,5 +1,6 @@
-"""Questions on a sentence's key term (``facts_keyterms``): the cloze, and for a number with its
-unit, the multiple choice and the true/false item its sibling numbers make possible.
+"""Questions on a sentence's key term (``facts_keyterms``): the cloze, and the multiple choice
+and true/false item that terms of its kind make possible (``questions.kinship``): numbers
+of its unit, terms of its head noun or word ending.
 
 A sentence that starts with a pronoun ("It can cause …") is asked only where the pronoun is
 safely its section's entity: "It"/"This" before a verb and a singular entity, "They"/"These"
@@ -8,20 +9,35 @@ because the learner could not know what the sentence is about.
 
 Sibling numbers count the same unit ("70 mg/dL", "55 mg/dL"): another number of the article
 is false in this sentence's place, and the article states it elsewhere, so it is a
-plausible wrong option that the article itself shows to be wrong.
+plausible wrong option that the article itself shows to be wrong; it never breaks a range
+("9 to ___") nor overlaps the answer's. A term's false statement swaps a term of its kind
+into the subject only: in an adjunct the swapped claim is unsaid rather than false. Advice
+to the reader ("If you take ___ …") gets neither item: it holds of many things.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from questions.build import Candidate, make
+from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.document import Entity
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, variants
-from questions.textutil import PRONOUNS, contains_phrase, digest, find_phrase, is_acronym, squash
+from questions.textutil import (
+    PRONOUNS,
+    capitalise,
+    contains_phrase,
+    content_stems,
+    decapitalise,
+    digest,
+    find_phrase,
+    is_acronym,
+    squash,
+    stem,
+)
 
 SINGULAR_PRONOUNS = frozenset(["it", "this"])
 PLURAL_PRONOUNS = frozenset(["they", "these"])
@@ -82,25 +98,59 @@ def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said, accepted=variants(fact.answer))
     if fact.group.startswith("number:"):
         yield from _number_items(ctx, fact, text, (start, end))
+    else:
+        yield from _term_items(ctx, fact, text, (start, end))
 
 
 def sibling_numbers(ctx: Context, fact: Fact, text: str) -> list[str]:
     """Other numbers of the answer's unit that this sentence does not state, distinct values."""
     seen = {squash(fact.answer)}
     out: list[str] = []
-    for other in ctx.siblings(fact):
-        key = squash(other.answer)
-        if key not in seen and find_phrase(text, other.answer) == -1:
+    stated = ctx.kinship.numbers(fact.group) if ctx.kinship else ()
+    for value in [f.answer for f in ctx.siblings(fact)] + list(stated):
+        key = squash(value)
+        if key not in seen and find_phrase(text, value) == -1:
             seen.add(key)
-            out.append(other.answer)
+            out.append(value)
     return out
+
+
+def _value(text: str) -> float | None:
+    found = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return float(found.group().replace(",", "")) if found else None
+
+
+def overlapping(answer: str, value: str) -> bool:
+    """Do two values' ranges overlap ("5 minutes" inside "5–10 minutes")? Then the wrong
+    one is not plainly wrong."""
+    a = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", answer)]
+    b = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", value)]
+    return bool(a and b) and min(b) <= max(a) and min(a) <= max(b)
+
+
+def in_range(before: str, value: str, after: str) -> bool:
+    """Does ``value`` keep the order of a range around it ("9 to ___", "___–12")?"""
+    number = _value(value)
+    low = re.search(r"(\d[\d,.]*)\s*(?:to|–|-)\s*$", before)
+    high = re.match(r"\s*(?:to|–|-)\s*(\d[\d,.]*)", after)
+    if number is None:
+        return True
+    if low and (_value(low.group(1)) or 0) >= number:
+        return False
+    return not (high and (_value(high.group(1)) or 0) <= number)
 
 
 def _number_items(
     ctx: Context, fact: Fact, text: str, span: tuple[int, int]
 ) -> Iterator[Candidate]:
     said = fact.unit.sentence.text
-    others = sibling_numbers(ctx, fact, text)
+    # A wrong value keeps a range in order: not "9 to 7 days".
+    before, after = text[: span[0]], text[span[1] :]
+    others = [
+        o
+        for o in sibling_numbers(ctx, fact, text)
+        if in_range(before, o, after) and not overlapping(fact.answer, o)
+    ]
     if len(others) >= 2:
         masked = _framed(ctx, fact, text[: span[0]] + GAP + text[span[1] :], text)
         yield make(
@@ -115,6 +165,68 @@ def _number_items(
     # Alternate along the unit's numbers, so that a pair of numbers gives one false item.
     if ctx.positions.get(fact.id, 0) % 2 == 0 and others:
         other = others[int(digest(fact.id, "swap", length=4), 16) % len(others)]
+        claim = text[: span[0]] + other + text[span[1] :]
+        yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, claim), "False", said)
+    else:
+        yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, text), "True", said)
+
+
+def _term_choice(
+    ctx: Context, fact: Fact, text: str, span: tuple[int, int], options: list[str]
+) -> Candidate:
+    """ "Which term completes …": the options share the answer's head noun, so where the
+    sentence uses that noun again ("the forces … (called ___ forces)"), only the modifier
+    is asked: the whole term would repeat a word of the stem."""
+    answer, (start, end) = fact.answer, span
+    head = answer.rsplit(" ", 1)
+    rest = text[:start] + text[end:]
+    if len(head) == 2 and stem(head[1]) in content_stems(rest):
+        answer, end = head[0], start + len(head[0])
+        options = [o.rsplit(" ", 1)[0] for o in options]
+    masked = _framed(ctx, fact, text[:start] + GAP + text[end:], text)
+    return make(
+        ctx.doc,
+        fact,
+        Kind.MULTIPLE_CHOICE,
+        f"Which term completes the article's sentence: “{masked}”",
+        answer,
+        fact.unit.sentence.text,
+        accepted=variants(answer) if answer == fact.answer else (),
+        distractors=options,
+    )
+
+
+def _advice(text: str) -> bool:
+    """A sentence to the reader ("you", "your") or an instruction (it opens with a verb)."""
+    tokens = tag(text)
+    second = any(t.text.casefold() in ("you", "your") for t in tokens)
+    return second or bool(tokens and tokens[0].tag == "VB")
+
+
+def _cased(ctx: Context, term: str, answer: str) -> str:
+    """``term`` written as the answer is: capitalised at a sentence's start, else lower
+    case unless it is a name."""
+    if answer[:1].isupper() and not is_acronym(answer.split()[0]):
+        return capitalise(term)
+    return decapitalise(term, ctx.doc.proper)
+
+
+def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> Iterator[Candidate]:
+    """A key term's multiple choice among three terms of its kind (``questions.kinship``),
+    and the sentence as a true/false item, false with a term of its kind swapped in."""
+    said = fact.unit.sentence.text
+    if _advice(text):
+        return  # "If you take ___, …": advice holds of many things, none of them false
+    kin = [_cased(ctx, term, fact.answer) for term in ctx.kin(fact, fact.answer)]
+    if not kin:
+        return
+    options = pick_distractors(fact.answer, kin)
+    if len(options) >= 2:
+        yield _term_choice(ctx, fact, text, span, options)
+    # Only a subject swapped is contradicted by the article ("Neap tides happen when …");
+    # another term in an adjunct ("the commonest form in ___ plants") is merely unsaid.
+    if say_false(fact) and re.fullmatch(r"(?:(?:The|A|An)\s)?", text[: span[0]]):
+        other = kin[int(digest(fact.id, "swap", length=4), 16) % len(kin)]
         claim = text[: span[0]] + other + text[span[1] :]
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, claim), "False", said)
     else:

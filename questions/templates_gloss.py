@@ -93,12 +93,15 @@ def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         answer = fact.subject if is_acronym(fact.subject) else capitalise(fact.subject)
         yield make(ctx.doc, fact, Kind.FLASHCARD, reverse, answer, said, variant="reverse")
     siblings = ctx.siblings(fact)
-    pool = same_kind(fact.answer, [(f.answer, f.answer) for f in siblings], enough=2)
-    pool = pool or [f.answer for f in siblings]
+    kin = same_kind(fact.answer, [(f.answer, f.answer) for f in siblings], enough=2)
+    pool = kin or [f.answer for f in siblings]
     options = pick_distractors(meaning, [sentence_case(o, ctx.doc.proper) for o in pool])
     yield make(ctx.doc, fact, Kind.MULTIPLE_CHOICE, stem, meaning, said, distractors=options)
-    # A false twin only of the same number: "Nausea is lower legs." gives itself away.
-    swaps = [o for o in options if is_plural(o) == is_plural(meaning) and not ctx.states(fact, o)]
+    # A false twin only of the same kind and number: "Tesla is relative permeability." and
+    # "Nausea is lower legs." give themselves away.
+    swaps = [
+        o for o in options if kin and is_plural(o) == is_plural(meaning) and not ctx.states(fact, o)
+    ]
     false = say_false(fact) and bool(swaps)
     own = with_article(decapitalise(meaning, ctx.doc.proper), sentence, fact.subject)
     claim = decapitalise(swaps[0], ctx.doc.proper) if false else own

@@ -2,26 +2,47 @@
 glossary entries, whose sibling groups (a table's column, a glossary's terms) give multiple
 choice and false true/false items of the answer's kind.
 
-A table cell is asked as "the “Column” value for Row": the column header is quoted, so the
-stem is grammatical whatever the header says ("Plasma", "Median survival"). Yes/no cells
-are not asked: a two-valued answer is a guess, not a fact to learn. A glossary entry is
+A table cell is asked as a person would ask it without the table: "What is the chemical
+symbol of potassium?", only when the column header is a short noun phrase and the row's key
+names a thing; other cells are not asked. Its wrong options are the other rows' cells of
+the column, taken from the next row on, so each row has its own. Yes/no cells are not
+asked: a two-valued answer is a guess, not a fact to learn. A glossary entry is
 asked both ways, its definition quoted, since glossary definitions are fragments.
 A false statement always swaps in a sibling's value that differs from this fact's own.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.facts import Fact
+from questions.kinship import kind_of
 from questions.model import Kind
-from questions.nlp import NOUN_TAGS, singular, tag_phrase
-from questions.textutil import capitalise, decapitalise, squash
+from questions.nlp import NOUN_TAGS, is_noun_phrase, singular, tag_phrase
+from questions.tables import CELL_SEP
+from questions.textutil import capitalise, contains_phrase, decapitalise, squash, words
 
+ROOT = 5  # letters two words of one root share: "deflat-ion", "deflat-ing"
 GLOSSARY_WINDOW = 100  # a glossary is alphabetical: terms of one kind lie far apart
-WHERE = "According to the article's table"
+# Nouns that name a property of a thing, as in "the ___ of X" (general English).
+_ATTRIBUTE_WORDS = """
+cause symptom sign treatment effect function role source symbol formula group value color
+colour size weight mass length height width depth age range level rate speed charge unit
+origin location site use purpose meaning definition example feature property risk outcome
+result date year period duration frequency prevalence incidence survival onset inheritance
+gene protein structure shape state stage method test complication mechanism action target
+time dose dosage region area habitat diet distance temperature pressure density capital
+population language author inventor discoverer product name
+"""
+ATTRIBUTE_NOUNS = frozenset(_ATTRIBUTE_WORDS.split())
+ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ence", "ance", "ness", "ure", "ism")
+MAX_HEADER = 8
+ATTRIBUTE_TAGS = frozenset(["NN", "NNS", "JJ", "CD", "NNP"])
+# Key column headers that say nothing of what a row is: "Which name has …?" is no question.
+GENERIC_KEYS = frozenset(["name", "item", "type", "term", "thing", "entry", "kind", "category"])
 BINARY = frozenset(["yes", "no", "y", "n", "true", "false", "✓", "✗", "x", "+", "-", "–"])
 
 
@@ -41,18 +62,23 @@ def _others(ctx: Context, fact: Fact, of: str, size: int = 12) -> list[str]:
 def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if squash(fact.answer.split(",")[0]) in BINARY:
         return  # "Yes", "No", "Yes, bulbar region": a guess, not a fact to learn
-    said, column = fact.unit.sentence.text, fact.relation
+    attribute = attribute_name(fact.relation)
     row = decapitalise(fact.subject, ctx.doc.proper)
-    stem = f"{WHERE}, what is the “{column}” value for {row}?"
+    if not attribute or not is_noun_phrase(fact.subject) or fact.subject[:1].isdigit():
+        return  # "Plasma", "Median survival (years)": no stem a person would write
+    said, be = fact.unit.sentence.text, "are" if attribute[1] else "is"
+    of = "for" if " of " in attribute[0] else "of"  # not "the time of onset of ALS"
+    stem = f"What {be} the {attribute[0]} {of} {row}?"
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, fact.answer, said)
-    values = _others(ctx, fact, "answer")
+    values = rotated(ctx, fact, _others(ctx, fact, "answer"), fact.answer)
     yield make(ctx.doc, fact, Kind.MULTIPLE_CHOICE, stem, fact.answer, said, distractors=values[:3])
-    names = _others(ctx, fact, "subject")
+    kind = row_kind(ctx, fact) or "of these"  # the options say what "these" are
+    names = rotated(ctx, fact, _others(ctx, fact, "subject"), fact.subject)
     yield make(
         ctx.doc,
         fact,
         Kind.MULTIPLE_CHOICE,
-        f"{WHERE}, which row has “{fact.answer}” as its “{column}” value?",
+        f"Which {kind} has {_inline(ctx, fact.answer)} as its {attribute[0]}?",
         fact.subject,
         said,
         variant="reverse",
@@ -60,9 +86,77 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         distractors=names[:3],
     )
     false = say_false(fact) and bool(values)
-    claim = values[0] if false else fact.answer
-    prompt = f"{WHERE}, the “{column}” value for {row} is {claim}."
+    claim = _inline(ctx, values[0] if false else fact.answer)
+    prompt = f"The {attribute[0]} {of} {row} {be} {claim}."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)
+
+
+def attribute_name(header: str) -> tuple[str, bool] | None:
+    """A column header as the noun of "What is the ___ of X?" and whether it is plural:
+    a noun phrase of at most four words naming a property ("Chemical symbol", "C2 group",
+    "Median survival time from start of symptoms"); None for anything else ("Plasma",
+    "Present?", "2019")."""
+    tokens = tag_phrase(header)
+    plain = header.replace(" ", "").replace("-", "").isalnum()
+    if not tokens or len(tokens) > MAX_HEADER or not plain:
+        return None
+    cut = next((i for i, t in enumerate(tokens) if t.tag in ("IN", "TO")), len(tokens))
+    head_part = tokens[:cut]
+    if not 0 < len(head_part) <= 4 or head_part[-1].tag not in ("NN", "NNS"):
+        return None
+    if any(t.tag not in ATTRIBUTE_TAGS for t in head_part):
+        return None  # the words after a preposition qualify it: "from start of symptoms"
+    head = singular(head_part[-1].text.casefold())
+    if head not in ATTRIBUTE_NOUNS and not head.endswith(ABSTRACT_ENDINGS):
+        return None  # "Plasma", "Urine": where a value was measured, not what it is of
+    first = header.split()[0]
+    named = any(c.isdigit() for c in first) or first.isupper()  # "C2 group", "DNA content"
+    return (header if named else decapitalise(header, frozenset())), head_part[-1].tag == "NNS"
+
+
+def row_kind(ctx: Context, fact: Fact) -> str:
+    """The table's key column header, if it names the kind of thing each row is
+    ("Electrolyte", "Condition"); "" for a generic one ("Name", "Type") or none."""
+    header = ctx.doc.table_header.get(fact.unit.line.start)
+    if header is None:
+        return ""
+    key = header.text.split(CELL_SEP)[0]
+    tokens = tag_phrase(key.casefold())  # a capitalised header is no name
+    if not 0 < len(tokens) <= 3 or tokens[-1].tag != "NN" or key.casefold() in GENERIC_KEYS:
+        return ""  # a plural, a phrase, "Name": not "Which ___ has …?"
+    if any(t.tag not in ATTRIBUTE_TAGS for t in tokens) or not key.replace(" ", "").isalpha():
+        return ""
+    return decapitalise(key, frozenset())
+
+
+def rotated(ctx: Context, fact: Fact, others: list[str], answer: str) -> list[str]:
+    """``others`` from the row after this fact's on, going round, keeping those of a length
+    like the answer's first: each row gets its own wrong options, never the same three."""
+    if not others:
+        return []
+    shift = ctx.positions.get(fact.id, 0) % len(others)
+    numeric = _numeric(answer)
+    order = [o for o in others[shift:] + others[:shift] if _numeric(o) == numeric]
+    near = [o for o in order if _alike_in_length(o, answer)]
+    return near + [o for o in order if o not in near]
+
+
+def _inline(ctx: Context, value: str) -> str:
+    """A cell as it reads inside a sentence: "No change in survival" → "no change …";
+    symbols and names ("K+", "Ca++", "Mostly Plants" of a proper name) stay as written."""
+    parts = value.split()
+    if len(parts) > 1 and parts[1][:1].islower() and parts[0][1:].islower():
+        return decapitalise(value, ctx.doc.proper)
+    return value
+
+
+def _numeric(text: str) -> bool:
+    """A value that counts or measures ("2–5 years"), not a formula ("HCO3-")."""
+    return re.search(r"\d", text) is not None and re.search(r"[A-Za-z]\d", text) is None
+
+
+def _alike_in_length(option: str, answer: str) -> bool:
+    return abs(len(option) - len(answer)) <= max(8, len(answer) // 2)
 
 
 def glossary_entry(ctx: Context, fact: Fact) -> Iterator[Candidate]:
@@ -71,6 +165,26 @@ def glossary_entry(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     said, meaning = fact.unit.sentence.text, decapitalise(fact.answer, ctx.doc.proper)
     stem = f"Which term does the article define as “{meaning}”?"
     term = capitalise(fact.subject)
+    if not root_shared(fact.subject, fact.answer):  # else the definition names the term
+        yield from _glossary_term(ctx, fact, stem, term)
+    # A false twin is a definition of the same kind of thing: "the ability to …" for an
+    # ability, so the wording alone does not show which statements are false.
+    plural = head_plural(fact.answer)
+    meanings = same_kind(
+        fact.answer,
+        [(m, m) for m in _others(ctx, fact, "answer") if head_plural(m) == plural],
+        enough=1,
+    )
+    false = say_false(fact) and bool(meanings)
+    claim = decapitalise(meanings[0], ctx.doc.proper) if false else meaning
+    prompt = f"The article defines “{fact.subject}” as “{claim}”."
+    yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)
+
+
+def _glossary_term(ctx: Context, fact: Fact, stem: str, term: str) -> Iterator[Candidate]:
+    """Which term a definition defines: a flashcard, and a multiple choice among terms of
+    the answer's kind (defined as the same kind of thing, else of the same form)."""
+    said = fact.unit.sentence.text
     yield make(
         ctx.doc, fact, Kind.FLASHCARD, stem, term, said, variant="reverse", accepted=fact.accepted
     )
@@ -78,8 +192,11 @@ def glossary_entry(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     pool = [
         (f.subject, f.answer) for f in ctx.siblings(fact, GLOSSARY_WINDOW) if f.subject in others
     ]
-    kin = same_kind(fact.answer, pool) or _others(ctx, fact, "subject")
-    names = pick_distractors(term, [capitalise(n) for n in kin])
+    kin = same_kind(fact.answer, pool, enough=2) or same_form(fact.subject, [t for t, _ in pool])
+    # A term the definition itself names ("… binding to myosin") is plainly not the answer.
+    names = pick_distractors(
+        term, [capitalise(n) for n in kin if not contains_phrase(fact.answer, n)]
+    )
     yield make(
         ctx.doc,
         fact,
@@ -90,11 +207,26 @@ def glossary_entry(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         accepted=fact.accepted,
         distractors=names[:3],
     )
-    meanings = _others(ctx, fact, "answer")
-    false = say_false(fact) and bool(meanings)
-    claim = decapitalise(meanings[0], ctx.doc.proper) if false else meaning
-    prompt = f"The article defines “{fact.subject}” as “{claim}”."
-    yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)
+
+
+def same_form(term: str, others: list[str], enough: int = 2) -> list[str]:
+    """Terms of ``term``'s form, if ``enough``: the same head noun or word ending
+    (``questions.kinship``), else the same ending of four letters ("deflation",
+    "inflation"), one word or several alike."""
+    kind = kind_of(term)
+    kin = [o for o in others if kind and kind_of(o) == kind]
+    if len(kin) < enough and len(term) > 6 and len(term.split()) == 1:
+        kin = [
+            o for o in others if len(o.split()) == 1 and o[-4:].casefold() == term[-4:].casefold()
+        ]
+    return kin if len(kin) >= enough else []
+
+
+def root_shared(term: str, text: str) -> bool:
+    """Does ``text`` use a word of ``term``'s root ("deflation" in "the act of deflating")?
+    Then asking for the term by that text gives it away."""
+    roots = {w.casefold()[:ROOT] for w in words(term) if len(w) > ROOT}
+    return any(w.casefold()[:ROOT] in roots for w in words(text) if len(w) > ROOT)
 
 
 def category(definition: str) -> str:
@@ -107,6 +239,15 @@ def category(definition: str) -> str:
         elif head or token.tag not in ("DT", "JJ", "JJR", "JJS", "RB", "VBN", "VBG", "HYPH", ","):
             break
     return singular(head.casefold()) if head else ""
+
+
+def head_plural(definition: str) -> bool:
+    """Is the head of the definition's first noun phrase plural ("proteins that …")? A
+    definition swapped in must agree with the term it is given to."""
+    head = category(definition)
+    return bool(head) and any(
+        t.tag == "NNS" and singular(t.text.casefold()) == head for t in tag_phrase(definition)
+    )
 
 
 def same_kind(definition: str, pool: list[tuple[str, str]], enough: int = 3) -> list[str]:
