@@ -326,6 +326,16 @@ def unresolved_opener(q: Question, lex: Lexicon) -> list[str]:
     return ["unresolved_opener"] if OPENER_RE.search(body) else []
 
 
+def needs_antecedent(sentence: str) -> bool:
+    """Would a cloze of this sentence alone fail ``unresolved_opener``: does it open with a
+    reference or a discourse word that points back, or say "the latter", "he or she"?
+    ``questions.antecedent`` then shows the sentence before it with it."""
+    first = words(sentence[:40])
+    if first and first[0].casefold() in OPENERS | CONNECTIVE:
+        return True
+    return _points_back(sentence) or OPENER_RE.search(sentence) is not None
+
+
 def _points_back(sentence: str) -> bool:
     """A cloze's sentence that needs the one before it: it opens with a discourse word
     ("So …", "Rather, …", "In this case, …") or its main clause's subject is a pronoun after

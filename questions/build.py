@@ -37,9 +37,11 @@ def say_false(fact: Fact) -> bool:
 
 def source_of(doc: Document, fact: Fact) -> Source:
     """The fact's sentence; for a glossary definition, from its term's line on, so that the
-    source shows the term the question asks for."""
+    source shows the term the question asks for; for a sentence carried with the one
+    before it (``questions.antecedent``), both."""
     sentence = fact.unit.sentence
-    start = sentence.start
+    antecedent = fact.unit.antecedent
+    start = sentence.start if antecedent is None else antecedent.start
     term = doc.term_of.get(fact.unit.line.start) if fact.kind == "definition" else None
     if term is not None and sentence.start == fact.unit.line.start:
         start = term.start

@@ -73,6 +73,9 @@ class Unit:
     line: Line
     section: int
     lead_in: Line | None = None  # for list items: the line introducing the list
+    # For a sentence that points back: the sentence before it, shown with it in a cloze
+    # (``questions.antecedent``); never set on ``Document.units``.
+    antecedent: Sentence | None = None
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from questions.document import Document, Unit
 from questions.facts import Fact
 from questions.nlp import NOUN_TAGS, Phrase, noun_phrases, singular, tag
-from questions.quantities import is_quantity, quantities
+from questions.quantities import is_quantity, quantities, unit_key
 from questions.rarity import RARE_ZIPF, is_trivial, is_trivial_word, zipf
 from questions.textutil import STOPWORDS, content_words, find_phrase, squash, words
 
@@ -315,16 +315,15 @@ def phrase_is_number(text: str, span: tuple[int, int]) -> bool:
 
 
 def number_group(answer: str) -> str:
-    """Numbers are siblings when they count the same unit: "70 mg/dL" and "55 mg/dL"."""
-    parts = answer.split()
-    if answer.endswith("%") or (len(parts) > 1 and parts[-1].casefold() == "percent"):
-        return "number:%"
-    if len(parts) > 1 and parts[-1][:1].isalpha():
-        return f"number:{singular(parts[-1].casefold())}"
-    if "°" in answer:
-        return "number:" + answer[answer.index("°") :]
+    """Numbers are siblings when they count the same whole unit (``quantities.unit_key``):
+    "70 mg/dL" and "55 milligrams/dL", never "3.0 mmol/L" nor "41 mg m⁻²" and "3 mg"."""
+    unit = unit_key(answer)
+    if unit:
+        return f"number:{unit}"
     if re.fullmatch(r"1\d{3}|20\d{2}", answer):
         return YEARS  # not "number:year", the group of "2 years"
+    if is_quantity(answer) and " " in answer:
+        return f"number:{singular(answer.split()[-1].casefold())}"  # "about half"
     return "key_term"  # a bare count: of what, the sentence says, not the number
 
 
@@ -355,7 +354,11 @@ def key_term_extractor(vocab: Vocabulary) -> Callable[[Document, Unit], Iterator
         if META_RE.search(text) or FILLER_RE.search(text):
             return  # advice to the reader or talk about the article: nothing to learn
         lo = text.find(": ") + 2 if unit.line.kind == "list_item" and ": " in text[:60] else 0
-        chosen = best_blanks(text, lo, vocab, used)
+        # A sentence carried with the one before it (``questions.antecedent``) is read
+        # after it: its blank is chosen in the pair, never a phrase the first one says.
+        shown = f"{unit.antecedent.text} " if unit.antecedent is not None else ""
+        found = best_blanks(shown + text, lo + len(shown), vocab, used)
+        chosen = [(start - len(shown), end - len(shown)) for start, end in found]
         for span in chosen:
             used[squash(text[span[0] : span[1]])] += 1
         for span in chosen:

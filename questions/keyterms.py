@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lemminflect import getAllLemmas
 
+from questions.antecedent import carried, gives_away
 from questions.document import Document, Unit
 from questions.facts import Fact
 from questions.facts_keyterms import (
@@ -107,6 +108,7 @@ class Mention:
     end: int
     defined: bool
     quality: int  # lower is better: 0 defines the term, 1 a clean mention, 2 a usable one
+    carried: bool = False  # asked after the sentence before it (``questions.antecedent``)
 
 
 def term_key(term: str) -> str:
@@ -202,13 +204,15 @@ def shared_predicate(vocab: Vocabulary, predicate: str) -> bool:
     return len(head) == PREDICATE_WORDS and vocab.count(" ".join(head)) >= 2
 
 
-def sentence_quality(unit: Unit) -> int | None:
-    """0/1 for a clean sentence to ask from, 2 for a usable one, None for one to avoid."""
+def sentence_quality(unit: Unit, shown: str = "") -> int | None:
+    """0/1 for a clean sentence to ask from, 2 for a usable one, None for one to avoid;
+    one that points back is usable if ``shown`` after the sentence it points to."""
     text = unit.sentence.text
     if unit.line.kind not in STATING_LINES or META_RE.search(text) or FILLER_RE.search(text):
         return None
     tokens = tag(text)
-    if len(content_words(text)) - 1 < MIN_CONTEXT or len(words(text)) > MAX_SENTENCE_WORDS:
+    context = len(content_words(f"{shown} {text}"))
+    if context - 1 < MIN_CONTEXT or len(words(text)) > MAX_SENTENCE_WORDS:
         return None
     if text.rstrip().endswith(":"):
         return None  # a lead-in: it announces, the items state
@@ -219,14 +223,19 @@ def sentence_quality(unit: Unit) -> int | None:
     )
     if not finite or unit.line.kind == "list_item":
         return 2  # a list item or a verbless line: only if nothing better states the term
-    return None if pointing else 1
+    if pointing:
+        return 2 if shown else None  # a longer stem: only if no sentence states it alone
+    return 1
 
 
-def mentions(doc: Document, vocab: Vocabulary) -> dict[str, list[Mention]]:
-    """Every usable blank span of every stating sentence, by folded term, in document order."""
+def mentions(
+    doc: Document, vocab: Vocabulary, pairs: dict[int, Unit] | None = None
+) -> dict[str, list[Mention]]:
+    """Every usable blank span of every stating sentence, by folded term, in document order;
+    a sentence that points back counts where ``pairs`` carries it with the one before it."""
     found: dict[str, list[Mention]] = {}
     for index, unit in enumerate(doc.units):
-        quality = sentence_quality(unit)
+        quality, shown = _stated(unit, pairs or {})
         if quality is None:
             continue
         text = unit.sentence.text
@@ -243,12 +252,24 @@ def mentions(doc: Document, vocab: Vocabulary) -> dict[str, list[Mention]]:
                 continue  # "10⁵ M⁻¹": a blank would cut the unit's exponent off
             start, end = span
             defined = is_defined(text, start, end)
+            if shown and (not defined or gives_away(text[start:end], shown)):
+                continue  # a pair is planned for the term it names, never given away
             part = part and not defined
             cue = ARTICLE_CUE.search(text[:start]) is not None  # 'a "___"' hints at the sound
             rank = 0 if defined else quality
-            mention = Mention(index, start, end, defined, rank + 2 * (part or cue))
+            mention = Mention(index, start, end, defined, rank + 2 * (part or cue), bool(shown))
             found.setdefault(term_key(text[start:end]), []).append(mention)
     return found
+
+
+def _stated(unit: Unit, pairs: dict[int, Unit]) -> tuple[int | None, str]:
+    """The sentence's quality (``sentence_quality``) and the sentence shown before it: a
+    sentence that points back is asked only after it."""
+    quality = sentence_quality(unit)
+    pair = pairs.get(unit.sentence.start) if quality is None else None
+    if pair is None or pair.antecedent is None:
+        return quality, ""
+    return sentence_quality(unit, pair.antecedent.text), pair.antecedent.text
 
 
 def term_score(term: str, defined: bool, vocab: Vocabulary) -> float:
@@ -278,15 +299,19 @@ def term_score(term: str, defined: bool, vocab: Vocabulary) -> float:
     return value + (DEFINED_BONUS if defined else 0.0)
 
 
-def key_terms(doc: Document, vocab: Vocabulary) -> list[tuple[float, str, Mention]]:
+def key_terms(
+    doc: Document, vocab: Vocabulary, pairs: dict[int, Unit] | None = None
+) -> list[tuple[float, str, Mention]]:
     """The article's key terms, best first: (score, term as written, its best mention).
 
     Greedy over terms, best first: each takes its best mention in a sentence no better term
     took, since a sentence gives one cloze (the ranking keeps one per sentence), and leaves
     a sentence that names or defines another term ("… layers of myelin, termed an onion
-    bulb") to that term while it has another sentence of its own."""
+    bulb") to that term while it has another sentence of its own. A mention carried with
+    the sentence before it (``pairs``) takes that sentence too: the ranking keeps one
+    question per source, and the pair's source starts there."""
     scored: list[tuple[float, int, list[Mention]]] = []
-    found = mentions(doc, vocab)
+    found = mentions(doc, vocab, pairs)
     defining = {m.unit: key for key, group in found.items() for m in group if m.defined}
     for key, group in found.items():
         group.sort(key=lambda m: (m.quality, m.unit, m.start))
@@ -304,11 +329,15 @@ def key_terms(doc: Document, vocab: Vocabulary) -> list[tuple[float, str, Mentio
     taken: set[int] = set()
     out: list[tuple[float, str, Mention]] = []
     for value, _, group in scored:
-        best = next((m for m in group if m.unit not in taken and m.quality <= 2), None)
+        best = next((m for m in group if not taken & _occupies(m) and m.quality <= 2), None)
         if best is not None and len(out) < limit:
-            taken.add(best.unit)
+            taken.update(_occupies(best))
             out.append((value, doc.units[best.unit].sentence.text[best.start : best.end], best))
     return out
+
+
+def _occupies(mention: Mention) -> set[int]:
+    return {mention.unit - 1, mention.unit} if mention.carried else {mention.unit}
 
 
 def keyterm_extractor(
@@ -320,17 +349,27 @@ def keyterm_extractor(
     offers no other blank, so the ranking cannot trade the term for another phrase of it
     (measured on the dev articles: offering the sentence's quantities too cost 1.7 points of
     key-term coverage, the ranking preferring "chromosome 17" to "PMP22")."""
+    pairs = carried(doc)
     plan: dict[int, list[tuple[str, Mention]]] = {}
-    for _, term, mention in key_terms(doc, vocab):
+    for _, term, mention in key_terms(doc, vocab, pairs):
         plan.setdefault(doc.units[mention.unit].sentence.start, []).append((term, mention))
+    # Sentences a planned pair shows: their own blanks would compete with the pair's term.
+    shown = {p.antecedent.start for s, p in pairs.items() if s in plan and p.antecedent}
     blanks = key_term_extractor(vocab)
 
     def keyterm_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         planned = plan.get(unit.sentence.start, [])
+        pair = pairs.get(unit.sentence.start)
         for term, mention in planned:
-            yield _fact(doc, unit, term, mention)
-        if not planned:
+            yield _fact(doc, pair if mention.carried and pair else unit, term, mention)
+        if planned or unit.sentence.start in shown:
+            return
+        before = pair.antecedent if pair is not None else None
+        if pair is None or before is None or before.start in plan:
             yield from blanks(doc, unit)
+            return
+        for fact in blanks(doc, pair):  # chosen with the sentence before it as context
+            yield replace(fact, unit=unit) if gives_away(fact.answer, before.text) else fact
 
     return keyterm_facts
 

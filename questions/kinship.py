@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from questions.document import Document
-from questions.facts_keyterms import number_group
+from questions.facts_keyterms import number_group, phrases
 from questions.nlp import AFTER_VERB_SLOT, NOUN_TAGS, Token, noun_phrases, singular, tag
 from questions.rarity import is_trivial_word, zipf
 from questions.textutil import content_stems, find_phrase, squash, words
@@ -166,11 +166,12 @@ def _terms(text: str) -> list[str]:
 
 
 def _numbers(text: str) -> list[str]:
-    """The sentence's numbers with their units ("3.0 mmol/L", "70 percent")."""
+    """The sentence's numbers with their whole units ("3.0 mmol/L", "70 percent", "3.8
+    centimeters per year", never "3.8 centimeters" of it: ``facts_keyterms.phrases``)."""
     return [
         p.text
-        for p in noun_phrases(text)
-        if p.is_number and p.text[:1].isdigit() and len(p.text.split()) <= 3
+        for p in phrases(text)
+        if p.is_number and p.text[:1].isdigit() and len(p.text.split()) <= 4
     ]  # "two weeks" in words: its range with "2–3 weeks" cannot be compared
 
 

@@ -13,13 +13,20 @@ English patterns only (units of measure and time, number words, "one in N people
 - "between seven and nine hours": a range keeps both ends.
 
 A number word without a unit ("one of the …", "four") is not a quantity: what it counts,
-only the sentence says, and "one" is more often a pronoun than a number.
+only the sentence says, and "one" is more often a pronoun than a number. A unit with
+exponents is whole: "41 mg m⁻²", "3 M⁻¹ cm⁻¹".
+
+``unit_key`` folds a quantity's whole unit, so that numbers are compared only with numbers
+of the same unit: plural and singular, a spelled-out unit and its symbol ("percent" = "%",
+"milligrams" = "mg", "per day" = "/day") are one; "mg m⁻²" is not "mg", nor "mg/dL" "mmol/L".
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from questions.nlp import singular
 
 _UNIT_WORDS = """
     second seconds minute minutes hour hours day days week weeks month months year years
@@ -46,10 +53,13 @@ _DIGITS = r"[$£€]?\d+(?:[.,]\d+)*(?:\s?(?:–|-|to)\s?\d+(?:[.,]\d+)*)?"
 _WORD = rf"(?:{'|'.join(sorted(NUMBER_WORDS))})(?:[\s-](?:{'|'.join(sorted(NUMBER_WORDS))}))*"
 _NUMBER = rf"(?:{_DIGITS}|{_WORD}(?:\s(?:to|or)\s{_WORD})?)"
 _UNIT = rf"(?:{'|'.join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))})"
+_EXPONENT = r"[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+# A symbol with an exponent is a unit whatever its letters: "M⁻¹", "m⁻²", "s⁻¹".
+_POWER = rf"[A-Za-zµ]{{1,3}}{_EXPONENT}"
 QUANTITY_RE = re.compile(
     rf"(?<![\w.,])(?:(?:the\s)?(?P<span>first|last|past|next)\s|between\s{_NUMBER}\sand\s)?"
-    rf"(?P<number>{_NUMBER})(?:\s?(?:%|°[CF]?)|\s(?P<unit>{_UNIT}(?:/[A-Za-zµ]{{1,4}})?)"
-    rf"(?:\s(?:per|a|an)\s{_UNIT})?)(?![\w/])",
+    rf"(?P<number>{_NUMBER})(?:\s?(?:%|°[CF]?)|\s(?P<unit>(?:{_UNIT}(?:/[A-Za-zµ]{{1,4}})?"
+    rf"|{_POWER})(?:\s{_POWER})*)(?:\s(?:per|a|an)\s{_UNIT})?)(?![\w/])",
     re.I,
 )
 DIGIT_OR_WORD_RE = re.compile(
@@ -97,3 +107,51 @@ def _span(match: re.Match[str]) -> tuple[int, int] | None:
 def is_quantity(text: str) -> bool:
     """Is ``text`` exactly one quantity ("3.8 centimeters per year", "about half")?"""
     return any(span == (0, len(text)) for span in quantities(text))
+
+
+# A spelled-out unit (singular, folded) → its symbol: the two are one unit.
+SYMBOLS = {
+    "percent": "%", "milligram": "mg", "microgram": "µg", "mcg": "µg", "gram": "g",
+    "kilogram": "kg", "millimeter": "mm", "millimetre": "mm", "centimeter": "cm",
+    "centimetre": "cm", "meter": "m", "metre": "m", "kilometer": "km", "kilometre": "km",
+    "milliliter": "ml", "millilitre": "ml", "liter": "l", "litre": "l", "second": "s",
+    "sec": "s", "minute": "min", "hour": "h", "hr": "h", "degree": "°",
+}  # fmt: skip
+NUMBER_PART_RE = re.compile(r"^[$£€]?[0-9][0-9.,⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*(?:[–-][0-9][0-9.,]*)?")
+RATE_START_RE = re.compile(r"^(?:one|1)\s+in\s", re.I)
+
+
+def unit_key(quantity: str) -> str:
+    """The quantity's whole unit, folded ("3.8 centimeters per year" → "cm/year", "85 per
+    cent" → "%", "41 mg m⁻²" → "mg m⁻²"); "" for a bare number; a rate ("one in 2,500
+    people") is not a count ("3 people")."""
+    tokens = quantity.replace("per cent", "percent").split()
+    numeric = [
+        i for i, t in enumerate(tokens) if NUMBER_PART_RE.match(t) or t.casefold() in NUMBER_WORDS
+    ]
+    if not numeric:
+        return ""
+    last = numeric[-1]
+    unit = ""
+    glued = NUMBER_PART_RE.sub("", tokens[last])  # "130°F", "85%": a unit glued on
+    glued = "" if glued == tokens[last] else glued  # a number word: no unit glued on
+    for token in [glued, *tokens[last + 1 :]]:
+        folded = "/" if token.casefold() in ("per", "a", "an") else _fold_unit(token)
+        glue = "" if not unit or "/" in (unit[-1], folded) else " "
+        unit += glue + folded
+    unit = tokens[last][:1] + unit if tokens[last][:1] in "$£€" else unit  # "$5 a day"
+    return f"1 in {unit}" if RATE_START_RE.match(quantity) else unit
+
+
+def _fold_unit(token: str) -> str:
+    """One unit word or symbol folded: "Milligrams" → "mg", "mg/dL" → "mg/dl"; a lone capital
+    with an exponent keeps its case ("M⁻¹", molar, is not "m⁻¹", per metre)."""
+    pieces = []
+    for piece in token.strip(",;:()").split("/"):
+        if re.fullmatch(r"[A-KM-Z][^A-Za-z]*", piece):
+            pieces.append(piece)
+            continue
+        folded = piece.casefold()
+        word = singular(folded) if folded.isalpha() and len(folded) > 3 else folded
+        pieces.append(SYMBOLS.get(word, word))
+    return "/".join(pieces)

@@ -4,7 +4,8 @@ of its unit, terms of its head noun or word ending.
 
 A sentence that starts with a pronoun ("It can cause …") is asked only where the pronoun is
 safely its section's entity: "It"/"This" before a verb and a singular entity, "They"/"These"
-before a verb and a plural one. Anything else ("These medicines …", "He …") is skipped,
+before a verb and a plural one, or as a cloze shown after the sentence it points back to
+(``questions.antecedent``). Anything else ("These medicines …", "He …") is skipped,
 because the learner could not know what the sentence is about.
 
 Sibling numbers count the same unit ("70 mg/dL", "55 mg/dL"): another number of the article
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from questions.acceptance import needs_antecedent
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.document import Entity
@@ -86,6 +88,9 @@ def _framed(ctx: Context, fact: Fact, text: str, whole: str | None = None) -> st
 
 def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     found = resolved(ctx, fact)
+    if fact.unit.antecedent is not None and (found is None or needs_antecedent(found[0])):
+        yield from _carried_cloze(ctx, fact)
+        return
     if found is None:
         return
     text, shift = found
@@ -100,6 +105,21 @@ def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         yield from _number_items(ctx, fact, text, (start, end))
     else:
         yield from _term_items(ctx, fact, text, (start, end))
+
+
+def _carried_cloze(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    """The cloze of a sentence that points back, after the sentence it points to
+    (``questions.antecedent``); no other item: a pair with a part swapped reads oddly."""
+    before, text = fact.unit.antecedent, fact.unit.sentence.text
+    start = int(fact.relation)
+    end = start + len(fact.answer)
+    if before is None or text[start:end] != fact.answer:
+        return
+    whole = f"{before.text} {text}"
+    blanked = f"{before.text} {text[:start]}{CLOZE_BLANK}{text[end:]}"
+    prompt = _framed(ctx, fact, blanked, whole)
+    accepted = variants(fact.answer)
+    yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, whole, accepted=accepted)
 
 
 def sibling_numbers(ctx: Context, fact: Fact, text: str) -> list[str]:

@@ -1,0 +1,65 @@
+"""Sentences that point back, carried with the sentence before them.
+
+"These are called neap tides." names a key term, but alone it is vague: the learner has not
+read what "these" are. When such a sentence follows, in the same paragraph, a sentence that
+is itself self-contained, and the two together are short, a cloze may show both: the
+previous sentence, then the sentence with its blank. The pair is a ``Unit`` whose
+``antecedent`` is the previous sentence; its ``sentence`` stays the one the blank is in, so a
+fact's offsets and identity do not change. Only clozes are made of a pair
+(``templates_blanks``): a true/false item of two sentences with one swapped reads oddly.
+
+The blank must not be given away by the sentence shown before it (``gives_away``: the
+leakage gate's rule, applied when the blank is chosen, so that another blank can be).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from questions.acceptance import needs_antecedent
+from questions.document import Document, Unit
+from questions.facts_keyterms import FILLER_RE, META_RE
+from questions.nlp import FINITE_VERB, tag
+from questions.textutil import GENERIC, content_stems, content_words, find_phrase, stem, words
+
+MAX_PAIR_WORDS = 45
+# Discourse words that tie a sentence to the one before it, as an opener does.
+_LINKING = "however moreover furthermore additionally also nevertheless nonetheless still yet"
+LINKING_WORDS = frozenset([*_LINKING.split(), "meanwhile", "besides", "indeed"])
+
+
+def self_contained(unit: Unit) -> bool:
+    """A paragraph's statement that needs no sentence before it: a finite verb, no opener
+    that points back, no talk about the page, not a lead-in."""
+    text = unit.sentence.text
+    if unit.line.kind != "paragraph" or text.rstrip().endswith(":"):
+        return False
+    first = words(text[:20])[:1]
+    if first and first[0].casefold() in LINKING_WORDS:
+        return False  # "However, pain is not …": itself the second half of a thought
+    if needs_antecedent(text) or META_RE.search(text) or FILLER_RE.search(text):
+        return False
+    return any(t.tag in FINITE_VERB for t in tag(text))
+
+
+def carried(doc: Document) -> dict[int, Unit]:
+    """By sentence start, each sentence that points back, with the sentence before it as its
+    ``antecedent``, where the two make a short self-contained pair in one paragraph."""
+    out: dict[int, Unit] = {}
+    for before, unit in zip(doc.units, doc.units[1:], strict=False):
+        if unit.line != before.line or not needs_antecedent(unit.sentence.text):
+            continue
+        length = len(words(before.sentence.text)) + len(words(unit.sentence.text))
+        if length <= MAX_PAIR_WORDS and self_contained(before):
+            out[unit.sentence.start] = replace(unit, antecedent=before.sentence)
+    return out
+
+
+def gives_away(answer: str, shown: str) -> bool:
+    """Does ``shown`` say the answer, or half of its content words (a word stem of a one- or
+    two-word answer)? The leakage gate's rule for a cloze's stem."""
+    if find_phrase(shown, answer) != -1:
+        return True
+    mine = {stem(w) for w in content_words(answer) if w.casefold() not in GENERIC}
+    shared = mine & content_stems(shown)
+    return bool(shared) and len(shared) * 2 >= len(mine)
