@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from questions.acceptance import needs_antecedent
 from questions.build import Candidate, make, pick_distractors, say_false
@@ -88,9 +89,12 @@ def _framed(ctx: Context, fact: Fact, text: str, whole: str | None = None) -> st
 
 def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     found = resolved(ctx, fact)
-    if fact.unit.antecedent is not None and (found is None or needs_antecedent(found[0])):
-        yield from _carried_cloze(ctx, fact)
-        return
+    if fact.unit.antecedent is not None:
+        if found is None or needs_antecedent(found[0]):
+            yield from _carried_cloze(ctx, fact)
+            return
+        # Its entity resolves the pronoun: the sentence stands alone, and so does its source.
+        fact = replace(fact, unit=replace(fact.unit, antecedent=None))
     if found is None:
         return
     text, shift = found

@@ -61,3 +61,37 @@ def test_a_blank_the_sentence_before_gives_away_is_not_carried() -> None:
     for q in bank.questions:
         shown = q.prompt.split(CLOZE_BLANK)[0]
         assert not (q.kind == Kind.CLOZE and gives_away(q.answer, shown)), q.prompt
+
+
+PREGNANCY = (
+    "Restless legs syndrome affects the legs of many adults at night before sleep. "
+    "It occurs in many women during the last 3 months of pregnancy."
+)
+RESOLVED = f"""# Disorders of the legs
+
+## 1. Restless Legs Syndrome
+
+Restless legs syndrome makes the legs of many adults restless at night before sleep.
+{PREGNANCY}
+
+## 2. Periodic Limb Movement Disorder
+
+Periodic limb movement disorder makes the legs of many adults jerk during sleep at night.
+Periodic limb movement disorder is treated with iron supplements by many doctors.
+
+## 3. Nocturnal Leg Cramps
+
+Nocturnal leg cramps wake many older adults with sudden pain in the calf muscles.
+Nocturnal leg cramps are eased by stretching the calf muscles before sleep.
+"""
+
+
+def test_a_pronoun_its_entity_resolves_is_asked_alone_with_its_own_source() -> None:
+    bank, _ = generate(RawArticle("rls.md", RESOLVED, "md"))
+    text = bank.article.text
+    asked = [q for q in bank.questions if q.answer == "last 3 months"]
+    assert [q.prompt for q in asked] == [
+        f"Restless legs syndrome occurs in many women during the {CLOZE_BLANK} of pregnancy."
+    ]
+    assert asked[0].source.sentence.startswith("It occurs"), asked[0].source
+    assert text[asked[0].source.start : asked[0].source.end] == asked[0].source.sentence
