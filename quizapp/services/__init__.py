@@ -18,7 +18,8 @@ Never imports Flask or the web/cli layers; the session type is ``quizapp.db.sess
 * ``guests``    — ``quizapp prune-guests``: stale guests found and deleted in batches.
 * ``erasure``   — ``erase_learners``: every row of some learners, children first.
 * ``decks``     — ``deck_by_slug``, ``deck_summaries``, ``sections``, ``tags``,
-  ``active_questions``, ``article_view`` (pure), ``source_context`` (a question's sentence in its paragraph).
+  ``active_questions``, ``article_view`` (pure), ``source_context`` (a question's sentence
+  in its paragraph).
 * ``exports``   — ``export_file``: the one call into ``export/`` (Anki, type-in Anki, TSV,
   Quizlet, GIFT) for the web, the API and the CLI; ``export_sets`` — what a download holds
   (deck, section, tag, weak cards, assignment, a bank file) with retired questions and a
