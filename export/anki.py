@@ -97,15 +97,26 @@ def build_deck(bank: Bank, options: AnkiOptions = PLAIN) -> genanki.Deck:
     if unknown:
         raise ValueError(f"retired questions not in the bank: {', '.join(sorted(unknown))}")
     deck = genanki.Deck(deck_id(bank.deck.slug), bank.deck.name, description=deck_description(bank))
-    learner = options.progress
+    studied = studied_cards(bank, options.progress)
     for question in bank.questions:
         retired = options.retired.get(question.id)
         note = make_note(question, bank.deck.slug, retired=retired, type_answer=options.type_answer)
-        studied = learner.cards.get(question.id) if learner is not None else None
-        if learner is not None and studied is not None:
-            note.cards = [ScheduledCard(card_columns(studied, learner), retired is not None)]
+        columns = studied.get(question.id)
+        if columns is not None:
+            note.cards = [ScheduledCard(columns, retired is not None)]
         deck.add_note(note)
     return deck
+
+
+def studied_cards(bank: Bank, learner: LearnerProgress | None) -> dict[str, tuple[int | str, ...]]:
+    """Question id → the ``cards`` columns of each question the learner has studied.
+
+    Worked out in a loop of their own before the notes are made: interleaved with making
+    the notes, the same work took half as long again (benchmarks/bench_export.py)."""
+    if learner is None:
+        return {}
+    cards = learner.cards
+    return {q.id: card_columns(cards[q.id], learner) for q in bank.questions if q.id in cards}
 
 
 def deck_description(bank: Bank) -> str:

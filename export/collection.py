@@ -10,9 +10,10 @@ that ``export.anki`` builds, before it is zipped.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 
 from export.notetypes import CHANGED_AT
@@ -60,13 +61,31 @@ def write_review_log(
 ) -> None:
     """The learner's review log (their cards' scheduling is written with the cards, by
     ``export.cards.ScheduledCard``)."""
+    rows = revlog_rows(learner.reviews, {qid: pair[1] for qid, pair in ids.items()})
     # Indexing 50,000 rows at the end costs a third of indexing them one by one.
     db.execute("drop index ix_revlog_usn")
     db.execute("drop index ix_revlog_cid")
-    db.executemany(
-        f"insert into revlog (id, cid, usn, {', '.join(REVLOG_COLUMNS)}) "
-        f"values (?, ?, -1, {', '.join('?' * len(REVLOG_COLUMNS))})",
-        revlog_rows(learner.reviews, {qid: pair[1] for qid, pair in ids.items()}),
-    )
+    whole = len(rows) - len(rows) % _BATCH
+    db.executemany(_insert_revlog(_BATCH), _batches(rows[:whole]))
+    db.executemany(_insert_revlog(1), rows[whole:])
     db.execute("create index ix_revlog_usn on revlog (usn)")  # as genanki's schema has them
     db.execute("create index ix_revlog_cid on revlog (cid)")
+
+
+# Rows per insert statement: SQLite then runs one statement per 100 rows instead of one
+# per row, which halves the insert's time; the rows go in in the same order, so the
+# package is the same byte for byte (9 parameters a row stay far below SQLite's limit).
+_BATCH = 100
+
+
+def _insert_revlog(rows: int) -> str:
+    values = f"(?, ?, -1, {', '.join('?' * len(REVLOG_COLUMNS))})"
+    return f"insert into revlog (id, cid, usn, {', '.join(REVLOG_COLUMNS)}) values " + ", ".join(
+        [values] * rows
+    )
+
+
+def _batches(rows: list[tuple[int, ...]]) -> Iterator[tuple[int, ...]]:
+    """``rows`` (a multiple of ``_BATCH`` long) flattened into one parameter tuple per batch."""
+    for start in range(0, len(rows), _BATCH):
+        yield tuple(itertools.chain.from_iterable(rows[start : start + _BATCH]))

@@ -1,6 +1,6 @@
 """A learner's progress as Anki stores it: card scheduling columns and review-log rows.
 
-The web app's FSRS state and review history come in as plain dataclasses (``CardProgress``,
+The web app's FSRS state and review history come in as named tuples (``CardProgress``,
 ``ReviewRow``, gathered in ``LearnerProgress``); the functions here turn them into the
 values of Anki's ``cards`` and ``revlog`` columns. docs/exports.md has the mapping as a table.
 
@@ -14,10 +14,12 @@ same calendar day, as long as ``time_zone`` and ``rollover_hour`` match the lear
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import IntEnum
+from typing import NamedTuple
 
 # genanki's collection was created at this moment; our package declares it as UTC midnight's
 # day (creationOffset 0), so day 0 is this date.
@@ -35,8 +37,7 @@ class State(IntEnum):
     RELEARNING = 3
 
 
-@dataclass(frozen=True)
-class CardProgress:
+class CardProgress(NamedTuple):
     """One learner's FSRS state of one question, as the web app keeps it."""
 
     state: int  # State: LEARNING, REVIEW or RELEARNING
@@ -49,9 +50,11 @@ class CardProgress:
     step: int | None = None
 
 
-@dataclass(frozen=True)
-class ReviewRow:
-    """One answer the learner gave: when, how it was rated, and what it did to the interval."""
+class ReviewRow(NamedTuple):
+    """One answer the learner gave: when, how it was rated, and what it did to the interval.
+
+    A named tuple, not a dataclass: a long history has 50,000 of them, and a tuple is built
+    and unpacked several times faster (benchmarks/bench_export.py)."""
 
     question_id: str
     reviewed_at: datetime
@@ -118,10 +121,15 @@ def card_data(progress: CardProgress, desired_retention: float | None) -> str:
     if progress.stability is not None and progress.difficulty is not None:
         parts += [f'"s":{round(progress.stability, 4)!r}', f'"d":{round(progress.difficulty, 3)!r}']
     if desired_retention is not None:
-        parts.append(f'"dr":{round(desired_retention, 2)!r}')
+        parts.append(_retention(desired_retention))
     if progress.last_review is not None:
         parts.append(f'"lrt":{int(progress.last_review.timestamp())}')
     return "{" + ",".join(parts) + "}" if parts else ""
+
+
+@functools.lru_cache(maxsize=16)  # one learner's retention, for each of their cards
+def _retention(desired_retention: float) -> str:
+    return f'"dr":{round(desired_retention, 2)!r}'
 
 
 _REVLOG_KIND: dict[int, int] = {State.REVIEW: 1, State.RELEARNING: 2}  # else 0: a learning answer
@@ -136,22 +144,20 @@ def revlog_rows(reviews: Iterable[ReviewRow], card_ids: Mapping[str, int]) -> li
     """
     rows: list[tuple[int, ...]] = []
     interval: dict[timedelta | None, int] = {None: 0}
-    for review in reviews:
-        card_id = card_ids.get(review.question_id)
+    for qid, reviewed_at, rating, after, state_before, before, duration, difficulty in reviews:
+        card_id = card_ids.get(qid)
         if card_id is None:
             continue
-        after, before = review.interval_after, review.interval_before
         if after not in interval:
             interval[after] = revlog_interval(after)
         if before not in interval:
             interval[before] = revlog_interval(before)  # type: ignore[arg-type]
-        difficulty = review.difficulty_after
         # As Anki logs an FSRS answer: the difficulty after it, scaled to 100–1100.
         factor = 0 if difficulty is None else round(((difficulty - 1) / 9 + 0.1) * 1000)
-        duration = review.duration_ms or 0
         rows.append((
-            int(review.reviewed_at.timestamp() * 1000), card_id, review.rating, interval[after],
-            interval[before], factor, max(duration, 0), _REVLOG_KIND.get(review.state_before, 0),
+            int(reviewed_at.timestamp() * 1000), card_id, rating, interval[after],
+            interval[before], factor, duration if duration and duration > 0 else 0,
+            _REVLOG_KIND.get(state_before, 0),
         ))  # fmt: skip
     rows.sort()  # inserting in key order keeps SQLite's b-tree appends cheap
     return _unique_ids(rows)

@@ -115,12 +115,22 @@ def check_leakage(q: Question, ctx: GateContext) -> list[str]:
     if any(contains_phrase(stem_text, n) for n in names):
         return ["leakage"]
     answer_stems = {stem(w) for w in content_words(q.answer) if w.casefold() not in GENERIC}
+    answer_stems -= _shared_by_options(q)
     if not answer_stems:
         return []
     shared = answer_stems & content_stems(stem_text)
     # One shared word of a one- or two-word answer is a give-away ("Physical therapy" after
     # "other therapies"); longer answers leak when half their words are in the stem.
     return ["leakage"] if shared and len(shared) * 2 >= len(answer_stems) else []
+
+
+def _shared_by_options(q: Question) -> set[str]:
+    """Words every option of a multiple choice has ("forces" in "differential forces",
+    "tidal forces"): the stem may say them, they point at no one option."""
+    if q.kind != Kind.MULTIPLE_CHOICE or len(q.options) < 3:
+        return set()
+    per_option = [set(content_stems(o)) for o in q.options]
+    return set.intersection(*per_option)
 
 
 def check_options(q: Question) -> list[str]:

@@ -27,6 +27,7 @@ from questions.templates_structure import glossary_entry, table_cell
 from questions.textutil import (
     capitalise,
     contains_phrase,
+    content_stems,
     decapitalise,
     digest,
     find_phrase,
@@ -108,11 +109,9 @@ def abbreviation(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         said,
         variant="reverse",
     )
-    # No multiple choice and no false statement: the letters of an abbreviation point at
-    # the one option whose initials match, so any wrong option is a give-away.
-    yield make(
-        ctx.doc, fact, Kind.TRUE_FALSE, f"{abbr} stands for {_lower(ctx, full)}.", "True", said
-    )
+    # No multiple choice and no true/false item: the letters of an abbreviation point at the
+    # one expansion whose initials match, so a false twin is a give-away and a true one is
+    # always true by its form (audits: tf_bias).
 
 
 # --- aliases -------------------------------------------------------------------------------
@@ -122,7 +121,7 @@ def alias(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     said = fact.unit.sentence.text
     subject, other = fact.subject, fact.answer
     named = _lower(ctx, subject)
-    stem = f"What {_agree('is', named, ctx.doc.proper)} {named} also known as?"
+    stem = f"What {_agree('is', named, ctx)} {named} also known as?"
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, other, said)
     prompt = _blank(said, other)
     if prompt:
@@ -151,9 +150,18 @@ _QUESTION_VERB = {
 _AGREE = {"is": "are", "refers to": "refer to", "encompasses": "encompass"}
 
 
-def _agree(verb: str, subject: str, proper: frozenset[str]) -> str:
+def _plural_in(ctx: Context, phrase: str) -> bool:
+    """The phrase's number, as the article uses it: "Rickets is …" makes "Rickets" singular
+    whatever its last letter says."""
+    said_singular = re.compile(rf"\b{re.escape(phrase)} (?:is|was|has|refers|encompasses)\b", re.I)
+    if said_singular.search(ctx.doc.text):
+        return False
+    return _plural(phrase, ctx.doc.proper)
+
+
+def _agree(verb: str, subject: str, ctx: Context) -> str:
     singular = {v: k for k, v in _AGREE.items()}
-    if _plural(subject, proper):
+    if _plural_in(ctx, subject):
         return _AGREE.get(verb, verb)
     return singular.get(verb, verb)
 
@@ -202,10 +210,18 @@ def _which_entity(
         distractors=distractors,
         reasons=reasons,
     )
-    false = say_false(fact) and bool(distractors)
-    name = next_sibling(ctx, entity, distractors) if false else entity.name
-    claim_text = f"{name} {_agree(verb, name, ctx.doc.proper)} {rest}."
+    swaps = [d for d in distractors if not _names_itself(d, rest)]
+    false = say_false(fact) and bool(swaps)
+    name = next_sibling(ctx, entity, swaps) if false else entity.name
+    claim_text = f"{name} {_agree(verb, name, ctx)} {rest}."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, claim_text, "False" if false else "True", said)
+
+
+def _names_itself(name: str, claim: str) -> bool:
+    """Does the claim say a word of the swapped-in name ("Spinal cord injury … the nerves
+    outside the brain and spinal cord")? Then the false statement contradicts itself and is
+    false by its wording alone."""
+    return bool(content_stems(name) & content_stems(claim))
 
 
 # --- lists of "Term: description" ----------------------------------------------------------
@@ -260,6 +276,8 @@ def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
         claim, answer = _lower(ctx, others[0]), "False"
     else:
         claim, answer = _lower(ctx, desc), "True"
+    if answer == "True" and _names_itself(term, claim):
+        return  # "“Physical therapy” is described as “… other therapies”": true by its words
     prompt = f"{where}, “{term}” is described as “{claim}”."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, answer, said)
 
@@ -336,9 +354,8 @@ def effect(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         capitalise(fact.answer),
         fact.unit.sentence.text,
     )
-    # The sentence itself, stated as true: nothing in the article makes a safe false twin.
-    said = fact.unit.sentence.text
-    yield make(ctx.doc, fact, Kind.TRUE_FALSE, said, "True", said)
+    # No true/false item: nothing in the article makes a safe false twin, and a form that is
+    # always true is answered by its form (audits: tf_bias).
 
 
 # --- sentences of an entity's section ------------------------------------------------------
@@ -397,11 +414,14 @@ def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
 def _swappable(ctx: Context, entity: Entity, name: str, said: str) -> list[Entity]:
     """Sibling entities whose name can replace ``name`` in a false statement: not also true
     of them, and of the same number (another would break the verb's agreement)."""
-    number = _plural(name, ctx.doc.proper)
+    number = _plural_in(ctx, name)
+    rest = said.replace(name, " ")
     return [
         e
         for e in ctx.sibling_entities(entity)
-        if not ctx.may_also_be_true(e, said) and _plural(e.name, ctx.doc.proper) == number
+        if not ctx.may_also_be_true(e, said)
+        and _plural_in(ctx, e.name) == number
+        and not _names_itself(e.name, rest)
     ]
 
 

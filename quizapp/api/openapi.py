@@ -353,6 +353,9 @@ def _progress_package() -> Schema:
         "description": "true: flashcards and clozes ask you to type the answer",
     }
     binary = {"type": "string", "contentMediaType": "application/octet-stream"}
+    problems = _problems(400, 401, 404, 422)
+    # Its one string query parameter can carry a NUL, refused before any route (web.security).
+    problems["400"]["description"] = "a query parameter holds a NUL character"
     return {
         "get": {
             "operationId": "progressPackage",
@@ -365,7 +368,7 @@ def _progress_package() -> Schema:
                     "description": "ok",
                     "content": {"application/octet-stream": {"schema": binary}},
                 },
-                **_problems(401, 404, 422),
+                **problems,
             },
         }
     }

@@ -1,5 +1,9 @@
 """``quizapp export anki|tsv|gift``: a bank file → a file learners or teachers import elsewhere.
 
+``--tag`` keeps the questions with a tag (``services.export_sets.tag_set``, as the web's
+download by tag). A learner's weak cards are a web download only: they are the signed-in
+learner's, and here ``--learner`` already means "their whole deck with their progress".
+
 Each command loads the bank, refuses what ``quizapp check`` rejects (``check_exportable``;
 an empty bank is exported with a warning), calls one export, writes the result and prints
 one line. Every user error — a missing, invalid or inconsistent bank, an unwritable output
@@ -30,7 +34,7 @@ from quizapp.db.schema import prepare_database
 from quizapp.domain.timezones import utcnow
 from quizapp.services.accounts import find_by_username
 from quizapp.services.decks import deck_by_slug
-from quizapp.services.export_sets import deck_set, file_set
+from quizapp.services.export_sets import ExportSet, deck_set, file_set, file_stem, tag_set
 from quizapp.services.exports import DeckFile, export_file
 from quizapp.services.learner_progress import learner_progress
 from quizapp.services.settings import settings_for
@@ -48,6 +52,13 @@ class ExportError(click.ClickException):
 
 BANK_ARGUMENT = click.argument(
     "bank_path", metavar="[BANK]", required=False, type=click.Path(path_type=Path)
+)
+TAG_OPTION = click.option(
+    "--tag",
+    metavar="TAG",
+    default=None,
+    help="Only the questions tagged TAG or a tag under it (kind takes in kind::cloze); "
+    "case-insensitive, as in Anki.",
 )
 
 
@@ -78,8 +89,9 @@ def export_group() -> None:
     help="Take this learner's progress to Anki: the deck as the database has it, with their "
     "scheduling and review log.",
 )
+@TAG_OPTION
 def export_anki(
-    bank_path: Path | None, output: Path | None, type_in: bool, learner: str | None
+    bank_path: Path | None, output: Path | None, type_in: bool, learner: str | None, tag: str | None
 ) -> None:
     """Write an Anki package (.apkg): one note per question, updating earlier imports in place.
 
@@ -92,7 +104,7 @@ def export_anki(
     fmt = "anki-typein" if type_in else "anki"
     with _app().app_context():
         try:
-            made, count = cli_package(bank, fmt, learner, utcnow())
+            made, count = cli_package(bank, fmt, learner, utcnow(), tag)
             target = output or Path(made.filename)
             _guard(target, lambda: files.write_atomically(target, lambda out: out.write(made.body)))
             db.session.commit()  # the change ledger, once the package is written
@@ -103,10 +115,12 @@ def export_anki(
     click.echo(f"wrote {count} notes of deck “{bank.deck.name}”{whose} to {target}")
 
 
-def cli_package(bank: Bank, fmt: str, learner: str | None, now: datetime) -> tuple[DeckFile, int]:
+def cli_package(
+    bank: Bank, fmt: str, learner: str | None, now: datetime, tag: str | None = None
+) -> tuple[DeckFile, int]:
     """The package and its number of notes (retired ones included)."""
     if learner is None:
-        chosen = file_set(db.session, bank)
+        chosen = _tagged(file_set(db.session, bank), tag)
         return export_file(db.session, chosen, fmt, now), len(chosen.bank.questions)
     user = find_by_username(db.session, learner)
     if user is None:
@@ -117,12 +131,24 @@ def cli_package(bank: Bank, fmt: str, learner: str | None, now: datetime) -> tup
         raise ExportError(
             f"deck {bank.deck.slug} is not in the database: import it first"
         ) from None
-    chosen = deck_set(db.session, deck)
+    chosen = _tagged(deck_set(db.session, deck), tag)
     progress = learner_progress(
         db.session, user.id, deck.id, settings_for(current_app.config, user), now
     )
     made = export_file(db.session, chosen, fmt, now, progress=progress, learner=learner)
     return made, len(chosen.bank.questions)
+
+
+def _tagged(whole: ExportSet, tag: str | None) -> ExportSet:
+    """``whole``, or its questions tagged ``tag`` (their deck name and file name say so)."""
+    if tag is None:
+        return whole
+    try:
+        return tag_set(whole, tag)
+    except NotFound:
+        raise ExportError(
+            f"no question of deck {whole.bank.deck.slug} has the tag {tag!r}"
+        ) from None
 
 
 def _app() -> Flask:
@@ -149,24 +175,26 @@ def _text_output(what: str) -> Callable[[FC], FC]:
     show_default=True,
     help="anki: header lines, HTML, GUID and tags columns; quizlet: term<TAB>definition only.",
 )
-def export_tsv(bank_path: Path | None, output: str, flavor: tsv.Flavor) -> None:
+@TAG_OPTION
+def export_tsv(bank_path: Path | None, output: str, flavor: tsv.Flavor, tag: str | None) -> None:
     """Write tab-separated text for Anki's or Quizlet's text import."""
-    bank = _load(bank_path)
+    bank = _load(bank_path, tag)
     _write_text(tsv.tsv_text(bank, flavor=flavor), output, bank)
 
 
 @export_group.command("gift")
 @BANK_ARGUMENT
 @_text_output("the GIFT file")
-def export_gift(bank_path: Path | None, output: str) -> None:
+@TAG_OPTION
+def export_gift(bank_path: Path | None, output: str, tag: str | None) -> None:
     """Write Moodle GIFT: multiple choice, true/false and short-answer questions."""
-    bank = _load(bank_path)
+    bank = _load(bank_path, tag)
     _write_text(gift.gift_text(bank), output, bank)
 
 
-def _load(bank_path: Path | None) -> Bank:
-    """The bank, refused (one line) if ``quizapp check`` would reject it; a warning on
-    stderr if it has no questions."""
+def _load(bank_path: Path | None, tag: str | None = None) -> Bank:
+    """The bank (only its questions tagged ``tag``, if given), refused (one line) if
+    ``quizapp check`` would reject it; a warning on stderr if it has no questions."""
     path = bank_path or DEFAULT_BANK
     try:
         bank = bankfile.load(path)
@@ -175,7 +203,7 @@ def _load(bank_path: Path | None) -> Bank:
         raise ExportError(str(exc)) from None
     for warning in warnings:
         click.echo(f"Warning: {warning}", err=True)
-    return bank
+    return _tagged(ExportSet(bank, file_stem(bank.deck.slug)), tag).bank
 
 
 def _write_text(text: str, output: str, bank: Bank) -> None:

@@ -1,10 +1,12 @@
-"""Downloads: a deck, a section or (teachers) an assignment's questions as Anki, Anki/Quizlet
-text or Moodle GIFT, and "take my progress to Anki" (the learner's own .apkg).
+"""Downloads: a deck, a section, a tag's questions, the learner's own weak cards or (teachers)
+an assignment's questions as Anki, Anki/Quizlet text or Moodle GIFT, and "take my progress
+to Anki" (the learner's own .apkg).
 
 Thin views over ``quizapp.services.exports``: who may download what is decided here (the
 deck must be visible to the learner, ``deck_or_404``; an assignment must be the teacher's
-own, ``classroom.access``); what goes in the file is decided there. Building an Anki
-package advances the deck's change ledger, so these GET views commit.
+own, ``classroom.access``; weak cards are always the session's learner's); what goes in the
+file is decided there. Building an Anki package advances the deck's change ledger, so these
+GET views commit.
 """
 
 from __future__ import annotations
@@ -16,10 +18,18 @@ from quizapp.classroom import access
 from quizapp.classroom.errors import Forbidden, NotFound
 from quizapp.db.base import db
 from quizapp.db.models import Deck, User
-from quizapp.services.export_sets import ExportSet, assignment_set, deck_set, section_set
+from quizapp.services.export_sets import (
+    ExportSet,
+    assignment_set,
+    deck_set,
+    section_set,
+    tag_set,
+    weak_set,
+)
 from quizapp.services.exports import FORMATS, export_file
 from quizapp.services.learner_progress import learner_progress
 from quizapp.services.settings import settings_for
+from quizapp.services.weak_cards import weak_question_ids
 from quizapp.web import clock
 from quizapp.web.auth import current_user
 from quizapp.web.helpers import bad_request, deck_or_404
@@ -35,22 +45,40 @@ def _formats() -> dict[str, object]:
 
 @bp.get("/decks/<slug>/download")
 def deck_download(slug: str) -> Response:
-    """``?format=`` one of ``FORMATS`` (default anki); ``&part=deck`` (the default) or
-    ``section:<name>``."""
+    """``?format=`` one of ``FORMATS`` (default anki); ``&part=deck`` (the default),
+    ``section:<name>``, ``tag:<name>`` or ``weak`` (the learner's own weak cards)."""
     deck = deck_or_404(slug)
     part = request.args.get("part", "deck")
-    if part != "deck" and not part.startswith("section:"):
-        bad_request("part must be deck or section:<name>")
-    section = part.removeprefix("section:") if part != "deck" else None
     try:
-        chosen = (
-            deck_set(db.session, deck)
-            if section is None
-            else section_set(db.session, deck, section)
-        )
+        chosen = _part(deck, part)
     except NotFound:
-        abort(404, "This deck has no such section.")
+        abort(404, _MISSING.get(part.split(":", 1)[0], "Nothing to download."))
     return send(chosen, _format())
+
+
+_MISSING = {
+    "section": "This deck has no such section.",
+    "tag": "No question of this deck has that tag.",
+    "weak": "You have no weak cards in this deck: none forgotten, none likely to be.",
+}
+
+
+def _part(deck: Deck, part: str) -> ExportSet:
+    """The subset ``part`` names (``NotFound`` if it holds nothing; 400 if it is no part)."""
+    if part == "deck":
+        return deck_set(db.session, deck)
+    if part.startswith("section:"):
+        return section_set(db.session, deck, part.removeprefix("section:"))
+    if part.startswith("tag:"):
+        return tag_set(deck_set(db.session, deck), part.removeprefix("tag:"))
+    if part == "weak":
+        user = current_user()  # only ever the learner's own: no parameter names anyone else
+        if user is None:
+            raise NotFound(part)
+        settings = settings_for(current_app.config, user).scheduler
+        weak = weak_question_ids(db.session, user.id, deck.id, clock.now(), settings)
+        return weak_set(deck_set(db.session, deck), weak, user.username or "guest")
+    bad_request("part must be deck, section:<name>, tag:<name> or weak")
 
 
 @bp.get("/decks/<slug>/my-progress.apkg")

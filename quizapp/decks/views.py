@@ -39,6 +39,7 @@ def deck(slug: str) -> str:
         deck=found,
         counts=counts,
         sections=sections,
+        tags=deck_service.tags(db.session, found.id),
         description="" if spoils else found.description,
     )
 

@@ -130,6 +130,21 @@ def preview(
     return {r: review(card, r, now, plain).due - as_utc(now) for r in fsrs.Rating}
 
 
+# Below this chance of recalling a card now, it counts as weak ("my weak cards" downloads):
+# more than one chance in five of having forgotten it, well past the 90 % a card is due at.
+WEAK_RETRIEVABILITY = 0.8
+
+
+def retrievability(card: CardSnapshot, now: datetime, settings: SchedulerSettings) -> float:
+    """FSRS's probability that the learner recalls ``card`` at ``now`` (0 if never reviewed)."""
+    return float(_scheduler(settings).get_card_retrievability(_to_fsrs(card, now, 0), as_utc(now)))
+
+
+def is_weak(card: CardSnapshot, now: datetime, settings: SchedulerSettings) -> bool:
+    """A card the learner has forgotten before (a lapse) or is likely to have forgotten now."""
+    return card.lapses > 0 or retrievability(card, now, settings) < WEAK_RETRIEVABILITY
+
+
 def stable_card_id(user_id: int, question_id: str) -> int:
     """A deterministic fsrs card_id (fsrs only copies it into its own logs)."""
     return zlib.crc32(f"{user_id}:{question_id}".encode())

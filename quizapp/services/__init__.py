@@ -17,11 +17,13 @@ Never imports Flask or the web/cli layers; the session type is ``quizapp.db.sess
   ``owned_class_count``, ``delete_account`` (every row of the learner, children first).
 * ``guests``    — ``quizapp prune-guests``: stale guests found and deleted in batches.
 * ``erasure``   — ``erase_learners``: every row of some learners, children first.
-* ``decks``     — ``deck_by_slug``, ``deck_summaries``, ``sections``, ``active_questions``,
-  ``article_view`` (pure), ``source_context`` (a question's sentence in its paragraph).
+* ``decks``     — ``deck_by_slug``, ``deck_summaries``, ``sections``, ``tags``,
+  ``active_questions``, ``article_view`` (pure), ``source_context`` (a question's sentence
+  in its paragraph).
 * ``exports``   — ``export_file``: the one call into ``export/`` (Anki, type-in Anki, TSV,
   Quizlet, GIFT) for the web, the API and the CLI; ``export_sets`` — what a download holds
-  (deck, section, assignment, a bank file) with retired questions and a file-name stem;
+  (deck, section, tag, weak cards, assignment, a bank file) with retired questions and a
+  file-name stem; ``weak_cards`` — a learner's lapsed or likely forgotten cards;
   ``note_times`` — the Anki change ledger; ``learner_progress`` — a learner's cards and
   review log as ``export.progress`` types.
 * own decks (bring your own article): ``deck_access`` (who may see / edit a deck:

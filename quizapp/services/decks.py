@@ -130,6 +130,18 @@ def sections(session: DbSession, deck_id: int) -> list[tuple[str, int]]:
     return [(name, count) for name, count, _ in rows]
 
 
+def tags(session: DbSession, deck_id: int) -> list[tuple[str, int]]:
+    """The tags of the deck's active questions, by name, with how many questions carry each."""
+    counts: dict[str, int] = {}
+    rows = session.scalars(
+        select(Question.tags).where(Question.deck_id == deck_id, Question.retired_at.is_(None))
+    )
+    for question_tags in rows:
+        for tag in set(question_tags or ()):
+            counts[tag] = counts.get(tag, 0) + 1
+    return sorted(counts.items(), key=lambda item: item[0].casefold())
+
+
 def article_view(
     text: str, blocks: list[dict[str, Any]], spans: list[tuple[int, int, str]]
 ) -> list[ArticleBlock]:

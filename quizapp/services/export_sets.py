@@ -1,4 +1,5 @@
-"""What a download holds: the whole deck, one section, or an assignment's questions.
+"""What a download holds: the whole deck, one section, the questions with a tag, a learner's
+weak cards (``services.weak_cards``), or an assignment's questions.
 
 Each ``ExportSet`` is a bank (its deck name says what it holds, its slug stays the deck's,
 so the notes' GUIDs are the same in every subset and a later full import updates them),
@@ -52,6 +53,32 @@ def section_set(session: DbSession, deck: Deck, section: str) -> ExportSet:
         raise NotFound(section)
     label = section or "(untitled)"
     return _subset(whole, chosen, f"section {label}", f"{deck.slug}-{file_stem(label)}")
+
+
+def tag_set(whole: ExportSet, tag: str) -> ExportSet:
+    """The questions of ``whole`` tagged ``tag`` or a tag under it (``kind`` takes in
+    ``kind::cloze``), as Anki's tag search matches: case-insensitively. ``NotFound`` if none."""
+    wanted = tag.strip().casefold()
+    chosen = [q for q in whole.bank.questions if any(_under(t, wanted) for t in q.tags)]
+    if not wanted or not chosen:
+        raise NotFound(tag)
+    stem = f"{whole.bank.deck.slug}-tag-{file_stem(tag)}"
+    return _subset(whole, chosen, f"tag {tag.strip()}", stem)
+
+
+def _under(tag: str, wanted: str) -> bool:
+    folded = tag.casefold()
+    return folded == wanted or folded.startswith(wanted + "::")
+
+
+def weak_set(whole: ExportSet, weak: set[str], learner: str) -> ExportSet:
+    """The ``learner``'s weak cards (ids from ``weak_cards.weak_question_ids``) among the
+    active questions of ``whole``; ``NotFound`` if they have none."""
+    chosen = [q for q in whole.bank.questions if q.id in weak and q.id not in whole.retired]
+    if not chosen:
+        raise NotFound(learner)
+    stem = f"{whole.bank.deck.slug}-weak-cards-{file_stem(learner)}"
+    return _subset(whole, chosen, f"weak cards of {learner}", stem)
 
 
 def assignment_set(session: DbSession, assignment: Assignment) -> ExportSet:

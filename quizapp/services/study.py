@@ -209,7 +209,7 @@ def _record(
 ) -> AnswerResult:
     """Grade and schedule a new answer, and insert its review row."""
     correct, near_miss, rating, stored = _grade(rec.question, rec.answer.response)
-    card = _snapshot(rec.card_row)
+    card = card_snapshot(rec.card_row)
     qid = rec.question.id
     review = _schedule(session, rec.user_id, qid, card, rating, now, settings, rec.card_row)
     values = {
@@ -377,7 +377,7 @@ def card_preview(
 ) -> dict[Rating, timedelta]:
     """The interval each rating would give this card now (for the answer buttons)."""
     state = session.get(CardState, (user_id, question_id)) if user_id is not None else None
-    return scheduler.preview(_snapshot(state), now, settings.scheduler)
+    return scheduler.preview(card_snapshot(state), now, settings.scheduler)
 
 
 def rerate_preview(log: ReviewLog, settings: StudySettings) -> dict[Rating, timedelta]:
@@ -512,7 +512,8 @@ def _store(
         setattr(row, name, value)
 
 
-def _snapshot(row: CardState | None) -> CardSnapshot | None:
+def card_snapshot(row: CardState | None) -> CardSnapshot | None:
+    """The row as the scheduler's snapshot (None: the card was never studied)."""
     if row is None:
         return None
     return CardSnapshot(

@@ -256,3 +256,29 @@ def test_learner_progress_package(
     queues = [row[0] for row in connection.execute("select queue from cards order by queue")]
     connection.close()
     assert queues == [0] * 7 + [2]  # the studied card is in review
+
+
+def test_tag_keeps_the_questions_with_that_tag_in_every_format(
+    bank_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gift = run("gift", str(bank_file), "--tag", "TOPIC")
+    assert gift.exit_code == 0, gift.output
+    assert "$CATEGORY: $course$/top/Muscle cramps: causes — tag TOPIC/" in gift.stdout
+    assert "[id:q-tf-true]" in gift.stdout and "[id:q-flash]" not in gift.stdout
+    out = tmp_path / "flash.tsv"
+    tsv = run("tsv", str(bank_file), "--tag", "section::causes of cramps", "-o", str(out))
+    assert tsv.exit_code == 0, tsv.output
+    text = out.read_text()
+    assert "What is ALS also known as?" in text and "Hypocalcemia" not in text
+    monkeypatch.chdir(tmp_path)
+    anki = run("anki", str(bank_file), "--tag", "topic")
+    assert anki.exit_code == 0, anki.output
+    assert "wrote 1 notes" in anki.stdout and "cramps-tag-topic.apkg" in anki.stdout
+    with zipfile.ZipFile(tmp_path / "cramps-tag-topic.apkg") as package:
+        connection = sqlite3.connect(":memory:")
+        connection.deserialize(package.read("collection.anki2"))
+        ids = [flds.split("\x1f")[-1] for (flds,) in connection.execute("select flds from notes")]
+        connection.close()
+    assert ids == ["q-tf-true"]
+    for command in ("anki", "tsv", "gift"):
+        assert_one_line_error(run(command, str(bank_file), "--tag", "nope"), "tag 'nope'")

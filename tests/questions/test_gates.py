@@ -195,3 +195,13 @@ def test_clozes_on_other_blanks_of_a_sentence_pass_for_the_ranking_to_choose() -
     assert dedupe.reasons(second) == []  # the ranking keeps one question per sentence
     dedupe.add(second)
     assert dedupe.reasons(second) == ["duplicate"]
+
+
+def test_a_word_every_option_shares_is_no_give_away() -> None:
+    """ "tidal" in the stem points at none of "tidal bulges", "tidal forces", "tidal currents";
+    a word only the key has still leaks."""
+    options = ("tidal forces", "tidal bulges", "tidal currents")
+    shared = mc("Which term names what the Moon’s tidal pull raises in the oceans?", options, 1)
+    assert "leakage" not in check_question(shared, CTX)
+    own = mc("Which term names the bulges the Moon raises in the oceans?", options, 1)
+    assert "leakage" in check_question(own, CTX)

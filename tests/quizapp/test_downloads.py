@@ -1,5 +1,6 @@
-"""Web downloads (issue 10): every format for a deck, a section and (teachers) an assignment,
-named for what they hold; the change ledger in the database; bad and hostile input.
+"""Web downloads (issue 10): every format for a deck, a section, a tag, the learner's own weak
+cards and (teachers) an assignment, named for what they hold; the change ledger in the
+database; bad and hostile input.
 
 What Anki itself makes of the packages is tests/quizapp/test_export_anki.py."""
 
@@ -20,9 +21,14 @@ from flask.testing import FlaskClient
 
 from quizapp.db.banks import import_bank
 from quizapp.db.base import db
+from quizapp.db.models import User
+from quizapp.domain.passwords import hash_password
+from quizapp.domain.scheduler import Rating
+from quizapp.services import study
 from quizapp.services.export_sets import file_stem, spread_siblings
+from quizapp.services.settings import settings_for
 
-from .classroom.helpers import create_assignment, create_class, log_in, make_teacher
+from .classroom.helpers import PASSWORD, create_assignment, create_class, log_in, make_teacher
 from .conftest import NOW, build_bank, build_questions
 from .pages import answer_current
 
@@ -210,3 +216,101 @@ def test_siblings_are_spread_round_robin_and_stems_are_safe() -> None:
     assert spread_siblings(()) == ()
     assert file_stem("Ünïcode / ../../etc") == "n-code-etc"
     assert file_stem("!!!") == "deck"
+
+
+def tagged_bank() -> None:
+    """The test deck with a few more tags: ``exam`` on q-mc and q-tf, ``kind::…`` on q-mc."""
+    extra = {"q-mc": ("kind::multiple_choice", "exam"), "q-tf": ("Exam",)}
+    questions = tuple(replace(q, tags=q.tags + extra.get(q.id, ())) for q in build_questions())
+    import_bank(db.session, build_bank(questions), NOW)
+    db.session.commit()
+
+
+def test_a_tag_download_holds_the_questions_with_that_tag_or_one_under_it(web: Flask) -> None:
+    with web.app_context():
+        tagged_bank()
+    client = web.test_client()
+    page = client.get(DECK).get_data(as_text=True)
+    assert '<option value="tag:exam">Tag: exam (1)</option>' in page
+    assert '<option value="tag:kind::multiple_choice">' in page
+    name, body = get_file(client, f"{DECK}/download?format=gift&part=tag:exam")
+    assert name == "cramps-tag-exam.gift.txt"
+    text = body.decode()
+    assert "Muscle cramps — tag exam" in text  # Anki matches tags case-insensitively: so do we
+    assert "[id:q-mc]" in text and "[id:q-tf]" in text and "[id:q-flash]" not in text
+    name, apkg = get_file(client, f"{DECK}/download?format=anki&part=tag:kind")
+    assert name == "cramps-tag-kind.apkg"
+    assert sorted(note_rows(apkg)) == ["_decks", "q-mc"]  # kind::multiple_choice is under kind
+    name, body = get_file(client, f"{DECK}/download?format=tsv&part=tag:section")
+    assert name == "cramps-tag-section.tsv"
+    assert b"What is ALS also known as?" in body and b"Hypocalcemia" not in body
+    for missing in ("tag:nope", "tag:", "tag:exa"):
+        assert client.get(f"{DECK}/download?format=gift&part={missing}").status_code == 404
+
+
+def make_learner(app: Flask, username: str, plan: list[tuple[float, str, bool]]) -> FlaskClient:
+    """A learner who answered ``plan`` (days before NOW, question, right?), logged in."""
+    with app.app_context():
+        user = User(username=username, password_hash=hash_password(PASSWORD))
+        db.session.add(user)
+        db.session.commit()
+        settings = settings_for(app.config, user)
+        for i, (days, qid, right) in enumerate(plan):
+            response = RESPONSES[qid][0 if right else 1]
+            answer = study.Answer(qid, f"{username}-{i}", response)
+            at = NOW - timedelta(days=days)
+            study.submit_answer(
+                db.session, user_id=user.id, answer=answer, now=at, settings=settings
+            )
+        db.session.commit()
+        db.session.remove()
+    client = app.test_client()
+    log_in(client, username)
+    return client
+
+
+RESPONSES = {
+    "q-flash": (study.Response(rating=Rating.Good), study.Response(rating=Rating.Again)),
+    "q-mc": (study.Response(chosen=1), study.Response(chosen=0)),
+    "q-tf": (study.Response(chosen=1), study.Response(chosen=0)),
+}
+WEAK = f"{DECK}/download?part=weak&format="
+
+
+def test_my_weak_cards_are_the_ones_forgotten_before_or_likely_forgotten_now(web: Flask) -> None:
+    # q-flash: forgotten 10 days ago (a lapse); q-mc: learnt 60 days ago, likely forgotten;
+    # q-tf: answered right an hour ago; the clozes were never studied.
+    ada = make_learner(
+        web, "ada", [(20, "q-flash", True), (10, "q-flash", False), (60, "q-mc", True),
+                     (1 / 24, "q-tf", True)],
+    )  # fmt: skip
+    assert '<option value="weak">My weak cards' in ada.get(DECK).get_data(as_text=True)
+    name, body = get_file(ada, WEAK + "gift")
+    assert name == "cramps-weak-cards-ada.gift.txt"
+    text = body.decode()
+    assert "Muscle cramps — weak cards of ada" in text
+    assert "[id:q-flash]" in text and "[id:q-mc]" in text
+    assert "[id:q-tf]" not in text and "[id:q-cloze]" not in text and "[id:q-def]" not in text
+    name, apkg = get_file(ada, WEAK + "anki")
+    assert name == "cramps-weak-cards-ada.apkg"
+    notes = note_rows(apkg)
+    assert sorted(notes) == ["_decks", "q-flash", "q-mc"]
+    assert notes["_decks"][1] == "Default | Muscle cramps — weak cards of ada"
+    name, body = get_file(ada, WEAK + "quizlet")
+    assert name == "cramps-weak-cards-ada.quizlet.txt" and body.count(b"\n") == 2
+
+
+def test_weak_cards_are_only_ever_the_learners_own(web: Flask) -> None:
+    make_learner(web, "ada", [(20, "q-flash", True), (10, "q-flash", False)])
+    bob = make_learner(web, "bob", [(20, "q-tf", True), (10, "q-tf", False)])
+    _name, body = get_file(bob, WEAK + "gift")
+    assert "[id:q-tf]" in body.decode() and "[id:q-flash]" not in body.decode()
+    # No parameter names another learner: bob asking for ada's still gets his own.
+    _name, again = get_file(bob, WEAK + "gift&user=ada&learner=ada")
+    assert again == body
+    carol = make_learner(web, "carol", [(1 / 24, "q-tf", True)])
+    response = carol.get(WEAK + "gift")
+    assert response.status_code == 404 and b"no weak cards" in response.get_data()
+    visitor = web.test_client()
+    assert visitor.get(WEAK + "anki").status_code == 404
+    assert '<option value="weak">' not in visitor.get(DECK).get_data(as_text=True)

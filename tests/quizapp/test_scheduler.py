@@ -82,3 +82,25 @@ def test_snapshot_round_trips() -> None:
 )  # fmt: skip
 def test_format_interval(delta: timedelta, text: str) -> None:
     assert scheduler.format_interval(delta) == text
+
+
+def test_a_card_is_weak_when_it_lapsed_or_is_likely_forgotten_now() -> None:
+    now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+    settings = SchedulerSettings()
+
+    def card(stability: float, days_ago: int, lapses: int = 0) -> CardSnapshot:
+        last = now - timedelta(days=days_ago)
+        return CardSnapshot(
+            State.Review, None, stability, 5.0, last + timedelta(days=stability), last, 3, lapses
+        )
+
+    fresh, due, overdue = card(10, 1), card(10, 10), card(10, 60)
+    assert scheduler.retrievability(fresh, now, settings) > 0.98
+    assert 0.85 < scheduler.retrievability(due, now, settings) < 0.95  # due: about 90 %
+    assert scheduler.retrievability(overdue, now, settings) < scheduler.WEAK_RETRIEVABILITY
+    assert [scheduler.is_weak(c, now, settings) for c in (fresh, due, overdue)] == [
+        False,
+        False,
+        True,
+    ]
+    assert scheduler.is_weak(card(10, 1, lapses=1), now, settings)  # forgotten once

@@ -1,0 +1,73 @@
+"""True/false forms that a test-wise student answers by their wording: an abbreviation's
+expansion (always true), a false statement whose swapped-in name the claim itself names, a
+list line whose description repeats its label's word."""
+
+from __future__ import annotations
+
+from questions.context import build_context
+from questions.model import Kind, Question
+from questions.pipeline import analyse
+from questions.templates import candidates
+
+ARTICLE = """# Bone disorders
+
+Bones can be affected by several disorders that weaken them.
+
+## Osteoporosis
+
+Osteoporosis is a condition in which bones become thin and brittle with age.
+Bone mineral density (BMD) is measured with a DXA scan.
+
+## Fracture of the hip bone
+
+Fracture of the hip bone is a break in the upper part of the thigh bone near the pelvis.
+
+## Rickets
+
+Rickets is a childhood disorder in which bones soften because of a lack of vitamin D.
+
+## Paget disease
+
+Paget disease is a disorder that disrupts the normal recycling of old bone tissue into new bone.
+
+## Treatment
+
+Treatment may include:
+
+- Physical therapy: exercises and other therapies that strengthen the muscles around weak bones.
+- Supplements: calcium and vitamin D taken every day to support bone mineral density.
+- Surgery: pins or a replacement joint after a broken hip.
+- Massage: gentle massage of the sore area to ease stiffness.
+- Walking aids: canes and other aids that take weight off a weak hip.
+- Heat packs: warm packs held on aching joints for twenty minutes.
+"""
+
+
+def true_false() -> list[Question]:
+    """Every true/false candidate the templates make, before gates and ranking."""
+    analysis = analyse(ARTICLE, "md")
+    facts = list(analysis.facts)
+    made = [c.question for c in candidates(build_context(analysis.doc, facts), facts)]
+    return [q for q in made if q.kind == Kind.TRUE_FALSE]
+
+
+def test_no_true_false_item_states_what_an_abbreviation_stands_for() -> None:
+    assert not [q for q in true_false() if "stands for" in q.prompt]
+
+
+def test_a_false_statement_never_names_the_swapped_in_subject_in_its_claim() -> None:
+    false = [q for q in true_false() if q.answer == "False" and "list" not in q.prompt]
+    assert false, "sibling sections give false statements"
+    assert not [q for q in false if q.prompt.startswith("Fracture of the hip bone")]
+
+
+def test_a_name_the_article_says_is_singular_keeps_a_singular_verb() -> None:
+    rickets = [q for q in true_false() if q.prompt.startswith("Rickets")]
+    assert rickets and all(q.prompt.startswith("Rickets is ") for q in rickets)
+
+
+def test_a_list_line_repeating_its_label_is_not_a_true_item() -> None:
+    repeats = ("“Physical therapy”", "“Massage”", "“Walking aids”", "“Heat packs”")
+    said = [q for q in true_false() if q.prompt.split(", ", 1)[-1].startswith(repeats)]
+    assert said, "the list's lines give true/false items"
+    assert all(q.answer == "False" for q in said)
