@@ -26,7 +26,7 @@ from questions.nlp import FINITE_VERB, NOUN_TAGS, Token, is_noun_phrase, tag
 from questions.quantities import is_quantity
 from questions.ranking import score
 from questions.rarity import is_trivial_word, zipf
-from questions.textutil import content_stems, is_content, squash, words
+from questions.textutil import content_stems, is_content, squash, stem, words
 
 ACCEPT_REASONS = {
     "filler_blank": "the blank is a common English word, not a term of the topic",
@@ -323,7 +323,29 @@ def unresolved_opener(q: Question, lex: Lexicon) -> list[str]:
         return ["unresolved_opener"]
     if q.kind == Kind.CLOZE and _points_back(body.replace(CLOZE_BLANK, q.answer)):
         return ["unresolved_opener"]
+    if _refers_back(body.replace(CLOZE_BLANK, q.answer)):
+        return ["unresolved_opener"]
     return ["unresolved_opener"] if OPENER_RE.search(body) else []
+
+
+# "these ions", "such effects", "this process" inside a sentence: a thing named before it.
+DEMONSTRATIVE_RE = re.compile(r"\b(?:these|those|such|this)\s+([a-z][a-z-]{2,})\b", re.I)
+OTHERS_RE = re.compile(r"^(?:still|many|some|yet)?\s*others\b", re.I)
+
+
+def _refers_back(body: str) -> bool:
+    """Does the stem point at something only the article's previous sentences name ("…
+    these ions …", "Still others …")? Not when the stem itself names it first ("Calcium …
+    this calcium")."""
+    if OTHERS_RE.match(body):
+        return True
+    for match in DEMONSTRATIVE_RE.finditer(body):
+        noun = match.group(1)
+        if noun.casefold() in ("as", "is", "are", "was", "were", "can", "may", "will"):
+            continue  # "such as", "this is": not a noun
+        if stem(noun) not in content_stems(body[: match.start()]):
+            return True
+    return False
 
 
 def needs_antecedent(sentence: str) -> bool:
@@ -333,7 +355,9 @@ def needs_antecedent(sentence: str) -> bool:
     first = words(sentence[:40])
     if first and first[0].casefold() in OPENERS | CONNECTIVE:
         return True
-    return _points_back(sentence) or OPENER_RE.search(sentence) is not None
+    return (
+        _points_back(sentence) or _refers_back(sentence) or OPENER_RE.search(sentence) is not None
+    )
 
 
 def _points_back(sentence: str) -> bool:

@@ -36,7 +36,14 @@ def _is_abbreviation(text: str, stop: int) -> bool:
         before = text[max(0, stop - len(token) - 3) : stop - len(token)].rstrip()
         if not before or before[-1] in ".!?:":
             return True  # "1. Amyotrophic Lateral Sclerosis (ALS)": an enumerator, not a sentence
-    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha() and _initial(head))
+
+
+def _initial(head: str) -> bool:
+    """A single letter before a stop is an initial ("George W. Bush", "J. R. Smith") unless a
+    lower-case word comes before it: "vitamin D." and "type B." end their sentence."""
+    words = head.split()
+    return len(words) < 2 or not words[-2][:1].islower()
 
 
 def split_sentences(text: str, offset: int = 0) -> list[Sentence]:

@@ -210,7 +210,12 @@ def _which_entity(
         distractors=distractors,
         reasons=reasons,
     )
-    swaps = [d for d in distractors if not _names_itself(d, rest)]
+    number = _plural_in(ctx, entity.name)
+    swaps = [
+        d
+        for d in distractors
+        if not _names_itself(d, rest) and _plural_in(ctx, d) == number  # a group for a group
+    ]
     false = say_false(fact) and bool(swaps)
     name = next_sibling(ctx, entity, swaps) if false else entity.name
     claim_text = f"{name} {_agree(verb, name, ctx)} {rest}."

@@ -25,14 +25,12 @@ from dataclasses import replace
 from questions.acceptance import needs_antecedent
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
-from questions.document import Entity
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, variants
 from questions.textutil import (
     PRONOUNS,
     capitalise,
-    contains_phrase,
     content_stems,
     decapitalise,
     digest,
@@ -72,21 +70,6 @@ def resolved(ctx: Context, fact: Fact) -> tuple[str, int] | None:
     return name + said[tokens[0].end :], len(name) - tokens[0].end
 
 
-def _names_entity(text: str, entity: Entity) -> bool:
-    return any(contains_phrase(text, n) for n in (entity.short, *entity.names))
-
-
-def _framed(ctx: Context, fact: Fact, text: str, whole: str | None = None) -> str:
-    """ "ALS: Muscle cramps are common …": a sentence of an entity's section that does not name
-    the entity means nothing without it. ``whole`` is the sentence before a blank or gap
-    took part of it out: if that named the entity, the prefix would give the answer away."""
-    entity = ctx.entity(fact)
-    named = _names_entity(whole or text, entity) if entity is not None else True
-    if entity is None or fact.unit.line.kind == "list_item" or named:
-        return text
-    return f"{entity.short}: {text}"
-
-
 def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     found = resolved(ctx, fact)
     if fact.unit.antecedent is not None:
@@ -103,7 +86,7 @@ def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if text[start:end] != fact.answer:
         return  # the pronoun was the answer's own first word: nothing sensible to ask
     said = fact.unit.sentence.text
-    prompt = _framed(ctx, fact, text[:start] + CLOZE_BLANK + text[end:], text)
+    prompt = text[:start] + CLOZE_BLANK + text[end:]
     yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said, accepted=variants(fact.answer))
     if fact.group.startswith("number:"):
         yield from _number_items(ctx, fact, text, (start, end))
@@ -121,7 +104,7 @@ def _carried_cloze(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         return
     whole = f"{before.text} {text}"
     blanked = f"{before.text} {text[:start]}{CLOZE_BLANK}{text[end:]}"
-    prompt = _framed(ctx, fact, blanked, whole)
+    prompt = blanked
     accepted = variants(fact.answer)
     yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, whole, accepted=accepted)
 
@@ -176,7 +159,7 @@ def _number_items(
         if in_range(before, o, after) and not overlapping(fact.answer, o)
     ]
     if len(others) >= 2:
-        masked = _framed(ctx, fact, text[: span[0]] + GAP + text[span[1] :], text)
+        masked = text[: span[0]] + GAP + text[span[1] :]
         yield make(
             ctx.doc,
             fact,
@@ -190,9 +173,9 @@ def _number_items(
     if ctx.positions.get(fact.id, 0) % 2 == 0 and others:
         other = others[int(digest(fact.id, "swap", length=4), 16) % len(others)]
         claim = text[: span[0]] + other + text[span[1] :]
-        yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, claim), "False", said)
+        yield make(ctx.doc, fact, Kind.TRUE_FALSE, claim, "False", said)
     else:
-        yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, text), "True", said)
+        yield make(ctx.doc, fact, Kind.TRUE_FALSE, text, "True", said)
 
 
 def _term_choice(
@@ -207,7 +190,7 @@ def _term_choice(
     if len(head) == 2 and stem(head[1]) in content_stems(rest):
         answer, end = head[0], start + len(head[0])
         options = [o.rsplit(" ", 1)[0] for o in options]
-    masked = _framed(ctx, fact, text[:start] + GAP + text[end:], text)
+    masked = text[:start] + GAP + text[end:]
     return make(
         ctx.doc,
         fact,
@@ -252,6 +235,6 @@ def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> I
     if say_false(fact) and re.fullmatch(r"(?:(?:The|A|An)\s)?", text[: span[0]]):
         other = kin[int(digest(fact.id, "swap", length=4), 16) % len(kin)]
         claim = text[: span[0]] + other + text[span[1] :]
-        yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, claim), "False", said)
+        yield make(ctx.doc, fact, Kind.TRUE_FALSE, claim, "False", said)
     else:
-        yield make(ctx.doc, fact, Kind.TRUE_FALSE, _framed(ctx, fact, text), "True", said)
+        yield make(ctx.doc, fact, Kind.TRUE_FALSE, text, "True", said)

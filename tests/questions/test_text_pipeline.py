@@ -223,3 +223,12 @@ def test_a_bank_article_reanalyses_like_the_original(path: Path) -> None:
     )
     items = [(f.subject, f.answer) for f in first.facts if f.kind == "list_item"]
     assert [(f.subject, f.answer) for f in again.facts if f.kind == "list_item"] == items
+
+
+def test_a_letter_after_a_lower_case_word_ends_its_sentence_an_initial_does_not() -> None:
+    text = "Rickets comes from a lack of vitamin D. Children walk with bowed legs. George W. Bush"
+    assert [s.text for s in split_sentences(text)] == [
+        "Rickets comes from a lack of vitamin D.",
+        "Children walk with bowed legs.",
+        "George W. Bush",
+    ]

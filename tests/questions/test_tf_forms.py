@@ -71,3 +71,19 @@ def test_a_list_line_repeating_its_label_is_not_a_true_item() -> None:
     said = [q for q in true_false() if q.prompt.split(", ", 1)[-1].startswith(repeats)]
     assert said, "the list's lines give true/false items"
     assert all(q.answer == "False" for q in said)
+
+
+def test_no_stem_is_framed_with_its_section_label() -> None:
+    """A section's name glued before a sentence that does not name it ("Rickets: Children
+    … bowed legs") reads as a heading, not a question (audits: vague); the sentence stands
+    alone or is not asked."""
+    analysis = analyse(ARTICLE.replace(LACK, LACK + " " + BOWED), "md")
+    facts = list(analysis.facts)
+    made = [c.question for c in candidates(build_context(analysis.doc, facts), facts)]
+    bowed = [q for q in made if "bowed" in q.prompt]
+    assert bowed
+    assert not [q for q in bowed if q.prompt.startswith("Rickets:")]
+
+
+LACK = "because of a lack of vitamin D."
+BOWED = "Children with soft growth plates may walk with bowed legs and have delayed tooth growth."
