@@ -134,7 +134,21 @@ def rank(
         other = waiting["False" if q.answer == "True" else "True"]
         if q.kind == Kind.TRUE_FALSE and other:
             heapq.heappush(heap, heapq.heappop(other))
+    _fill_to_minimum(picked, questions, waiting)
     return _balanced(picked.kept)
+
+
+def _fill_to_minimum(
+    picked: _Picked, questions: list[Question], waiting: dict[str, list[tuple[float, str, int]]]
+) -> None:
+    """A short article whose true/false items found no twin of the other answer still ships
+    ``MINIMUM`` questions: the waiting items, best first, rather than too small a deck."""
+    rest = sorted(waiting["True"] + waiting["False"])
+    for _, _, i in rest:
+        if len(picked.kept) >= MINIMUM:
+            return
+        if picked.allows(i, questions[i]):
+            picked.offer(i, questions[i])
 
 
 def _balanced(kept: list[Question]) -> list[Question]:

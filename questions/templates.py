@@ -21,7 +21,7 @@ from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, which_stem
 from questions.rarity import is_trivial_word
-from questions.templates_blanks import key_term
+from questions.templates_blanks import key_term, no_claim
 from questions.templates_gloss import gloss, with_article
 from questions.templates_structure import glossary_entry, table_cell
 from questions.textutil import (
@@ -402,6 +402,8 @@ def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     name = next(
         (n for n in (entity.short, *entity.names) if contains_phrase(said, n)), entity.short
     )
+    if no_claim(said):
+        return  # "Soak combs in hot water": an instruction is neither true nor false
     swap = _swappable(ctx, entity, name, said)
     if say_false(fact) and swap:
         other = swap[int(digest(fact.id, length=4), 16) % len(swap)]

@@ -26,8 +26,9 @@ from questions.acceptance import needs_antecedent
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.facts import Fact
+from questions.facts_keyterms import YEARS
 from questions.model import CLOZE_BLANK, Kind
-from questions.nlp import VERB_TAGS, tag, variants
+from questions.nlp import VERB_TAGS, singular, tag, variants
 from questions.textutil import (
     PRONOUNS,
     capitalise,
@@ -111,15 +112,40 @@ def _carried_cloze(ctx: Context, fact: Fact) -> Iterator[Candidate]:
 
 def sibling_numbers(ctx: Context, fact: Fact, text: str) -> list[str]:
     """Other numbers of the answer's unit that this sentence does not state, distinct values."""
-    seen = {squash(fact.answer)}
+    seen = {squash(in_digits(fact.answer))}
     out: list[str] = []
     stated = ctx.kinship.numbers(fact.group) if ctx.kinship else ()
     for value in [f.answer for f in ctx.siblings(fact)] + list(stated):
-        key = squash(value)
+        key = squash(in_digits(value))
         if key not in seen and find_phrase(text, value) == -1:
             seen.add(key)
             out.append(value)
     return out
+
+
+_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+WORD_VALUES = {**{w: i for i, w in enumerate(_SMALL)}, **_TENS}
+WORD_VALUE_RE = re.compile(rf"\b(?:{'|'.join(WORD_VALUES)})\b", re.I)
+
+
+def in_digits(value: str) -> str:
+    """ "two weeks" → "2 weeks": one value, however it is written, is one option."""
+    return WORD_VALUE_RE.sub(lambda m: str(WORD_VALUES[m.group().casefold()]), value)
 
 
 def _value(text: str) -> float | None:
@@ -127,11 +153,14 @@ def _value(text: str) -> float | None:
     return float(found.group().replace(",", "")) if found else None
 
 
+NUMBER = r"\d[\d,]*(?:\.\d+)?"
+
+
 def overlapping(answer: str, value: str) -> bool:
     """Do two values' ranges overlap ("5 minutes" inside "5–10 minutes")? Then the wrong
     one is not plainly wrong."""
-    a = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", answer)]
-    b = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", value)]
+    a = [float(n.replace(",", "")) for n in re.findall(NUMBER, in_digits(answer))]
+    b = [float(n.replace(",", "")) for n in re.findall(NUMBER, in_digits(value))]
     return bool(a and b) and min(b) <= max(a) and min(a) <= max(b)
 
 
@@ -169,13 +198,30 @@ def _number_items(
             said,
             distractors=others[:3],
         )
+    if no_claim(text) or fact.group == YEARS:
+        return  # advice is not true or false; a swapped year reads as an anachronism
     # Alternate along the unit's numbers, so that a pair of numbers gives one false item.
-    if ctx.positions.get(fact.id, 0) % 2 == 0 and others:
-        other = others[int(digest(fact.id, "swap", length=4), 16) % len(others)]
+    close = [o for o in others if _same_order(fact.answer, o)]
+    if ctx.positions.get(fact.id, 0) % 2 == 0 and close:
+        other = close[int(digest(fact.id, "swap", length=4), 16) % len(close)]
         claim = text[: span[0]] + other + text[span[1] :]
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, claim, "False", said)
     else:
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, text, "True", said)
+
+
+def _is_plural(term: str) -> bool:
+    last = term.split()[-1] if term.split() else term
+    return last.isalpha() and last.islower() and singular(last) != last
+
+
+def _same_order(answer: str, other: str) -> bool:
+    """A false value within a factor of five of the true one: "children 60 years of age"
+    for "2 years" is false by common sense, not by the article."""
+    if len(re.findall(NUMBER, in_digits(answer))) != len(re.findall(NUMBER, in_digits(other))):
+        return False  # a range for a single value ("3 to 11 years of age and older")
+    a, b = _value(in_digits(answer)), _value(in_digits(other))
+    return a is not None and b is not None and a > 0 and b > 0 and max(a, b) <= 5 * min(a, b)
 
 
 def _term_choice(
@@ -203,11 +249,20 @@ def _term_choice(
     )
 
 
-def _advice(text: str) -> bool:
+def is_advice(text: str) -> bool:
     """A sentence to the reader ("you", "your") or an instruction (it opens with a verb)."""
     tokens = tag(text)
     second = any(t.text.casefold() in ("you", "your") for t in tokens)
-    return second or bool(tokens and tokens[0].tag == "VB")
+    return second or bool(tokens and tokens[0].tag == "VB") or bool(COMMAND_RE.match(text))
+
+
+COMMAND_RE = re.compile(r"(?:do not|don['’]t|never|always|avoid|make sure)\b", re.I)
+OBLIGATION_RE = re.compile(r"\b(?:should|must)\b", re.I)
+
+
+def no_claim(text: str) -> bool:
+    """Advice, or what someone should or must do: neither true nor false as a statement."""
+    return is_advice(text) or bool(OBLIGATION_RE.search(text))
 
 
 def _cased(ctx: Context, term: str, answer: str) -> str:
@@ -222,7 +277,7 @@ def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> I
     """A key term's multiple choice among three terms of its kind (``questions.kinship``),
     and the sentence as a true/false item, false with a term of its kind swapped in."""
     said = fact.unit.sentence.text
-    if _advice(text):
+    if is_advice(text):
         return  # "If you take ___, …": advice holds of many things, none of them false
     kin = [_cased(ctx, term, fact.answer) for term in ctx.kin(fact, fact.answer)]
     if not kin:
@@ -232,8 +287,11 @@ def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> I
         yield _term_choice(ctx, fact, text, span, options)
     # Only a subject swapped is contradicted by the article ("Neap tides happen when …");
     # another term in an adjunct ("the commonest form in ___ plants") is merely unsaid.
-    if say_false(fact) and re.fullmatch(r"(?:(?:The|A|An)\s)?", text[: span[0]]):
-        other = kin[int(digest(fact.id, "swap", length=4), 16) % len(kin)]
+    if OBLIGATION_RE.search(text):
+        return  # what one should do is neither true nor false
+    agree = [k for k in kin if _is_plural(k) == _is_plural(fact.answer)]  # "Nerve cells causes"
+    if say_false(fact) and agree and re.fullmatch(r"(?:(?:The|A|An)\s)?", text[: span[0]]):
+        other = agree[int(digest(fact.id, "swap", length=4), 16) % len(agree)]
         claim = text[: span[0]] + other + text[span[1] :]
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, claim, "False", said)
     else:

@@ -87,3 +87,28 @@ def test_no_stem_is_framed_with_its_section_label() -> None:
 
 LACK = "because of a lack of vitamin D."
 BOWED = "Children with soft growth plates may walk with bowed legs and have delayed tooth growth."
+
+
+def test_false_values_are_of_the_same_shape_and_order_and_advice_is_no_statement() -> None:
+    from questions.templates_blanks import in_digits, is_advice, no_claim, overlapping
+
+    assert in_digits("two weeks") == "2 weeks" and overlapping("two weeks", "2 weeks")
+    assert is_advice("Do not treat a person more than 3 times with one medicine.")
+    assert no_claim("Patients must be referred to a physician.")
+    assert not is_advice("Permethrin is approved for children 2 months of age and older.")
+    text = ARTICLE + (
+        "\n## Doses\n\nAdults take 600 mg of calcium a day.\n"
+        "Children take 60 mg of calcium a day.\n"
+        "Teenagers take 400 to 700 mg of calcium a day.\n"
+        "Older adults take 800 mg of calcium a day.\n"
+    )
+    analysis = analyse(text, "md")
+    facts = list(analysis.facts)
+    made = [c.question for c in candidates(build_context(analysis.doc, facts), facts)]
+    false = [
+        q for q in made if q.kind == Kind.TRUE_FALSE and q.answer == "False" and " mg" in q.prompt
+    ]
+    assert false
+    for q in false:  # a false value is within five times the true one, and single for single
+        assert "Children" in q.prompt or "60 mg" not in q.prompt
+        assert "Teenagers" in q.prompt or "400 to 700" not in q.prompt
