@@ -330,6 +330,10 @@ def unresolved_opener(q: Question, lex: Lexicon) -> list[str]:
 
 # "these ions", "such effects", "this process" inside a sentence: a thing named before it.
 DEMONSTRATIVE_RE = re.compile(r"\b(?:these|those|such|this)\s+([a-z][a-z-]{2,})\b", re.I)
+# "…, is a common example.": an example of what the sentence before named.
+EXAMPLE_RE = re.compile(
+    r"\b(?:an?|one|another)\s+(?:\w+\s+)?(?:example|type|form|kind)\b(?!\s+of)", re.I
+)
 OTHERS_RE = re.compile(r"^(?:still|many|some|yet)?\s*others\b", re.I)
 
 
@@ -337,7 +341,7 @@ def _refers_back(body: str) -> bool:
     """Does the stem point at something only the article's previous sentences name ("…
     these ions …", "Still others …")? Not when the stem itself names it first ("Calcium …
     this calcium")."""
-    if OTHERS_RE.match(body):
+    if OTHERS_RE.match(body) or EXAMPLE_RE.search(body):
         return True
     for match in DEMONSTRATIVE_RE.finditer(body):
         noun = match.group(1)
