@@ -36,6 +36,11 @@ STATING_LINES = frozenset(["paragraph", "list_item"])
 TOPIC_COUNT = 12
 MAX_WORDS = 4
 MIN_SCORE = 1.0
+# A share above a hundred per cent of something: a range whose dash the copy lost ("5–15").
+IMPOSSIBLE_SHARE_RE = re.compile(
+    r"\b(?:[2-9]\d\d|1[1-9]\d|10[1-9]|\d{4,})\s*(?:%|percent|per cent) of (?:all )?(?:the )?"
+    r"(?:[A-Z]\w+ans\b|people|persons|patients|adults|children|women|men|population|cases)"
+)
 # Rarer than this a word is specialist vocabulary ("myelin" 2.5, "salts" 3.6 is not).
 SPECIALIST_ZIPF = 3.5
 EVALUATIVE_ZIPF = 4.5  # "severe" 4.6, "simple" 5.1; "chronic" 4.2 and "autosomal" 2.6 name a kind
@@ -344,6 +349,12 @@ def blank_fact(doc: Document, unit: Unit, span: tuple[int, int]) -> Fact:
     )
 
 
+def states_a_fact(text: str) -> bool:
+    """Not a question (a review question asks, it states nothing) and no impossible share
+    ("515 percent of Americans": a range whose dash the copy lost)."""
+    return not text.rstrip().endswith("?") and IMPOSSIBLE_SHARE_RE.search(text) is None
+
+
 def key_term_extractor(vocab: Vocabulary) -> Callable[[Document, Unit], Iterator[Fact]]:
     used: Counter[str] = Counter()  # answers already chosen, in document order
 
@@ -353,7 +364,11 @@ def key_term_extractor(vocab: Vocabulary) -> Callable[[Document, Unit], Iterator
         text = unit.sentence.text
         if META_RE.search(text) or FILLER_RE.search(text):
             return  # advice to the reader or talk about the article: nothing to learn
-        lo = text.find(": ") + 2 if unit.line.kind == "list_item" and ": " in text[:60] else 0
+        if unit.line.kind == "list_item" and ": " in text[:60]:
+            return  # "MRI or CT scans: imaging …": a label and a fragment, not a sentence
+        if not states_a_fact(text):
+            return
+        lo = 0
         # A sentence carried with the one before it (``questions.antecedent``) is read
         # after it: its blank is chosen in the pair, never a phrase the first one says.
         shown = f"{unit.antecedent.text} " if unit.antecedent is not None else ""

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from questions.document import Document, Unit, split_parenthetical
 from questions.facts import Fact
 from questions.nlp import NOUN_TAGS, is_noun_phrase, tag_of
+from questions.quantities import UNITS as QUANTITY_UNITS
 from questions.textutil import PRONOUNS, STOPWORDS, content_stems, is_acronym, words
 
 PAREN_IN_TEXT = re.compile(r"\(([^()]{1,60})\)")
@@ -177,6 +178,10 @@ def _gloss(doc: Document, unit: Unit, before: list[str], inner: str) -> Iterator
     inner_words = words(inner)
     if not phrase or not 1 <= len(inner_words) <= 5:
         return
+    if governor in ("and", "or", "nor") or (
+        len(phrase) == 1 and phrase[0].casefold() in QUANTITY_UNITS
+    ):
+        return  # "meat and fish (haem iron)" names both; "… a day (the RNI)" a rate's unit
     names_term = (len(inner_words) == 1 and len(phrase) > 1) or governor == "of"
     if not alias and governor == "of":
         # "speed of nerve impulses (nerve conduction studies)" names the whole phrase

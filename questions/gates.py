@@ -121,7 +121,47 @@ def check_leakage(q: Question, ctx: GateContext) -> list[str]:
     shared = answer_stems & content_stems(stem_text)
     # One shared word of a one- or two-word answer is a give-away ("Physical therapy" after
     # "other therapies"); longer answers leak when half their words are in the stem.
-    return ["leakage"] if shared and len(shared) * 2 >= len(answer_stems) else []
+    if shared and len(shared) * 2 >= len(answer_stems):
+        return ["leakage"]
+    return ["leakage"] if _word_inside(q, stem_text) or _converted(q) else []
+
+
+# "110.6 metres (363 feet)": a number's conversion beside its blank gives the number away.
+CONVERSION_RE = re.compile(
+    r"(?:\{\{blank\}\}|___)\s*\(\s*(?:about |approximately |~)?\d"
+    r"|\d[^()]{0,24}\(\s*(?:about |approximately |~)?(?:\{\{blank\}\}|___)"
+)
+
+
+def _converted(q: Question) -> bool:
+    return any(c.isdigit() for c in q.answer) and bool(CONVERSION_RE.search(q.prompt))
+
+
+SHARED_ROOT = 6
+
+
+def _word_inside(q: Question, stem_text: str) -> bool:
+    """A word of the answer inside a word of the stem, or the other way round
+    ("myelin" / "demyelination", "parathyroid" / "hypoparathyroidism"), or the two sharing
+    a long root ("orthotist" / "orthoses"): the stem spells part of the answer."""
+    if q.kind == Kind.MULTIPLE_CHOICE:
+        return False  # the options' shared words are handled above; a root is no pointer
+    answer = [w.casefold() for w in content_words(q.answer) if len(w) >= 5]
+    stem_words = [w.casefold() for w in content_words(stem_text) if len(w) >= 5]
+    for a in answer:
+        for s in stem_words:
+            if a != s and (a in s or s in a or _common_prefix(a, s) >= SHARED_ROOT):
+                return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _shared_by_options(q: Question) -> set[str]:

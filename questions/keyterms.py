@@ -46,6 +46,7 @@ from questions.facts_keyterms import (
     key_term_extractor,
     number_group,
     phrase_is_number,
+    states_a_fact,
 )
 from questions.nlp import FINITE_VERB, singular, tag
 from questions.rarity import RARE_ZIPF, is_trivial_word, zipf
@@ -358,6 +359,8 @@ def keyterm_extractor(
     blanks = key_term_extractor(vocab)
 
     def keyterm_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
+        if not states_a_fact(unit.sentence.text):
+            return
         planned = plan.get(unit.sentence.start, [])
         pair = pairs.get(unit.sentence.start)
         for term, mention in planned:

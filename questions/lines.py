@@ -141,6 +141,13 @@ def _is_term(text: str) -> bool:
     return len(text) <= 60 and text[-1] not in TERMINAL + "?" and 1 <= len(words(text)) <= 6
 
 
+# A year or a month first names a timeline's row ("1961 – Kennedy sets the goal"), not a term.
+DATE_RE = re.compile(
+    r"^(?:c\. |in )?(?:1[0-9]{3}|20[0-9]{2})s?\b|^(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b"
+)
+
+
 def _is_definition(text: str, term: str) -> bool:
     """Longer than its term, and not itself a heading or a list item ("Taking a bath")."""
     n = len(words(text))
@@ -318,6 +325,8 @@ def term_line(text: str) -> tuple[str, str] | None:
         return None
     term = match.group("term").strip()
     if not _is_term(term) or term.casefold().startswith(("note", "see", "source", "warning")):
+        return None
+    if DATE_RE.search(term):
         return None
     return term, match.group("definition").strip()
 

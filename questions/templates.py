@@ -246,15 +246,7 @@ def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         said,
     )
     yield from _list_choices(ctx, fact, where)
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.CLOZE,
-        f"{capitalise(topic)} — {CLOZE_BLANK}: {_lower(ctx, desc)}.",
-        term,
-        said,
-        accepted=fact.accepted,
-    )
+    # No cloze "Topic — ___: description": a label and a fragment, not a sentence (audits).
 
 
 def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
@@ -274,17 +266,8 @@ def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
                 term, [f.subject for f in siblings if not ctx.states(f, desc)]
             ),
         )
-    others = [
-        o for o in pick_distractors(desc, [f.answer for f in siblings]) if not ctx.states(fact, o)
-    ][:1]
-    if say_false(fact) and others:
-        claim, answer = _lower(ctx, others[0]), "False"
-    else:
-        claim, answer = _lower(ctx, desc), "True"
-    if answer == "True" and _names_itself(term, claim):
-        return  # "“Physical therapy” is described as “… other therapies”": true by its words
-    prompt = f"{where}, “{term}” is described as “{claim}”."
-    yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, answer, said)
+    # No true/false "“X” is described as “…”": its true items quote the list and its false
+    # ones pair a label with a plainly foreign description, so the form gives the answer.
 
 
 def overlaps(desc: str, others: list[str]) -> bool:

@@ -196,7 +196,7 @@ def _number_items(
             f"Which value completes the article's sentence: “{masked}”",
             fact.answer,
             said,
-            distractors=others[:3],
+            distractors=_rotated(others, fact.id)[:3],
         )
     if no_claim(text) or fact.group == YEARS:
         return  # advice is not true or false; a swapped year reads as an anachronism
@@ -213,6 +213,15 @@ def _number_items(
 def _is_plural(term: str) -> bool:
     last = term.split()[-1] if term.split() else term
     return last.isalpha() and last.islower() and singular(last) != last
+
+
+def _rotated(values: list[str], key: str) -> list[str]:
+    """The unit's other values from a point fixed by the fact: each question of a unit gets
+    its own three wrong values, not the same three every time."""
+    if len(values) <= 3:
+        return values
+    start = int(digest(key, "options", length=4), 16) % len(values)
+    return values[start:] + values[:start]
 
 
 def _same_order(answer: str, other: str) -> bool:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from questions.bankfile import dumps, loads
 from questions.checking import check_bank
 from questions.model import Bank, Kind
-from questions.pipeline import generate
+from questions.pipeline import analyse, generate
 from questions.rarity import is_trivial
 from questions.reading import ArticleError, RawArticle, read_article
 
@@ -80,8 +80,10 @@ def test_html_keeps_only_the_main_text() -> None:
     kinds = [b.kind for b in bank.article.blocks]
     assert kinds[0] == "title" and "heading" in kinds and "list_item" in kinds
     assert "<" not in bank.article.text
-    methods = [q for q in bank.questions if q.fact_kind == "list_item"]
-    assert {q.source.section for q in methods} == {"Processing the cherries"}
+    raw = read_article(ARTICLES / "coffee-page.html")
+    analysis = analyse(raw.text, raw.fmt)
+    methods = [f for f in analysis.facts if f.kind == "list_item"]
+    assert {analysis.doc.section_name(f.section) for f in methods} == {"Processing the cherries"}
 
 
 def test_markdown_headings_become_sections_and_entities() -> None:

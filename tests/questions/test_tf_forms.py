@@ -66,11 +66,16 @@ def test_a_name_the_article_says_is_singular_keeps_a_singular_verb() -> None:
     assert rickets and all(q.prompt.startswith("Rickets is ") for q in rickets)
 
 
-def test_a_list_line_repeating_its_label_is_not_a_true_item() -> None:
-    repeats = ("“Physical therapy”", "“Massage”", "“Walking aids”", "“Heat packs”")
-    said = [q for q in true_false() if q.prompt.split(", ", 1)[-1].startswith(repeats)]
-    assert said, "the list's lines give true/false items"
-    assert all(q.answer == "False" for q in said)
+def test_a_list_line_gives_no_true_false_item_and_no_label_cloze() -> None:
+    """ "“Physical therapy” is described as “…”" is answered by its form (its true items quote
+    the list, its false ones pair a label with a foreign description), and "Treatment —
+    ___: exercises …" is a label and a fragment: neither is made (audits)."""
+    analysis = analyse(ARTICLE, "md")
+    facts = list(analysis.facts)
+    made = [c.question for c in candidates(build_context(analysis.doc, facts), facts)]
+    listed = [q for q in made if q.fact_kind == "list_item"]
+    assert listed, "the list's lines give questions"
+    assert all(q.kind in (Kind.MULTIPLE_CHOICE, Kind.FLASHCARD) for q in listed)
 
 
 def test_no_stem_is_framed_with_its_section_label() -> None:
