@@ -26,7 +26,7 @@ from questions.nlp import FINITE_VERB, NOUN_TAGS, Token, is_noun_phrase, tag
 from questions.quantities import is_quantity
 from questions.ranking import score
 from questions.rarity import is_trivial_word, zipf
-from questions.textutil import content_stems, is_content, squash, stem, words
+from questions.textutil import STOPWORDS, content_stems, is_content, squash, stem, words
 
 ACCEPT_REASONS = {
     "filler_blank": "the blank is a common English word, not a term of the topic",
@@ -334,6 +334,19 @@ DEMONSTRATIVE_RE = re.compile(r"\b(?:these|those|such|this)\s+([a-z][a-z-]{2,})\
 EXAMPLE_RE = re.compile(
     r"\b(?:an?|one|another)\s+(?:\w+\s+)?(?:example|type|form|kind)\b(?!\s+of)", re.I
 )
+PERSON_RE = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.I)
+NAME_RE = re.compile(r"\b[A-Z][a-z]+")
+
+
+def _unnamed_person(body: str) -> bool:
+    """ "He printed about 180 copies": a person the stem never names before the pronoun."""
+    found = PERSON_RE.search(body)
+    if found is None:
+        return False
+    names = [n for n in NAME_RE.findall(body[: found.start()]) if n.casefold() not in STOPWORDS]
+    return not names
+
+
 OTHERS_RE = re.compile(r"^(?:still|many|some|yet)?\s*others\b", re.I)
 
 
@@ -341,7 +354,7 @@ def _refers_back(body: str) -> bool:
     """Does the stem point at something only the article's previous sentences name ("…
     these ions …", "Still others …")? Not when the stem itself names it first ("Calcium …
     this calcium")."""
-    if OTHERS_RE.match(body) or EXAMPLE_RE.search(body):
+    if OTHERS_RE.match(body) or EXAMPLE_RE.search(body) or _unnamed_person(body):
         return True
     for match in DEMONSTRATIVE_RE.finditer(body):
         noun = match.group(1)

@@ -350,9 +350,15 @@ def blank_fact(doc: Document, unit: Unit, span: tuple[int, int]) -> Fact:
 
 
 def states_a_fact(text: str) -> bool:
-    """Not a question (a review question asks, it states nothing) and no impossible share
-    ("515 percent of Americans": a range whose dash the copy lost)."""
-    return not text.rstrip().endswith("?") and IMPOSSIBLE_SHARE_RE.search(text) is None
+    """Not a question (a review question asks, it states nothing), no impossible share
+    ("515 percent of Americans": a range whose dash the copy lost), and no "X plays a role in
+    Y" (many things play a role in Y, and X in many things: a blank on either has several
+    right fillers)."""
+    asks = text.rstrip().endswith("?")
+    return not asks and IMPOSSIBLE_SHARE_RE.search(text) is None and ROLE_RE.search(text) is None
+
+
+ROLE_RE = re.compile(r"\bplay(?:s|ed|ing)? an? (?:\w+ ){0,2}(?:role|part)\b", re.I)
 
 
 def key_term_extractor(vocab: Vocabulary) -> Callable[[Document, Unit], Iterator[Fact]]:

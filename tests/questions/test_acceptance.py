@@ -93,6 +93,8 @@ CASES = [
     ("unresolved_opener", "In this case, the {{blank}} are carried by the water.", "nutrients", C, (), "f-1", "", True),
     ("unresolved_opener", "The kidneys excrete these ions when {{blank}} levels rise.", "aldosterone", C, (), "f-1", "", True),
     ("unresolved_opener", "Still others block the {{blank}} of calcium.", "absorption", C, (), "f-1", "", True),
+    ("unresolved_opener", "In 1450 he built a {{blank}} with movable type.", "press", C, (), "f-1", "", True),
+    ("unresolved_opener", "Gutenberg printed his {{blank}} in Mainz.", "Bible", C, (), "f-1", "", False),
     ("unresolved_opener", "{{blank}}, caused by high blood sugar, is a common example.", "Diabetic neuropathy", C, (), "f-1", "", True),
     ("unresolved_opener", "{{blank}} is a common example of a neuropathy.", "Diabetic neuropathy", C, (), "f-1", "", False),
     ("unresolved_opener", "Calcium ions bind {{blank}}; these ions also bind bone.", "troponin", C, (), "f-1", "", False),

@@ -70,8 +70,10 @@ def test_review_questions_and_impossible_shares_give_no_cloze() -> None:
     questions = made(
         "# Legs\n\nWhy do the symptoms of restless legs syndrome get worse in the evening?\n\n"
         "Restless legs syndrome affects about 515 percent of Americans in their lifetime.\n\n"
-        "Restless legs syndrome is linked to a shortage of iron in the basal ganglia.\n"
+        "Restless legs syndrome is linked to a shortage of iron in the basal ganglia.\n\n"
+        "Calcium ions play a critical role in muscle contraction and relaxation.\n"
     )
     clozes = [q for q in questions if q.kind == Kind.CLOZE]
     assert clozes
     assert not [q for q in clozes if "evening" in q.prompt or "515" in q.prompt + q.answer]
+    assert not [q for q in clozes if "role" in q.prompt]
