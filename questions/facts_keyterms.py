@@ -349,6 +349,13 @@ def blank_fact(doc: Document, unit: Unit, span: tuple[int, int]) -> Fact:
     )
 
 
+def is_labelled_item(unit: Unit) -> bool:
+    """ "MRI or CT scans: imaging …": a list's label and a fragment, not a sentence to blank
+    or to state as true or false (its label and description are asked by the list's own
+    questions)."""
+    return unit.line.kind == "list_item" and ": " in unit.sentence.text[:60]
+
+
 def states_a_fact(text: str) -> bool:
     """Not a question (a review question asks, it states nothing), no impossible share
     ("515 percent of Americans": a range whose dash the copy lost), and no "X plays a role in
@@ -370,9 +377,7 @@ def key_term_extractor(vocab: Vocabulary) -> Callable[[Document, Unit], Iterator
         text = unit.sentence.text
         if META_RE.search(text) or FILLER_RE.search(text):
             return  # advice to the reader or talk about the article: nothing to learn
-        if unit.line.kind == "list_item" and ": " in text[:60]:
-            return  # "MRI or CT scans: imaging …": a label and a fragment, not a sentence
-        if not states_a_fact(text):
+        if not states_a_fact(text) or is_labelled_item(unit):
             return
         lo = 0
         # A sentence carried with the one before it (``questions.antecedent``) is read

@@ -148,11 +148,57 @@ def _word_inside(q: Question, stem_text: str) -> bool:
         return False  # the options' shared words are handled above; a root is no pointer
     answer = [w.casefold() for w in content_words(q.answer) if len(w) >= 5]
     stem_words = [w.casefold() for w in content_words(stem_text) if len(w) >= 5]
+    if q.kind == Kind.FLASHCARD and _roots(answer) & _roots(stem_words):
+        return True  # "Neurological examination" → "evaluating nerve function": a restatement
     for a in answer:
         for s in stem_words:
             if a != s and (a in s or s in a or _common_prefix(a, s) >= SHARED_ROOT):
                 return True
     return False
+
+
+# Greek and Latin combining forms and the plain word they mean: a name built on one restates
+# the other ("myopathy" / "muscle disease"). General English, not any article's words.
+ROOTS = {
+    "neur": "nerve",
+    "nerv": "nerve",
+    "myo": "muscle",
+    "muscul": "muscle",
+    "muscle": "muscle",
+    "cardio": "heart",
+    "cardiac": "heart",
+    "heart": "heart",
+    "derm": "skin",
+    "skin": "skin",
+    "hepat": "liver",
+    "liver": "liver",
+    "nephr": "kidney",
+    "renal": "kidney",
+    "kidney": "kidney",
+    "gastr": "stomach",
+    "stomach": "stomach",
+    "osteo": "bone",
+    "bone": "bone",
+    "pulmon": "lung",
+    "pneumo": "lung",
+    "lung": "lung",
+    "hemat": "blood",
+    "haemat": "blood",
+    "hemo": "blood",
+    "haemo": "blood",
+    "blood": "blood",
+    "ocul": "eye",
+    "ophthalm": "eye",
+    "dental": "tooth",
+    "tooth": "tooth",
+    "teeth": "tooth",
+}
+ROOT_RE = re.compile(rf"^({'|'.join(sorted(ROOTS, key=len, reverse=True))})")
+
+
+def _roots(words_: list[str]) -> set[str]:
+    """What each word's combining form means: "neurological" and "nerves" both → "nerve"."""
+    return {ROOTS[m.group(1)] for m in map(ROOT_RE.match, words_) if m}
 
 
 def _common_prefix(a: str, b: str) -> int:

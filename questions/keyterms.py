@@ -43,6 +43,7 @@ from questions.facts_keyterms import (
     Vocabulary,
     candidates,
     compound_cut,
+    is_labelled_item,
     key_term_extractor,
     number_group,
     phrase_is_number,
@@ -359,7 +360,7 @@ def keyterm_extractor(
     blanks = key_term_extractor(vocab)
 
     def keyterm_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
-        if not states_a_fact(unit.sentence.text):
+        if not states_a_fact(unit.sentence.text) or is_labelled_item(unit):
             return
         planned = plan.get(unit.sentence.start, [])
         pair = pairs.get(unit.sentence.start)

@@ -77,3 +77,28 @@ def test_review_questions_and_impossible_shares_give_no_cloze() -> None:
     assert clozes
     assert not [q for q in clozes if "evening" in q.prompt or "515" in q.prompt + q.answer]
     assert not [q for q in clozes if "role" in q.prompt]
+
+
+def test_a_flashcard_whose_answer_restates_its_greek_or_latin_name_leaks() -> None:
+    card = Question(
+        id="q-000000000002",
+        kind=Kind.FLASHCARD,
+        prompt="In the article's list on tests, what does “Neurological examination” involve?",
+        answer="Evaluating nerve function",
+        explanation="Neurological examination: Evaluating nerve function.",
+        fact_id="f-2",
+        fact_kind="list_item",
+        entity="",
+        source=Source("s", "Neurological examination: Evaluating nerve function.", 0, 52),
+    )
+    assert "leakage" in check_question(card, CTX)
+
+
+def test_a_labelled_list_line_is_neither_blanked_nor_stated() -> None:
+    questions = made(
+        "# Tests\n\nDoctors may use:\n\n- Neurological examination: evaluating nerve function.\n"
+        "- Physical examination: assessing muscle strength and reflexes.\n"
+        "- Blood tests: checking for electrolyte imbalances such as hypocalcemia.\n"
+    )
+    stated = [q for q in questions if q.kind in (Kind.CLOZE, Kind.TRUE_FALSE)]
+    assert not [q for q in stated if ": " in q.prompt[:60]]
