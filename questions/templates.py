@@ -216,7 +216,12 @@ def _which_entity(
         for d in distractors
         if not _names_itself(d, rest) and _plural_in(ctx, d) == number  # a group for a group
     ]
-    false = say_false(fact) and bool(swaps)
+    # "Peripheral neuropathies … affecting peripheral nerves" is true by its words: such a
+    # claim is only ever stated about a sibling, as a false item.
+    obvious = _names_itself(entity.name, rest)
+    if obvious and not swaps:
+        return
+    false = (say_false(fact) or obvious) and bool(swaps)
     name = next_sibling(ctx, entity, swaps) if false else entity.name
     claim_text = f"{name} {_agree(verb, name, ctx)} {rest}."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, claim_text, "False" if false else "True", said)
@@ -385,10 +390,20 @@ def statement(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     name = next(
         (n for n in (entity.short, *entity.names) if contains_phrase(said, n)), entity.short
     )
-    if no_claim(said):
-        return  # "Soak combs in hot water": an instruction is neither true nor false
+    if not no_claim(said):  # an instruction is neither true nor false
+        yield from _statement_item(ctx, fact, entity, name)
+
+
+def _statement_item(ctx: Context, fact: Fact, entity: Entity, name: str) -> Iterator[Candidate]:
+    """The sentence as a true item, or with a sibling's name swapped in as a false one. A
+    claim that says its subject's words again ("… neuropathies … peripheral nerves") is true
+    by its wording: it is only ever stated about a sibling, as a false item."""
+    said = fact.unit.sentence.text
     swap = _swappable(ctx, entity, name, said)
-    if say_false(fact) and swap:
+    obvious = _names_itself(name, said.replace(name, " ", 1))
+    if obvious and not swap:
+        return
+    if (say_false(fact) or obvious) and swap:
         other = swap[int(digest(fact.id, length=4), 16) % len(swap)]
         replacement = other.short if name == entity.short else _lower(ctx, other.name)
         if said.startswith(name):

@@ -298,6 +298,8 @@ def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> I
     # another term in an adjunct ("the commonest form in ___ plants") is merely unsaid.
     if OBLIGATION_RE.search(text):
         return  # what one should do is neither true nor false
+    if content_stems(fact.answer) & content_stems(text[: span[0]] + " " + text[span[1] :]):
+        return  # "Peripheral neuropathies … peripheral nerves": true by its words, any swap odd
     agree = [k for k in kin if _is_plural(k) == _is_plural(fact.answer)]  # "Nerve cells causes"
     if say_false(fact) and agree and re.fullmatch(r"(?:(?:The|A|An)\s)?", text[: span[0]]):
         other = agree[int(digest(fact.id, "swap", length=4), 16) % len(agree)]

@@ -84,4 +84,4 @@ def test_false_statements_swap_in_different_siblings() -> None:
         if q.answer == "False" and q.fact_kind in ("definition", "statement")
     ]
     assert len(swapped) >= 3
-    assert len(set(swapped)) >= len(swapped) - 1, swapped
+    assert len(set(swapped)) >= 3, swapped  # not one sibling for every false item

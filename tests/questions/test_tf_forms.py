@@ -117,3 +117,18 @@ def test_false_values_are_of_the_same_shape_and_order_and_advice_is_no_statement
     for q in false:  # a false value is within five times the true one, and single for single
         assert "Children" in q.prompt or "60 mg" not in q.prompt
         assert "Teenagers" in q.prompt or "400 to 700" not in q.prompt
+
+
+def test_a_statement_that_repeats_its_subjects_words_is_not_a_true_false_item() -> None:
+    """ "Bone fractures are breaks that happen when a bone …": true by its own words."""
+    text = ARTICLE.replace(
+        "## Rickets",
+        "## Stress fractures\n\nStress fractures are small fractures caused by repeated force.\n\n"
+        "## Rickets",
+    )
+    analysis = analyse(text, "md")
+    facts = list(analysis.facts)
+    made = [c.question for c in candidates(build_context(analysis.doc, facts), facts)]
+    tf = [q for q in made if q.kind == Kind.TRUE_FALSE]
+    assert tf
+    assert not [q for q in tf if "small fractures caused by repeated force" in q.prompt]
