@@ -28,7 +28,8 @@ from questions.context import Context
 from questions.facts import Fact
 from questions.facts_keyterms import YEARS
 from questions.model import CLOZE_BLANK, Kind
-from questions.nlp import VERB_TAGS, singular, tag, variants
+from questions.nlp import VERB_TAGS, tag, variants
+from questions.templates_gloss import is_plural
 from questions.textutil import (
     PRONOUNS,
     capitalise,
@@ -210,11 +211,6 @@ def _number_items(
         yield make(ctx.doc, fact, Kind.TRUE_FALSE, text, "True", said)
 
 
-def _is_plural(term: str) -> bool:
-    last = term.split()[-1] if term.split() else term
-    return last.isalpha() and last.islower() and singular(last) != last
-
-
 def _rotated(values: list[str], key: str) -> list[str]:
     """The unit's other values from a point fixed by the fact: each question of a unit gets
     its own three wrong values, not the same three every time."""
@@ -300,7 +296,7 @@ def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> I
         return  # what one should do is neither true nor false
     if content_stems(fact.answer) & content_stems(text[: span[0]] + " " + text[span[1] :]):
         return  # "Peripheral neuropathies … peripheral nerves": true by its words, any swap odd
-    agree = [k for k in kin if _is_plural(k) == _is_plural(fact.answer)]  # "Nerve cells causes"
+    agree = [k for k in kin if is_plural(k) == is_plural(fact.answer)]  # "Nerve cells causes"
     if say_false(fact) and agree and re.fullmatch(r"(?:(?:The|A|An)\s)?", text[: span[0]]):
         other = agree[int(digest(fact.id, "swap", length=4), 16) % len(agree)]
         claim = text[: span[0]] + other + text[span[1] :]
