@@ -9,11 +9,14 @@ into one repeated copy.
 
 Each figure is the best of several runs, in CPU time of this process (wall time is printed
 beside it): on a shared machine other processes inflate wall time at random, which says
-nothing about the generator.
+nothing about the generator. Repeated runs find the generator's memo caches (tags, noun
+phrases) warm; the last line measures a run with them emptied, as a fresh process sees it.
 """
 
 from __future__ import annotations
 
+import functools
+import gc
 import re
 import time
 
@@ -53,6 +56,25 @@ def synthetic(size: int) -> str:
     return "".join(parts)
 
 
+def clear_caches() -> None:
+    """Forget what the generator memoised for earlier articles (tags, noun phrases, words),
+    as in a fresh process; the tagger's lexicon stays loaded, as it does in a server."""
+    for obj in gc.get_objects():
+        ours = isinstance(obj, functools._lru_cache_wrapper) and obj.__module__.startswith(
+            "questions"
+        )
+        if ours and obj.__name__ != "_loaded":
+            obj.cache_clear()
+
+
+def cold_seconds(raw: RawArticle) -> float:
+    """CPU time of one run with the generator's caches emptied first."""
+    clear_caches()
+    start = time.process_time()
+    generate(raw)
+    return time.process_time() - start
+
+
 def seconds(raw: RawArticle, repeat: int) -> tuple[float, float, int]:
     """Best CPU time, best wall time, and the number of questions."""
     cpu, wall = [], []
@@ -84,6 +106,8 @@ def main() -> int:
         f"2 MB synthetic ({len(two.encode())} bytes): {t2:.2f} s CPU ({w2:.2f} s wall), "
         f"{n2} questions (ratio {t2 / t1:.2f}; target < 2.2)"
     )
+    cold = min(cold_seconds(RawArticle("one-mb.txt", one, "txt")) for _ in range(2))
+    print(f"1 MB synthetic, caches emptied first: {cold:.2f} s CPU (as a fresh process sees it)")
     ok = ours < 0.1 and t1 < 5 and t2 < 2.2 * t1
     print("all targets met" if ok else "TARGET MISSED")
     return 0 if ok else 1

@@ -7,6 +7,7 @@ bounded work per fact however long the article is.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ class Context:
     stated: frozenset[tuple[str, str, str]]  # (group, subject, answer) of every fact, folded
     kinship: Kinship | None = None  # terms of the article by kind (``questions.kinship``)
     unit_index: dict[int, int] | None = None  # sentence start → index of its unit
+    singular_subjects: frozenset[str] = frozenset()  # ``singular_subjects`` of the article
 
     def siblings(self, fact: Fact, size: int = 12) -> list[Fact]:
         """Other facts of the fact's group, nearest in document order first-come."""
@@ -96,17 +98,7 @@ def build_context(doc: Document, facts: list[Fact]) -> Context:
     for unit in doc.units:
         texts.setdefault(unit.section, []).append(unit.sentence.text)
     section_stems = {s: content_stems(" ".join(t)) for s, t in texts.items()}
-    counts = {
-        group: _stem_counts(
-            [section_stems.get(entity_section[(group, e.short)], frozenset()) for e in ents]
-        )
-        for group, ents in entity_groups.items()
-    }
-    common = {
-        g: frozenset(s for s, n in c.items() if n * 2 > len(entity_groups[g]))
-        for g, c in counts.items()
-    }
-    rare = {g: frozenset(s for s, n in c.items() if n <= 2) for g, c in counts.items()}
+    common, rare = _common_and_rare(entity_groups, entity_section, section_stems)
     return Context(
         doc,
         by_group,
@@ -120,7 +112,41 @@ def build_context(doc: Document, facts: list[Fact]) -> Context:
         frozenset((f.group, squash(f.subject), squash(f.answer)) for f in facts),
         build_kinship(doc),
         {u.sentence.start: i for i, u in enumerate(doc.units)},
+        singular_subjects(doc.text),
     )
+
+
+SINGULAR_VERB_RE = re.compile(r"\b(?:is|was|has|refers|encompasses)\b", re.I)
+
+
+def singular_subjects(text: str) -> frozenset[str]:
+    """Every run of up to six words before a singular verb in the article, folded: so a
+    phrase's number as the article uses it ("Rickets is …") is a set test per question."""
+    out: set[str] = set()
+    for match in SINGULAR_VERB_RE.finditer(text):
+        before = text[max(0, match.start() - 80) : match.start()].casefold().split()[-6:]
+        out.update(" ".join(before[i:]) for i in range(len(before)))
+    return frozenset(out)
+
+
+def _common_and_rare(
+    entity_groups: dict[str, list[Entity]],
+    entity_section: dict[tuple[str, str], int],
+    section_stems: dict[int, frozenset[str]],
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Per entity group: the stems most of its sections use, and those at most two use."""
+    counts = {
+        group: _stem_counts(
+            [section_stems.get(entity_section[(group, e.short)], frozenset()) for e in ents]
+        )
+        for group, ents in entity_groups.items()
+    }
+    common = {
+        g: frozenset(s for s, n in c.items() if n * 2 > len(entity_groups[g]))
+        for g, c in counts.items()
+    }
+    rare = {g: frozenset(s for s, n in c.items() if n <= 2) for g, c in counts.items()}
+    return common, rare
 
 
 def _stem_counts(sections: list[frozenset[str]]) -> Counter[str]:

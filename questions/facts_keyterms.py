@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from questions.document import Document, Unit
@@ -79,6 +79,10 @@ class Vocabulary:
     headings: frozenset[str]
     title: frozenset[str]
     names: frozenset[str] = frozenset()  # the title and headings, folded whole
+    # A sentence's usable blanks, found once: both key-term passes ask for every sentence's.
+    found: dict[str, tuple[tuple[int, int, Phrase], ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def count(self, phrase: str) -> int:
         return self.freq[tuple(w.casefold() for w in words(phrase))]
@@ -206,14 +210,20 @@ def phrases(text: str) -> tuple[Phrase, ...]:
 
 
 def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
+    """The usable blanks of ``text`` whose phrase starts at ``lo`` or later."""
+    if text not in vocab.found:
+        vocab.found[text] = tuple(_candidates(text, vocab))
+    return (c for c in vocab.found[text] if c[2].start >= lo)
+
+
+def _candidates(text: str, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
     for phrase in phrases(text):
-        if phrase.start >= lo:
-            amount = is_quantity(phrase.text) and " " in phrase.text  # one value, not a member
-            if not amount and _in_series(text, (phrase.start, phrase.end)):
-                continue  # "hats, grooming aids, and towels": any member fits a blank
-            for span in spans(text, phrase, vocab):
-                if _usable(text, span, vocab):
-                    yield span[0], span[1], phrase
+        amount = is_quantity(phrase.text) and " " in phrase.text  # one value, not a member
+        if not amount and _in_series(text, (phrase.start, phrase.end)):
+            continue  # "hats, grooming aids, and towels": any member fits a blank
+        for span in spans(text, phrase, vocab):
+            if _usable(text, span, vocab):
+                yield span[0], span[1], phrase
 
 
 def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:

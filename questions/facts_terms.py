@@ -7,7 +7,7 @@ its line and its section, so a change elsewhere in the article never changes the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from questions.document import Document, Unit, split_parenthetical
 from questions.facts import Fact
@@ -60,7 +60,7 @@ def _entity_name(doc: Document, unit: Unit, fallback: str) -> str:
     return entity.short if entity else fallback
 
 
-def _phrase_before(text: str, end: int, max_words: int) -> list[str]:
+def _phrase_before(text: str, end: int, max_words: int) -> Sequence[str]:
     """Up to ``max_words`` words right before ``end``, stopping at punctuation."""
     head = text[:end].rstrip()
     cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind("–"), head.rfind("—"))
@@ -68,7 +68,7 @@ def _phrase_before(text: str, end: int, max_words: int) -> list[str]:
     return words(head)[-max_words:]
 
 
-def _acronym_phrase(before: list[str], acronym: str) -> str:
+def _acronym_phrase(before: Sequence[str], acronym: str) -> str:
     """The words an acronym abbreviates: initials match, or one word holds its letters in order."""
     letters = acronym.casefold()
     for k in range(1, min(len(before), len(letters) + 2) + 1):
@@ -144,7 +144,7 @@ def _aside(inner: str) -> bool:
     )
 
 
-def _noun_phrase_before(before: list[str]) -> tuple[list[str], str]:
+def _noun_phrase_before(before: Sequence[str]) -> tuple[list[str], str]:
     """The noun phrase right before a bracket and the word that governs it ("of", "in", …),
     looking past a determiner: "loss of muscle movement" → (["muscle", "movement"], "of")."""
     phrase: list[str] = []
@@ -156,7 +156,7 @@ def _noun_phrase_before(before: list[str]) -> tuple[list[str], str]:
     return phrase[-3:], rest[-1].casefold() if rest else ""
 
 
-def _of_phrase(before: list[str], phrase: list[str]) -> list[str]:
+def _of_phrase(before: Sequence[str], phrase: list[str]) -> list[str]:
     """ "loss of muscle movement (paralysis)": the one-word name is of the whole phrase."""
     head = before[: len(before) - len(phrase) - 1]
     best: list[str] = []
@@ -169,7 +169,7 @@ def _of_phrase(before: list[str], phrase: list[str]) -> list[str]:
     return best
 
 
-def _gloss(doc: Document, unit: Unit, before: list[str], inner: str) -> Iterator[Fact]:
+def _gloss(doc: Document, unit: Unit, before: Sequence[str], inner: str) -> Iterator[Fact]:
     alias = _introduced(inner)
     if not alias and _aside(inner):
         return

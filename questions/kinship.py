@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from questions.document import Document
 from questions.facts_keyterms import number_group, phrases
@@ -143,7 +144,8 @@ def kind_of(term: str) -> str:
     return ""
 
 
-def _terms(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def _terms(text: str) -> tuple[str, ...]:
     """The sentence's noun phrases that name a kind of thing: at most ``MAX_WORDS`` words,
     each modifier a noun or a rare adjective ("neap tides", "angular momentum"), never an
     everyday one that only grades the head ("huge tides", "greatest depths")."""
@@ -162,7 +164,7 @@ def _terms(text: str) -> list[str]:
             continue  # "naturalist Charles Darwin": a name with a description, not a name
         if all(_naming(w, t) for w, t in zip(parts[:-1], tags[:-1], strict=True)):
             out.append(" ".join(parts).strip(",;:()"))
-    return out
+    return tuple(out)
 
 
 def _numbers(text: str) -> list[str]:

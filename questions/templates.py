@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
@@ -154,27 +153,9 @@ _AGREE = {"is": "are", "refers to": "refer to", "encompasses": "encompass"}
 def _plural_in(ctx: Context, phrase: str) -> bool:
     """The phrase's number, as the article uses it: "Rickets is …" makes "Rickets" singular
     whatever its last letter says."""
-    if _said_singular(ctx.doc.text, phrase):
+    if " ".join(phrase.casefold().split()) in ctx.singular_subjects:
         return False
     return _plural(phrase, ctx.doc.proper)
-
-
-def _said_singular(text: str, phrase: str) -> bool:
-    return " ".join(phrase.casefold().split()) in _singular_subjects(text)
-
-
-SINGULAR_VERB_RE = re.compile(r"\b(?:is|was|has|refers|encompasses)\b", re.I)
-
-
-@lru_cache(maxsize=8)
-def _singular_subjects(text: str) -> frozenset[str]:
-    """Every run of up to six words before a singular verb in the article, folded: built
-    once per article, so each lookup is a set test, not a search of the whole text."""
-    out: set[str] = set()
-    for match in SINGULAR_VERB_RE.finditer(text):
-        before = text[max(0, match.start() - 80) : match.start()].casefold().split()[-6:]
-        out.update(" ".join(before[i:]) for i in range(len(before)))
-    return frozenset(out)
 
 
 def _agree(verb: str, subject: str, ctx: Context) -> str:

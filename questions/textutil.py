@@ -44,9 +44,10 @@ PRONOUNS = frozenset(_PRONOUNS_WORDS.split())
 _SUFFIXES = ("ations", "ation", "ities", "ness", "ing", "ies", "ied", "es", "ed", "ic", "al", "s")
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[str, ...]:
     """Word tokens in order (letters, inner apostrophes and hyphens, or numbers)."""
-    return WORD_RE.findall(text)
+    return tuple(WORD_RE.findall(text))
 
 
 @lru_cache(maxsize=65536)
