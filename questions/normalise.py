@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from questions.htmltext import html_lines
 from questions.tables import CELL_SEP, EMPTY_CELL, Table, read_table
 from questions.textutil import capitalise
+from questions.unwrap import unwrapped
 
 BULLET_RE = re.compile(r"^(?:[•·▪◦‣●○■►✓✔–—]|[-*+](?=\s))\s*")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -89,7 +90,7 @@ def _without_caption_debris(line: str) -> str:
 
 
 def plain_lines(raw: str) -> list[HintedLine]:
-    return _walk(raw.splitlines(), _plain_line)
+    return _walk(unwrapped(raw.splitlines()), _plain_line)
 
 
 def _plain_line(text: str) -> HintedLine:
@@ -177,7 +178,7 @@ def _without_front_matter(raw: str) -> str:
 
 
 def markdown_lines(raw: str) -> list[HintedLine]:
-    lines = _without_fences(_without_front_matter(raw).splitlines())
+    lines = unwrapped(_without_fences(_without_front_matter(raw).splitlines()))
     # Without one `#` heading the file is plain text saved as .md (a Pandoc plain
     # conversion): its headings are found the way plain text's are.
     atx = any(MD_HEADING_RE.match(line.strip()) for line in lines)

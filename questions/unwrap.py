@@ -1,0 +1,80 @@
+"""Hard-wrapped text → one line per paragraph line, before anything reads lines.
+
+Text copied from a PDF, an e-mail or a textbook is often broken at a fixed width (about 72
+columns): every line of a paragraph ends mid-sentence. Everything downstream reads a line as
+a unit (a heading, a glossary term, a list item, a paragraph), so such a text would yield
+sentence halves ("For ethanoic acid Ka" / "is about 1.8 x 10^-5"). This module finds the
+text's wrap width and joins a line to the next where a wrapper broke it: the line ends
+mid-sentence and the next line's first word would not have fitted on it, or the next line
+goes on in lower case. A short line (a heading, a glossary term), a line that ends a
+sentence, a list item's start and anything laid out in columns are never joined, so a text
+that is not wrapped passes unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+BLOCK_START = re.compile(r"^(?:[-*+•·▪◦‣●○■►–—]\s|\d{1,3}(?:\.\d{1,3})*[.)]?\s|#|>|\|)")
+RULE = re.compile(r"^[-=_~+*\s]+$")  # a table's or a heading's underline
+COLUMNS = re.compile(r"\S\s{2,}\S|\t|\|")
+LABEL = re.compile(r"^[^\W\d][\w ()'’-]{0,40}:\s")  # "water table: …", a list's entry
+SENTENCE_END = re.compile(r"[.?!:;]['\"’”)\]]*$")
+MIN_LINES = 6  # fewer long lines than this: nothing to learn a width from
+MAX_WIDTH = 100  # wider lines are a paragraph each, as editors and web pages save them
+NEAR_WIDTH = 20  # a wrapped line ends within this many columns of the width
+SLACK = 4  # wrappers differ by a few columns (72 or 76, a long word kept whole)
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The column a hard-wrapped text is broken at, or 0 if the text is not hard-wrapped:
+    most of its lines end within a few columns of one width no wider than ``MAX_WIDTH``."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < MIN_LINES:
+        return 0
+    width = lengths[(len(lengths) * 95) // 100]
+    near = sum(1 for n in lengths if n >= width - NEAR_WIDTH)
+    return width if width <= MAX_WIDTH and near * 2 >= len(lengths) else 0
+
+
+def unwrapped(lines: list[str]) -> list[str]:
+    """The lines with each hard-wrapped paragraph line joined back into one."""
+    width = wrap_width(lines)
+    if not width:
+        return lines
+    out: list[str] = []
+    last = ""  # the physical line that ``out[-1]`` ends with: the one the wrapper filled
+    for line in lines:
+        if out and _continues(last, line, width):
+            out[-1] = _joined(out[-1], line.strip())
+        else:
+            out.append(line)
+        last = line
+    return out
+
+
+def _continues(before: str, line: str, width: int) -> bool:
+    """Did a wrapper break ``before`` ahead of ``line``? A deeper-indented line goes on the
+    item above it (a hanging indent); a line of its own label ("aquifer: …") never does."""
+    text, before = line.strip(), before.rstrip()
+    if not text or not before.strip() or BLOCK_START.match(text) or SENTENCE_END.search(before):
+        return False
+    if COLUMNS.search(before.strip()) or COLUMNS.search(text) or RULE.match(before.strip()):
+        return False
+    if _indent(line) != _indent(before):
+        return _indent(line) > _indent(before)
+    if LABEL.match(text) and LABEL.match(before.strip()):
+        return False  # "sublimation: …" after "evaporation: …": the next entry of a list
+    filled = len(before) + 1 + len(text.split()[0]) > width - SLACK
+    return filled or (text[:1].islower() and len(before) >= width // 2)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _joined(before: str, text: str) -> str:
+    """ "acid-" + "base pairs" → "acid-base pairs"; otherwise one space between."""
+    before = before.rstrip()
+    glue = "" if before.endswith("-") and text[:1].islower() else " "
+    return before + glue + text

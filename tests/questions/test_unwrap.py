@@ -1,0 +1,80 @@
+"""Hard-wrapped text (a textbook or PDF copy broken at ~72 columns) is read a paragraph line
+at a time, never a sentence half at a time; text that is not wrapped passes unchanged."""
+
+from __future__ import annotations
+
+from questions.normalise import canonical_text, hinted_lines
+from questions.pipeline import generate
+from questions.reading import RawArticle
+from questions.unwrap import unwrapped, wrap_width
+
+WRAPPED = """\
+4.1 Introduction
+
+Acids and bases are among the most familiar substances in chemistry. The
+sour taste of lemon juice and vinegar comes from acids, while soaps,
+baking soda and household ammonia are bases. Acids turn blue litmus
+paper red, react with many metals to release hydrogen gas and react with
+carbonates to give off carbon dioxide.
+
+4.2 Defining Acids
+
+The first modern definition was proposed by the Swedish chemist Svante
+Arrhenius in 1884. According to his theory, an acid is a substance that
+produces hydrogen ions when dissolved in water, and a base is a substance
+that produces hydroxide ions in water. A Lewis acid is an electron pair
+acceptor and a Lewis base is an electron pair donor, a definition that
+covers reactions in which no protons are transferred at all.
+
+Table 4.1  Strong acids
+    Hydrochloric acid ............ HCl
+    Sulfuric acid ................ H2SO4
+
+KEY TERMS
+
+buffer solution: a solution that resists changes in pH when small amounts
+    of acid or base are added
+conjugate base: the species that remains after an acid has donated a
+    proton
+indicator: a weak acid whose colour changes with pH, showing the end point
+neutralisation: the reaction of an acid with a base to form a salt and
+    water
+"""
+
+
+def test_a_wrapped_text_has_its_width_and_an_unwrapped_one_none() -> None:
+    assert wrap_width(WRAPPED.splitlines()) in range(70, 76)
+    plain = ["A short heading", "", "A paragraph of one long line. " * 6, "Another line."] * 3
+    assert wrap_width(plain) == 0
+    assert unwrapped(plain) == plain
+
+
+def test_paragraph_lines_are_joined_and_headings_tables_and_entries_kept() -> None:
+    lines = unwrapped(WRAPPED.splitlines())
+    assert "4.1 Introduction" in lines and "4.2 Defining Acids" in lines
+    assert (
+        "Acids and bases are among the most familiar substances in chemistry. The sour taste"
+        " of lemon juice and vinegar comes from acids, while soaps, baking soda and household"
+        " ammonia are bases." in lines[2]
+    )
+    assert any("electron pair acceptor and a Lewis base is" in line for line in lines)
+    assert "    Hydrochloric acid ............ HCl" in lines  # a table row stays a row
+    assert (
+        "conjugate base: the species that remains after an acid has donated a proton" in lines
+    )  # a hanging indent goes on its entry
+    assert "indicator: a weak acid whose colour changes with pH, showing the end point" in lines
+    assert any(line.startswith("neutralisation: the reaction") for line in lines)
+
+
+def test_normalising_unwrapped_text_again_changes_nothing() -> None:
+    once = canonical_text(hinted_lines(WRAPPED, "txt"))
+    assert canonical_text(hinted_lines(once, "txt")) == once
+
+
+def test_a_wrapped_textbook_page_asks_whole_sentences_and_its_glossary() -> None:
+    bank, _ = generate(RawArticle("acids.txt", WRAPPED, "txt"))
+    stems = [q.prompt for q in bank.questions]
+    answers = {q.answer.casefold() for q in bank.questions}
+    assert not any(s.startswith(("For ", "acceptor", "What is acceptor")) for s in stems)
+    assert {"conjugate base", "neutralisation"} <= answers
+    assert any("Arrhenius" in s or "1884" in s for s in stems + sorted(answers))
