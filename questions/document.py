@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from questions.lines import NUMBERED_RE, Line
+from questions.masthead import clean_title
 from questions.sentences import Sentence, split_sentences
 from questions.textutil import (
     PRONOUNS,
@@ -249,7 +250,7 @@ def build_document(text: str, lines: list[Line]) -> Document:
     units = build_units(lines, owner, sections)
     return Document(
         text=text,
-        title=SECTION_NUMBER_RE.sub("", title) or lead_title(lines),
+        title=clean_title(SECTION_NUMBER_RE.sub("", title), text) or lead_title(lines),
         lines=tuple(lines),
         sections=tuple(sections),
         units=tuple(units),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from questions.masthead import with_best_title
 from questions.normalise import HintedLine
 from questions.textutil import words
 
@@ -198,7 +199,8 @@ def classify(lines: list[HintedLine]) -> list[Line]:
         state.content = state.content or kind not in ("noise", "title")
         out.append(Line(kind, start, start + len(line.text), line.text, level))
         styles.append(style)
-    return _lead_ins(_levels(out, styles))
+    out = _lead_ins(_levels(out, styles))
+    return out if state.h1 else with_best_title(out)  # markup's <h1> or `#` is the title
 
 
 def _line_kind(

@@ -1,0 +1,147 @@
+"""The page's real title among the lines above its first paragraph, and its clean form.
+
+A copied page often opens with a site's banner ("SpaceFacts Online", "GeneticsExplained.org
+- Science for curious minds", a menu, a textbook's running header) before the article's own
+title. The first line is not reliably the title; the title is the line above the first
+paragraph whose words the article goes on to use: "Apollo Program: Frequently Asked
+Questions" over "SpaceFacts Online" because the article says "Apollo" again and again.
+A title's page furniture is cut ("CHAPTER 4 …", a running header's page number) and a
+title in capitals takes the case the article writes its words in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from questions.textutil import STOPWORDS, words
+
+if TYPE_CHECKING:
+    from questions.lines import Line
+
+MASTHEAD_KINDS = ("title", "heading", "paragraph")
+MAX_MASTHEAD = 8  # lines above the first paragraph that may be the title
+MIN_PROSE_WORDS = 12
+CHAPTER_RE = re.compile(
+    r"^(?:chapter|unit|lesson|module|part|topic)\s+(?:\d{1,3}|[ivxlc]{1,6})\b\s*[.:–—-]?\s*(?=\S)",
+    re.IGNORECASE,
+)
+PAGE_NUMBER_RE = re.compile(r"\s+\d{1,4}$")
+DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|org|net|edu|gov|info|io|co\.uk|org\.uk)\b", re.I)
+SITE_WORDS_RE = re.compile(
+    r"\b(?:menu|search|sign in|log in|newsletter|subscribe|shop|contact|donate)\b", re.I
+)
+RUNNING_HEADER_RE = re.compile(r"\b(?:chapter|page|unit)\s+\d{1,4}\s*$", re.I)
+MENU_RE = re.compile(r"(?:\s[|>»·•/]\s.*){2}")  # "Invention | How it worked | Spread"
+SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with"]
+)
+
+
+def with_best_title(lines: list[Line]) -> list[Line]:
+    """The lines with a doubtful title (a site's banner, a running header) moved to the
+    masthead line the article is most about; the banner becomes noise."""
+    current = next((i for i, line in enumerate(lines) if line.kind == "title"), None)
+    if current is None or not _doubtful(lines, current):
+        return lines
+    masthead = [i for i in _masthead(lines) if i != current]
+    body = _body_stems(lines, {*masthead, current})
+    best = max(masthead, key=lambda i: (_about(lines[i].text, body), -i), default=current)
+    if best == current or _about(lines[best].text, body) <= _about(lines[current].text, body):
+        return lines
+    out = list(lines)
+    out[current] = replace(lines[current], kind="noise", level=0)
+    out[best] = replace(lines[best], kind="title", level=0)
+    return out
+
+
+def _doubtful(lines: list[Line], index: int) -> bool:
+    """Does the title line look like a site's banner or a book's running header: a domain
+    name, the site's menu words, a page or chapter number at its end, or navigation (a
+    menu, a breadcrumb) right below it?"""
+    text = lines[index].text
+    below = lines[index + 1] if index + 1 < len(lines) else None
+    furniture = DOMAIN_RE.search(text) or len(SITE_WORDS_RE.findall(text)) >= 2
+    return bool(furniture or RUNNING_HEADER_RE.search(text) or (below and below.kind == "noise"))
+
+
+def _masthead(lines: list[Line]) -> list[int]:
+    """Indexes of the short, title-like lines above the first paragraph of prose."""
+    out: list[int] = []
+    for i, line in enumerate(lines):
+        n = len(words(line.text))
+        if line.kind in ("paragraph", "list_item", "definition") and n >= MIN_PROSE_WORDS:
+            break
+        menu = MENU_RE.search(line.text) is not None
+        if (
+            line.kind in MASTHEAD_KINDS
+            and 1 <= n <= 16
+            and line.text[-1] not in ".!,;?"
+            and not menu
+        ):
+            out.append(i)
+        if len(out) >= MAX_MASTHEAD:
+            break
+    return out
+
+
+def _body_stems(lines: list[Line], skip: set[int]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        if i not in skip and line.kind != "noise":
+            counts.update(_key(w) for w in words(line.text) if _content(w))
+    return counts
+
+
+def _about(text: str, body: Counter[str]) -> int:
+    """How many of the line's words the article's body says at least twice."""
+    stems = {_key(w) for w in words(CHAPTER_RE.sub("", text)) if _content(w)}
+    return sum(1 for s in stems if body[s] >= 2)
+
+
+def _key(word: str) -> str:
+    """The word folded, a plural's "s" dropped: "Plates" and "plate" are one word here."""
+    folded = word.casefold()
+    return folded[:-1] if len(folded) > 3 and folded.endswith("s") else folded
+
+
+def _content(word: str) -> bool:
+    return len(word) >= 3 and word.casefold() not in STOPWORDS and not word.isdigit()
+
+
+def clean_title(title: str, body: str) -> str:
+    """ "CHAPTER 3 THE WATER CYCLE 47" → "The Water Cycle"; capitals take the body's case."""
+    chapter = CHAPTER_RE.match(title)
+    if chapter and len(title) > chapter.end():
+        title = PAGE_NUMBER_RE.sub("", title[chapter.end() :])
+    shouted = [w for w in words(title) if len(w) >= 3]
+    if shouted and sum(w.isupper() for w in shouted) * 2 > len(shouted):
+        title = _title_case(title, _forms(body))
+    return title
+
+
+def _forms(body: str) -> dict[str, str]:
+    """Each word's commonest written form in the body, by its folded form; capitals only
+    where the body writes the word so more than once (an acronym, not a shouted heading)."""
+    seen: dict[str, Counter[str]] = {}
+    for word in words(body):
+        seen.setdefault(word.casefold(), Counter())[word] += 1
+    out = {}
+    for key, forms in seen.items():
+        usual, n = forms.most_common(1)[0]
+        out[key] = usual if n >= 2 or not usual.isupper() else key
+    return out
+
+
+def _title_case(title: str, forms: dict[str, str]) -> str:
+    def one(match: re.Match[str]) -> str:
+        word = match.group()
+        usual = forms.get(word.casefold(), word.casefold())
+        if usual.isupper() and len(usual) > 1:
+            return usual  # an acronym the body writes in capitals: "DNA"
+        small = word.casefold() in SMALL_WORDS and match.start() > 0
+        return usual.casefold() if small else usual[:1].upper() + usual[1:]
+
+    return re.sub(r"[^\W\d_][\w'’-]*", one, title)

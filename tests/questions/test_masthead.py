@@ -1,0 +1,54 @@
+"""The real title among a page's masthead lines: a site's banner, menu or running header is
+passed over for the line the article is about; chapter numbers and capitals are cleaned."""
+
+from __future__ import annotations
+
+from questions.pipeline import generate
+from questions.reading import RawArticle
+
+FAQ = """SpaceFacts Online
+Home > Space > Apollo
+Menu | Search | Sign in | Newsletter
+
+Apollo Program: Frequently Asked Questions
+
+What was the Apollo program?
+
+The Apollo program was the American spaceflight program that landed the first humans on the
+Moon. Apollo flew crews between 1968 and 1972, and six Apollo missions landed on the Moon.
+
+Who flew on Apollo 11?
+
+Apollo 11 carried Neil Armstrong, Buzz Aldrin and Michael Collins to the Moon in July 1969.
+Armstrong and Aldrin walked on the Moon while Collins stayed in lunar orbit aboard Columbia.
+"""
+
+CHAPTER = """EARTH SCIENCE FOR SECONDARY SCHOOLS                          Chapter 4
+
+CHAPTER 4  THE RESTLESS EARTH: PLATE TECTONICS
+
+Plate tectonics explains how the Earth's surface changes. The outer shell of the Earth is
+broken into large pieces called plates. The plates move a few
+centimetres each year, carried by slow currents in the mantle below the rigid lithosphere.
+
+Where two plates move apart, magma rises and forms new crust at a mid-ocean ridge. Where two
+plates collide, one plate may sink beneath the other at a subduction zone into the mantle.
+"""
+
+
+def title(text: str) -> str:
+    bank, _ = generate(RawArticle("page.txt", text, "txt"))
+    return bank.article.title
+
+
+def test_a_site_banner_gives_way_to_the_title_the_article_is_about() -> None:
+    assert title(FAQ) == "Apollo Program: Frequently Asked Questions"
+
+
+def test_a_running_header_and_a_chapter_number_are_not_the_title() -> None:
+    assert title(CHAPTER) == "The Restless Earth: Plate Tectonics"
+
+
+def test_a_page_whose_first_line_is_its_title_keeps_it() -> None:
+    text = "Plate Tectonics\n\n" + CHAPTER.split("\n\n", 2)[2]
+    assert title(text) == "Plate Tectonics"
