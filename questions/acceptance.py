@@ -273,7 +273,8 @@ def acronym_leak(q: Question, lex: Lexicon) -> list[str]:
     if near and near.group(1)[0].casefold() == q.answer[:1].casefold():
         return ["acronym_leak"]  # "___ acid (ALA)": the acronym spells the blank's initials
     stem_words = re.findall(r"[A-Za-z][\w'’]*", q.prompt.replace(CLOZE_BLANK, " "))
-    short = next((_acronym(w) for w in q.answer.split() if _acronym(w)), "")
+    # Two letters at least: an answer's capital "A" is its article, not an abbreviation.
+    short = next((_acronym(w) for w in q.answer.split() if len(_acronym(w)) >= 2), "")
     if short and any(
         _initials(" ".join(stem_words[i : i + len(short)])) == short for i in range(len(stem_words))
     ):
@@ -321,7 +322,9 @@ def unresolved_opener(q: Question, lex: Lexicon) -> list[str]:
     first = words(body[:40])
     if first and first[0].casefold() in OPENERS | CONNECTIVE and not body.startswith(CLOZE_BLANK):
         return ["unresolved_opener"]
-    if q.kind == Kind.CLOZE and _points_back(body.replace(CLOZE_BLANK, q.answer)):
+    # Any kind that shows the sentence: "Growing from a few towns, it came to dominate …"
+    # is as vague as a true/false statement as it is as a cloze.
+    if q.kind != Kind.FLASHCARD and _points_back(body.replace(CLOZE_BLANK, q.answer)):
         return ["unresolved_opener"]
     if _refers_back(body.replace(CLOZE_BLANK, q.answer)):
         return ["unresolved_opener"]
@@ -348,6 +351,37 @@ def _unnamed_person(body: str) -> bool:
 
 
 OTHERS_RE = re.compile(r"^(?:still|many|some|yet)?\s*others\b", re.I)
+# "Much of it …", "Most of them …", "Each of these …": a share of something named before.
+_QUANTIFIERS = r"(?:each|both|either|neither|much|most|many|some|all|several|few|none|one|any)"
+SHARE_RE = re.compile(rf"^{_QUANTIFIERS}\s+of\s+(?:it|them|these|those|this|that)\b", re.I)
+# "Each was a walled enclave …": a quantifier standing alone as the subject of its verb.
+ALONE_RE = re.compile(r"^(?:each|either|neither)\s+(?=\w)", re.I)
+# Nouns that stand for a whole arrangement the previous sentences described: "central to the
+# system" names none. English shell nouns only, never a topic's words.
+_SHELL_WORDS = "system process method approach arrangement scheme mechanism procedure practice"
+SHELL_RE = re.compile(
+    rf"\bthe\s+({'|'.join(_SHELL_WORDS.split())})\b(?!\s+(?:of|that|which|who|whose|called"
+    r"|known|used|by|for|in which|where)\b)",
+    re.I,
+)
+
+
+def _quantifier_subject(body: str) -> bool:
+    """ "Much of it came from …", "Each was …": the subject is a share of, or each one of,
+    things the stem never names."""
+    if SHARE_RE.match(body):
+        return True
+    alone = ALONE_RE.match(body)
+    following = tag(body[alone.end() :])[:1] if alone else ()
+    return bool(following) and following[0].tag in FINITE_VERB
+
+
+def _shell_noun(body: str) -> bool:
+    """ "Salt was central to the system": "the system" is one the article described before;
+    not when the stem itself names it ("… a system of tolls. The system …")."""
+    return any(
+        stem(m.group(1)) not in content_stems(body[: m.start()]) for m in SHELL_RE.finditer(body)
+    )
 
 
 def _refers_back(body: str) -> bool:
@@ -355,6 +389,8 @@ def _refers_back(body: str) -> bool:
     these ions …", "Still others …")? Not when the stem itself names it first ("Calcium …
     this calcium")."""
     if OTHERS_RE.match(body) or EXAMPLE_RE.search(body) or _unnamed_person(body):
+        return True
+    if _quantifier_subject(body) or _shell_noun(body):
         return True
     for match in DEMONSTRATIVE_RE.finditer(body):
         noun = match.group(1)
@@ -543,14 +579,23 @@ def _folded_words(text: str) -> frozenset[str]:
     return frozenset(w.casefold().removesuffix("s") for w in words(text) if is_content(w))
 
 
+def _title_parts(title: str) -> list[frozenset[str]]:
+    """Each part of a title such as "Parasites - Lice - Head Lice", with and without its
+    bracket ("Tuberculosis (TB)" is also "Tuberculosis")."""
+    parts = re.split(r"\s[-–—|:]\s|:\s", title)
+    bare = [re.sub(r"\([^()]*\)", " ", p) for p in parts]
+    return [_folded_words(p) for p in parts + bare]
+
+
 def topic_answer(q: Question, lex: Lexicon) -> list[str]:
-    """Asking for the topic's own name tests nothing."""
-    if q.kind != Kind.CLOZE or not lex.title:
+    """Asking for the topic's own name tests nothing: a blank that is the title, or an
+    abbreviation of the title asked either way ("What does TB stand for?" → Tuberculosis)."""
+    if not lex.title or (q.kind != Kind.CLOZE and q.fact_kind != "abbreviation"):
         return []
-    names = _folded_words(q.answer)
-    # Each part of a title such as "Parasites - Lice - Head Lice".
-    parts = [_folded_words(p) for p in re.split(r"\s[-–—|:]\s|:\s", lex.title)]
-    topic = any(names and names == p for p in parts)
+    fact = lex.facts.get(q.fact_id)
+    named = fact.answer if q.fact_kind == "abbreviation" and fact else q.answer
+    names = _folded_words(named)
+    topic = any(names and names == p for p in _title_parts(lex.title))
     return ["topic_answer"] if topic else []
 
 

@@ -7,6 +7,8 @@ away, and answers a learner cannot be expected to match.
 - ``option_cue``: the key is the only option sharing a content word with the stem;
 - ``generic_phrase``: a blank of several everyday words with a plural head ("nerve signals")
   that synonyms ("nerve impulses", "messages") fill as well, unless the article defines it;
+- ``cognate_leak``: a gloss whose two names share a word stem ("Hansetag", "Hanseatic Diet"),
+  so either gives the other away;
 - ``open_answer``: a flashcard keyed to a partial list (the passing examples after
   "including" or "like", a list "… or other …") or to a long series where an open question
   ("what does X involve?") needs a short, complete definition.
@@ -35,6 +37,7 @@ CUE_REASONS = {
     "option_cue": "the key is the only option sharing a word with the stem",
     "generic_phrase": "the blank is a phrase of everyday words that synonyms fill as well",
     "open_answer": "the keyed answer is a partial list or a long series, not a definition",
+    "cognate_leak": "a gloss's key shares the word stem of the name the stem asks about",
 }
 FRAME_RE = re.compile(r"([^:{}“”]{1,60}): (?=[A-Z{_])")
 EVERYDAY_ZIPF = 4.0  # "nerve" 4.2, "signals" 4.3; "spinal" 3.9, "calcium" 3.8, "myelin" 2.5
@@ -117,4 +120,27 @@ def open_answer(q: Question, lex: Lexicon) -> list[str]:
     return ["open_answer"] if series or OPEN_RE.search(q.answer) else []
 
 
-CUE_RULES = (label_leak, option_cue, generic_phrase, open_answer)
+COGNATE_PREFIX = 5  # "Hanse-tag" / "Hanse-atic"; "trans-port" / "trans-cription" is too short
+
+
+def _cognates(a: str, b: str) -> bool:
+    """Do two words share a start of five letters or more that is most of the shorter one?"""
+    a, b = a.casefold(), b.casefold()
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= COGNATE_PREFIX and n * 5 >= min(len(a), len(b)) * 3
+
+
+def cognate_leak(q: Question, lex: Lexicon) -> list[str]:
+    """ "What is the Hansetag?" → "Hanseatic Diet": a gloss whose two names share a word stem
+    (a translation) gives itself away in any form ("The Hansetag is the Hanseatic Diet.")."""
+    if q.fact_kind != "gloss" or q.kind == Kind.CLOZE:
+        return []
+    shown = q.prompt if q.kind == Kind.TRUE_FALSE else f"{q.prompt} {q.answer}"
+    found = sorted({w.casefold() for w in words(shown) if len(w) >= COGNATE_PREFIX})
+    pairs = ((a, b) for i, a in enumerate(found) for b in found[i + 1 :])
+    return ["cognate_leak"] if any(_cognates(a, b) for a, b in pairs) else []
+
+
+CUE_RULES = (label_leak, option_cue, generic_phrase, open_answer, cognate_leak)

@@ -22,7 +22,15 @@ from questions.facts import Fact
 from questions.nlp import NOUN_TAGS, Phrase, noun_phrases, singular, tag
 from questions.quantities import is_quantity, quantities, unit_key
 from questions.rarity import RARE_ZIPF, is_trivial, is_trivial_word, zipf
-from questions.textutil import STOPWORDS, content_words, find_phrase, squash, words
+from questions.textutil import (
+    STOPWORDS,
+    content_words,
+    find_phrase,
+    renamed_after,
+    renames_before,
+    squash,
+    words,
+)
 
 MIN_CONTEXT = 4
 YEARS = "number:calendar year"  # the sibling group of years ("1905"), not of "2 years"
@@ -248,6 +256,8 @@ def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
         return False  # "hats, ___, coats": any other member fits; "self–___": half a word
     if text[span[1] : span[1] + 1] in DASHES or text[span[1] : span[1] + 1] in GLUED:
         return False  # "___–related", "___+": half a word, half a formula
+    if renames_before(text, *span) or renamed_after(text, span[1]):
+        return False  # "the cog (___)", "the ___ (Kogge)": one name gives the other away
     rest = text[: span[0]] + text[span[1] :]
     # Not given away by the rest of the sentence, and not a possessive.
     return find_phrase(rest, answer) == -1 and text[span[1] : span[1] + 1] not in ("'", "’")

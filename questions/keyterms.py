@@ -51,7 +51,15 @@ from questions.facts_keyterms import (
 )
 from questions.nlp import FINITE_VERB, singular, tag
 from questions.rarity import RARE_ZIPF, is_trivial_word, zipf
-from questions.textutil import content_words, find_phrase, is_acronym, squash, words
+from questions.textutil import (
+    content_words,
+    find_phrase,
+    is_acronym,
+    renamed_after,
+    renames_before,
+    squash,
+    words,
+)
 
 # Terms asked per 1,000 words of article at most: the ranking keeps at most 38.
 PER_1000_WORDS = 24
@@ -139,7 +147,10 @@ def is_defined(text: str, start: int, end: int) -> bool:
 
 
 def beside_acronym(text: str, start: int, end: int) -> bool:
-    """Is the term half of a "Long name (ABBR)" pair? Then the other half gives it away."""
+    """Is the term half of a "Long name (ABBR)" pair, or of a name and its bracketed alias
+    ("the cog (Kogge)", "adenine (A)")? Then the other half gives it away."""
+    if renamed_after(text, end) or renames_before(text, start, end):
+        return True
     after, before = text[end:].lstrip(), text[:start].rstrip()
     if after.startswith("(") and is_acronym(after[1:].split(")")[0].strip()):
         return True

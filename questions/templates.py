@@ -169,11 +169,13 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     subject = _lower(ctx, fact.subject)
     predicate, verb = fact.answer, fact.relation
     said = fact.unit.sentence.text
+    # A glossary line leaves its term bare; its definition says if the term is countable.
+    meaning = predicate if fact.group.startswith("glossary@") else ""
     yield make(
         ctx.doc,
         fact,
         Kind.FLASHCARD,
-        _QUESTION_VERB[verb].format(s=with_article(subject, said)),
+        _QUESTION_VERB[verb].format(s=with_article(subject, said, meaning=meaning)),
         capitalise(predicate),
         said,
     )

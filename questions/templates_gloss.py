@@ -15,12 +15,15 @@ from questions.context import Context
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import is_noun_phrase, singular
+from questions.rarity import zipf
 from questions.templates_structure import same_kind
 from questions.textutil import (
     capitalise,
+    content_words,
     decapitalise,
     find_phrase,
     is_acronym,
+    renames_before,
     sentence_case,
     words,
 )
@@ -29,6 +32,7 @@ from questions.textutil import (
 _OTHER_DETERMINER_WORDS = "this that its their your his her our my such any each every one another"
 _OTHER_DETERMINERS = frozenset(_OTHER_DETERMINER_WORDS.split())
 # A singular with one of these endings is usually uncountable: no "a" in front of it.
+EVERYDAY_ZIPF = 4.0  # "fever" 4.2, "temperature" 4.6; "hydrogen" 4.0, "proton" 3.4
 _MASS_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ia", "sis", "ance", "ence", "ing")
 
 
@@ -56,9 +60,22 @@ def _word_before(sentence: str, phrase: str) -> str:
     return found[-1].casefold() if found else ""
 
 
-def with_article(term: str, sentence: str, outer: str = "") -> str:
+def _counted_by(meaning: str, term: str) -> bool:
+    """Does the definition say the term is one of a kind: "A solution, usually …" for
+    "buffer solution", "The point in a titration …" for "equivalence point"? Not "A process
+    …" for "photosynthesis": a term with a mass noun's ending is a kind only by its head."""
+    found = [w.casefold() for w in words(meaning[:40])]
+    if len(found) < 2 or found[0] not in ("a", "an", "the"):
+        return False
+    if found[1] == term.split()[-1].casefold():
+        return True  # the definition repeats the term's head noun with its article
+    return found[0] != "the" and not term.casefold().endswith(_MASS_ENDINGS)
+
+
+def with_article(term: str, sentence: str, outer: str = "", meaning: str = "") -> str:
     """The term as "What is ___?" needs it: "the thylakoid membrane", "a colorant",
-    "sialorrhea", "calves". ``outer`` is the phrase a bracketed term names."""
+    "sialorrhea", "calves". ``outer`` is the phrase a bracketed term names; ``meaning``, its
+    definition, says whether a term the source leaves bare (a glossary line) is countable."""
     first = term.split()[0] if term.split() else ""
     if first.casefold() in ("a", "an", "the") or not first:
         return term
@@ -72,10 +89,21 @@ def with_article(term: str, sentence: str, outer: str = "") -> str:
     mass = term.casefold().endswith(_MASS_ENDINGS)
     if det in ("a", "an") or (det in _OTHER_DETERMINERS and not mass):
         return term if mass else indefinite(term)
+    if not det and meaning and _counted_by(meaning, term):
+        return indefinite(term)  # a glossary line's "buffer solution: A solution …"
     return term  # the source uses it bare: a mass noun or a name
 
 
+def everyday_alias(fact: Fact) -> bool:
+    """Are both names everyday English ("a high temperature (fever)")? Then the gloss is the
+    language's, not the topic's: a learner knows it before reading the article."""
+    names = content_words(fact.subject) + content_words(fact.answer)
+    return bool(names) and all(zipf(w) >= EVERYDAY_ZIPF for w in names)
+
+
 def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    if everyday_alias(fact):
+        return
     term = decapitalise(fact.subject, ctx.doc.proper)
     meaning = sentence_case(fact.answer, ctx.doc.proper)
     sentence = fact.unit.sentence.text
@@ -107,7 +135,16 @@ def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     claim = decapitalise(swaps[0], ctx.doc.proper) if false else own
     answer = "False" if false else "True"
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, f"{capitalise(named)} {verb} {claim}.", answer, said)
+    yield from _term_cloze(ctx, fact, said)
+
+
+def _term_cloze(ctx: Context, fact: Fact, said: str) -> Iterator[Candidate]:
+    """The sentence with the term blanked, unless the term is only a bracket renaming the
+    word before it ("the cog (___)": its translation, asked as if it were knowledge)."""
+    sentence = fact.unit.sentence.text
     start = find_phrase(sentence, fact.subject)
-    if fact.unit.line.kind != "heading" and start != -1:
-        prompt = sentence[:start] + CLOZE_BLANK + sentence[start + len(fact.subject) :]
-        yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.subject, said, variant="term")
+    end = start + len(fact.subject)
+    if fact.unit.line.kind == "heading" or start == -1 or renames_before(sentence, start, end):
+        return
+    prompt = sentence[:start] + CLOZE_BLANK + sentence[end:]
+    yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.subject, said, variant="term")

@@ -212,6 +212,34 @@ def decapitalise(text: str, proper: frozenset[str]) -> str:
     parts = text.split(" ", 2)
     first = parts[0].strip("()\"'“”,") if parts else ""
     second = parts[1] if len(parts) > 1 else ""
+    if first in ("A", "An", "The") and second:
+        # A sentence's or glossary line's capital on its determiner, never a name's:
+        # "What is A Lewis acid?" reads as a typo.
+        return text[:1].lower() + text[1:]
     if not text or _is_acronym(first) or first in proper or second[:1].isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+def renames_before(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` the whole of a bracket right after a word ("the cog (Kogge)",
+    "a high temperature (fever)")? Such a bracket renames the noun before it (a translation,
+    an alias, an everyday gloss): blanking it asks for what the stem already names."""
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    before = text[: start - 1].rstrip()
+    inside = text[start:end]
+    return bool(before) and before[-1].isalpha() and not any(c.isdigit() for c in inside)
+
+
+ALIAS_AFTER_RE = re.compile(r"\s*\(([^()\d]{1,40})\)")
+
+
+def renamed_after(text: str, end: int) -> bool:
+    """Does a bracket of one to three names follow ``text[:end]`` ("the cog (Kogge)", "chloride
+    (Cl-)")? Its alias, translation or symbol then gives the word before it away."""
+    found = ALIAS_AFTER_RE.match(text, end)
+    if found is None:
+        return False
+    inside = words(found.group(1))
+    return 0 < len(inside) <= 3 and not any(w.islower() and w in STOPWORDS for w in inside)

@@ -40,7 +40,7 @@ def q(
         answer=answer,
         explanation="",
         fact_id=fact_id,
-        fact_kind="key_term",
+        fact_kind="gloss" if fact_id == "f-gloss" else "key_term",
         entity="",
         source=Source("s", sentence, start, start + len(sentence)),
         options=options,
@@ -141,6 +141,9 @@ CASES = [
     ("generic_phrase", "Injury can interrupt {{blank}} traveling to and from the brain.", "nerve signals", C, (), "f-1", "", True),
     ("generic_phrase", "Usually, the initial symptom is {{blank}} early in the disease.", "foot drop", C, (), "f-1", "", False),
     ("generic_phrase", "Injury can interrupt {{blank}} traveling to and from the brain.", "motor neurons", C, (), "f-1", "", False),
+    ("cognate_leak", "What is the Hansetag?", "Hanseatic Diet", F, (), "f-gloss", "", True),
+    ("cognate_leak", "The Hansetag is the Hanseatic Diet.", "True", T, (), "f-gloss", "", True),
+    ("cognate_leak", "What is hypertension?", "High blood pressure", F, (), "f-gloss", "", False),
     ("open_answer", "Many factors trigger cramps, including dehydration or strenuous exercise.", "Dehydration or strenuous exercise", F, (), "f-1", "", True),
     ("open_answer", "Cramps are triggered by dehydration or strenuous exercise.", "Dehydration or strenuous exercise", F, (), "f-1", "", False),
 ]  # fmt: skip
