@@ -122,12 +122,22 @@ def trimmed(text: str, phrase: Phrase) -> tuple[int, int] | None:
         first = 0  # "2,500 people": the number is the point, its noun is its unit
     elif first < len(parts) - 1 and _evaluative(phrase, parts[first][0]):
         first += 1  # "desired ___", "severe ___": the state of the thing, not its name
-    parts = parts[first:]
+    parts = _named(phrase.text, parts[first:])
     if len(parts) > MAX_WORDS:
         if phrase.is_number:
             return None
         parts = parts[-2:]  # a long phrase: its last two words name the thing
     return phrase.start + parts[0][0], phrase.start + parts[-1][1]
+
+
+def _named(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "the German doctor Robert Koch" → "Robert Koch": a person's or a place's name after
+    the words that describe it is asked by the name; the description is not part of it."""
+    caps = [text[s:e][:1].isupper() for s, e in parts]
+    last_lower = max((i for i, cap in enumerate(caps) if not cap), default=-1)
+    if 0 <= last_lower and len(parts) - last_lower - 1 >= 2:
+        return parts[last_lower + 1 :]
+    return parts
 
 
 def _evaluative(phrase: Phrase, offset: int) -> bool:
@@ -289,6 +299,8 @@ def compound_cut(text: str, start: int) -> bool:
         return False
     if before[-1].text.casefold() in STOPWORDS:
         return False  # "many ___", "other ___": a quantifier, not half of a name
+    if text[start : start + 1].isupper() and before[-1].text[:1].islower():
+        return False  # "the doctor ___" (Robert Koch): a name in apposition, not a compound
     return before[-1].tag in NOUN_TAGS or before[-1].tag.startswith(("JJ", "VBG"))
 
 

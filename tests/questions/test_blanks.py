@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from questions.facts_keyterms import best_blanks, is_name, vocabulary
+from questions.facts_keyterms import best_blanks, candidates, is_name, vocabulary
 from questions.keyterms import key_terms as planned
 from questions.model import Kind
 from questions.nlp import noun_phrases
@@ -125,3 +125,15 @@ def test_a_sentence_that_names_a_term_is_left_to_that_term() -> None:
     chosen = {term: m.unit for _, term, m in planned(analysis.doc, analysis.vocab)}
     assert "onion bulb" in chosen
     assert chosen.get("myelin", chosen.get("Myelin")) != chosen["onion bulb"]
+
+
+def test_a_name_after_its_description_is_blanked_as_the_name_alone() -> None:
+    text = (
+        "# Tuberculosis\n\nTuberculosis is an infection of the lungs.\n\n## History\n\n"
+        "The bacterium was identified by the German doctor Robert Koch, who studied it.\n"
+    )
+    doc = analyse(text, "md").doc
+    sentence = doc.units[-1].sentence.text
+    spans = {sentence[s:e] for s, e, _ in candidates(sentence, 0, vocabulary(doc))}
+    assert "Robert Koch" in spans
+    assert not any("doctor" in span for span in spans)
