@@ -23,9 +23,11 @@ from functools import lru_cache
 
 from questions.document import Document
 from questions.facts_keyterms import number_group, phrases
+from questions.lines import is_citation
 from questions.nlp import AFTER_VERB_SLOT, NOUN_TAGS, Token, noun_phrases, singular, tag
 from questions.rarity import is_trivial_word, zipf
 from questions.textutil import content_stems, find_phrase, squash, words
+from questions.years import cited_years
 
 # Word endings of one class of thing (general English morphology, not any article's words).
 SUFFIX_CLASSES = (
@@ -169,11 +171,13 @@ def _terms(text: str) -> tuple[str, ...]:
 
 def _numbers(text: str) -> list[str]:
     """The sentence's numbers with their whole units ("3.0 mmol/L", "70 percent", "3.8
-    centimeters per year", never "3.8 centimeters" of it: ``facts_keyterms.phrases``)."""
+    centimeters per year", never "3.8 centimeters" of it: ``facts_keyterms.phrases``).
+    Not a citation's numbers: a publication's year or pages are no fact of the topic."""
+    cited = cited_years(text)
     return [
         p.text
         for p in phrases(text)
-        if p.is_number and p.text[:1].isdigit() and len(p.text.split()) <= 4
+        if p.is_number and p.text[:1].isdigit() and len(p.text.split()) <= 4 and p.text not in cited
     ]  # "two weeks" in words: its range with "2–3 weeks" cannot be compared
 
 
@@ -196,7 +200,7 @@ def build_kinship(doc: Document) -> Kinship:
     for index, unit in enumerate(doc.units):
         text = unit.sentence.text
         stems.append(content_stems(text))
-        for value in _numbers(text):
+        for value in () if is_citation(unit.line.text) else _numbers(text):
             group = number_group(value)
             if group.startswith("number:") and squash(value) not in seen:
                 seen.add(squash(value))

@@ -70,6 +70,11 @@ CAPTION_RE = re.compile(
     r"\d+[\w.–-]*\s*[:.]?)(?:\s+(?![a-z])|$)"  # "Table 2 lists …": a verb follows, prose
     r"|^(?i:(?:image|photo|credit|source|caption|video)\s*:)"
 )
+# "Surname, Given (1970)." / "Surname, J., ed. (2015)." or a reference's other marks.
+CITATION_ENTRY_RE = re.compile(
+    r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)*, [^()]{1,80}?\(\s*\d{4}[a-z]?\s*\)[.:]"
+    r"|\b(?:doi|ISBN|ISSN|PMID)\b|\bpp?\. ?\d+\s*[–-]\s*\d+|\bet al\."
+)
 SEE_RE = re.compile(r"\b(?:see(?: also)?|sources?|references?|citations?):$", re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[ivx]{1,5})[.)]\s+")
 TERMINAL = ".!?:;,"
@@ -100,7 +105,15 @@ def is_noise_text(text: str, title: str = "") -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    return len(words(text)) >= 12 and text[-1] in ".!?"
+    """A paragraph of prose; a reference-list entry is as long and ends with a stop too,
+    but it does not end a "References" tail."""
+    return len(words(text)) >= 12 and text[-1] in ".!?" and not is_citation(text)
+
+
+def is_citation(text: str) -> bool:
+    """A bibliography entry: "Dollinger, Philippe (1970). The German Hansa. …", or a line with
+    a DOI, an ISBN, page numbers ("pp. 3–45") or "et al."."""
+    return CITATION_ENTRY_RE.search(text) is not None
 
 
 def _looks_like_title(text: str) -> bool:

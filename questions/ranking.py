@@ -13,7 +13,14 @@ choice or a false statement is scarcer than a flashcard). The best are kept, gre
 - a kind the deck has none of yet is preferred (``FIRST_OF_KIND``): a deck of clozes
   only tests one way;
 - as many false true/false items as true ones (one more only in a deck at its minimum),
-  so answering "True" (or "False") to everything cannot score well.
+  so answering "True" (or "False") to everything cannot score well;
+- never one fact asked both ways: two questions of facts of different forms (a sentence
+  and a table row, a glossary entry, a list item) each of whose answer the other's stem
+  says ("Stockfish came through {{blank}}" → Bergen, "Which commodity has Bergen as its
+  main source?" → Stockfish), words folded and singular, test one fact; the better-ranked
+  one is kept (``_Picked.reverses``). Two facts of one form (two sentences that each name
+  both terms: "zooxanthellae give corals their colours", "stressed corals expel their
+  zooxanthellae") are two statements of the article, each asked in its own terms.
 
 Ties break on the question id, so the choice is the same on every run.
 """
@@ -26,6 +33,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from questions.model import Kind, Question
+from questions.nlp import singular
 from questions.rarity import RARE_ZIPF, is_trivial_word, zipf
 from questions.textutil import squash
 
@@ -65,6 +73,8 @@ TRUE_FALSE_DISCOUNT = {"key_term": 1.0}
 KIND_VALUE = {Kind.MULTIPLE_CHOICE: 1.5, Kind.CLOZE: 1.0, Kind.FLASHCARD: 0.0, Kind.TRUE_FALSE: 2.5}
 _WORD_RE = re.compile(r"\w+")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,%–-]*")
+_FOLD_RE = re.compile(r"[^\W_]+")
+Folded = tuple[str, ...]  # a text's words, folded (``folded``)
 
 
 def answer_value(answer: str, long_ok: bool = False) -> float:
@@ -90,6 +100,17 @@ def score(q: Question, count: Callable[[str], int]) -> float:
             REPEAT_CAP, REPEAT_STEP * (count(q.answer) - 1)
         )
     return value - max(0, len(q.prompt.split()) - 30) * 0.1
+
+
+def folded(text: str) -> Folded:
+    """The text's words in lower case and singular: "Stockfish" / "stockfishes" are one."""
+    return tuple(singular(w) for w in _FOLD_RE.findall(text.casefold()))
+
+
+def says(text: Folded, phrase: Folded) -> bool:
+    """Does the folded ``text`` hold the folded ``phrase``, word for word?"""
+    n = len(phrase)
+    return n > 0 and any(text[k : k + n] == phrase for k in range(len(text) - n + 1))
 
 
 def budget(words: int) -> int:
@@ -175,6 +196,10 @@ class _Picked:
         self.answers: Counter[str] = Counter()
         self.truth: Counter[str] = Counter()
         self.lists: Counter[tuple[str, bool]] = Counter()  # per (part, true/false?)
+        # Kept questions (not true/false) by the first folded word of their answer, with
+        # their fact's kind, folded answer and stem: a later question is looked up by its
+        # stem's words.
+        self.by_answer_word: dict[str, list[tuple[str, Folded, Folded]]] = {}
 
     def part(self, q: Question) -> str:
         return self.parts.get(q.fact_id, q.source.section)
@@ -208,7 +233,22 @@ class _Picked:
             return False
         if q.fact_kind == "list_item" and self.full_list(q):
             return False
-        return q.kind == Kind.TRUE_FALSE or self.answers[self.folded[i]] < SAME_ANSWER
+        if q.kind == Kind.TRUE_FALSE:
+            return True
+        return self.answers[self.folded[i]] < SAME_ANSWER and not self.reverses(q)
+
+    def reverses(self, q: Question) -> bool:
+        """Does a kept question ask this one's fact the other way round: its answer in this
+        stem, and this answer in its stem?"""
+        stem = folded(q.prompt)
+        answer = folded(q.answer)
+        for word in set(stem) & self.by_answer_word.keys():
+            for form, kept_answer, kept_stem in self.by_answer_word[word]:
+                if form == q.fact_kind:
+                    continue  # two sentences that name both terms: two statements
+                if says(stem, kept_answer) and says(kept_stem, answer):
+                    return True
+        return False
 
     def offer(self, i: int, q: Question) -> None:
         self.kept.append(q)
@@ -222,3 +262,7 @@ class _Picked:
             self.truth[q.answer] += 1
         else:
             self.answers[self.folded[i]] += 1
+            answer = folded(q.answer)
+            if answer:
+                entry = (q.fact_kind, answer, folded(q.prompt))
+                self.by_answer_word.setdefault(answer[0], []).append(entry)

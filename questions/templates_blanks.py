@@ -41,6 +41,7 @@ from questions.textutil import (
     squash,
     stem,
 )
+from questions.years import cited_years, plausible_years
 
 SINGULAR_PRONOUNS = frozenset(["it", "this"])
 PLURAL_PRONOUNS = frozenset(["they", "these"])
@@ -112,11 +113,15 @@ def _carried_cloze(ctx: Context, fact: Fact) -> Iterator[Candidate]:
 
 
 def sibling_numbers(ctx: Context, fact: Fact, text: str) -> list[str]:
-    """Other numbers of the answer's unit that this sentence does not state, distinct values."""
+    """Other numbers of the answer's unit that this sentence does not state, distinct values;
+    never the year of a citation (a publication's year, not an event's)."""
     seen = {squash(in_digits(fact.answer))}
     out: list[str] = []
     stated = ctx.kinship.numbers(fact.group) if ctx.kinship else ()
-    for value in [f.answer for f in ctx.siblings(fact)] + list(stated):
+    told = [
+        f.answer for f in ctx.siblings(fact) if f.answer not in cited_years(f.unit.sentence.text)
+    ]
+    for value in told + list(stated):
         key = squash(in_digits(value))
         if key not in seen and find_phrase(text, value) == -1:
             seen.add(key)
@@ -188,6 +193,9 @@ def _number_items(
         for o in sibling_numbers(ctx, fact, text)
         if in_range(before, o, after) and not overlapping(fact.answer, o)
     ]
+    if fact.group == YEARS:  # no option the stem's own years rule out, none of another era
+        body = ctx.kinship.numbers(YEARS) if ctx.kinship else ()
+        others = plausible_years(fact.answer, others, before + " " + after, body)
     if len(others) >= 2:
         masked = text[: span[0]] + GAP + text[span[1] :]
         yield make(
