@@ -135,7 +135,7 @@ def _named(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     the words that describe it is asked by the name; the description is not part of it."""
     caps = [text[s:e][:1].isupper() for s, e in parts]
     last_lower = max((i for i, cap in enumerate(caps) if not cap), default=-1)
-    if 0 <= last_lower and len(parts) - last_lower - 1 >= 2:
+    if last_lower >= 0 and len(parts) - last_lower - 1 >= 2:
         return parts[last_lower + 1 :]
     return parts
 
