@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from questions.rarity import zipf
+
 BLOCK_START = re.compile(r"^(?:[-*+•·▪◦‣●○■►–—]\s|\d{1,3}(?:\.\d{1,3})*[.)]?\s|#|>|\|)")
 RULE = re.compile(r"^[-=_~+*\s]+$")  # a table's or a heading's underline
 COLUMNS = re.compile(r"\S\s{2,}\S|\t|\|")
@@ -23,6 +25,7 @@ SENTENCE_END = re.compile(r"[.?!:;]['\"’”)\]]*$")
 MIN_LINES = 6  # fewer long lines than this: nothing to learn a width from
 MAX_WIDTH = 100  # wider lines are a paragraph each, as editors and web pages save them
 NEAR_WIDTH = 20  # a wrapped line ends within this many columns of the width
+HYPHENATED_ZIPF = 3.0  # a word this common was split by the wrapper, not by its writer
 SLACK = 4  # wrappers differ by a few columns (72 or 76, a long word kept whole)
 
 
@@ -74,7 +77,14 @@ def _indent(line: str) -> int:
 
 
 def _joined(before: str, text: str) -> str:
-    """ "acid-" + "base pairs" → "acid-base pairs"; otherwise one space between."""
+    """ "acid-" + "base pairs" → "acid-base pairs"; "tempera-" + "ture" → "temperature" (a
+    word the wrapper hyphenated: the joined word is common English, the hyphenated one not)."""
     before = before.rstrip()
-    glue = "" if before.endswith("-") and text[:1].islower() else " "
-    return before + glue + text
+    if not (before.endswith("-") and text[:1].islower()):
+        return f"{before} {text}"
+    head, tail = before[:-1].split()[-1:] or [""], text.split()[0]
+    word = f"{head[0]}{tail}".strip(".,;:!?)")
+    broken = zipf(word) >= HYPHENATED_ZIPF and zipf(word) > zipf(
+        f"{head[0]}-{tail}".strip(".,;:!?)")
+    )
+    return before[:-1] + text if broken else before + text

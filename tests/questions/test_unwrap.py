@@ -78,3 +78,18 @@ def test_a_wrapped_textbook_page_asks_whole_sentences_and_its_glossary() -> None
     assert not any(s.startswith(("For ", "acceptor", "What is acceptor")) for s in stems)
     assert {"conjugate base", "neutralisation"} <= answers
     assert any("Arrhenius" in s or "1884" in s for s in stems + sorted(answers))
+
+
+def test_a_word_the_wrapper_hyphenated_is_made_whole_and_a_compound_keeps_its_hyphen() -> None:
+    lines = [
+        "The summer monsoon brings most of the year's rain to the plains of Rajas-",
+        "than and the north-west, where the air temperature in May is the highest of",
+        "the year and a deep low-pressure area forms over the land before the rains",
+        "arrive. Each acid-base pair and each self-governing town keeps its hyphen, as",
+        "in the long-term record, while a wrapped word such as de-",
+        "velops is joined back into the word it was before the line was broken.",
+    ]
+    text = unwrapped(lines)[0]
+    assert "plains of Rajasthan and the north-west" in text
+    assert "acid-base pair and each self-governing town" in text
+    assert "the long-term record" in text and "such as develops is" in text
