@@ -45,7 +45,25 @@ COURSE_RE = re.compile(
 # "Bytewise - Plain-language guides to computing": a name joined to its tagline.
 TAGLINE_RE = re.compile(r"\S\s[-–—|]\s\S")
 SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with"]
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    ]
 )
 
 
@@ -84,7 +102,7 @@ def _masthead(lines: list[Line]) -> list[int]:
     out: list[int] = []
     for i, line in enumerate(lines):
         n = len(words(line.text))
-        prose = line.text[-1] in ".!?:;," or n > MAX_TITLE_WORDS
+        prose = line.kind != "paragraph" or line.text[-1] in ".!?:;," or n > MAX_TITLE_WORDS
         if line.kind in ("paragraph", "list_item", "definition") and n >= MIN_PROSE_WORDS and prose:
             break  # a long line without a stop is still a title ("…, explained: a conversation …")
         menu = MENU_RE.search(line.text) is not None

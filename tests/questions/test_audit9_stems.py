@@ -177,3 +177,26 @@ def test_a_glossary_term_defined_as_the_one_thing_takes_the() -> None:
     assert with_article("sublimation", line, meaning="the change of a solid into a gas") == (
         "sublimation"
     )
+
+
+OBJECTIVES = """EARTH SCIENCE FOR SCHOOLS                                   Chapter 4
+
+CHAPTER 4  THE RESTLESS EARTH: PLATE TECTONICS
+
+Learning objectives
+By the end of this chapter you should be able to:
+  * name the three types of plate boundary and give an example of each
+  * explain how new ocean floor is made and destroyed at the plate boundaries
+
+
+4.1 From continental drift to plate tectonics
+
+Continental drift was proposed by Alfred Wegener in 1912. Continental drift explained why
+the coasts of Africa and South America fit together, but not what moved the continents.
+The outer shell of the Earth is broken into large plates that move a few centimetres each
+year over the mantle, and the drift of the continents follows from it.
+"""
+
+
+def test_a_long_list_item_without_a_stop_still_ends_the_masthead() -> None:
+    assert bank_of(OBJECTIVES).article.title == "The Restless Earth: Plate Tectonics"
