@@ -381,6 +381,7 @@ CHANGE_VERBS = frozenset(
 ALSO_RE = re.compile(
     r"^[^,;:]{1,60}?\balso\b(?!\s+(?:called|known|termed|named|referred|abbreviated)\b)", re.I
 )
+BE_WORDS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 BOTH_RE = re.compile(r"\b(?:as well as|both|not only|along with)\b", re.I)
 
 
@@ -421,9 +422,19 @@ def _open_comparison(body: str) -> bool:
 
 
 def _added(body: str) -> bool:
-    """ "Crick also saw a research report": "also" in the opening words, before any comma,
-    adds to something a sentence before named."""
-    return ALSO_RE.match(body) is not None and BOTH_RE.search(body) is None
+    """ "Crick also saw a research report", "Excavations have also revealed …": "also" in the
+    opening words, before any comma, adds an event to one a sentence before told. A property
+    ("is also involved in …", "can also be caused by …") stands alone."""
+    found = ALSO_RE.match(body)
+    if found is None or BOTH_RE.search(body):
+        return False
+    before = words(body[: found.end()])[-2:-1]
+    helper = before[0].casefold() if before else ""
+    tokens = tag(body)
+    after = next((i + 1 for i, t in enumerate(tokens) if t.start >= found.end() - 4), len(tokens))
+    verb = tokens[after].tag if after < len(tokens) else ""
+    # "Crick also saw", "have also revealed"; not "is also involved", "can also be caused"
+    return helper in ("has", "have", "had") or (verb in ("VBD", "VBN") and helper not in BE_WORDS)
 
 
 OTHERS_RE = re.compile(r"^(?:still|many|some|yet)?\s*others\b", re.I)

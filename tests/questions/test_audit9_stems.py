@@ -200,3 +200,16 @@ year over the mantle, and the drift of the continents follows from it.
 
 def test_a_long_list_item_without_a_stop_still_ends_the_masthead() -> None:
     assert bank_of(OBJECTIVES).article.title == "The Restless Earth: Plate Tectonics"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points_back"),
+    [
+        ("Excavations around the site have also revealed pits of stone armour.", True),
+        ("Gitelson also developed a formula for the readout of leaf pigment.", True),
+        ("Chlorosis can also be caused by pathogens such as viruses.", False),
+        ("The electromagnetic force is also involved in all chemical phenomena.", False),
+    ],
+)
+def test_also_marks_an_added_event_not_a_property(sentence: str, points_back: bool) -> None:
+    assert needs_antecedent(sentence) is points_back
