@@ -445,9 +445,10 @@ SHARE_RE = re.compile(rf"^{_QUANTIFIERS}\s+of\s+(?:it|them|these|those|this|that
 ALONE_RE = re.compile(r"^(?:each|either|neither)\s+(?=\w)", re.I)
 # Nouns that stand for a whole arrangement the previous sentences described: "central to the
 # system" names none. English shell nouns only, never a topic's words.
+# "the product" (audit 9: "if I only give you the product"); not "the result", which
+# reviewers passed in "The result is two identical DNA molecules …".
 _SHELL_WORDS = (
     "system process method approach arrangement scheme mechanism procedure practice product"
-    " result outcome"
 )
 SHELL_RE = re.compile(
     rf"\bthe\s+({'|'.join(_SHELL_WORDS.split())})\b(?!\s+(?:of|that|which|who|whose|called"
