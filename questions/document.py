@@ -243,6 +243,12 @@ def _restates_question(sentence: Sentence, line: Line, section: Section, answere
     )
 
 
+def _body_text(lines: list[Line]) -> str:
+    """The article without its title and furniture: a banner or a course header in capitals
+    ("GEOG 210: RIVERS AND …") must not teach the title that "RIVERS" is an acronym."""
+    return "\n".join(line.text for line in lines if line.kind not in ("title", "noise"))
+
+
 def build_document(text: str, lines: list[Line]) -> Document:
     sections, owner = build_sections(lines)
     proper = proper_words(lines)
@@ -250,7 +256,7 @@ def build_document(text: str, lines: list[Line]) -> Document:
     units = build_units(lines, owner, sections)
     return Document(
         text=text,
-        title=clean_title(SECTION_NUMBER_RE.sub("", title), text) or lead_title(lines),
+        title=clean_title(SECTION_NUMBER_RE.sub("", title), _body_text(lines)) or lead_title(lines),
         lines=tuple(lines),
         sections=tuple(sections),
         units=tuple(units),

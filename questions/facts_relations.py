@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from questions.document import Document, Unit
 from questions.facts import Fact
-from questions.nlp import NOUN_TAGS, is_noun_phrase, starts_noun_phrase, tag, tag_of
+from questions.nlp import (
+    NOUN_TAGS,
+    is_noun_phrase,
+    starts_noun_phrase,
+    tag,
+    tag_of,
+    tag_phrase,
+)
 from questions.textutil import PRONOUNS, STOPWORDS, content_words, squash, words
 
 PROSE = ("paragraph", "list_item", "lead_in")
@@ -62,8 +70,11 @@ APPOSITIVE_RE = re.compile(
     r"(?<![\w-])(?P<term>[A-Za-z][a-z][\w-]{2,}), (?P<meaning>an? [^,;()]{8,120}?"
     r"\b(?:that|which|who|of|for|used|made|found)\b[^,;()]*?)(?:[,;]|\.$|$)"
 )
+LIST_RE = re.compile(r"\b(?:and|or) (?:an?|the)\b")
 NOUN_MODIFIERS = frozenset(["NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "HYPH", "CD"])
 CLAUSE_COMMA = frozenset([",", ";", ":"])
+SUPERLATIVE_WORDS = frozenset(["most", "least", "best", "worst", "best-known", "largest"])
+EXAMPLE_WORDS = frozenset(["typical", "classic", "famous", "well-known", "notable"])
 ITEM_SPLIT = re.compile(r",\s*(?:or |and )?|\s+(?:or|and)\s+")
 
 
@@ -98,6 +109,8 @@ def appositive_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
             continue
         if len(content_words(meaning)) < 3 or not _whole_noun(unit.sentence.text, match):
             continue
+        if LIST_RE.search(meaning):
+            continue  # "a coma, a curved dust tail and a straight ion tail": a list, no apposition
         yield Fact("definition", term, meaning, unit, "definition", term, "is")
 
 
@@ -125,12 +138,13 @@ def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         return
     subject = match.group("subject").strip()
     predicate = match.group("predicate").strip()
-    if not is_noun_phrase(subject):
-        return  # "What is {subject}?" needs a noun phrase
+    if not is_noun_phrase(subject) or _two_phrases(subject):
+        return  # "What is {subject}?" needs a noun phrase: never "most of the time a comet"
     if (
         len(words(subject)) > 6
         or len(content_words(predicate)) < 2
         or WEAK_PREDICATE.match(predicate)
+        or not _names_a_kind(predicate)
     ):
         return
     entity = doc.entities.get(unit.section)
@@ -149,6 +163,61 @@ def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         _entity_short(doc, unit, subject),
         match.group("verb"),
     )
+
+
+def first_definitions(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """The facts with a definition kept only where the article first defines its term:
+    "Tuberculosis (TB) is a bacterial infection …" defines TB, so a later "TB is a notifiable
+    disease" (an attribute) is no definition of it; nor is "… a coma, a curved dust tail …"
+    after the glossary's "Coma - the cloud of gas and dust …"."""
+    first: dict[str, int] = {}
+    for fact in facts:
+        if fact.kind == "definition":
+            for name in _names(fact.subject):
+                first.setdefault(name, fact.unit.sentence.start)
+    for unit in doc.units:
+        match = DEFINITION_RE.match(unit.sentence.text) if unit.line.kind in PROSE else None
+        if match and _names_a_kind(match.group("predicate")):
+            for name in _names(match.group("subject")):
+                first[name] = min(first.get(name, unit.sentence.start), unit.sentence.start)
+    return [
+        f
+        for f in facts
+        if f.kind != "definition"
+        or all(first[n] >= f.unit.sentence.start for n in _names(f.subject))
+    ]
+
+
+def _names(subject: str) -> set[str]:
+    """ "Tuberculosis (TB)" → {"tuberculosis", "tb"}; "The nucleus" → {"nucleus"}."""
+    outer, _, inner = subject.partition("(")
+    names = {squash(re.sub(r"^(?:an?|the)\s+", "", outer.strip(), flags=re.I))}
+    if inner.strip(" )"):
+        names.add(squash(inner.strip(" )")))
+    return names - {""}
+
+
+def _two_phrases(subject: str) -> bool:
+    """ "Most of the time a comet": a noun right before a determiner ends one phrase and
+    starts another; the subject is an adverbial, then the real subject."""
+    tokens = tag_phrase(subject)
+    return any(a.tag in NOUN_TAGS and b.tag == "DT" for a, b in pairwise(tokens))
+
+
+def _names_a_kind(predicate: str) -> bool:
+    """Does the predicate name what the subject is: a determiner, any modifiers, then a noun
+    before the first preposition, verb or comma? Not "the same for every reaction" (an
+    adjective alone) and not "the best-known periodic comet" (a superlative: a property)."""
+    tokens = tag_phrase(predicate)[1:]
+    first = tokens[0].text.casefold() if tokens else ""
+    if tokens and (tokens[0].tag == "JJS" or first in SUPERLATIVE_WORDS | EXAMPLE_WORDS):
+        return False  # "a typical weak acid": an example of a kind, not what the term is
+    for token in tokens:
+        if token.tag in NOUN_TAGS:
+            return True
+        if token.tag not in NOUN_MODIFIERS | {"RB", "VBN", "VBG", "RBS", "CC", ","}:
+            return False
+    return False
 
 
 def cause_facts(doc: Document, unit: Unit) -> Iterator[Fact]:

@@ -48,7 +48,9 @@ NOISE_ANYWHERE = re.compile(
     r"subscribe to (?:our|the) newsletter|sign up for (?:our|the) newsletter|"
     r"share this (?:article|post|page)|follow us on|all rights reserved|"
     r"click here to|javascript is disabled|does not (?:imply|constitute) (?:an )?endorsement|"
-    r"for identification purposes only)",
+    r"for identification purposes only|(?:reviewed|checked|approved|edited) by (?:the|our) "
+    r"(?:editorial|medical|clinical|review|content) (?:board|team|staff|panel)|"
+    r"cite this (?:entry|page|article)|(?:image|photo|photograph|picture)s? courtesy of)",
     re.IGNORECASE,
 )
 DATE_RE = re.compile(
@@ -68,12 +70,20 @@ RELATED_TAIL = re.compile(
 CAPTION_RE = re.compile(
     r"^(?i:(?:figure|fig\.|table|image|photo|chart|diagram|illustration|map|video)\s*"
     r"\d+[\w.–-]*\s*[:.]?)(?:\s+(?![a-z])|$)"  # "Table 2 lists …": a verb follows, prose
-    r"|^(?i:(?:image|photo|credit|source|caption|video)\s*:)"
+    r"|^(?i:(?:image|photo|photograph|picture|credit|source|caption|video)\s*:)"
+    r"|^(?i:(?:image|photo|photograph|picture)s?\s+(?:courtesy|credit|by)\b)"
 )
 # "Surname, Given (1970)." / "Surname, J., ed. (2015)." or a reference's other marks.
 CITATION_ENTRY_RE = re.compile(
     r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)*, [^()]{1,80}?\(\s*\d{4}[a-z]?\s*\)[.:]"
     r"|\b(?:doi|ISBN|ISSN|PMID)\b|\bpp?\. ?\d+\s*[–-]\s*\d+|\bet al\."
+    r"|\b(?:Press|Publishers?|Publishing|Books)\b,? \d{4}\.?$"
+)
+# A reference entry opens with its author: "Portal, J. (ed.) …", "Martinón-Torres, M. et al."
+# or "Dollinger, Philippe (1970).": a line of the page's furniture, never prose.
+CITATION_START_RE = re.compile(
+    r"^[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*, (?:(?:[A-Z]\.\s?){1,3}(?:\(eds?\.\)|et al\.|,|\s)"
+    r"|[^()]{1,80}?\(\s*\d{4}[a-z]?\s*\)[.:])"
 )
 SEE_RE = re.compile(r"\b(?:see(?: also)?|sources?|references?|citations?):$", re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[ivx]{1,5})[.)]\s+")
@@ -95,7 +105,7 @@ def is_noise_text(text: str, title: str = "") -> bool:
     n_words = len(words(text))
     if not any(c.isalpha() for c in text) or NOISE_LINE.match(text) or CAPTION_RE.match(text):
         return True
-    if BYLINE_RE.match(text):
+    if BYLINE_RE.match(text) or (CITATION_START_RE.match(text) and is_citation(text)):
         return True
     if title and text.casefold() == title.casefold():
         return True
@@ -113,6 +123,8 @@ def _is_prose(text: str) -> bool:
 def is_citation(text: str) -> bool:
     """A bibliography entry: "Dollinger, Philippe (1970). The German Hansa. …", or a line with
     a DOI, an ISBN, page numbers ("pp. 3–45") or "et al."."""
+    if CITATION_START_RE.match(text) and re.search(r"\b\d{4}\b", text):
+        return True
     return CITATION_ENTRY_RE.search(text) is not None
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 MASTHEAD_KINDS = ("title", "heading", "paragraph")
 MAX_MASTHEAD = 8  # lines above the first paragraph that may be the title
 MIN_PROSE_WORDS = 12
+MAX_TITLE_WORDS = 16
 CHAPTER_RE = re.compile(
     r"^(?:chapter|unit|lesson|module|part|topic)\s+(?:\d{1,3}|[ivxlc]{1,6})\b\s*[.:–—-]?\s*(?=\S)",
     re.IGNORECASE,
@@ -35,8 +36,34 @@ SITE_WORDS_RE = re.compile(
 )
 RUNNING_HEADER_RE = re.compile(r"\b(?:chapter|page|unit)\s+\d{1,4}\s*$", re.I)
 MENU_RE = re.compile(r"(?:\s[|>»·•/]\s.*){2}")  # "Invention | How it worked | Spread"
+# A course's or a lecture's header: "ASTR 102", "Lecture 14", "Study notes", "Handout".
+COURSE_RE = re.compile(
+    r"\b[A-Z]{2,5} ?\d{2,4}[A-Z]?\b|\b(?:lecture|week|session|class|seminar|tutorial)\s+\d{1,3}\b"
+    r"|\b(?:study|lecture|revision|class|course) notes\b|\b(?:handout|syllabus|course)\b",
+    re.I,
+)
+# "Bytewise - Plain-language guides to computing": a name joined to its tagline.
+TAGLINE_RE = re.compile(r"\S\s[-–—|]\s\S")
 SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with"]
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    ]
 )
 
 
@@ -64,7 +91,10 @@ def _doubtful(lines: list[Line], index: int) -> bool:
     text = lines[index].text
     below = lines[index + 1] if index + 1 < len(lines) else None
     furniture = DOMAIN_RE.search(text) or len(SITE_WORDS_RE.findall(text)) >= 2
-    return bool(furniture or RUNNING_HEADER_RE.search(text) or (below and below.kind == "noise"))
+    header = COURSE_RE.search(text) or TAGLINE_RE.search(text)
+    return bool(
+        furniture or header or RUNNING_HEADER_RE.search(text) or (below and below.kind == "noise")
+    )
 
 
 def _masthead(lines: list[Line]) -> list[int]:
@@ -72,12 +102,13 @@ def _masthead(lines: list[Line]) -> list[int]:
     out: list[int] = []
     for i, line in enumerate(lines):
         n = len(words(line.text))
-        if line.kind in ("paragraph", "list_item", "definition") and n >= MIN_PROSE_WORDS:
-            break
+        prose = line.kind != "paragraph" or line.text[-1] in ".!?:;," or n > MAX_TITLE_WORDS
+        if line.kind in ("paragraph", "list_item", "definition") and n >= MIN_PROSE_WORDS and prose:
+            break  # a long line without a stop is still a title ("…, explained: a conversation …")
         menu = MENU_RE.search(line.text) is not None
         if (
             line.kind in MASTHEAD_KINDS
-            and 1 <= n <= 16
+            and 1 <= n <= MAX_TITLE_WORDS
             and line.text[-1] not in ".!,;?"
             and not menu
         ):
@@ -141,6 +172,9 @@ def _title_case(title: str, forms: dict[str, str]) -> str:
         usual = forms.get(word.casefold(), word.casefold())
         if usual.isupper() and len(usual) > 1:
             return usual  # an acronym the body writes in capitals: "DNA"
+        code = word.casefold() not in forms and re.match(r" ?\d", title[match.end() :])
+        if word.isupper() and code:
+            return word  # a code before its number: "ASTR 102", never "Astr 102"
         small = word.casefold() in SMALL_WORDS and match.start() > 0
         return usual.casefold() if small else usual[:1].upper() + usual[1:]
 

@@ -56,6 +56,12 @@ FOOTNOTE_MARK_RE = re.compile(r"(?<=\w)[*†‡]+(?=[\s,;:.)]|$)")
 Q_LABEL_RE = re.compile(r"^(?:Q|Question)\s*\d*\s*[:.)–-]\s+(?=\S)")
 A_LABEL_RE = re.compile(r"^(?:A|Answer)\s*\d*\s*[:.)–-]\s+(?=\S)")
 SETEXT_RE = re.compile(r"^(?:={3,}|-{3,})\s*$")
+# A callout's label ("Note: Do not wash raw chicken …"): the page's furniture, not the claim.
+CALLOUT_RE = re.compile(
+    r"^(?:\*\*)?(?:note|nb|warning|caution|tip|important|remember|reminder|hint)"
+    r"(?:\*\*)?\s*[:!–—-]\s*(?:\*\*)?\s*(?=[A-Z0-9“\"])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -252,13 +258,15 @@ def hinted_lines(raw: str, fmt: str) -> list[HintedLine]:
 
 def _without_qa_labels(lines: list[HintedLine]) -> list[HintedLine]:
     """ "Q: How much sleep do adults need?" then "A: Seven to nine hours." → the question and
-    its answer without their labels (the question then reads as a FAQ heading)."""
+    its answer without their labels (the question then reads as a FAQ heading); a callout's
+    "Note:"/"Warning:"/"Tip:" label is cut the same way."""
     out: list[HintedLine] = []
     asked = False
     for line in lines:
         question = Q_LABEL_RE.match(line.text) if line.text.endswith("?") else None
         answer = A_LABEL_RE.match(line.text) if asked else None
         label = question or answer
+        label = label or CALLOUT_RE.match(line.text)
         out.append(HintedLine(line.text[label.end() :], line.hint) if label else line)
         asked = bool(question) or (asked and not line.text)
     return out

@@ -25,6 +25,7 @@ from questions.facts_relations import (
     cause_facts,
     definition_facts,
     effect_facts,
+    first_definitions,
     statement_facts,
     trigger_facts,
 )
@@ -131,7 +132,7 @@ def _analyse_lines(hinted: list[HintedLine], tick: Tick | None) -> Analysis:
     lines = classify(hinted)
     doc = build_document(text, lines)
     vocab = vocabulary(doc)
-    facts = extract_facts(doc, extractors(doc, vocab), tick)
+    facts = first_definitions(doc, extract_facts(doc, extractors(doc, vocab), tick))
     noise = [line.text for line in lines if line.kind == "noise"]
     gates = GateContext.of(noise, alias_map(doc, facts))
     return Analysis(text, tuple(lines), doc, tuple(facts), gates, vocab)

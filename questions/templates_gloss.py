@@ -60,6 +60,13 @@ def _word_before(sentence: str, phrase: str) -> str:
     return found[-1].casefold() if found else ""
 
 
+def _the_one(meaning: str, term: str) -> bool:
+    """Does a glossary line define a countable term as the one thing of its kind ("the solid
+    central body of a comet")? Not a term with a mass noun's ending ("the change of …")."""
+    found = [w.casefold() for w in words(meaning[:40])]
+    return bool(found) and found[0] == "the" and not term.casefold().endswith(_MASS_ENDINGS)
+
+
 def _counted_by(meaning: str, term: str) -> bool:
     """Does the definition say the term is one of a kind: "A solution, usually …" for
     "buffer solution", "The point in a titration …" for "equivalence point"? Not "A process
@@ -91,6 +98,8 @@ def with_article(term: str, sentence: str, outer: str = "", meaning: str = "") -
         return term if mass else indefinite(term)
     if not det and meaning and _counted_by(meaning, term):
         return indefinite(term)  # a glossary line's "buffer solution: A solution …"
+    if not det and meaning and _the_one(meaning, term):
+        return f"the {term}"  # "Nucleus - the solid central body of a comet"
     return term  # the source uses it bare: a mass noun or a name
 
 
