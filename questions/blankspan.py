@@ -65,6 +65,11 @@ COMMON_NOUN_ZIPF = 3.0
 ALONE_ZIPF = 3.5
 # Beside a name even a rarer everyday noun ("discoverer" 2.7) is the weaker blank.
 NAMED_NOUN_ZIPF = 2.5
+# A frequent word ("fluids" 3.7) in an instruction is one of the article's terms only if it
+# says it this often: advice repeats everyday words ("drink fluids", "wash hands"); elsewhere
+# twice is enough ("excitation and relaxation" … "contraction and relaxation").
+ADVICE_TERM_COUNT = 3
+OTHER_BEFORE_RE = re.compile(r"\b(?:or|and) other\s+$", re.I)
 # A name or rare noun the article says at most this often belongs to this sentence's fact;
 # one it repeats ("France", "lice") is the article's setting or topic, not a rival answer.
 OWN_COUNT = 2
@@ -210,36 +215,51 @@ def _common_word(text: str, span: tuple[int, int], inside: list[Token]) -> str:
     return word
 
 
-def repeated(answer: str, count: Count) -> bool:
-    """Does the article say the answer, in this form, more than once? ("astronomer" before
-    two names does not make "Astronomers" a term.)"""
-    return count(answer) >= 2
+def _imperative(text: str) -> bool:
+    """An instruction ("Drink plenty of …", "Store raw meat …"): it opens with a bare verb."""
+    tokens = tag(text)
+    return bool(tokens) and tokens[0].tag == "VB"
 
 
-def common_noun_blank(text: str, span: tuple[int, int], term: bool, count: Count) -> bool:
+def _number_beside(text: str, span: tuple[int, int]) -> bool:
+    before, _, after = _tokens(text, span)
+    return any(any(c.isdigit() for c in t.text) for t in [*before, *after])
+
+
+def common_noun_blank(text: str, span: tuple[int, int], named: bool, count: Count) -> bool:
     """Is the span one common noun the learner could guess while the sentence's fact stays
-    in the stem? Frequent in English and said once by the article, or beside the sentence's
-    own name, a number or a rarer noun. A term the article repeats or names is exempt."""
+    in the stem? A frequent word the article says once (in advice, twice); one it repeats,
+    beside the sentence's own full name or a number ("looted the ___ complex" by Xiang Yu);
+    a rarer one said once, beside such a name, a number or a rarer noun."""
     _, inside, _ = _tokens(text, span)
     head = inside[-1:] if len(inside) == 2 and is_possessive(inside[0].text) else inside
     word = _common_word(text, span, head)
-    if not word or term:
+    if not word or named:
         return False
-    rarity = zipf(word)
+    rarity, said = zipf(word), count(text[span[0] : span[1]])
     if len(head) < len(inside):
-        return rarity >= ALONE_ZIPF  # "without Franklin's ___" (knowledge): the noun is common
+        return rarity >= ALONE_ZIPF and said < 2  # "without Franklin's ___" (knowledge)
     if rarity >= ALONE_ZIPF:
-        return True
+        if said < (ADVICE_TERM_COUNT if _imperative(text) else 2):
+            return True  # "Drink plenty of ___" (fluids): advice in everyday words
+        return names_beside(text, span, count) or _number_beside(text, span)
+    if said >= 2:
+        return False  # a rarer word the article repeats is one of its terms
     if rarity >= NAMED_NOUN_ZIPF and names_beside(text, span, count):
         return True  # "Yang Zhifa … is named as the ___" (discoverer): the name is the fact
     return rarity >= COMMON_NOUN_ZIPF and _specific_beside(text, span, rarity, count)
+
+
+def category_of_named(text: str, span: tuple[int, int]) -> bool:
+    """ "raw chicken or other ___" (poultry): the blank is the category of the things the
+    sentence has just named, guessed from them."""
+    return OTHER_BEFORE_RE.search(text[: span[0]]) is not None
 
 
 def flawed_span(text: str, span: tuple[int, int], named: bool, count: Count) -> bool:
     """Any of this module's reasons not to blank ``text[span]``; ``named`` if the sentence
     names the term ("called ___"), ``count`` how often the article says a phrase."""
     answer = text[span[0] : span[1]]
-    term = named or repeated(answer, count)
     return (
         is_possessive(answer)
         or part_of_name(text, span)
@@ -247,5 +267,6 @@ def flawed_span(text: str, span: tuple[int, int], named: bool, count: Count) -> 
         or joins_phrases(text, span)
         or formula_beside(text, span)
         or contrast_given(text, span)
-        or common_noun_blank(text, span, term, count)
+        or category_of_named(text, span)
+        or common_noun_blank(text, span, named, count)
     )

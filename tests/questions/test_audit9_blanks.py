@@ -24,6 +24,9 @@ ARTICLE = """# Glassworks of Murlo
 
 ## The furnace
 
+The kiln was looted by the raiders, and the kiln was never fired again after the kiln fell.
+Workers drank water and other fluids, and fluids were carried in jugs.
+
 The glassworks of Murlo made bottles, lamps and beads for three centuries.
 The furnace burned beech wood, and the furnace was rebuilt every ten years.
 The guild historian Pieter Vos described the furnace in his chronicle.
@@ -128,6 +131,14 @@ def test_the_other_half_of_a_contrast_gives_the_blank_away(text: str, answer: st
         ("Store the raw beads in sealed containers on the bottom shelf of the drying room.",
          "containers", "bottom shelf"),
         ("Drink plenty of fluids while you work at the glory hole.", "fluids", None),
+        # a frequent word the article says only twice is still guessed from its verb
+        ("Drink plenty of fluids, taking small cups often if you feel faint.", "fluids",
+         None),
+        # the category of what the sentence has just named
+        ("Do not wash raw chicken or other poultry before cooking it.", "poultry", None),
+        # a frequent word the article repeats, beside this sentence's own full name
+        ("The damage is attributed to the rebel captain Arno Dekker, who is said to have "
+         "looted the furnace yard.", "furnace", "Arno Dekker"),
         # a common first word beside a number
         ("Astronomers divide lamps into two broad groups by wick length.", "Astronomers",
          "wick length"),
@@ -156,6 +167,6 @@ def test_a_rarer_or_specific_noun_is_still_blanked(text: str, answer: str) -> No
 
 
 def test_a_term_the_article_repeats_is_not_a_common_noun() -> None:
-    text = "The furnace of Murlo was fed with wood from 1650."
-    assert not common_noun_blank(text, span_of(text, "furnace"), True, lambda _: 3)
-    assert "furnace" in offered(text)
+    text = "The kiln of Murlo was fed with wood from 1650."
+    assert not common_noun_blank(text, span_of(text, "kiln"), False, lambda _: 3)
+    assert "kiln" in offered(text)
