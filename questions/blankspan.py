@@ -11,8 +11,9 @@ rule here, each applied to every article:
   and the name or number after it;
 - **part of a name or a possessive**: "___ Qian" (Sima), "the ___ orbit" (comet's);
 - **the answer in another form**: its formula or symbol in the bracket after it ("___ ions
-  (OH-)"), or the other half of a contrast pair in the same sentence ("an electron pair ___
-  and … an electron pair donor");
+  (OH-)"), the other half of a contrast pair in the same sentence ("an electron pair ___
+  and … an electron pair donor"), or the category of what was just named ("chicken or
+  other ___");
 - **a common noun while the fact stays in the stem**: "Yang Zhifa is often named as the ___"
   (discoverer), "sealed ___ on the bottom shelf" (containers), "Drink plenty of ___" (fluids).
   A learner guesses such a word from the collocation; a name, a number, a rarer noun or a term
