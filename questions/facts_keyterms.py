@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from questions.blankspan import flawed_span
 from questions.document import Document, Unit
 from questions.facts import Fact
 from questions.nlp import NOUN_TAGS, Phrase, noun_phrases, singular, tag
@@ -270,7 +271,10 @@ def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
         return False  # "the cog (___)", "the ___ (Kogge)": one name gives the other away
     rest = text[: span[0]] + text[span[1] :]
     # Not given away by the rest of the sentence, and not a possessive.
-    return find_phrase(rest, answer) == -1 and text[span[1] : span[1] + 1] not in ("'", "’")
+    if find_phrase(rest, answer) != -1 or text[span[1] : span[1] + 1] in ("'", "’"):
+        return False
+    # One whole noun phrase that the stem does not give away (``questions.blankspan``).
+    return not flawed_span(text, span, named_here(text, span), vocab.count)
 
 
 SERIES_LAST = re.compile(r",[^,;:()]{1,40},?\s*\b(?:and|or)\s*$")  # "X, Y and ___"
