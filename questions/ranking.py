@@ -103,6 +103,7 @@ _WORD_RE = re.compile(r"\w+")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,%–-]*")
 _FOLD_RE = re.compile(r"[^\W_]+")
 _QUOTE_RE = re.compile(r"“([^”]+)”")
+NEAR_CAP = 12
 QUOTE_WORDS = 5  # a quoted definition this long, in two stems, is one fact asked twice
 Folded = tuple[str, ...]  # a text's words, folded (``folded``)
 # A quantity: a number first, or after lower-case words ("about 4.6 billion years", "up
@@ -166,8 +167,9 @@ def rank(
     goes back in line; otherwise it is taken.
     """
     limit = budget(len(_WORD_RE.findall(text)))
-    picked = _Picked(parts or {}, [squash(q.answer) for q in questions])
-    static = _scores(questions, count)
+    asked = [_Asked(q) for q in questions]
+    picked = _Picked(parts or {}, [squash(q.answer) for q in questions], asked)
+    static = _scores(questions, count, asked)
     late = set(requoted(questions))
     waiting: dict[str, list[tuple[float, str, int]]] = {"True": [], "False": []}
     for chosen in (False, True):  # a statement that would answer a term's question: last
@@ -207,10 +209,12 @@ def _greedy(
             heapq.heappush(heap, heapq.heappop(other))
 
 
-def _scores(questions: list[Question], count: Callable[[str], int]) -> list[float]:
+def _scores(
+    questions: list[Question], count: Callable[[str], int], asked: list[_Asked]
+) -> list[float]:
     """Each question's score, lower for a number another question's stem restates."""
     static = [score(q, count) for q in questions]
-    for i in restated_numbers(questions):
+    for i in restated_numbers(questions, asked):
         static[i] -= RESTATED
     return static
 
@@ -257,7 +261,7 @@ def _balanced(kept: list[Question]) -> list[Question]:
 class _Picked:
     """The questions kept so far, and what that allows next."""
 
-    def __init__(self, parts: dict[str, str], folded: list[str]) -> None:
+    def __init__(self, parts: dict[str, str], folded: list[str], asked: list[_Asked]) -> None:
         self.parts = parts
         self.folded = folded  # each question's answer, folded
         self.kept: list[Question] = []
@@ -272,7 +276,8 @@ class _Picked:
         # their fact's kind, folded answer and stem: a later question is looked up by its
         # stem's words.
         self.by_answer_word: dict[str, list[tuple[str, Folded, Folded]]] = {}
-        self.asked: list[_Asked] = []
+        self.asked_of = asked  # each question's values and stem, folded
+        self.asked = _AskedIndex()
 
     def part(self, q: Question) -> str:
         return self.parts.get(q.fact_id, q.source.section)
@@ -304,7 +309,7 @@ class _Picked:
     def allows(self, i: int, q: Question) -> bool:
         if (q.fact_id, q.kind) in self.kinds or self.sources[q.source.start] >= PER_SENTENCE:
             return False
-        if self.repeats(q):
+        if self.repeats(i):
             return False
         if q.fact_kind == "list_item" and self.full_list(q):
             return False
@@ -312,11 +317,11 @@ class _Picked:
             return True
         return self.answers[self.folded[i]] < SAME_ANSWER and not self.reverses(q)
 
-    def repeats(self, q: Question) -> bool:
-        """Does a kept question say the value this one asks, or ask a value this one says,
+    def repeats(self, i: int) -> bool:
+        """Does a kept question say the value question ``i`` asks, or ask a value it says,
         about a subject both stems name? Then one of them gives the other away."""
-        mine = _Asked(q)
-        return any(mine.overlaps(kept) for kept in self.asked)
+        mine = self.asked_of[i]
+        return any(mine.overlaps(kept) for kept in self.asked.near(mine))
 
     def reverses(self, q: Question) -> bool:
         """Does a kept question ask this one's fact the other way round: its answer in this
@@ -337,7 +342,7 @@ class _Picked:
         self.by_section[self.part(q)] += 1
         self.sources[q.source.start] += 1
         self.kinds.add((q.fact_id, q.kind))
-        self.asked.append(_Asked(q))
+        self.asked.add(self.asked_of[i])
         if q.fact_kind == "list_item":
             self.lists[(self.part(q), q.kind == Kind.TRUE_FALSE)] += 1
         if q.kind == Kind.TRUE_FALSE:
@@ -353,6 +358,10 @@ class _Picked:
 def _is_number(word: str) -> bool:
     """A folded word that is a number ("1952", "000" of "6,000"), not a name ("G11")."""
     return word[:1].isdigit()
+
+
+def _first_number(value: Folded) -> str:
+    return next((w for w in value if _is_number(w)), "")
 
 
 def asked_values(q: Question) -> tuple[list[Folded], list[Folded]]:
@@ -417,23 +426,84 @@ def _shared_subject(stem: Folded, other: Folded, value: Folded) -> bool:
     )
 
 
-def restated_numbers(questions: list[Question]) -> list[int]:
+def restated_numbers(questions: list[Question], asked: list[_Asked]) -> list[int]:
     """The questions (not true/false) asking a number that another question's stem, on a
-    term from another sentence, states about a subject both stems name."""
+    term from another sentence, states about a subject both stems name (``asked``: each
+    question's ``_Asked``)."""
     said: dict[str, list[_Asked]] = {}
-    for q in questions:
+    for q, entry in zip(questions, asked, strict=True):
         if q.kind != Kind.TRUE_FALSE and not _QUANTITY_RE.match(q.answer):
-            entry = _Asked(q)
             for word in set(entry.stem):
                 if _is_number(word):
                     said.setdefault(word, []).append(entry)
     out = []
     for i, q in enumerate(questions):
-        mine = _Asked(q) if q.kind != Kind.TRUE_FALSE else None
-        if mine is None or not mine.numbers:
+        mine = asked[i]
+        if q.kind == Kind.TRUE_FALSE or not mine.numbers:
             continue
         value = mine.numbers[0]
-        others = said.get(next(w for w in value if _is_number(w)), [])
+        others = said.get(_first_number(value), [])
+        if len(others) > 2 * NEAR_CAP:
+            continue  # a number this many stems say is a common value, not one fact's
         if any(o.start != q.source.start and o.gives_number(value, mine) for o in others):
             out.append(i)
     return out
+
+
+class _AskedIndex:
+    """The kept questions' ``_Asked``, looked up by what could make them overlap a new one:
+    a number with the word after it (or alone, when it ends the value), a term's first
+    word, or a quoted definition. Near linear in the deck: a 2 MB article keeps a thousand
+    questions, and many of them say "2"."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[tuple[str, Folded], list[_Asked]] = {}
+        self.quotes: dict[Folded, list[_Asked]] = {}
+
+    def _put(self, key: tuple[str, Folded], entry: _Asked) -> None:
+        self.by_word.setdefault(key, []).append(entry)
+
+    def add(self, entry: _Asked) -> None:
+        for key in _number_keys(entry.text):
+            self._put(("says", key), entry)
+        for value in entry.numbers:
+            self._put(("asks", _value_key(value)), entry)
+        if entry.asks_term:
+            for word in set(entry.stem):
+                self._put(("names", (word,)), entry)
+        if entry.defining:
+            for term in entry.terms:
+                self._put(("answers", term[:1]), entry)
+        self.quotes.setdefault(entry.quote, []).append(entry)
+
+    def near(self, mine: _Asked) -> list[_Asked]:
+        keys = [("says", _value_key(value)) for value in mine.numbers]
+        keys += [("asks", key) for key in _number_keys(mine.text)]
+        if mine.defining:
+            keys += [("names", term[:1]) for term in mine.terms]
+        if mine.asks_term:
+            keys += [("answers", (w,)) for w in set(mine.stem)]
+        lists = [self.by_word.get(key, []) for key in keys]
+        # A value more than NEAR_CAP kept stems say is a common one ("2 days" on a long
+        # page), not one fact's: looking through them all would make the ranking quadratic.
+        found = [e for entries in lists if len(entries) <= NEAR_CAP for e in entries]
+        if len(mine.quote) >= QUOTE_WORDS:
+            found += self.quotes.get(mine.quote, [])
+        return list({id(e): e for e in found}.values())
+
+
+def _value_key(value: Folded) -> Folded:
+    """A value's first number with the word after it, or alone when it ends the value."""
+    k = next((k for k, w in enumerate(value) if _is_number(w)), 0)
+    return value[k : k + 2]
+
+
+def _number_keys(text: Folded) -> set[Folded]:
+    """Every number of ``text`` alone and with the word after it: the keys a value it says
+    is found by (``_value_key``)."""
+    keys = set()
+    for k, word in enumerate(text):
+        if _is_number(word):
+            keys.add(text[k : k + 1])
+            keys.add(text[k : k + 2])
+    return keys

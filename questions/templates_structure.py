@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
@@ -101,9 +102,15 @@ def row_name(ctx: Context, key: str) -> str:
     lower = first.casefold()
     if any(c.isdigit() for c in key) or lower == first:
         return decapitalise(key, ctx.doc.proper)
-    if re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", ctx.doc.text):
+    if lower in lower_case_words(ctx.doc.text):
         return decapitalise(key, ctx.doc.proper - {first})
     return decapitalise(key, ctx.doc.proper)
+
+
+@lru_cache(maxsize=4)
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case, once per article (not per table row)."""
+    return frozenset(w for w in words(text) if w.islower())
 
 
 _FRAME_RE = re.compile(r"\b(?:of|in)\s+((?:the\s+)?[\w][\w\s'’-]*)$")
