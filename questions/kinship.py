@@ -5,7 +5,11 @@ parser that knows what a word means, two general English signals are reliable en
 
 - the same head noun ("spring tides" / "neap tide", "motor neurons" / "sensory neuron"),
   each option then written with the answer's head word, so all agree in number;
-- for numbers, the same unit ("70 mg/dL", "55 mg/dL"), wherever the article states them;
+- for numbers, the same unit ("70 mg/dL", "55 mg/dL"), wherever the article states them,
+  and the same role: the words each side of a number (or a table cell's column header)
+  say what it measures ("eat leftovers within 2 days", "cool rice within 1 hour", "typical time
+  to symptoms: 2 to 5 days"); an option whose role shares no word with the answer's is of
+  another thing (``same_role``);
 - the same medical or chemical word ending on a rare single word (-itis/-osis/-emia
   conditions, -ine/-ide chemicals, -ase enzymes, -ology fields).
 
@@ -17,15 +21,16 @@ Built once per article in linear time; lookups are dict accesses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from questions.document import Document
 from questions.facts_keyterms import number_group, phrases
-from questions.lines import is_citation
+from questions.lines import Line, is_citation
 from questions.nlp import AFTER_VERB_SLOT, NOUN_TAGS, Token, noun_phrases, singular, tag
 from questions.rarity import is_trivial_word, zipf
+from questions.tables import CELL_SEP
 from questions.textutil import content_stems, find_phrase, squash, words
 from questions.years import cited_years
 
@@ -46,6 +51,14 @@ SAME_SPELLING = 0.85
 # Words that give a thing a second name in one sentence.
 ALIAS_RE = re.compile(r"\b(?:called|known as|termed|named|also|i\.e\.|or)\b|\(", re.I)
 OCCURRENCES = 4  # sentences remembered per term: bounded work per option
+ROLE_WINDOW = 6  # words each side of a number that say what it measures
+# Words around a number that say nothing of what it measures (general English).
+_ROLE_NEUTRAL_WORDS = """
+a an the of and or to is are was were be been being it its their this that these those
+about approximately around roughly nearly almost some only just than more less least
+most up usually typically often each every per as has have had can may
+"""
+ROLE_NEUTRAL = frozenset(_ROLE_NEUTRAL_WORDS.split())
 
 
 @dataclass(frozen=True)
@@ -56,6 +69,11 @@ class Kinship:
     said_in: dict[str, tuple[int, ...]]  # folded term → indexes of units that say it
     unit_stems: tuple[frozenset[str], ...]  # content stems of each unit's sentence
     unit_text: tuple[str, ...]  # each unit's sentence
+    number_roles: dict[str, frozenset[str]] = field(default_factory=dict)  # value → role
+
+    def role(self, value: str) -> frozenset[str] | None:
+        """What the article's first statement of ``value`` measures (``role_words``)."""
+        return self.number_roles.get(squash(value))
 
     def numbers(self, group: str) -> tuple[str, ...]:
         """Numbers of the article counting one unit (``facts_keyterms.number_group``)."""
@@ -181,6 +199,34 @@ def _numbers(text: str) -> list[str]:
     ]  # "two weeks" in words: its range with "2–3 weeks" cannot be compared
 
 
+def role_words(before: str, after: str = "") -> frozenset[str]:
+    """The ``ROLE_WINDOW`` words each side of a number, folded and singular, without those
+    that say nothing of what it measures: "Eat refrigerated leftovers within ___, except
+    for cooked" → eat, refrigerated, leftover, within, except, for, cooked."""
+    head = [w.casefold() for w in words(before) if w[:1].isalpha()][-ROLE_WINDOW:]
+    tail = [w.casefold() for w in words(after) if w[:1].isalpha()][:ROLE_WINDOW]
+    return frozenset(singular(w) for w in head + tail if w not in ROLE_NEUTRAL)
+
+
+def same_role(answer_role: frozenset[str], option_role: frozenset[str] | None) -> bool:
+    """May a number of ``option_role`` stand for one of ``answer_role``? Only when the two
+    share a word of what they measure; an answer with no such words takes any."""
+    if not answer_role:
+        return True
+    return option_role is not None and bool(answer_role & option_role)
+
+
+def _number_role(doc: Document, unit_line: Line, text: str, value: str) -> frozenset[str]:
+    """A number's role: the words before it, or for a table cell its column's header."""
+    header = doc.table_header.get(unit_line.start)
+    if unit_line.kind == "table_row" and header is not None:
+        cells, names = text.split(CELL_SEP), header.text.split(CELL_SEP)
+        column = next((k for k, c in enumerate(cells) if find_phrase(c, value) != -1), -1)
+        return role_words(names[column]) if 0 <= column < len(names) else frozenset()
+    at = find_phrase(text, value)
+    return role_words(text[:at], text[at + len(value) :]) if at != -1 else frozenset()
+
+
 def _verb_slot(token: Token) -> bool:
     return token.tag in AFTER_VERB_SLOT or token.text.casefold() in ("not", "n't", "n’t")
 
@@ -196,12 +242,14 @@ def build_kinship(doc: Document) -> Kinship:
     by_kind: dict[str, list[str]] = {}
     seen: set[str] = set()
     said_in: dict[str, list[int]] = {}
+    roles: dict[str, frozenset[str]] = {}
     stems = []
     for index, unit in enumerate(doc.units):
         text = unit.sentence.text
         stems.append(content_stems(text))
         for value in () if is_citation(unit.line.text) else _numbers(text):
             group = number_group(value)
+            roles.setdefault(squash(value), _number_role(doc, unit.line, text, value))
             if group.startswith("number:") and squash(value) not in seen:
                 seen.add(squash(value))
                 by_kind.setdefault(group, []).append(value)
@@ -219,4 +267,5 @@ def build_kinship(doc: Document) -> Kinship:
         {k: tuple(v) for k, v in said_in.items()},
         tuple(stems),
         tuple(u.sentence.text for u in doc.units),
+        roles,
     )

@@ -21,6 +21,20 @@ choice or a false statement is scarcer than a flashcard). The best are kept, gre
   one is kept (``_Picked.reverses``). Two facts of one form (two sentences that each name
   both terms: "zooxanthellae give corals their colours", "stressed corals expel their
   zooxanthellae") are two statements of the article, each asked in its own terms.
+- one fact, one question (``_Picked.repeats``): a question that asks a value another kept
+  question already says is a duplicate when the two also share a word of their subject
+  ("Which pit has 6,000 m² as its approximate area?" after "The approximate area of Pit 1
+  is 6,000 m²."; "May ___: Gosling takes Photo 51" after "… taken in May 1952 by Raymond
+  Gosling"). A question asks its answer when that holds a number, and a true/false item
+  the numbers of its statement (each with the word after it); a rare term it answers is
+  asked only between two definitions, one of which asks what that term is ("Which term
+  does the article define as 'a weak acid whose colour …'?" → Indicator, after "What is
+  an acid-base indicator?"), since a term is said by many sentences about other facts.
+  The subject word is a rare word (``SUBJECT_ZIPF``) of both stems outside the value. Two
+  stems that quote one definition ("The article defines 'GDP' as '…'" and "…
+  'opportunity cost' as '…'", or "Which term does the article define as '…'?") ask one
+  fact; such a statement is considered after every other question (``requoted``), so
+  the question on the term is kept.
 
 Ties break on the question id, so the choice is the same on every run.
 """
@@ -53,6 +67,20 @@ SECTION_STEP = 0.7
 FIRST_OF_KIND = 3.0
 REPEAT_STEP = 0.75
 REPEAT_CAP = 2.0
+# A word rarer than this in English, said by two stems, names a subject they share
+# ("Gosling", "symptoms", "approximate area"); commoner words ("time", "first") do not.
+SUBJECT_ZIPF = 5.0
+# An answer term rarer than this is a value a stem gives away ("indicator"); a commoner
+# one ("Sun") is said by many stems about other facts.
+ASKED_ZIPF = 4.5
+# A number asked where another candidate's stem states it with its subject ("May ___:
+# Gosling takes Photo 51" beside "{{blank}} is an X-ray image taken in May 1952 by Raymond
+# Gosling") ranks this much lower, so the question on the term is kept and the number,
+# which its stem shows, is not asked again (``restated_numbers``).
+RESTATED = 2.0
+# Facts whose question asks what a term is: a term answered elsewhere repeats them.
+DEFINING = frozenset(["definition", "gloss", "alias", "abbreviation"])
+TERM_STEM = 8  # words of a stem that asks what a term is: "What is an acid-base indicator?"
 FACT_VALUE = {
     "definition": 6.0,
     "gloss": 5.0,
@@ -74,7 +102,13 @@ KIND_VALUE = {Kind.MULTIPLE_CHOICE: 1.5, Kind.CLOZE: 1.0, Kind.FLASHCARD: 0.0, K
 _WORD_RE = re.compile(r"\w+")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,%–-]*")
 _FOLD_RE = re.compile(r"[^\W_]+")
+_QUOTE_RE = re.compile(r"“([^”]+)”")
+NEAR_CAP = 12
+QUOTE_WORDS = 5  # a quoted definition this long, in two stems, is one fact asked twice
 Folded = tuple[str, ...]  # a text's words, folded (``folded``)
+# A quantity: a number first, or after lower-case words ("about 4.6 billion years", "up
+# to 70 days"); "Type 2 diabetes", "Photo 51" are names with a number.
+_QUANTITY_RE = re.compile(r"^(?:[a-z][\w'’-]*\s+)*\d")
 
 
 def answer_value(answer: str, long_ok: bool = False) -> float:
@@ -133,11 +167,29 @@ def rank(
     goes back in line; otherwise it is taken.
     """
     limit = budget(len(_WORD_RE.findall(text)))
-    picked = _Picked(parts or {}, [squash(q.answer) for q in questions])
-    static = [score(q, count) for q in questions]
-    heap = [(-static[i], q.id, i) for i, q in enumerate(questions)]
-    heapq.heapify(heap)
+    asked = [_Asked(q) for q in questions]
+    picked = _Picked(parts or {}, [squash(q.answer) for q in questions], asked)
+    static = _scores(questions, count, asked)
+    late = set(requoted(questions))
     waiting: dict[str, list[tuple[float, str, int]]] = {"True": [], "False": []}
+    for chosen in (False, True):  # a statement that would answer a term's question: last
+        heap = [(-static[i], q.id, i) for i, q in enumerate(questions) if (i in late) == chosen]
+        heapq.heapify(heap)
+        _greedy(heap, questions, static, picked, waiting, limit)
+    _fill_to_minimum(picked, questions, waiting)
+    return _balanced(picked.kept)
+
+
+def _greedy(
+    heap: list[tuple[float, str, int]],
+    questions: list[Question],
+    static: list[float],
+    picked: _Picked,
+    waiting: dict[str, list[tuple[float, str, int]]],
+    limit: int,
+) -> None:
+    """Lazy greedy: a popped question whose current score fell below the next stored
+    score goes back in line; otherwise it is taken."""
     while heap and len(picked.kept) < limit:
         entry = heapq.heappop(heap)
         i = entry[2]
@@ -155,8 +207,32 @@ def rank(
         other = waiting["False" if q.answer == "True" else "True"]
         if q.kind == Kind.TRUE_FALSE and other:
             heapq.heappush(heap, heapq.heappop(other))
-    _fill_to_minimum(picked, questions, waiting)
-    return _balanced(picked.kept)
+
+
+def _scores(
+    questions: list[Question], count: Callable[[str], int], asked: list[_Asked]
+) -> list[float]:
+    """Each question's score, lower for a number another question's stem restates."""
+    static = [score(q, count) for q in questions]
+    for i in restated_numbers(questions, asked):
+        static[i] -= RESTATED
+    return static
+
+
+def requoted(questions: list[Question]) -> list[int]:
+    """The true/false items quoting a definition that a question asking for its term also
+    quotes: the term's question is kept, and the statement, which would answer it, not."""
+    asked = {
+        folded(quote[-1])
+        for q in questions
+        if q.kind != Kind.TRUE_FALSE and (quote := _QUOTE_RE.findall(q.prompt))
+    }
+    return [
+        i
+        for i, q in enumerate(questions)
+        if q.kind == Kind.TRUE_FALSE and (quote := _QUOTE_RE.findall(q.prompt))
+        if len(folded(quote[-1])) >= QUOTE_WORDS and folded(quote[-1]) in asked
+    ]
 
 
 def _fill_to_minimum(
@@ -185,7 +261,7 @@ def _balanced(kept: list[Question]) -> list[Question]:
 class _Picked:
     """The questions kept so far, and what that allows next."""
 
-    def __init__(self, parts: dict[str, str], folded: list[str]) -> None:
+    def __init__(self, parts: dict[str, str], folded: list[str], asked: list[_Asked]) -> None:
         self.parts = parts
         self.folded = folded  # each question's answer, folded
         self.kept: list[Question] = []
@@ -200,6 +276,8 @@ class _Picked:
         # their fact's kind, folded answer and stem: a later question is looked up by its
         # stem's words.
         self.by_answer_word: dict[str, list[tuple[str, Folded, Folded]]] = {}
+        self.asked_of = asked  # each question's values and stem, folded
+        self.asked = _AskedIndex()
 
     def part(self, q: Question) -> str:
         return self.parts.get(q.fact_id, q.source.section)
@@ -231,11 +309,19 @@ class _Picked:
     def allows(self, i: int, q: Question) -> bool:
         if (q.fact_id, q.kind) in self.kinds or self.sources[q.source.start] >= PER_SENTENCE:
             return False
+        if self.repeats(i):
+            return False
         if q.fact_kind == "list_item" and self.full_list(q):
             return False
         if q.kind == Kind.TRUE_FALSE:
             return True
         return self.answers[self.folded[i]] < SAME_ANSWER and not self.reverses(q)
+
+    def repeats(self, i: int) -> bool:
+        """Does a kept question say the value question ``i`` asks, or ask a value it says,
+        about a subject both stems name? Then one of them gives the other away."""
+        mine = self.asked_of[i]
+        return any(mine.overlaps(kept) for kept in self.asked.near(mine))
 
     def reverses(self, q: Question) -> bool:
         """Does a kept question ask this one's fact the other way round: its answer in this
@@ -256,6 +342,7 @@ class _Picked:
         self.by_section[self.part(q)] += 1
         self.sources[q.source.start] += 1
         self.kinds.add((q.fact_id, q.kind))
+        self.asked.add(self.asked_of[i])
         if q.fact_kind == "list_item":
             self.lists[(self.part(q), q.kind == Kind.TRUE_FALSE)] += 1
         if q.kind == Kind.TRUE_FALSE:
@@ -266,3 +353,157 @@ class _Picked:
             if answer:
                 entry = (q.fact_kind, answer, folded(q.prompt))
                 self.by_answer_word.setdefault(answer[0], []).append(entry)
+
+
+def _is_number(word: str) -> bool:
+    """A folded word that is a number ("1952", "000" of "6,000"), not a name ("G11")."""
+    return word[:1].isdigit()
+
+
+def _first_number(value: Folded) -> str:
+    return next((w for w in value if _is_number(w)), "")
+
+
+def asked_values(q: Question) -> tuple[list[Folded], list[Folded]]:
+    """The values ``q`` asks, folded: numbers and rare terms. A question's answer when it
+    holds a number; for a true/false item, each number of its statement with the word
+    after it ("6 000 m²" → ("000", "m²"); "2 to 5 days" → ("2", "to"), ("5", "day")); its
+    answer when that is a rare term (the second list)."""
+    if q.kind == Kind.TRUE_FALSE:
+        words = folded(q.prompt)
+        # A number that ends the statement has no unit to tell it apart: "have type 2."
+        return [words[k : k + 2] for k, w in enumerate(words[:-1]) if _is_number(w)], []
+    answer = folded(q.answer)
+    if _QUANTITY_RE.match(q.answer):
+        return [answer], []
+    rare = all(zipf(w) < ASKED_ZIPF and not is_trivial_word(w) for w in answer)
+    return [], [answer] if answer and rare else []
+
+
+class _Asked:
+    """What one question asks and says, folded, for ``_Picked.repeats``."""
+
+    def __init__(self, q: Question) -> None:
+        self.start = q.source.start
+        self.numbers, self.terms = asked_values(q)
+        self.stem = folded(q.prompt)
+        self.text = self.stem if q.kind == Kind.TRUE_FALSE else self.stem + folded(q.answer)
+        # "What is an acid-base indicator?": a short stem on a definition asks what its
+        # term is; a long one quotes a definition that names other terms in passing.
+        self.defining = q.fact_kind in DEFINING and q.kind != Kind.TRUE_FALSE
+        quoted = _QUOTE_RE.findall(q.prompt)
+        self.quote = folded(quoted[-1]) if quoted else ()
+        self.asks_term = self.defining and len(self.stem) <= TERM_STEM
+
+    def gives_number(self, value: Folded, asker: _Asked) -> bool:
+        """Does this stem state ``value``, which ``asker`` asks, with a shared subject?"""
+        return says(self.stem, value) and _shared_subject(self.stem, asker.stem, value)
+
+    def overlaps(self, other: _Asked) -> bool:
+        if len(self.quote) >= QUOTE_WORDS and self.quote == other.quote:
+            return True  # one definition quoted twice: "GDP" as it (true), "cost" as it (false)
+        return self._gives(other) or other._gives(self)
+
+    def _gives(self, other: _Asked) -> bool:
+        """Does ``other`` say a value this one asks, with a subject word both stems name?"""
+        for value in self.numbers:
+            if says(other.text, value) and _shared_subject(self.stem, other.stem, value):
+                return True
+        if not (self.defining and other.asks_term):
+            return False
+        return any(
+            says(other.stem, t) and _shared_subject(self.stem, other.text, t) for t in self.terms
+        )
+
+
+def _shared_subject(stem: Folded, other: Folded, value: Folded) -> bool:
+    """Do both stems name a rare word (of four letters or more: not a unit such as "mol")
+    other than the value's own words?"""
+    common = (set(stem) & set(other)) - set(value)
+    return any(
+        w.isalpha() and len(w) > 3 and zipf(w) < SUBJECT_ZIPF and not is_trivial_word(w)
+        for w in common
+    )
+
+
+def restated_numbers(questions: list[Question], asked: list[_Asked]) -> list[int]:
+    """The questions (not true/false) asking a number that another question's stem, on a
+    term from another sentence, states about a subject both stems name (``asked``: each
+    question's ``_Asked``)."""
+    said: dict[str, list[_Asked]] = {}
+    for q, entry in zip(questions, asked, strict=True):
+        if q.kind != Kind.TRUE_FALSE and not _QUANTITY_RE.match(q.answer):
+            for word in set(entry.stem):
+                if _is_number(word):
+                    said.setdefault(word, []).append(entry)
+    out = []
+    for i, q in enumerate(questions):
+        mine = asked[i]
+        if q.kind == Kind.TRUE_FALSE or not mine.numbers:
+            continue
+        value = mine.numbers[0]
+        others = said.get(_first_number(value), [])
+        if len(others) > 2 * NEAR_CAP:
+            continue  # a number this many stems say is a common value, not one fact's
+        if any(o.start != q.source.start and o.gives_number(value, mine) for o in others):
+            out.append(i)
+    return out
+
+
+class _AskedIndex:
+    """The kept questions' ``_Asked``, looked up by what could make them overlap a new one:
+    a number with the word after it (or alone, when it ends the value), a term's first
+    word, or a quoted definition. Near linear in the deck: a 2 MB article keeps a thousand
+    questions, and many of them say "2"."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[tuple[str, Folded], list[_Asked]] = {}
+        self.quotes: dict[Folded, list[_Asked]] = {}
+
+    def _put(self, key: tuple[str, Folded], entry: _Asked) -> None:
+        self.by_word.setdefault(key, []).append(entry)
+
+    def add(self, entry: _Asked) -> None:
+        for key in _number_keys(entry.text):
+            self._put(("says", key), entry)
+        for value in entry.numbers:
+            self._put(("asks", _value_key(value)), entry)
+        if entry.asks_term:
+            for word in set(entry.stem):
+                self._put(("names", (word,)), entry)
+        if entry.defining:
+            for term in entry.terms:
+                self._put(("answers", term[:1]), entry)
+        self.quotes.setdefault(entry.quote, []).append(entry)
+
+    def near(self, mine: _Asked) -> list[_Asked]:
+        keys = [("says", _value_key(value)) for value in mine.numbers]
+        keys += [("asks", key) for key in _number_keys(mine.text)]
+        if mine.defining:
+            keys += [("names", term[:1]) for term in mine.terms]
+        if mine.asks_term:
+            keys += [("answers", (w,)) for w in set(mine.stem)]
+        lists = [self.by_word.get(key, []) for key in keys]
+        # A value more than NEAR_CAP kept stems say is a common one ("2 days" on a long
+        # page), not one fact's: looking through them all would make the ranking quadratic.
+        found = [e for entries in lists if len(entries) <= NEAR_CAP for e in entries]
+        if len(mine.quote) >= QUOTE_WORDS:
+            found += self.quotes.get(mine.quote, [])
+        return list({id(e): e for e in found}.values())
+
+
+def _value_key(value: Folded) -> Folded:
+    """A value's first number with the word after it, or alone when it ends the value."""
+    k = next((k for k, w in enumerate(value) if _is_number(w)), 0)
+    return value[k : k + 2]
+
+
+def _number_keys(text: Folded) -> set[Folded]:
+    """Every number of ``text`` alone and with the word after it: the keys a value it says
+    is found by (``_value_key``)."""
+    keys = set()
+    for k, word in enumerate(text):
+        if _is_number(word):
+            keys.add(text[k : k + 1])
+            keys.add(text[k : k + 2])
+    return keys

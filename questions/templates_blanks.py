@@ -27,6 +27,7 @@ from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.facts import Fact
 from questions.facts_keyterms import YEARS
+from questions.kinship import role_words, same_role
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, variants
 from questions.templates_gloss import is_plural
@@ -188,10 +189,15 @@ def _number_items(
     said = fact.unit.sentence.text
     # A wrong value keeps a range in order: not "9 to 7 days".
     before, after = text[: span[0]], text[span[1] :]
+    role = role_words(before, after)
+    roles = ctx.kinship.role if ctx.kinship else (lambda _: None)
     others = [
         o
         for o in sibling_numbers(ctx, fact, text)
-        if in_range(before, o, after) and not overlapping(fact.answer, o)
+        if in_range(before, o, after)
+        and not overlapping(fact.answer, o)
+        # "70 days" (an incubation time) is no option for how long leftovers keep
+        and (fact.group == YEARS or same_role(role, roles(o)))
     ]
     if fact.group == YEARS:  # no option the stem's own years rule out, none of another era
         body = ctx.kinship.numbers(YEARS) if ctx.kinship else ()

@@ -13,8 +13,10 @@ A false statement always swaps in a sibling's value that differs from this fact'
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
@@ -63,12 +65,13 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if squash(fact.answer.split(",")[0]) in BINARY:
         return  # "Yes", "No", "Yes, bulbar region": a guess, not a fact to learn
     attribute = attribute_name(fact.relation)
-    row = decapitalise(fact.subject, ctx.doc.proper)
+    row = row_name(ctx, fact.subject)
     if not attribute or not is_noun_phrase(fact.subject) or fact.subject[:1].isdigit():
         return  # "Plasma", "Median survival (years)": no stem a person would write
     said, be = fact.unit.sentence.text, "are" if attribute[1] else "is"
     of = "for" if " of " in attribute[0] else "of"  # not "the time of onset of ALS"
-    stem = f"What {be} the {attribute[0]} {of} {row}?"
+    frame = caption_frame(ctx, fact)
+    stem = capitalise(f"{frame}what {be} the {attribute[0]} {of} {row}?")
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, fact.answer, said)
     values = rotated(ctx, fact, _others(ctx, fact, "answer"), fact.answer)
     yield make(ctx.doc, fact, Kind.MULTIPLE_CHOICE, stem, fact.answer, said, distractors=values[:3])
@@ -78,7 +81,7 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         ctx.doc,
         fact,
         Kind.MULTIPLE_CHOICE,
-        f"Which {kind} has {_inline(ctx, fact.answer)} as its {attribute[0]}?",
+        capitalise(f"{frame}which {kind} has {_inline(ctx, fact.answer)} as its {attribute[0]}?"),
         fact.subject,
         said,
         variant="reverse",
@@ -87,8 +90,53 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     )
     false = say_false(fact) and bool(values)
     claim = _inline(ctx, values[0] if false else fact.answer)
-    prompt = f"The {attribute[0]} {of} {row} {be} {claim}."
+    prompt = capitalise(f"{frame}the {attribute[0]} {of} {row} {be} {claim}.")
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)
+
+
+def row_name(ctx: Context, key: str) -> str:
+    """A row's key as it reads inside a stem: a common noun in lower case ("Salt" → "salt",
+    though a name such as "Old Salt Route" put "Salt" among the page's proper words, since
+    the article also writes "salt"), a name as written ("Campylobacter", "Pit 1")."""
+    first = key.split(" ", 1)[0]
+    lower = first.casefold()
+    if any(c.isdigit() for c in key) or lower == first:
+        return decapitalise(key, ctx.doc.proper)
+    if lower in lower_case_words(ctx.doc.text):
+        return decapitalise(key, ctx.doc.proper - {first})
+    return decapitalise(key, ctx.doc.proper)
+
+
+@lru_cache(maxsize=4)
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case, once per article (not per table row)."""
+    return frozenset(w for w in words(text) if w.islower())
+
+
+_FRAME_RE = re.compile(r"\b(?:of|in)\s+((?:the\s+)?[\w][\w\s'’-]*)$")
+
+
+def caption_frame(ctx: Context, fact: Fact) -> str:
+    """ "In Hanseatic trade, " from the caption right above a row's table ("Main
+    commodities of Hanseatic trade"): a table's values hold within what its caption names,
+    and a stem without it is open ("the main source of herring" today?). Nothing when the
+    table has no caption, or the caption's frame is the article's own topic (its title:
+    "Main pits of the Terracotta Army"), which the deck's name already gives."""
+    header = ctx.doc.table_header.get(fact.unit.line.start)
+    if header is None:
+        return ""
+    index = bisect.bisect_left(ctx.doc.lines, header.start, key=lambda line: line.start)
+    caption = ctx.doc.lines[index - 1] if index > 0 else None
+    if caption is None or caption.kind != "noise" or header.start - caption.end > 2:
+        return ""  # a line of its own, apart from the table: not its caption
+    match = _FRAME_RE.search(caption.text)
+    if not match:
+        return ""
+    frame = match.group(1).strip()
+    topic = re.sub(r"^the\s+", "", frame, flags=re.IGNORECASE).casefold()
+    if not topic or topic in ctx.doc.title.casefold() or len(words(frame)) > 4:
+        return ""
+    return f"In {frame}, "
 
 
 def attribute_name(header: str) -> tuple[str, bool] | None:
@@ -167,18 +215,56 @@ def glossary_entry(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     term = capitalise(fact.subject)
     if not root_shared(fact.subject, fact.answer):  # else the definition names the term
         yield from _glossary_term(ctx, fact, stem, term)
-    # A false twin is a definition of the same kind of thing: "the ability to …" for an
-    # ability, so the wording alone does not show which statements are false.
-    plural = head_plural(fact.answer)
-    meanings = same_kind(
-        fact.answer,
-        [(m, m) for m in _others(ctx, fact, "answer") if head_plural(m) == plural],
-        enough=1,
-    )
-    false = say_false(fact) and bool(meanings)
-    claim = decapitalise(meanings[0], ctx.doc.proper) if false else meaning
+    false = _false_definition(ctx, fact) if say_false(fact) else ""
+    claim = decapitalise(false, ctx.doc.proper) if false else meaning
     prompt = f"The article defines “{fact.subject}” as “{claim}”."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)
+
+
+def _false_definition(ctx: Context, fact: Fact) -> str:
+    """The definition a false statement gives ``fact``'s term, or "".
+
+    A false twin is a definition of the same kind of thing ("the ability to …" for an
+    ability), so the wording alone does not show which statements are false; it names no
+    word of either term ("weak acid" as "a weak acid whose colour changes …", "Dust tail"
+    as "a narrow tail of charged gas": false by its wording). It is the first such
+    definition after the term's in the glossary, going round, so no two terms take each
+    other's: where the only one is of a term before this one that makes a false statement
+    itself (with this one's definition, the first after it), that one is the pair's one
+    false item.
+    """
+    plural = head_plural(fact.answer)
+    swaps = _swappable(ctx, fact)
+    pool = [(f.answer, f.answer) for f in swaps if head_plural(f.answer) == plural]
+    meanings = same_kind(fact.answer, pool, enough=1)
+    if not meanings:
+        return ""
+    other = next(f for f in swaps if f.answer == meanings[0])
+    here = ctx.positions.get(fact.id, 0)
+    mirrored = ctx.positions.get(other.id, 0) < here and say_false(other)
+    return "" if mirrored and len(meanings) == 1 else meanings[0]
+
+
+def _swappable(ctx: Context, fact: Fact) -> list[Fact]:
+    """The glossary's other terms whose definitions name no word of either term, those
+    after ``fact`` first, then those before it (going round)."""
+    here = ctx.positions.get(fact.id, 0)
+    own = _term_words(fact.subject)
+    after: list[Fact] = []
+    before: list[Fact] = []
+    seen = {squash(fact.answer)}
+    for other in ctx.siblings(fact, GLOSSARY_WINDOW):
+        named = {singular(w.casefold()) for w in words(other.answer)}
+        if squash(other.answer) in seen or (own | _term_words(other.subject)) & named:
+            continue
+        seen.add(squash(other.answer))
+        (before if ctx.positions.get(other.id, 0) < here else after).append(other)
+    return after + before
+
+
+def _term_words(term: str) -> set[str]:
+    """A term's words of three letters or more, lower case and singular."""
+    return {singular(w.casefold()) for w in words(term) if len(w) > 2}
 
 
 def _glossary_term(ctx: Context, fact: Fact, stem: str, term: str) -> Iterator[Candidate]:

@@ -195,7 +195,7 @@ A second dose is given 9 to 12 days after the first one.
 The rash from the first dose usually fades within 7 days.
 Most people feel a mild fever for 2 days after a dose.
 Some people need a third dose after 30 days.
-The protection of the vaccine lasts for 60 days in most adults.
+A booster dose is given after 60 days in most adults.
 """
 
 
