@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from questions.lines import Line
 
 MASTHEAD_KINDS = ("title", "heading", "paragraph")
+TOPIC_WEIGHT = 10  # mentions of one title word that count towards the line's score
 MAX_MASTHEAD = 8  # lines above the first paragraph that may be the title
 MIN_PROSE_WORDS = 12
 MAX_TITLE_WORDS = 16
@@ -127,9 +128,11 @@ def _body_stems(lines: list[Line], skip: set[int]) -> Counter[str]:
 
 
 def _about(text: str, body: Counter[str]) -> int:
-    """How many of the line's words the article's body says at least twice."""
+    """How much the article's body says the line's words: each word the body says at least
+    twice counts as often as it is said, up to ``TOPIC_WEIGHT`` (the topic's own word weighs
+    more than a publisher's name said once again in a running header)."""
     stems = {_key(w) for w in words(CHAPTER_RE.sub("", text)) if _content(w)}
-    return sum(1 for s in stems if body[s] >= 2)
+    return sum(min(body[s], TOPIC_WEIGHT) for s in stems if body[s] >= 2)
 
 
 def _key(word: str) -> str:

@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 
 from questions.rarity import zipf
+from questions.textutil import STOPWORDS
 
 BLOCK_START = re.compile(r"^(?:[-*+•·▪◦‣●○■►–—]\s|\d{1,3}(?:\.\d{1,3})*[.)]?\s|#|>|\|)")
 RULE = re.compile(r"^[-=_~+*\s]+$")  # a table's or a heading's underline
 COLUMNS = re.compile(r"\S\s{2,}\S|\t|\|")
+CAPS_LINE = re.compile(r"^(?=.*[A-Z]{3})[^a-z]{8,60}$")  # a heading's line in capitals
 LABEL = re.compile(r"^[^\W\d][\w ()'’-]{0,40}:\s")  # "water table: …", a list's entry
 SENTENCE_END = re.compile(r"[.?!:;]['\"’”)\]]*$")
 MIN_LINES = 6  # fewer long lines than this: nothing to learn a width from
@@ -43,17 +45,29 @@ def wrap_width(lines: list[str]) -> int:
 def unwrapped(lines: list[str]) -> list[str]:
     """The lines with each hard-wrapped paragraph line joined back into one."""
     width = wrap_width(lines)
-    if not width:
-        return lines
     out: list[str] = []
     last = ""  # the physical line that ``out[-1]`` ends with: the one the wrapper filled
     for line in lines:
-        if out and _continues(last, line, width):
+        wrapped = bool(width) and _continues(last, line, width)
+        if out and (wrapped or _title_goes_on(last, line)):
             out[-1] = _joined(out[-1], line.strip())
         else:
             out.append(line)
         last = line
     return out
+
+
+def _title_goes_on(before: str, line: str) -> bool:
+    """A title in capitals set on two lines ("THE SOUTH ASIAN SUMMER MONSOON:" / "HOW IT
+    WORKS AND WHY IT MATTERS"): two short upper-case lines, the first visibly unfinished (a
+    colon, a dash, a comma or a function word at its end)."""
+    first, second = before.strip(), line.strip()
+    if not (CAPS_LINE.match(first) and CAPS_LINE.match(second)):
+        return False
+    last = first.split()[-1].casefold()
+    if not (first[-1:] in ":,–—-" or last in STOPWORDS):
+        return False  # two titles set one above the other: a course's header, then the page's
+    return not (BLOCK_START.match(second) or BLOCK_START.match(first) or COLUMNS.search(first))
 
 
 def _continues(before: str, line: str, width: int) -> bool:

@@ -3,7 +3,7 @@ passed over for the line the article is about; chapter numbers and capitals are 
 
 from __future__ import annotations
 
-from questions.pipeline import generate
+from questions.pipeline import analyse, generate
 from questions.reading import RawArticle
 
 FAQ = """SpaceFacts Online
@@ -52,3 +52,26 @@ def test_a_running_header_and_a_chapter_number_are_not_the_title() -> None:
 def test_a_page_whose_first_line_is_its_title_keeps_it() -> None:
     text = "Plate Tectonics\n\n" + CHAPTER.split("\n\n", 2)[2]
     assert title(text) == "Plate Tectonics"
+
+
+REPORT = """Centre for Regional Climate Studies - Briefing Note 7            Page 1
+
+THE SUMMER MONSOON:
+HOW IT WORKS
+
+1. Introduction
+
+The summer monsoon brings most of the year's rain to South Asia. The monsoon winds blow from
+the sea between June and September, and the monsoon rains feed the rivers and the crops.
+
+Centre for Regional Climate Studies - Briefing Note 7            Page 2
+
+2. Forecasts
+
+Climate centres forecast the monsoon each spring. A late monsoon onset delays the summer crops,
+and a weak monsoon season leaves the rivers low until the next monsoon arrives.
+"""
+
+
+def test_a_running_header_said_again_on_each_page_loses_to_the_title_of_the_topic() -> None:
+    assert analyse(REPORT, "txt").doc.title == "The Summer Monsoon: How It Works"

@@ -93,3 +93,10 @@ def test_a_word_the_wrapper_hyphenated_is_made_whole_and_a_compound_keeps_its_hy
     assert "plains of Rajasthan and the north-west" in text
     assert "acid-base pair and each self-governing town" in text
     assert "the long-term record" in text and "such as develops is" in text
+
+
+def test_a_title_in_capitals_set_on_two_lines_is_one_line_and_two_titles_stay_two() -> None:
+    title = ["THE SOUTH ASIAN SUMMER MONSOON:", "HOW IT WORKS AND WHY IT MATTERS", ""]
+    assert unwrapped(title)[0] == "THE SOUTH ASIAN SUMMER MONSOON: HOW IT WORKS AND WHY IT MATTERS"
+    stacked = ["ASTR 102: THE SOLAR SYSTEM - LECTURE 14 NOTES", "COMETS: ICY VISITORS", ""]
+    assert unwrapped(stacked) == stacked
