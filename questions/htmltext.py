@@ -29,7 +29,8 @@ _BLOCK_TAGS_WORDS = """
 BLOCK_TAGS = frozenset(_BLOCK_TAGS_WORDS.split())
 NOISE_ATTR = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|footer|cookie|consent|banner|share|sharing|social|subscribe|"
-    r"newsletter|related|sidebar|breadcrumbs?|comments?|advert|ads|promo|popup|modal|skip)"
+    r"newsletter|related|sidebar|breadcrumbs?|comments?|advert|ads|promo|popup|modal|skip|"
+    r"footnotes?|endnotes?|credits?)"
     r"($|[\s_-])",
     re.IGNORECASE,
 )
@@ -96,7 +97,9 @@ class _Extractor(HTMLParser):
                 self.main_depth -= 1
             if open_tag == tag:
                 break
-        self.hint = "p"
+        # The block still open goes on: "<li>See <a>this</a> note</li>" is one item, and a
+        # <figcaption>'s text after a <span> is still its caption.
+        self.hint = next((_hint(t) for t, _ in reversed(self.stack) if t in BLOCK_TAGS), "p")
 
     def handle_data(self, data: str) -> None:
         if self.in_title:

@@ -3,7 +3,8 @@ glossary term and definition, table header and row, or noise.
 
 Noise is scrape debris that must never reach a question: "close" buttons, bylines, reading
 times and dates, share/subscribe/cookie lines, breadcrumbs, captions, reference entries,
-repeats of the title, and a "Related …"/"References" tail. Markup hints decide where they
+repeats of the title, a PDF copy's running header or footer, the items under a "Notes"
+heading, and a "Related …"/"References" tail. Markup hints decide where they
 exist (Markdown, HTML); plain text is classified from the shape of the line and its
 neighbours: headings by style (after two blank lines, capitals, questions, short lines,
 numbered), lists after a line ending in ':', glossaries from runs of term/definition pairs.
@@ -38,7 +39,25 @@ NOISE_LINE = re.compile(
     r"listen|font size|text size|download (?:pdf|as pdf)|cite this (?:page|article)|"
     r"was this (?:page|article|information) helpful\??|yes no|\^\s.*|"
     r"(?:(?:facebook|twitter|x|linkedin|pinterest|whatsapp|reddit|email|print|share)\W*){2,}|"
-    r"home\s*[>»›/|].*)$",
+    r"home\s*[>»›/|].*|page \d{1,4}(?: (?:of|/) \d{1,4})?|[-–—] ?\d{1,4} ?[-–—])$",
+    re.IGNORECASE,
+)
+# A breadcrumb: "EarthWords Learning Hub > Biomes > Tundra", "Science › Physics": short items
+# (no stop) between arrows; " > " needs two of them, as "pH > 7" compares.
+BREADCRUMB_RE = re.compile(
+    r"^(?:[^>›».!?]{1,50}?(?: › | » )){1,8}[^>›».!?]{1,60}$"
+    r"|^(?:[^>›».!?]{1,50}? > ){2,8}[^>›».!?]{1,60}$"
+)
+# A caption's pointer at the picture the reader cannot see: "the piston (left)".
+PICTURE_POINTER_RE = re.compile(
+    r"\((?:(?:(?:top|bottom|far|upper|lower) )?(?:left|right)|top|bottom|cent(?:re|er)|inset|"
+    r"pictured|shown|shown here|shown above|shown below)\)",
+    re.IGNORECASE,
+)
+# A running header or footer's page number: "… Briefing Note 7   Page 1", "12 | Chapter 3".
+PAGE_NUMBER_RE = re.compile(
+    r"\s*(?:\bpage \d{1,4}(?: (?:of|/) \d{1,4})?|\|\s*\d{1,4}|\d{1,4}\s*\|)\s*$"
+    r"|^\s*(?:page \d{1,4}\b|\d{1,4}\s*\|)\s*",
     re.IGNORECASE,
 )
 # "By Jane Smith, MD": a byline with the author's credentials.
@@ -85,6 +104,7 @@ CITATION_START_RE = re.compile(
     r"^[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*, (?:(?:[A-Z]\.\s?){1,3}(?:\(eds?\.\)|et al\.|,|\s)"
     r"|[^()]{1,80}?\(\s*\d{4}[a-z]?\s*\)[.:])"
 )
+NOTES_HEADING_RE = re.compile(r"^(?:(?:foot|end)?notes|notes? (?:and|&) sources)\W*$", re.I)
 SEE_RE = re.compile(r"\b(?:see(?: also)?|sources?|references?|citations?):$", re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[ivx]{1,5})[.)]\s+")
 TERMINAL = ".!?:;,"
@@ -105,6 +125,10 @@ def is_noise_text(text: str, title: str = "") -> bool:
     n_words = len(words(text))
     if not any(c.isalpha() for c in text) or NOISE_LINE.match(text) or CAPTION_RE.match(text):
         return True
+    if BREADCRUMB_RE.match(text) or PICTURE_POINTER_RE.search(text):
+        return True
+    if " | " in text and all(NOISE_LINE.match(part) for part in text.split(" | ")):
+        return True  # "Print this page | Share | Back to top": a row of the page's buttons
     if BYLINE_RE.match(text) or (CITATION_START_RE.match(text) and is_citation(text)):
         return True
     if title and text.casefold() == title.casefold():
@@ -210,7 +234,7 @@ def classify(lines: list[HintedLine]) -> list[Line]:
     """Classify every non-blank canonical line; offsets index ``canonical_text(lines)``."""
     spans = _offsets(lines)
     filled = [i for i, line in enumerate(lines) if line.text]
-    glossary = _glossary(lines, filled) | _term_lines(lines, filled)
+    marks = _glossary(lines, filled) | _term_lines(lines, filled) | _running_heads(lines, filled)
     state = _State(h1=any(line.hint == "h1" for line in lines))
     out: list[Line] = []
     styles: list[str] = []  # per line: the style of a plain-text heading, else ""
@@ -218,7 +242,7 @@ def classify(lines: list[HintedLine]) -> list[Line]:
         line, start = lines[i], spans[i]
         nxt = lines[filled[pos + 1]] if pos + 1 < len(filled) else None
         prev_blank = i == 0 or not lines[i - 1].text
-        kind, level, style = glossary.get(i) or _line_kind(line, nxt, prev_blank, state)
+        kind, level, style = marks.get(i) or _line_kind(line, nxt, prev_blank, state)
         if kind == "title":
             state.title = line.text
         state.content = state.content or kind not in ("noise", "title")
@@ -232,9 +256,10 @@ def _line_kind(
     line: HintedLine, nxt: HintedLine | None, prev_blank: bool, state: _State
 ) -> tuple[str, int, str]:
     text = line.text
-    if state.tail and _is_prose(text):
+    noted = HINT_KINDS.get(line.hint) == "noise"  # a footnote or caption ends no tail
+    if state.tail and not noted and _is_prose(text):
         state.tail = False  # a real paragraph: the "Related" line was a heading after all
-    if state.tail or HINT_KINDS.get(line.hint) == "noise" or is_noise_text(text, state.title):
+    if state.tail or noted or is_noise_text(text, state.title):
         return "noise", 0, ""
     if RELATED_TAIL.match(text) and not (nxt is not None and _is_prose(nxt.text)):
         state.tail = True
@@ -339,6 +364,31 @@ def _term_lines(lines: list[HintedLine], filled: list[int]) -> dict[int, tuple[s
     return out
 
 
+def _running_heads(lines: list[HintedLine], filled: list[int]) -> dict[int, tuple[str, int, str]]:
+    """A PDF copy's running header or footer: a short line without a stop met twice or more,
+    identical but for a page number ("… Briefing Note 7   Page 1" / "… Page 2"), or identical
+    and of four words or more (a repeated "Symptoms" may be two sections' heading). A scraped
+    page repeats its title: the first of identical lines above the prose may be the title."""
+    found: dict[str, list[int]] = {}
+    numbered: set[str] = set()
+    for i in filled:
+        text = lines[i].text
+        if lines[i].hint not in (*PLAIN_HINTS, "p") or len(text) > 120 or text[-1] in ".!?;,":
+            continue
+        key = PAGE_NUMBER_RE.sub("", text).casefold()
+        if key != text.casefold():
+            numbered.add(key)
+        found.setdefault(key, []).append(i)
+    prose = next((i for i in filled if len(words(lines[i].text)) >= 12), len(lines))
+    out: dict[int, tuple[str, int, str]] = {}
+    for key, where in found.items():
+        if len(where) < 2 or not key or (key not in numbered and len(words(key)) < 4):
+            continue
+        title = key not in numbered and where[0] < prose
+        out.update(dict.fromkeys(where[1:] if title else where, ("noise", 0, "")))
+    return out
+
+
 def _is_term_line(line: HintedLine) -> bool:
     if line.hint == "li":
         return ":" not in line.text[:60] and term_line(line.text) is not None
@@ -384,7 +434,7 @@ def _lead_ins(lines: list[Line]) -> list[Line]:
             out[i] = Line("lead_in", line.start, line.end, line.text)
         if line.kind != "noise":
             next_kind = line.kind
-    return _pointer_lists(out)
+    return _note_lists(_pointer_lists(out))
 
 
 def _pointer_lists(lines: list[Line]) -> list[Line]:
@@ -396,6 +446,19 @@ def _pointer_lists(lines: list[Line]) -> list[Line]:
             out[i] = Line("noise", line.start, line.end, line.text)
         elif line.kind != "noise":
             pointing = line.kind == "lead_in" and SEE_RE.search(line.text) is not None
+    return out
+
+
+def _note_lists(lines: list[Line]) -> list[Line]:
+    """The items under a "Notes" heading are the article's footnotes (a cross-reference, a
+    hedge, a source), not its content: noise up to the next heading."""
+    out = list(lines)
+    notes = False
+    for i, line in enumerate(out):
+        if line.kind in ("heading", "title"):
+            notes = NOTES_HEADING_RE.match(line.text) is not None
+        elif notes and line.kind == "list_item":
+            out[i] = Line("noise", line.start, line.end, line.text)
     return out
 
 

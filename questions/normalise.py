@@ -32,7 +32,7 @@ MD_BOLD_LINE_RE = re.compile(r"^(\*\*|__)([^*_]+?)\1:?$")
 # Reference marks copied from encyclopaedia pages: "[1]", "[12]", "[citation needed]", "[edit]".
 CITATION_RE = re.compile(
     r"\[(?:\d{1,3}|citation needed|note \d{1,3}|[a-z]|edit|update|clarification needed|"
-    r"when\?|who\?|which\?|dubious(?: [–-] discuss)?|verification needed)\]",
+    r"when\?|who\?|which\?|dubious(?: [–-] discuss)?|verification needed|\^[\w-]{1,20})\]",
     re.IGNORECASE,
 )
 # Pointers to the page's furniture: "(Figure 26.14)", "(see Table 2)", an emptied "()".
@@ -47,7 +47,16 @@ SPACE_BEFORE_STOP = re.compile(r"\s+(?=[?!])")
 REPEATED_STOP = re.compile(r"([?!])[?!]+")
 INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 # A reference-list entry ("[12] Smith J. …", "^ a b …") or a category line: never prose.
-REFERENCE_LINE = re.compile(r"^\s*(?:\[\d{1,3}\]|\^\s)|\bCategory:\S", re.IGNORECASE)
+# A Markdown footnote's definition ("[^2]: The surgeon, …") is a note on the text, not its prose.
+REFERENCE_LINE = re.compile(
+    r"^\s*(?:\[\d{1,3}\]|\^\s|\[\^[\w-]{1,20}\]:)|\bCategory:\S", re.IGNORECASE
+)
+# A list item's label: "(a) The Arabian Sea branch …", "b) …", "(iv) …", "ii. …". A capital
+# only with a bracket: "A. Smith" opens a name.
+LIST_LABEL_RE = re.compile(
+    r"^(?:\((?:[a-zA-Z]|[ivx]{1,5}|\d{1,3})\)|(?:[a-z]|[ivx]{1,5}|[A-Z])\)|[ivx]{1,5}\.|[a-h]\.)"
+    r"\s+(?=[^\W\d])"  # "(c) 2024 …" is a copyright line, not an item
+)
 CAPS_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
 _CAPS = r"[A-Z][A-Z'’]{2,}[A-Z]"
 SHOUT_RE = re.compile(rf"(?<![\w'’]){_CAPS}(?: {_CAPS})*(?![\w'’])")
@@ -104,15 +113,19 @@ def _plain_line(text: str) -> HintedLine:
     bullet = BULLET_RE.match(text)
     if bullet and len(text) > bullet.end():
         return HintedLine(_unbulleted(text), "li")
+    label = LIST_LABEL_RE.match(text)
+    if label:
+        return HintedLine(text[label.end() :], "li")
     return HintedLine(text, "")
 
 
 def _unbulleted(text: str) -> str:
-    """ "- - Pelletier …" (an item of a nested list with no text of its own) → "Pelletier …"."""
-    bullet = BULLET_RE.match(text) or MD_ORDERED_RE.match(text)
+    """ "- - Pelletier …" (an item of a nested list with no text of its own) → "Pelletier …";
+    "- (a) convection, when …" → "convection, when …": a label is a marker too."""
+    bullet = BULLET_RE.match(text) or MD_ORDERED_RE.match(text) or LIST_LABEL_RE.match(text)
     while bullet and len(text) > bullet.end():
         text = text[bullet.end() :]
-        bullet = BULLET_RE.match(text)
+        bullet = BULLET_RE.match(text) or LIST_LABEL_RE.match(text)
     return text
 
 
@@ -210,7 +223,7 @@ def _md_line(text: str, paragraph_hint: str) -> HintedLine:
     heading = MD_HEADING_RE.match(text)
     if heading:
         return HintedLine(_md_inline(heading.group(2)), f"h{len(heading.group(1))}")
-    if BULLET_RE.match(text) or MD_ORDERED_RE.match(text):
+    if BULLET_RE.match(text) or MD_ORDERED_RE.match(text) or LIST_LABEL_RE.match(text):
         return HintedLine(_md_inline(_unbulleted(text)), "li")
     bold = MD_BOLD_LINE_RE.match(text)
     if bold and paragraph_hint and len(bold.group(2).split()) <= 10:
@@ -223,6 +236,8 @@ def _html_hinted(raw: str) -> list[HintedLine]:
     lines: list[HintedLine] = []
     for hint, text in html_lines(raw):
         line = HintedLine(clean(text), hint)
+        if hint == "li":  # "(a) convection, when …": the label is the list's marker
+            line = HintedLine(_unbulleted(line.text), hint)
         if not line.text:
             continue
         if hint in ("th", "tr") and len(lines) >= 2 and lines[-2].hint in ("th", "tr"):
