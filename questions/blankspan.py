@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from lemminflect import getAllLemmas
 
-from questions.nlp import FINITE_VERB, NOUN_TAGS, Token, tag
+from questions.nlp import FINITE_VERB, NOUN_TAGS, VERB_TAGS, Token, tag
 from questions.quantities import is_quantity
 from questions.rarity import zipf
 
@@ -36,6 +36,10 @@ Count = Callable[[str], int]  # how often the article says a phrase
 
 # After a plural-looking noun these make it a verb: "works well", "spread from", "returns about".
 VERB_FOLLOWERS = frozenset(["RB", "IN", "TO", "DT", "RP"])
+# Open a clause of their own (general English): a verb before them is another clause's.
+SUBORDINATORS = frozenset(
+    ("while", "whereas", "whilst", "although", "though", "because", "since", "unless", "if")
+)
 # Ends a clause: a verb of the blank's clause must come before one of these.
 CLAUSE_BREAKS = frozenset([",", ";", ":", ".", "!", "?", "CC", "WDT", "WP"])
 # A formula or symbol in a bracket: "(OH-)", "(H3O+)", "(Ka)", "(CO2)"; not a word "(Kogge)".
@@ -94,22 +98,65 @@ def _can_be_verb(word: str) -> bool:
 
 def swallows_verb(text: str, span: tuple[int, int]) -> bool:
     """Does the span end in its clause's verb ("Arrhenius theory works | well", "harmful
-    bacteria spread | from")? Its last word can be a verb, an adverb, preposition or
-    determiner follows, and no finite verb comes after it before the clause ends."""
-    _, inside, after = _tokens(text, span)
-    if len(inside) < 2 or not after or after[0].tag not in VERB_FOLLOWERS:
+    bacteria spread | from", "Observations show | that …", "while a neighbouring one floods
+    | .")? Its last word can be a verb, an adverb, preposition, determiner, "that" or the
+    sentence's end follows, and its clause has no finite verb outside the span."""
+    before, inside, after = _tokens(text, span)
+    ends = not after or after[0].text in (".", "!", "?")
+    if len(inside) < 2 or not (ends or after[0].tag in VERB_FOLLOWERS):
         return False
-    if any(t.tag == "CD" for t in inside) or is_quantity(text[span[0] : span[1]]):
+    if any(t.tag == "CD" and t.text[:1].isdigit() for t in inside) or is_quantity(
+        text[span[0] : span[1]]
+    ):
         return False  # "420 parts per million", "a quarter of": a number's unit
     last = inside[-1]
     if last.tag not in NOUN_TAGS or not _can_be_verb(last.text) or last.text[:1].isupper():
         return False
+    if after and after[0].text.casefold() == "that":
+        # "Observations show that …": the sentence's subject and verb, not "by ___ that …"
+        object_slot = bool(before) and before[-1].tag in ("IN", "TO", *VERB_TAGS)
+        # "that the number …" opens a clause of its own; "that happen at night" is relative
+        reported = len(after) > 1 and after[1].tag in ("DT", "PRP", "CD", "JJ", *NOUN_TAGS)
+        return reported and not object_slot and not any(t.tag in FINITE_VERB for t in before)
+    if ends:
+        return _subordinate_subject(before)  # "… while a neighbouring one floods."
+    return not _finite_after(after)
+
+
+def _subordinate_subject(before: list[Token]) -> bool:
+    """Does a clause of its own ("while", "because" …) open right before the span, with no
+    verb or preposition between: the span is that clause's subject and its verb?"""
+    for token in reversed(before):
+        if token.text.casefold() in SUBORDINATORS:
+            return True
+        if token.tag in (*FINITE_VERB, "IN", "TO") or token.tag in CLAUSE_BREAKS:
+            return False  # "under the protection of winter snow": an object, not a clause
+    return False
+
+
+def _finite_after(after: list[Token]) -> bool:
+    """Does a finite verb follow the span before its clause ends?"""
     for token in after:
         if token.tag in CLAUSE_BREAKS or token.text in CLAUSE_BREAKS:
-            return True
+            return False
         if token.tag in FINITE_VERB:
-            return False  # "muscle cramps at night are …": the noun's own verb follows
-    return True
+            return True  # "muscle cramps at night are …": the noun's own verb follows
+    return False
+
+
+def opens_with_verb(text: str, span: tuple[int, int]) -> bool:
+    """Does the span open with the sentence's verb after an adverb ("The rains then | advance
+    northwards", "A positive IOD, …, generally | favours monsoon rainfall")? A subject came
+    before, no finite verb yet, and none follows before the clause ends."""
+    before, inside, after = _tokens(text, span)
+    if not inside or not before or before[-1].tag != "RB":
+        return False
+    first = inside[0]
+    if first.tag not in (*NOUN_TAGS, "VB", "VBP", "VBZ") or not _can_be_verb(first.text):
+        return False
+    subject = any(t.tag in NOUN_TAGS or t.tag == "PRP" for t in before)
+    verb = any(t.tag in FINITE_VERB for t in before)
+    return subject and not verb and not _finite_after(after)
 
 
 def joins_phrases(text: str, span: tuple[int, int]) -> bool:
@@ -265,6 +312,7 @@ def flawed_span(text: str, span: tuple[int, int], named: bool, count: Count) -> 
         is_possessive(answer)
         or part_of_name(text, span)
         or swallows_verb(text, span)
+        or opens_with_verb(text, span)
         or joins_phrases(text, span)
         or formula_beside(text, span)
         or contrast_given(text, span)

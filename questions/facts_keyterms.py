@@ -43,6 +43,8 @@ GIVEAWAY_BEFORE = frozenset(["a", "an", "this", "that", "these", "those"])
 STATING_LINES = frozenset(["paragraph", "list_item"])
 # A term the article uses this often is its topic: a blank of it tests nothing.
 TOPIC_COUNT = 12
+TOPIC_SHARE = 0.25  # of the sentences: a word this many say is the page's subject
+TOPIC_MIN_SENTENCES = 4  # … and at least this many: a short page's every word is not
 MAX_WORDS = 4
 MIN_SCORE = 1.0
 # A share above a hundred per cent of something: a range whose dash the copy lost ("5–15").
@@ -88,6 +90,9 @@ class Vocabulary:
     headings: frozenset[str]
     title: frozenset[str]
     names: frozenset[str] = frozenset()  # the title and headings, folded whole
+    # Words (folded, singular) said in a quarter of the article's sentences: its subject,
+    # whatever its title says ("monsoon" under a running header "Briefing Note 7").
+    topic: frozenset[str] = frozenset()
     # A sentence's usable blanks, found once: both key-term passes ask for every sentence's.
     found: dict[str, tuple[tuple[int, int, Phrase], ...]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
@@ -110,7 +115,17 @@ def vocabulary(doc: Document) -> Vocabulary:
     heads = {w.casefold() for s in doc.sections[1:] for w in content_words(s.name)}
     names = frozenset(squash(n) for n in (doc.title, *(s.name for s in doc.sections)))
     title = frozenset(w.casefold() for w in words(doc.title))
-    return Vocabulary(ngram_frequencies(doc), frozenset(heads), title, names)
+    return Vocabulary(ngram_frequencies(doc), frozenset(heads), title, names, topic_words(doc))
+
+
+def topic_words(doc: Document) -> frozenset[str]:
+    """The content words (folded, singular) that at least ``TOPIC_SHARE`` of the article's
+    sentences say: what the page is about, so a blank of them tests its frame, not a fact."""
+    said: Counter[str] = Counter()
+    for unit in doc.units:
+        said.update({singular(w.casefold()) for w in words(unit.sentence.text) if w.isalpha()})
+    least = max(TOPIC_MIN_SENTENCES, TOPIC_SHARE * len(doc.units))
+    return frozenset(w for w, n in said.items() if n >= least and not is_trivial_word(w))
 
 
 def trimmed(text: str, phrase: Phrase) -> tuple[int, int] | None:
@@ -254,6 +269,8 @@ def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
         return False  # one everyday word ("patterns", "majority") the article does not make a term
     if terms and all(w in vocab.title for w in terms) and not number:
         return False  # the deck's title says it: "muscle ___" in a deck on muscle cramps
+    if not number and frames(terms, vocab) and fact_beside(text, span):
+        return False  # "the southwest ___ runs from June to September" (monsoon season)
     tags = [t.tag for t in tag(text) if span[0] <= t.start and t.end <= span[1]]
     if tags and all(t.startswith("JJ") for t in tags):
         return False  # an adjective alone: "mild or ___ hypoglycemia" has many fillers
@@ -277,9 +294,35 @@ def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
     return not flawed_span(text, span, named_here(text, span), vocab.count)
 
 
+def fact_beside(text: str, span: tuple[int, int]) -> bool:
+    """Does the rest of the sentence keep its fact, a number or a name mid-sentence ("In
+    India … from June to September"), while the blank is not the term it names?"""
+    if named_here(text, span):
+        return False
+    for token in tag(text):
+        if span[0] <= token.start < span[1]:
+            continue
+        if any(c.isdigit() for c in token.text) or (token.tag == "NNP" and token.start > 0):
+            return True
+    return False
+
+
+def frames(terms: list[str], vocab: Vocabulary) -> bool:
+    """Are a blank's content words the article's topic (``Vocabulary.topic``), alone or
+    with everyday words ("monsoon season")? Any sentence of the page fits them."""
+    topical = [singular(w) in vocab.topic for w in terms]
+    everyday = [zipf(w) >= TERM_ZIPF for w in terms]
+    return any(topical) and all(t or e for t, e in zip(topical, everyday, strict=True))
+
+
 SERIES_LAST = re.compile(r",[^,;:()]{1,40},?\s*\b(?:and|or)\s*$")  # "X, Y and ___"
 SERIES_MIDDLE = re.compile(r",[^,;:()]{1,40},\s*$")  # "X, Y, ___"
-EXAMPLE_BEFORE = re.compile(r"\b(?:e\.g\.|i\.e\.|such as|including|like)\s*\(?$", re.I)
+# "such as ___", "like the ___", "for example, ___": one example of many.
+EXAMPLE_BEFORE = re.compile(
+    r"\b(?:e\.g\.,?|i\.e\.,?|such as|including|like|for (?:example|instance),?)"
+    r"\s*\(?(?:(?:the|a|an)\s+)?$",
+    re.I,
+)
 SERIES_FIRST = re.compile(r"^\s*,[^,;:()]{1,40}(?:,|\s(?:and|or)\s)")
 DASHES = ("-", "–", "—")
 

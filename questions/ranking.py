@@ -46,7 +46,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from questions.model import Kind, Question
+from questions.model import CLOZE_BLANK, Kind, Question
 from questions.nlp import singular
 from questions.rarity import RARE_ZIPF, is_trivial_word, zipf
 from questions.textutil import squash
@@ -169,8 +169,9 @@ def rank(
     limit = budget(len(_WORD_RE.findall(text)))
     asked = [_Asked(q) for q in questions]
     picked = _Picked(parts or {}, [squash(q.answer) for q in questions], asked)
+    picked.count = count
     static = _scores(questions, count, asked)
-    late = set(requoted(questions))
+    late = set(requoted(questions)) | set(summarising(questions))
     waiting: dict[str, list[tuple[float, str, int]]] = {"True": [], "False": []}
     for chosen in (False, True):  # a statement that would answer a term's question: last
         heap = [(-static[i], q.id, i) for i, q in enumerate(questions) if (i in late) == chosen]
@@ -216,7 +217,33 @@ def _scores(
     static = [score(q, count) for q in questions]
     for i in restated_numbers(questions, asked):
         static[i] -= RESTATED
+    for i in given_away(questions):
+        static[i] -= RESTATED  # "The firm of ___ & Watt" beside "… with Matthew Boulton"
     return static
+
+
+def given_away(questions: list[Question]) -> list[int]:
+    """The questions (not true/false) asking a name that the stem of a question on an
+    adjacent sentence prints as it is ("The firm of ___ & Watt" beside "… partnership with
+    Matthew Boulton"): of such a pair, the one printing it keeps its own fact. A common noun
+    two stems share is the passage's subject; there the better-ranked question is kept."""
+    said: dict[int, list[_Said]] = {}
+    mine = [_Said(q) if q.kind != Kind.TRUE_FALSE else None for q in questions]
+    names = [q.answer if q.answer[:1].isupper() else "" for q in questions]
+    for entry in mine:
+        if entry is not None:
+            said.setdefault(entry.start // NEAR_TEXT, []).append(entry)
+    out = []
+    for i, entry in enumerate(mine):
+        if entry is None or not entry.answer or not names[i]:
+            continue
+        block = entry.start // NEAR_TEXT
+        near = [o for b in (block - 1, block, block + 1) for o in said.get(b, [])]
+        if any(
+            o.start != entry.start and _adjacent(entry, o) and names[i] in o.prompt for o in near
+        ):
+            out.append(i)
+    return out
 
 
 def requoted(questions: list[Question]) -> list[int]:
@@ -235,16 +262,37 @@ def requoted(questions: list[Question]) -> list[int]:
     ]
 
 
+# A section that restates the body's facts ("Key points", "Summary", "In brief").
+SUMMARY_RE = re.compile(
+    r"^(?:key (?:points|facts|takeaways|messages)|(?:in )?summary|in (?:brief|short)|"
+    r"at a glance|recap|takeaways|tl;?dr)\b",
+    re.I,
+)
+
+
+def summarising(questions: list[Question]) -> list[int]:
+    """The questions of a summary section: it restates facts the body states, so they are
+    considered after the body's, and one whose answer a kept stem says (or that says a
+    kept answer) is not asked again (``_Picked.neighbours``)."""
+    return [i for i, q in enumerate(questions) if SUMMARY_RE.match(q.source.section.strip())]
+
+
 def _fill_to_minimum(
     picked: _Picked, questions: list[Question], waiting: dict[str, list[tuple[float, str, int]]]
 ) -> None:
     """A short article whose true/false items found no twin of the other answer still ships
-    ``MINIMUM`` questions: the waiting items, best first, rather than too small a deck."""
+    ``MINIMUM`` questions: the waiting items, best first, then those a neighbour's stem
+    gives away (``_Picked.neighbours``), rather than too small a deck."""
     rest = sorted(waiting["True"] + waiting["False"])
     for _, _, i in rest:
         if len(picked.kept) >= MINIMUM:
             return
         if picked.allows(i, questions[i]):
+            picked.offer(i, questions[i])
+    for i in list(dict.fromkeys(picked.spared)):
+        if len(picked.kept) >= MINIMUM:
+            return
+        if picked.allows(i, questions[i], near_ok=True):
             picked.offer(i, questions[i])
 
 
@@ -278,6 +326,12 @@ class _Picked:
         self.by_answer_word: dict[str, list[tuple[str, Folded, Folded]]] = {}
         self.asked_of = asked  # each question's values and stem, folded
         self.asked = _AskedIndex()
+        # Kept questions (not true/false) by the stretch of text their source is in, and the
+        # summary sections' questions: each answer is checked against the stems near it.
+        self.nearby: dict[int, list[_Said]] = {}
+        self.everywhere: list[_Said] = []
+        self.spared: list[int] = []  # refused only beside a neighbour, best first
+        self.count: Callable[[str], int] = lambda _: 1  # how often the article says a phrase
 
     def part(self, q: Question) -> str:
         return self.parts.get(q.fact_id, q.source.section)
@@ -306,7 +360,7 @@ class _Picked:
             return True
         return self.lists[(part, True)] + self.lists[(part, False)] >= PER_LIST
 
-    def allows(self, i: int, q: Question) -> bool:
+    def allows(self, i: int, q: Question, near_ok: bool = False) -> bool:
         if (q.fact_id, q.kind) in self.kinds or self.sources[q.source.start] >= PER_SENTENCE:
             return False
         if self.repeats(i):
@@ -315,7 +369,27 @@ class _Picked:
             return False
         if q.kind == Kind.TRUE_FALSE:
             return True
-        return self.answers[self.folded[i]] < SAME_ANSWER and not self.reverses(q)
+        if self.answers[self.folded[i]] >= SAME_ANSWER or self.reverses(q):
+            return False
+        if self.neighbours(q) and not near_ok:
+            self.spared.append(i)  # the deck may still need it (``_fill_to_minimum``)
+            return False
+        return True
+
+    def neighbours(self, q: Question) -> bool:
+        """Does a kept question of an adjacent sentence say this answer in its stem, or ask
+        one this stem says ("The piston was chained …" / "… pulled the ___ back up" →
+        piston)? The two give each other away. A summary section's question is checked
+        against every kept one: it restates the body ("Key points")."""
+        mine = _Said(q, self.count)
+        summary = SUMMARY_RE.match(q.source.section.strip()) is not None
+        block = q.source.start // NEAR_TEXT
+        near = [e for b in (block - 1, block, block + 1) for e in self.nearby.get(b, [])]
+        for other in self.everywhere if summary else near:
+            close = summary or _adjacent(mine, other)
+            if close and (says(other.stem, mine.answer) or says(mine.stem, other.answer)):
+                return True
+        return False
 
     def repeats(self, i: int) -> bool:
         """Does a kept question say the value question ``i`` asks, or ask a value it says,
@@ -349,10 +423,48 @@ class _Picked:
             self.truth[q.answer] += 1
         else:
             self.answers[self.folded[i]] += 1
+            said = _Said(q, self.count)
+            self.nearby.setdefault(q.source.start // NEAR_TEXT, []).append(said)
+            self.everywhere.append(said)
             answer = folded(q.answer)
             if answer:
                 entry = (q.fact_kind, answer, folded(q.prompt))
                 self.by_answer_word.setdefault(answer[0], []).append(entry)
+
+
+# Two sources this close (characters between one's end and the other's start) are
+# adjacent sentences; kept questions are filed by blocks of this many characters.
+NEAR_TEXT = 240
+RECURRING = 5  # a lower-case answer said this often is the passage's subject, not its fact
+
+
+class _Said:
+    """A kept question's place, folded stem (blank left out) and folded answer."""
+
+    def __init__(self, q: Question, count: Callable[[str], int] = lambda _: 1) -> None:
+        self.section = q.source.section
+        self.start, self.end = q.source.start, q.source.end
+        self.prompt = q.prompt
+        self.stem = folded(q.prompt.replace(CLOZE_BLANK, " "))
+        self.sentence = q.fact_kind == "key_term"  # a term, a table row: another fact each
+        if not self.sentence:
+            self.stem, self.prompt = (), ""
+        answer = folded(q.answer)
+        # Only an answer of a content word gives itself away: not "the", "one" or "2". Only
+        # sentences lifted as they stand: a definition's or a table row's term is the
+        # subject of many sentences, each about another fact.
+        content = any(not is_trivial_word(w) for w in answer)
+        # A common term the article keeps saying ("glucose") is in many stems by necessity;
+        # a name ("Boulton") or a term said a few times is given away by one.
+        if count(q.answer) >= RECURRING and not q.answer[:1].isupper():
+            content = False
+        self.answer = answer if content and self.sentence else ()
+
+
+def _adjacent(a: _Said, b: _Said) -> bool:
+    """Are two sources of one section next to each other (or one inside the other)?"""
+    gap = max(a.start, b.start) - min(a.end, b.end)
+    return a.section == b.section and gap <= NEAR_TEXT
 
 
 def _is_number(word: str) -> bool:
