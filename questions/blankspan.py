@@ -62,6 +62,9 @@ _CONTRASTS = (
     ("imports?", "exports?"),
     ("increases?", "decreases?"),
 )
+ANY_CONTRAST = re.compile(
+    r"\b(?:" + "|".join(f"{a}|{b}" for a, b in _CONTRASTS) + r")\b", re.IGNORECASE
+)
 CONTRASTS = tuple((re.compile(f"^(?:{a})$"), re.compile(f"^(?:{b})$")) for a, b in _CONTRASTS)
 # A one-word common noun at least this frequent in English (Zipf) needs evidence to be a
 # blank: "containers" 3.9, "fluids" 3.7, "poultry" 3.5; "chariots" 2.9 and "lacquer" 2.9 do not.
@@ -203,6 +206,8 @@ def formula_beside(text: str, span: tuple[int, int]) -> bool:
 def contrast_given(text: str, span: tuple[int, int]) -> bool:
     """Does the rest of the sentence say the other half of a contrast pair of the answer
     ("an electron pair ___ and … donor" → acceptor; "moved ___, while … moved east")?"""
+    if not ANY_CONTRAST.search(text[span[0] : span[1]]):
+        return False  # the common case, decided with one search
     answer = {w.casefold() for w in WORD_RE.findall(text[span[0] : span[1]])}
     rest = {w.casefold() for w in WORD_RE.findall(text[: span[0]] + " " + text[span[1] :])}
     for one, other in CONTRASTS:

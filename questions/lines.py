@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from questions.masthead import with_best_title
 from questions.normalise import HintedLine
@@ -144,6 +145,7 @@ def _is_prose(text: str) -> bool:
     return len(words(text)) >= 12 and text[-1] in ".!?" and not is_citation(text)
 
 
+@lru_cache(maxsize=16384)
 def is_citation(text: str) -> bool:
     """A bibliography entry: "Dollinger, Philippe (1970). The German Hansa. …", or a line with
     a DOI, an ISBN, page numbers ("pp. 3–45") or "et al."."""
