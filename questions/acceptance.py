@@ -76,6 +76,13 @@ BACK_OPENER_RE = re.compile(
     r"after (?:that|this)|before (?:that|this)|at the same time|in the meantime|in turn)\b",
     re.I,
 )
+# "We trace the inventions …", "In this note we look at …", "Here we …": the page speaking
+# of itself (first person plural opening the sentence), never a fact to ask.
+PAGE_VOICE_RE = re.compile(
+    r"(?:(?:here|below|now|next|today|first|in this (?:\w+ ){0,2}\w+),?\s+)?"
+    r"(?:we|let(?:'|’)?s|let us)\b",
+    re.I,
+)
 # "For many people with diabetes, this means …": the main clause's subject points back.
 PRONOUN_SUBJECT_RE = re.compile(r"[^,;:]{1,80},\s+(?:this|these|that|those|it|they)\s+(?=\w)", re.I)
 PAGE_RE = re.compile(
@@ -293,7 +300,7 @@ def acronym_leak(q: Question, lex: Lexicon) -> list[str]:
 def page_reference(q: Question, lex: Lexicon) -> list[str]:
     """Pattern 6: a sentence about the page, a heading or a list numeral, an institution."""
     sentence = q.source.sentence
-    if PAGE_RE.search(sentence) or sentence.rstrip().endswith(":"):
+    if PAGE_RE.search(sentence) or sentence.rstrip().endswith(":") or page_voice(sentence):
         return ["page_reference"]
     if q.kind == Kind.CLOZE:
         before, after = _parts(q)
@@ -307,6 +314,12 @@ def page_reference(q: Question, lex: Lexicon) -> list[str]:
         if INSTITUTION_RE.search(near) and q.answer[:1].isupper():
             return ["page_reference"]
     return []
+
+
+def page_voice(sentence: str) -> bool:
+    """Does the sentence open with the page's own "we" ("We trace …", "Here we look at …")?
+    Its fact is the page's plan, and no sentence before it resolves that."""
+    return PAGE_VOICE_RE.match(sentence.lstrip("“\"'‘ ")) is not None
 
 
 def _body(prompt: str, quoted: bool = True) -> str:
@@ -441,20 +454,50 @@ OTHERS_RE = re.compile(r"^(?:still|many|some|yet)?\s*others\b", re.I)
 # "Much of it …", "Most of them …", "Each of these …": a share of something named before.
 _QUANTIFIERS = r"(?:each|both|either|neither|much|most|many|some|all|several|few|none|one|any)"
 SHARE_RE = re.compile(rf"^{_QUANTIFIERS}\s+of\s+(?:it|them|these|those|this|that)\b", re.I)
-# "Each was a walled enclave …": a quantifier standing alone as the subject of its verb.
-ALONE_RE = re.compile(r"^(?:each|either|neither)\s+(?=\w)", re.I)
+# "Each was a walled enclave …", "Most are perennials …": a quantifier standing alone as the
+# subject of its verb.
+ALONE_RE = re.compile(
+    r"^(?:each|either|neither|most|many|some|several|few|all|both)\s+(?=\w)", re.I
+)
 # Nouns that stand for a whole arrangement the previous sentences described: "central to the
 # system" names none. English shell nouns only, never a topic's words.
 # "the product" (audit 9: "if I only give you the product"); not "the result", which
 # reviewers passed in "The result is two identical DNA molecules …".
+# Audit 10: "The breakthrough came from …", "the bargain worthwhile", "The link is not
+# fixed", "the basic driver": a discovery, deal, relation or cause told before.
 _SHELL_WORDS = (
     "system process method approach arrangement scheme mechanism procedure practice product"
+    " breakthrough bargain link driver"
 )
+# General words of rank or degree that leave a shell noun as unnamed as "the" alone does.
+_SHELL_ADJECTIVES = "basic main key real underlying chief principal crucial overall whole"
 SHELL_RE = re.compile(
-    rf"\bthe\s+({'|'.join(_SHELL_WORDS.split())})\b(?!\s+(?:of|that|which|who|whose|called"
-    r"|known|used|by|for|in which|where)\b)",
+    rf"\bthe\s+(?:(?:{'|'.join(_SHELL_ADJECTIVES.split())})\s+)?"
+    rf"({'|'.join(_SHELL_WORDS.split())})\b(?!\s+(?:of|that|which|who|whose|called"
+    r"|known|used|by|for|in which|where|between)\b)",
     re.I,
 )
+
+
+# "to fill the low", "to the south remains cool": a place or extreme relative to one the
+# article named before ("the opposite" likewise); "to the south of X" names it, and "to the
+# North Sea" is a name.
+RELATIVE_PLACE_RE = re.compile(
+    r"\bthe\s+(?:low|high|opposite|reverse)\s*(?=[.,;:!?)]|$)"
+    r"|\bto\s+the\s+(?-i:(?:north|south|east|west)(?:-?(?:east|west))?)\b(?!\s+of\b)",
+    re.I,
+)
+
+
+def _sequel(body: str) -> bool:
+    """ "The rains then advance …", "Since then …": "then" before the main clause's verb
+    continues a sequence the sentence before began; "…, then a jet …" inside it does not."""
+    for token in tag(body):
+        if token.tag in FINITE_VERB or token.text in (",", ";", ":"):
+            return False
+        if token.text.casefold() == "then":
+            return True
+    return False
 
 
 def _quantifier_subject(body: str) -> bool:
@@ -470,8 +513,9 @@ def _quantifier_subject(body: str) -> bool:
 def _shell_noun(body: str) -> bool:
     """ "Salt was central to the system": "the system" is one the article described before;
     not when the stem itself names it ("… a system of tolls. The system …")."""
+    clause = body.split(";", 1)[0]  # after a ";" it is the first clause's, told in the stem
     return any(
-        stem(m.group(1)) not in content_stems(body[: m.start()]) for m in SHELL_RE.finditer(body)
+        stem(m.group(1)) not in content_stems(body[: m.start()]) for m in SHELL_RE.finditer(clause)
     )
 
 
@@ -485,7 +529,7 @@ def _refers_back(body: str) -> bool:
         return True
     if _owner_missing(body) or _open_comparison(body) or _added(body):
         return True
-    if _pronoun_before_noun(body):
+    if _pronoun_before_noun(body) or _sequel(body) or RELATIVE_PLACE_RE.search(body):
         return True
     for match in DEMONSTRATIVE_RE.finditer(body):
         noun = match.group(1)

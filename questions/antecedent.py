@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from questions.acceptance import needs_antecedent
+from questions.acceptance import needs_antecedent, page_voice
 from questions.document import Document, Unit
 from questions.facts_keyterms import FILLER_RE, META_RE
 from questions.nlp import FINITE_VERB, tag
@@ -39,6 +39,8 @@ def self_contained(unit: Unit) -> bool:
         return False  # "However, pain is not …": itself the second half of a thought
     if needs_antecedent(text) or META_RE.search(text) or FILLER_RE.search(text):
         return False
+    if page_voice(text):
+        return False  # "We trace …": the page's plan, not a statement to carry
     return any(t.tag in FINITE_VERB for t in tag(text))
 
 

@@ -34,6 +34,9 @@ _UNIT_WORDS = """
 """
 UNITS = frozenset(_UNIT_WORDS.split())
 # First words of a sentence that talks about the text or the writer, not the topic.
+# "eGFR", "mRNA": an abbreviation with a lower-case prefix letter or two, which
+# ``is_acronym`` (capitals first) does not take; its letters still spell its words' initials.
+MIXED_ACRONYM_RE = re.compile(r"[a-z]{1,2}[A-Z]{2,}[A-Za-z]*")
 PREAMBLE = frozenset(["our", "we", "i", "my", "here", "in", "this", "these", "there"])
 TERM_RE = re.compile(r"^(?P<term>[^:]{2,60}): (?P<desc>\S.{4,})$")
 LIST_TOPIC_RE = re.compile(
@@ -105,7 +108,9 @@ def parenthetical_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
             continue
         if _inside_compound(text, match.end()):
             continue
-        if is_acronym(inner):
+        # "estimated glomerular filtration rate (eGFR)": never a gloss of a shorter phrase
+        # ("glomerular filtration rate"), whose initials are not the abbreviation's letters.
+        if is_acronym(inner) or MIXED_ACRONYM_RE.fullmatch(inner):
             phrase = _acronym_phrase(before, inner)
             if phrase:
                 yield Fact("abbreviation", inner, phrase, unit, "abbreviation", inner)

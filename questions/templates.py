@@ -23,7 +23,7 @@ from questions.nlp import VERB_TAGS, tag, which_stem
 from questions.rarity import is_trivial_word
 from questions.templates_blanks import key_term, no_claim
 from questions.templates_gloss import gloss, with_article
-from questions.templates_structure import glossary_entry, table_cell
+from questions.templates_structure import defines_a_thing, glossary_entry, table_cell
 from questions.textutil import (
     capitalise,
     contains_phrase,
@@ -166,6 +166,8 @@ def _agree(verb: str, subject: str, ctx: Context) -> str:
 
 
 def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    if fact.group.startswith("glossary@") and not defines_a_thing(fact.subject, fact.answer):
+        return  # "What is keep bones healthy?", "… define as “filter the blood”?"
     subject = _lower(ctx, fact.subject)
     predicate, verb = fact.answer, fact.relation
     said = fact.unit.sentence.text

@@ -18,14 +18,26 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from lemminflect import getAllLemmas
+
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.facts import Fact
 from questions.kinship import kind_of
 from questions.model import Kind
-from questions.nlp import NOUN_TAGS, is_noun_phrase, singular, tag_phrase
+from questions.nlp import (
+    FINITE_VERB,
+    NOT_NP_FIRST,
+    NOUN_TAGS,
+    RELATIVE,
+    Token,
+    is_noun_phrase,
+    singular,
+    tag_phrase,
+)
+from questions.rarity import zipf
 from questions.tables import CELL_SEP
-from questions.textutil import capitalise, contains_phrase, decapitalise, squash, words
+from questions.textutil import capitalise, contains_phrase, decapitalise, squash, stem, words
 
 ROOT = 5  # letters two words of one root share: "deflat-ion", "deflat-ing"
 GLOSSARY_WINDOW = 100  # a glossary is alphabetical: terms of one kind lie far apart
@@ -214,11 +226,85 @@ def glossary_entry(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     stem = f"Which term does the article define as “{meaning}”?"
     term = capitalise(fact.subject)
     if not root_shared(fact.subject, fact.answer):  # else the definition names the term
-        yield from _glossary_term(ctx, fact, stem, term)
+        # A definition that spells a part of the term ("trees" for Treeline) is asked only
+        # among terms it spells as well ("price" for three price terms).
+        yield from _glossary_term(ctx, fact, stem, term, spells_term(fact.subject, fact.answer))
     false = _false_definition(ctx, fact) if say_false(fact) else ""
     claim = decapitalise(false, ctx.doc.proper) if false else meaning
     prompt = f"The article defines “{fact.subject}” as “{claim}”."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)
+
+
+# Where a definition's own clause may start: after them a verb belongs to a relative clause.
+_CLAUSE_OPENERS = frozenset(["WDT", "WP", "WP$", "WRB", "TO"])
+_OBJECT_START = frozenset(["DT", "PRP$", "PRP"])
+
+
+def defines_a_thing(term: str, meaning: str) -> bool:
+    """Is a glossary line a named term with a definition that reads as a noun phrase ("a
+    tight knot of very small blood vessels", "abnormally low muscle tone …") or starts
+    with "to" (a verb's meaning)? "Keep bones healthy — they convert …", "Kidneys —
+    filter the blood" (a verb phrase) and "Peritoneal dialysis — a special fluid is run
+    into …" (a clause) make no card. The tagger's errors at a phrase's start ("stem/VB
+    cell", "stepwise/RB increase") are common, so only a verb phrase's evidence counts."""
+    if not names_a_thing(term):
+        return False
+    tokens = tag_phrase(meaning)
+    if not tokens or tokens[0].tag == "TO":
+        return bool(tokens)
+    first = tokens[0]
+    if first.tag in ("PRP", "EX") or first.text.casefold() in NOT_NP_FIRST:
+        return False  # "they convert …", "there is …", "but not …"
+    verb_first = first.tag in FINITE_VERB or (len(tokens) > 1 and tokens[1].tag in _OBJECT_START)
+    if verb_first and _can_be_verb(first.text):
+        return False  # "filter the blood", "describes a substance": a verb before its object
+    inside = False  # past a preposition: "the price a buyer is willing …" is the object's
+    for prev, token, after in zip(tokens, tokens[1:], [*tokens[2:], None], strict=False):
+        if token.tag in _CLAUSE_OPENERS or token.text.casefold() in RELATIVE:
+            return True
+        inside = inside or token.tag == "IN"
+        if not inside and _finite(prev, token, after):
+            return False  # "a special fluid is run …"
+        if _hidden_verb(prev, token, after):
+            return False  # "tubules from many nephrons drain into …"
+    return True
+
+
+def names_a_thing(term: str) -> bool:
+    """Is a glossary term a name, not an instruction or a verb phrase? "[^3]" (a footnote's
+    mark), "Keep bones healthy" (ends in an adjective), "Taking some medicines" (a verb
+    before its determiner) are not; the tagger's "transform/VB boundary" and "seafloor
+    spreading/VBG" are."""
+    if not any(c.isalpha() for c in term):
+        return False
+    tokens = tag_phrase(term)
+    if len(tokens) < 2:
+        return True
+    if tokens[1].tag in _OBJECT_START or tokens[-1].tag in ("JJ", "JJR", "RB"):
+        return False
+    # "Help make red blood cells"; a last word read as a verb is a noun ("slab pull/VB").
+    return not any(t.tag in ("VB", "VBZ", "VBP", "MD") for t in tokens[1:-1])
+
+
+def _hidden_verb(prev: Token, token: Token, after: Token | None) -> bool:
+    """A verb the tagger read as a noun after a plural subject, before a preposition or
+    determiner ("nephrons drain/NN into"); "Smith's term," is a noun."""
+    if prev.tag != "NNS" or token.tag not in NOUN_TAGS or after is None:
+        return False
+    return after.tag in ("IN", "DT", "RB") and _can_be_verb(token.text)
+
+
+def _finite(prev: Token, token: Token, after: Token | None) -> bool:
+    """A main clause's verb inside a definition: a finite verb not after a comma or "and"
+    (a list's "hollows, slumps/VBZ"), nor a past form before a preposition ("Tundra
+    found/VBD at …" is a participle)."""
+    if token.tag not in FINITE_VERB or prev.tag in (",", "CC"):
+        return False
+    return not (token.tag == "VBD" and after is not None and after.tag in ("IN", "TO", "RB"))
+
+
+def _can_be_verb(word: str) -> bool:
+    return "VERB" in getAllLemmas(word.casefold())
 
 
 def _false_definition(ctx: Context, fact: Fact) -> str:
@@ -267,22 +353,32 @@ def _term_words(term: str) -> set[str]:
     return {singular(w.casefold()) for w in words(term) if len(w) > 2}
 
 
-def _glossary_term(ctx: Context, fact: Fact, stem: str, term: str) -> Iterator[Candidate]:
+def _glossary_term(
+    ctx: Context, fact: Fact, stem: str, term: str, spelled: bool
+) -> Iterator[Candidate]:
     """Which term a definition defines: a flashcard, and a multiple choice among terms of
-    the answer's kind (defined as the same kind of thing, else of the same form)."""
+    the answer's kind (defined as the same kind of thing, else of the same form). Where
+    the definition ``spelled`` a part of the term, only a multiple choice whose every
+    option has a part the definition spells: the cue then points at none of them."""
     said = fact.unit.sentence.text
-    yield make(
-        ctx.doc, fact, Kind.FLASHCARD, stem, term, said, variant="reverse", accepted=fact.accepted
-    )
-    others = set(_others(ctx, fact, "subject", GLOSSARY_WINDOW))
-    pool = [
-        (f.subject, f.answer) for f in ctx.siblings(fact, GLOSSARY_WINDOW) if f.subject in others
-    ]
-    kin = same_kind(fact.answer, pool, enough=2) or same_form(fact.subject, [t for t, _ in pool])
+    if not spelled:
+        yield make(
+            ctx.doc,
+            fact,
+            Kind.FLASHCARD,
+            stem,
+            term,
+            said,
+            variant="reverse",
+            accepted=fact.accepted,
+        )
+    kin = [n for n in _kin_terms(ctx, fact) if not spelled or spells_term(n, fact.answer)]
     # A term the definition itself names ("… binding to myosin") is plainly not the answer.
     names = pick_distractors(
         term, [capitalise(n) for n in kin if not contains_phrase(fact.answer, n)]
     )
+    if spelled and len(names) < 2:
+        return
     yield make(
         ctx.doc,
         fact,
@@ -293,6 +389,16 @@ def _glossary_term(ctx: Context, fact: Fact, stem: str, term: str) -> Iterator[C
         accepted=fact.accepted,
         distractors=names[:3],
     )
+
+
+def _kin_terms(ctx: Context, fact: Fact) -> list[str]:
+    """The glossary's other terms of the answer's kind (defined as the same kind of thing,
+    else of the same form): the wrong options of "Which term …?"."""
+    others = set(_others(ctx, fact, "subject", GLOSSARY_WINDOW))
+    pool = [
+        (f.subject, f.answer) for f in ctx.siblings(fact, GLOSSARY_WINDOW) if f.subject in others
+    ]
+    return same_kind(fact.answer, pool, enough=2) or same_form(fact.subject, [t for t, _ in pool])
 
 
 def same_form(term: str, others: list[str], enough: int = 2) -> list[str]:
@@ -313,6 +419,35 @@ def root_shared(term: str, text: str) -> bool:
     Then asking for the term by that text gives it away."""
     roots = {w.casefold()[:ROOT] for w in words(term) if len(w) > ROOT}
     return any(w.casefold()[:ROOT] in roots for w in words(text) if len(w) > ROOT)
+
+
+COMPOUND_PART = 4  # "tree" in "Treeline", "peat" in "peatland"; "ice" is too short to tell
+PART_ZIPF = 3.0  # the rest of a closed compound is a word of its own ("line"), not "ula"
+
+
+def spells_term(term: str, definition: str) -> bool:
+    """Does the definition say a part of the term: a word of four letters or more, or its
+    stem ("wedges of ice" for "Ice-wedge polygon"), or one half of a closed compound whose
+    other half is an English word ("trees" for "Treeline")? Then "Which term does
+    the article define as …?" gives its answer away; "What is X?" does not."""
+    parts = [p.casefold() for p in re.split(r"[\s\-–]+", term) if len(p) >= COMPOUND_PART]
+    said = {singular(w.casefold()) for w in words(definition) if len(w) >= COMPOUND_PART}
+    if {stem(p) for p in parts} & {stem(w) for w in said}:
+        return True
+    return any(_compound_half(part, word) for part in parts for word in said)
+
+
+def _compound_half(part: str, word: str) -> bool:
+    """Is ``word`` the start or end of the closed compound ``part``, the rest a word?"""
+    if len(part) - len(word) < 3:
+        return False
+    if part.startswith(word):
+        rest = part[len(word) :]
+    elif part.endswith(word):
+        rest = part[: -len(word)]
+    else:
+        return False
+    return zipf(rest) >= PART_ZIPF
 
 
 def category(definition: str) -> str:
