@@ -367,7 +367,11 @@ def keyterm_extractor(
     for _, term, mention in key_terms(doc, vocab, pairs):
         plan.setdefault(doc.units[mention.unit].sentence.start, []).append((term, mention))
     # Sentences a planned pair shows: their own blanks would compete with the pair's term.
-    shown = {p.antecedent.start for s, p in pairs.items() if s in plan and p.antecedent}
+    shown = {
+        p.antecedent.start
+        for s, p in pairs.items()
+        if p.antecedent and any(m.carried for _, m in plan.get(s, []))
+    }
     blanks = key_term_extractor(vocab)
 
     def keyterm_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
