@@ -135,6 +135,17 @@ def pick_distractors(answer: str, pool: Sequence[str], limit: int = 3) -> list[s
     return [option for _, _, option in usable[:limit]]
 
 
+VALUE_WORDS = 2  # "scurvy", "water-soluble", "176.12 g/mol": a value, not a description
+
+
+def is_value(text: str) -> bool:
+    """Is a list item's description a value ("Chemical formula: C6H8O6", "Molar mass: 176.12
+    g/mol", "Solubility: water-soluble") rather than a description? A value's form or unit
+    says which label it belongs to, so "which item is described as '176.12 g/mol'?" is
+    answered by "g/mol" alone."""
+    return any(c.isdigit() for c in text) or len(text.split()) <= VALUE_WORDS
+
+
 def window(items: Sequence[Fact], index: int, size: int = 12) -> list[Fact]:
     """Siblings near position ``index`` in document order: bounded work on huge articles."""
     lo = max(0, min(index - size // 2, len(items) - size))

@@ -180,6 +180,8 @@ def _terms(text: str) -> tuple[str, ...]:
             parts, tags = parts[1:], tags[1:]
         if len(parts) != len(tags) or len(parts) > MAX_WORDS:
             continue  # a hyphen or a possessive split the words from their tags
+        if before and before[0].text == "," and "JJ" in tags[:-1]:
+            continue  # "a soft, ductile, reddish-orange metal": a description, not a sort
         if parts[-1][:1].isupper() and any(p[:1].islower() for p in parts):
             continue  # "naturalist Charles Darwin": a name with a description, not a name
         if all(_naming(w, t) for w, t in zip(parts[:-1], tags[:-1], strict=True)):

@@ -6,7 +6,9 @@ the article repeats) and the quality of its form (short stems, short answers; a 
 choice or a false statement is scarcer than a flashcard). The best are kept, greedily:
 
 - at most ``PER_1000_WORDS`` questions per 1,000 words of article, but at least ``MINIMUM``;
-- at most one question of a kind per fact, one per source sentence, one per answer,
+- at most one question of a kind per fact, one per source sentence, one per answer (a
+  name asked whole and by its last word alone, "James Lind" / "Lind", is one answer:
+  ``name_key``),
   ``PER_LIST`` per list (one of them true/false: those quote the list's wording);
 - a key term's sentence as a true/false item only where the deck needs one more than
   its cloze (``TRUE_FALSE_DISCOUNT``);
@@ -219,7 +221,18 @@ def _scores(
         static[i] -= RESTATED
     for i in given_away(questions):
         static[i] -= RESTATED  # "The firm of ___ & Watt" beside "… with Matthew Boulton"
+    for i in later_mentions(questions):
+        static[i] -= RESTATED  # "___ published his results" → Lind, beside "… James Lind"
     return static
+
+
+def later_mentions(questions: list[Question]) -> list[int]:
+    """The questions (not true/false) asking a name by its last word alone where another
+    asks it whole ("Lind" beside "James Lind"): the sentence naming the person in full
+    introduces them; one that says the surname leans on it ("Lind published his results")."""
+    keys = [name_key(q.answer) if q.kind != Kind.TRUE_FALSE else None for q in questions]
+    whole = {key[0] for key in keys if key and key[1]}
+    return [i for i, key in enumerate(keys) if key and not key[1] and key[0] in whole]
 
 
 def given_away(questions: list[Question]) -> list[int]:
@@ -318,6 +331,7 @@ class _Picked:
         self.sources: Counter[int] = Counter()
         self.kinds: set[tuple[str, Kind]] = set()
         self.answers: Counter[str] = Counter()
+        self.names: set[tuple[str, bool]] = set()  # kept names' ``name_key``s
         self.truth: Counter[str] = Counter()
         self.lists: Counter[tuple[str, bool]] = Counter()  # per (part, true/false?)
         # Kept questions (not true/false) by the first folded word of their answer, with
@@ -371,6 +385,8 @@ class _Picked:
             return True
         if self.answers[self.folded[i]] >= SAME_ANSWER or self.reverses(q):
             return False
+        if (key := name_key(q.answer)) and (key[0], not key[1]) in self.names:
+            return False  # "Lind" after "James Lind": one person asked twice
         if self.neighbours(q) and not near_ok:
             self.spared.append(i)  # the deck may still need it (``_fill_to_minimum``)
             return False
@@ -423,6 +439,8 @@ class _Picked:
             self.truth[q.answer] += 1
         else:
             self.answers[self.folded[i]] += 1
+            if key := name_key(q.answer):
+                self.names.add(key)
             said = _Said(q, self.count)
             self.nearby.setdefault(q.source.start // NEAR_TEXT, []).append(said)
             self.everywhere.append(said)
@@ -430,6 +448,22 @@ class _Picked:
             if answer:
                 entry = (q.fact_kind, answer, folded(q.prompt))
                 self.by_answer_word.setdefault(answer[0], []).append(entry)
+
+
+NAME_WORDS = 4  # "Johann Sebastian Bach"; a longer run of capitals is a title
+
+
+def name_key(answer: str) -> tuple[str, bool] | None:
+    """A name's last word, folded, and whether the name has more words than that ("James
+    Lind" → ("lind", True), "Lind" → ("lind", False)): the same name asked with and without
+    its first words is one answer. None for an answer that is not a run of capitalised
+    words. Two whole names sharing a last word ("Henry Purcell", "Daniel Purcell") are two."""
+    parts = answer.split()
+    if not parts or len(parts) > NAME_WORDS:
+        return None
+    if not all(p[:1].isupper() and p.replace("-", "").replace(".", "").isalpha() for p in parts):
+        return None
+    return squash(parts[-1]), len(parts) > 1
 
 
 # Two sources this close (characters between one's end and the other's start) are

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from lemminflect import getAllLemmas
 
-from questions.build import Candidate, make, pick_distractors, say_false
+from questions.build import Candidate, is_value, make, pick_distractors, say_false
 from questions.context import Context
 from questions.document import Entity
 from questions.facts import Fact
@@ -249,7 +249,10 @@ def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         ctx.doc,
         fact,
         Kind.FLASHCARD,
-        f"{where}, what {do} “{term}” involve?",
+        # A value ("176.12 g/mol") is given, not involved.
+        f"{where}, what is given for “{term}”?"
+        if is_value(desc)
+        else f"{where}, what {do} “{term}” involve?",
         capitalise(desc),
         said,
     )
@@ -261,7 +264,8 @@ def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
     """Which item a description belongs to, and an item's (or a sibling's) description."""
     term, desc, said = fact.subject, fact.answer, fact.unit.sentence.text
     siblings = ctx.siblings(fact)
-    if not overlaps(desc, [f"{f.subject} {f.answer}" for f in siblings]):
+    # Not of a value ("176.12 g/mol"): its form names its label (audit 11).
+    if not is_value(desc) and not overlaps(desc, [f"{f.subject} {f.answer}" for f in siblings]):
         yield make(
             ctx.doc,
             fact,
