@@ -342,9 +342,32 @@ def unresolved_opener(q: Question, lex: Lexicon) -> list[str]:
     # is as vague as a true/false statement as it is as a cloze.
     if q.kind != Kind.FLASHCARD and _points_back(body.replace(CLOZE_BLANK, q.answer)):
         return ["unresolved_opener"]
-    if _refers_back(body.replace(CLOZE_BLANK, q.answer)):
+    if _refers_back(body.replace(CLOZE_BLANK, q.answer)) or _instruction(
+        body.replace(CLOZE_BLANK, q.answer)
+    ):
         return ["unresolved_opener"]
     return ["unresolved_opener"] if OPENER_RE.search(body) else []
+
+
+# After a bare verb, words that make it an instruction about a situation the stem does not
+# set ("Notice when …", "Check whether …", "Make sure …", "Calibrate again …").
+INSTRUCTION_NEXT = frozenset(["when", "whether", "how", "sure", "again"])
+
+
+def _instruction(body: str) -> bool:
+    """ "Notice when the ___ enters …": an instruction to the reader (a bare verb opening
+    the sentence, then "when", "whether", "how", "sure" or "again") is advice about a
+    moment the learner has not read, not a fact. ``templates_blanks.is_advice`` keeps such
+    sentences from true/false and term choices; a cloze of one is vague."""
+    first = words(re.sub(r"^\d+[.)]\s+", "", body)[:40])[:2]
+    if len(first) < 2 or first[1].casefold() not in INSTRUCTION_NEXT:
+        return False
+    verb = first[0].casefold()
+    if not first[0][:1].isupper() or verb not in getAllLemmas(verb).get("VERB", ()):
+        return False
+    # "Light when it enters glass slows down": a second finite verb is the noun's own.
+    clause = re.split(r"[,;:]", body, maxsplit=1)[0]
+    return sum(t.tag in FINITE_VERB for t in tag(clause)) <= 1
 
 
 # "these ions", "such effects", "this process" inside a sentence: a thing named before it.
@@ -467,7 +490,7 @@ ALONE_RE = re.compile(
 # fixed", "the basic driver": a discovery, deal, relation or cause told before.
 _SHELL_WORDS = (
     "system process method approach arrangement scheme mechanism procedure practice product"
-    " breakthrough bargain link driver"
+    " breakthrough bargain link driver difference"
 )
 # General words of rank or degree that leave a shell noun as unnamed as "the" alone does.
 _SHELL_ADJECTIVES = "basic main key real underlying chief principal crucial overall whole"
@@ -519,6 +542,63 @@ def _shell_noun(body: str) -> bool:
     )
 
 
+# Audit 11: a subject that is a general role or shell word with nothing after it to name
+# it ("The start is usually linked to …", "Patients usually feel better …", "Values are
+# rounded …"): the article introduced whose start, which patients, what values before.
+# English words only; "the result" stands (audit 9: "The result is two identical DNA …"),
+# and so do "The figures …" (audit 9 passed "The figures were made to accompany …").
+_ROLE_SINGULAR = "start end beginning remainder rest outcome change increase decrease"
+_ROLE_PLURAL = "values numbers patients users participants respondents volunteers findings"
+ROLE_SUBJECT_RE = re.compile(
+    rf"^(?:\d+[.)]\s+)?(?:(?:the\s+(?:{'|'.join(_ROLE_SINGULAR.split())}))"
+    rf"|(?:the\s+)?(?:{'|'.join(_ROLE_PLURAL.split())}))\b(?=\s)",
+    re.I,
+)
+# "In the same year", "At that time", "Later that year", "the following year": a time told
+# only relative to an event the stem does not date ("the same year as …" does, and so does a
+# year before it: "… on 21 January 1793; … in October of the same year").
+_TIME_UNITS = "year|month|week|day|decade|century|season|spring|summer|autumn|winter"
+TIME_ANCHOR_RE = re.compile(
+    rf"\b(?:the\s+same|that(?:\s+same)?|the\s+following|the\s+next|the\s+previous"
+    rf"|the\s+preceding)\s+(?:{_TIME_UNITS})\b(?!\s+(?:as|when|that|of|in which)\b)"
+    r"|\bat\s+(?:that|the)\s+time\b(?!\s+(?:of|when|that|as)\b)",
+    re.I,
+)
+# "No.", "Yes, …", "For most people, no.", "Not usually.": the answer to a question (an
+# FAQ's heading) the learner has not read.
+FAQ_ANSWER_RE = re.compile(
+    r"^(?:[^.,;:!?]{1,40},\s*)?(?:no|yes|not\s+(?:usually|always|really|necessarily|often"
+    r"|quite|exactly|at\s+all|much)|usually\s+not|rarely|sometimes|it\s+depends|absolutely"
+    r"|definitely|certainly|probably(?:\s+not)?|partly|mostly)\s*[.!]"
+    r"|^(?:yes|no)\s*[,—–]",
+    re.I,
+)
+
+
+def _undated_time(body: str) -> bool:
+    """A time anchor ("In the same year", "later that year") with no number before it."""
+    return any(not re.search(r"\d", body[: m.start()]) for m in TIME_ANCHOR_RE.finditer(body))
+
+
+def _repeated(body: str) -> bool:
+    """ "The river flooded again …": "again" after a past verb repeats an event told before;
+    "is expected to erupt again" (a base form) is a general statement and stands."""
+    tokens = tag(body)
+    return any(
+        t.text.casefold() == "again" and i and tokens[i - 1].tag in ("VBD", "VBN")
+        for i, t in enumerate(tokens)
+    )
+
+
+def _role_subject(body: str) -> bool:
+    """ "The start is …", "Patients usually feel …": the subject is a role or shell word
+    alone, its verb (or an adverb before it) next; "The start of the era", "Patients with
+    scurvy" name it."""
+    found = ROLE_SUBJECT_RE.match(body)
+    following = tag(body[found.end() :])[:1] if found else ()
+    return bool(following) and (following[0].tag in FINITE_VERB or following[0].tag == "RB")
+
+
 def _refers_back(body: str) -> bool:
     """Does the stem point at something only the article's previous sentences name ("…
     these ions …", "Still others …")? Not when the stem itself names it first ("Calcium …
@@ -530,6 +610,10 @@ def _refers_back(body: str) -> bool:
     if _owner_missing(body) or _open_comparison(body) or _added(body):
         return True
     if _pronoun_before_noun(body) or _sequel(body) or RELATIVE_PLACE_RE.search(body):
+        return True
+    if _role_subject(body) or FAQ_ANSWER_RE.match(body):
+        return True
+    if _undated_time(body) or _repeated(body):
         return True
     for match in DEMONSTRATIVE_RE.finditer(body):
         noun = match.group(1)
