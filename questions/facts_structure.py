@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from questions.document import Document, Unit, split_parenthetical
 from questions.facts import Fact
 from questions.lines import term_line
+from questions.nlp import singular
 from questions.tables import CELL_SEP, EMPTY_CELL
 from questions.templates import TEMPLATES
 from questions.textutil import is_acronym, words
@@ -84,11 +85,13 @@ def _abbreviation(unit: Unit, term: str) -> Iterator[Fact]:
 
 
 def _verb(term: str, meaning: str) -> str:
-    """The definition template's verb: 'depolarize' means 'to reduce …'; a plural term 'are'."""
+    """The definition template's verb: 'depolarize' means 'to reduce …'; a plural term 'are'
+    ("Objective lenses"), a singular one 'is' whatever its last letter ("Eyepiece lens")."""
     if meaning.casefold().startswith("to "):
         return "means"
     last = term.split()[-1].casefold() if term.split() else ""
     plural = last.endswith("s") and not last.endswith(("ss", "sis", "us", "is", "ics"))
+    plural = plural and singular(last) != last  # "lens", "gas", "series": not a plural
     return "are" if plural and not is_acronym(term) else "is"
 
 

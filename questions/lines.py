@@ -105,6 +105,17 @@ CITATION_START_RE = re.compile(
     r"^[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*, (?:(?:[A-Z]\.\s?){1,3}(?:\(eds?\.\)|et al\.|,|\s)"
     r"|[^()]{1,80}?\(\s*\d{4}[a-z]?\s*\)[.:])"
 )
+# A worked example, an exam tip or a quiz: the page teaching how to answer, not the topic's
+# facts (an example's values are made up; a quiz's questions and answers are no statements).
+# "Worked example (calibration):", "7. QUICK QUIZ (answers at bottom …)", "Exam tip: …".
+ASIDE_RE = re.compile(
+    r"^(?:\d{1,3}[.)]\s+)?(?:worked examples?|examples?|exam(?:iners?'?s?)? tips?|quick quiz|"
+    r"quiz|test yourself|check your understanding|answers?(?: key)?|self[- ]test|"
+    r"(?:review|practice|revision|exam(?:-style)?|self[- ]test) questions)"
+    r"(?:\s*\d{1,3})?\s*(?:\([^)]*\))?\s*(?::\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+EXAMINERS_RE = re.compile(r"^examiners?\b", re.IGNORECASE)
 NOTES_HEADING_RE = re.compile(r"^(?:(?:foot|end)?notes|notes? (?:and|&) sources)\W*$", re.I)
 SEE_RE = re.compile(r"\b(?:see(?: also)?|sources?|references?|citations?):$", re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[ivx]{1,5})[.)]\s+")
@@ -217,6 +228,7 @@ HINT_KINDS = {
     "dd": "definition",
     "ref": "noise",
     "caption": "noise",
+    "aside": "noise",  # a "Remember:" line that speaks to the student (normalise)
 }
 
 
@@ -248,10 +260,19 @@ def classify(lines: list[HintedLine]) -> list[Line]:
         if kind == "title":
             state.title = line.text
         state.content = state.content or kind not in ("noise", "title")
-        out.append(Line(kind, start, start + len(line.text), line.text, level))
+        out.append(_unnumbered(Line(kind, start, start + len(line.text), line.text, level)))
         styles.append(style)
     out = _lead_ins(_levels(out, styles))
     return out if state.h1 else with_best_title(out)  # markup's <h1> or `#` is the title
+
+
+def _unnumbered(line: Line) -> Line:
+    """ "5. Lower a coverslip …": a step's number is its list's marker, not the sentence's
+    (a numbered heading keeps it: "2. Multiple Sclerosis" orders the sections)."""
+    marker = NUMBERED_RE.match(line.text) if line.kind in ("list_item", "paragraph") else None
+    if marker is None or marker.end() >= len(line.text):
+        return line
+    return Line(line.kind, line.start + marker.end(), line.end, line.text[marker.end() :])
 
 
 def _line_kind(
@@ -436,7 +457,7 @@ def _lead_ins(lines: list[Line]) -> list[Line]:
             out[i] = Line("lead_in", line.start, line.end, line.text)
         if line.kind != "noise":
             next_kind = line.kind
-    return _note_lists(_pointer_lists(out))
+    return _asides(_note_lists(_pointer_lists(out)))
 
 
 def _pointer_lists(lines: list[Line]) -> list[Line]:
@@ -461,6 +482,32 @@ def _note_lists(lines: list[Line]) -> list[Line]:
             notes = NOTES_HEADING_RE.match(line.text) is not None
         elif notes and line.kind == "list_item":
             out[i] = Line("noise", line.start, line.end, line.text)
+    return out
+
+
+def _asides(lines: list[Line]) -> list[Line]:
+    """Worked examples, exam tips and quizzes are noise: under such a heading, up to the next
+    heading of its level or above; after such a label ("Answers:"), its paragraph, or the list
+    right after it; a label with its text ("Exam tip: convert …"), or a line on the examiners,
+    that line alone."""
+    out = list(lines)
+    until = -1  # inside an aside section: the deepest heading level that ends it
+    block = False  # inside the paragraph (or list) after an aside label
+    for i, line in enumerate(out):
+        heading = line.kind in ("heading", "title")
+        if heading and until >= 0 and line.level <= until:
+            until = -1
+        gap = i > 0 and line.start > out[i - 1].end + 1
+        after_label = i > 0 and ASIDE_RE.match(out[i - 1].text) is not None
+        block = block and not heading and (not gap or (after_label and line.kind == "list_item"))
+        aside = ASIDE_RE.match(line.text)
+        if heading and aside and not aside.group("rest"):
+            until = line.level
+        elif not heading and aside:
+            block = block or not aside.group("rest")
+        elif until < 0 and not block and not EXAMINERS_RE.match(line.text):
+            continue
+        out[i] = Line("noise", line.start, line.end, line.text)
     return out
 
 

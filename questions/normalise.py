@@ -72,6 +72,8 @@ CALLOUT_RE = re.compile(
     re.IGNORECASE,
 )
 
+COACHING_RE = re.compile(r"\b(?:you|your|exams?|examiners?|marks?)\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class HintedLine:
@@ -80,7 +82,8 @@ class HintedLine:
     text: str
     hint: str  # "" (plain), gap (plain after 2+ blank lines), h1..h6, li, p, blank,
     #            th / tr (table header / row), dt / dd (glossary term / definition),
-    #            caption (a figure or table caption), ref (reference-list entry)
+    #            caption (a figure or table caption), ref (reference-list entry),
+    #            aside (a reminder that coaches for the exam: noise)
 
 
 def clean(line: str) -> str:
@@ -282,9 +285,17 @@ def _without_qa_labels(lines: list[HintedLine]) -> list[HintedLine]:
         answer = A_LABEL_RE.match(line.text) if asked else None
         label = question or answer
         label = label or CALLOUT_RE.match(line.text)
-        out.append(HintedLine(line.text[label.end() :], line.hint) if label else line)
+        hint = "aside" if label and _coaching(line.text, label) else line.hint
+        out.append(HintedLine(line.text[label.end() :], hint) if label else line)
         asked = bool(question) or (asked and not line.text)
     return out
+
+
+def _coaching(text: str, label: re.Match[str]) -> bool:
+    """ "Remember: … Examiners love asking you to …": a reminder that speaks to the student
+    about the exam is the page's coaching; "Remember: the limit comes from …" states a fact."""
+    reminder = label.group().casefold().lstrip("*").startswith("remember")
+    return reminder and COACHING_RE.search(text[label.end() :]) is not None
 
 
 def _without_shouting(lines: list[HintedLine]) -> list[HintedLine]:

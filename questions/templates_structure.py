@@ -243,7 +243,9 @@ _OBJECT_START = frozenset(["DT", "PRP$", "PRP"])
 def defines_a_thing(term: str, meaning: str) -> bool:
     """Is a glossary line a named term with a definition that reads as a noun phrase ("a
     tight knot of very small blood vessels", "abnormally low muscle tone …") or starts
-    with "to" (a verb's meaning)? "Keep bones healthy — they convert …", "Kidneys —
+    with "to" (a verb's meaning)? A revision sheet's notes are no definition: a place
+    ("Stage clips - underneath the stage") or an instruction ("Fine focus - turn it slowly").
+    "Keep bones healthy — they convert …", "Kidneys —
     filter the blood" (a verb phrase) and "Peritoneal dialysis — a special fluid is run
     into …" (a clause) make no card. The tagger's errors at a phrase's start ("stem/VB
     cell", "stepwise/RB increase") are common, so only a verb phrase's evidence counts."""
@@ -255,6 +257,8 @@ def defines_a_thing(term: str, meaning: str) -> bool:
     first = tokens[0]
     if first.tag in ("PRP", "EX") or first.text.casefold() in NOT_NP_FIRST:
         return False  # "they convert …", "there is …", "but not …"
+    if first.tag == "IN" or _imperative(tokens):
+        return False  # a note: where it is ("underneath the stage"), what to do ("turn slowly")
     verb_first = first.tag in FINITE_VERB or (len(tokens) > 1 and tokens[1].tag in _OBJECT_START)
     if verb_first and _can_be_verb(first.text):
         return False  # "filter the blood", "describes a substance": a verb before its object
@@ -268,6 +272,15 @@ def defines_a_thing(term: str, meaning: str) -> bool:
         if _hidden_verb(prev, token, after):
             return False  # "tubules from many nephrons drain into …"
     return True
+
+
+def _imperative(tokens: tuple[Token, ...]) -> bool:
+    """ "turn it slowly", "turn slowly", "rotate": a base verb before its object or adverb, or
+    alone; "stem/VB cell that …" is the tagger's noun."""
+    first, after = tokens[0], tokens[1] if len(tokens) > 1 else None
+    if first.tag != "VB" or not _can_be_verb(first.text):
+        return False
+    return after is None or after.tag in ("PRP", "PRP$", "DT", "RB", "IN", "TO")
 
 
 def names_a_thing(term: str) -> bool:
