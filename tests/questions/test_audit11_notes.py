@@ -28,9 +28,7 @@ def _stems(bank: Bank) -> list[str]:
 
 
 def _everything(bank: Bank) -> str:
-    return "\n".join(
-        " ".join([q.prompt, q.answer, *q.options]) for q in bank.questions
-    ).casefold()
+    return "\n".join(" ".join([q.prompt, q.answer, *q.options]) for q in bank.questions).casefold()
 
 
 def test_a_note_line_that_says_where_or_what_to_do_makes_no_definition_card() -> None:
@@ -46,12 +44,13 @@ def test_a_singular_term_ending_in_s_is_asked_with_is() -> None:
     assert "What is an eyepiece lens?" in stems
 
 
-WORKED = """Measuring cells
+EXAMINERS = "Examiners love asking you to explain the difference."
+WORKED = f"""Measuring cells
 
 An eyepiece graticule is a small scale in the eyepiece with 100 divisions.
 A stage micrometer is a slide with a scale of known length.
 
-Remember: magnification and resolution are NOT the same thing. Examiners love asking you to explain the difference.
+Remember: magnification and resolution are NOT the same thing. {EXAMINERS}
 
 Exam tip: if asked "why is the specimen thin?" - so that light can pass through it.
 
