@@ -36,6 +36,7 @@ SITE_WORDS_RE = re.compile(
     r"\b(?:menu|search|sign in|log in|newsletter|subscribe|shop|contact|donate)\b", re.I
 )
 RUNNING_HEADER_RE = re.compile(r"\b(?:chapter|page|unit)\s+\d{1,4}\s*$", re.I)
+SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
 MENU_RE = re.compile(r"(?:\s[|>»·•/]\s.*){2}")  # "Invention | How it worked | Spread"
 # A course's or a lecture's header: "ASTR 102", "Lecture 14", "Study notes", "Handout".
 COURSE_RE = re.compile(
@@ -103,7 +104,12 @@ def _masthead(lines: list[Line]) -> list[int]:
     out: list[int] = []
     for i, line in enumerate(lines):
         n = len(words(line.text))
-        prose = line.kind != "paragraph" or line.text[-1] in ".!?:;," or n > MAX_TITLE_WORDS
+        prose = (
+            line.kind != "paragraph"
+            or line.text[-1] in ".!?:;,"
+            or n > MAX_TITLE_WORDS
+            or not _starts_like_a_title(line.text)
+        )
         if line.kind in ("paragraph", "list_item", "definition") and n >= MIN_PROSE_WORDS and prose:
             break  # a long line without a stop is still a title ("…, explained: a conversation …")
         menu = MENU_RE.search(line.text) is not None
@@ -112,11 +118,28 @@ def _masthead(lines: list[Line]) -> list[int]:
             and 1 <= n <= MAX_TITLE_WORDS
             and line.text[-1] not in ".!,;?"
             and not menu
+            and _starts_like_a_title(line.text)
+            and not _runs_on(lines, i)
         ):
             out.append(i)
         if len(out) >= MAX_MASTHEAD:
             break
     return out
+
+
+def _starts_like_a_title(text: str) -> bool:
+    """A title opens with a capital or a number and holds one sentence at most: a line of a
+    wrapped paragraph ("tropical oceans. It has a centre of …") does neither."""
+    return (text[:1].isupper() or text[:1].isdigit()) and not SENTENCE_BREAK.search(text)
+
+
+def _runs_on(lines: list[Line], index: int) -> bool:
+    """Does the next line go on from this one (no blank between, a lower-case start)? Then
+    this is the first line of a wrapped paragraph, not a title."""
+    if index + 1 >= len(lines):
+        return False
+    here, after = lines[index], lines[index + 1]
+    return after.start == here.end + 1 and after.text[:1].islower()
 
 
 def _body_stems(lines: list[Line], skip: set[int]) -> Counter[str]:

@@ -75,3 +75,27 @@ and a weak monsoon season leaves the rivers low until the next monsoon arrives.
 
 def test_a_running_header_said_again_on_each_page_loses_to_the_title_of_the_topic() -> None:
     assert analyse(REPORT, "txt").doc.title == "The Summer Monsoon: How It Works"
+
+
+LONG_LINES = (  # one paragraph a line: the page as a whole is not hard-wrapped
+    "Tropical cyclones need a sea surface warmer than about 26.5 °C to form and to grow, and "
+    "they weaken quickly over land, where the warm ocean no longer feeds the storm.\n\n"
+    "The Saffir-Simpson scale sorts tropical cyclones into five categories by their sustained "
+    "wind speed, from category 1 at 119 km/h to category 5 above 252 km/h.\n\n"
+    "Storm surge, a rise of the sea pushed ashore by the winds of tropical cyclones, causes "
+    "most of the deaths when a tropical cyclone makes landfall on a low, crowded coast.\n"
+)
+NOTES = (
+    "GEOGRAPHY 11 - UNIT 4: EXTREME WEATHER\n"
+    "Study notes: Tropical cyclones (hurricanes and typhoons)\n\n"
+    "A tropical cyclone is a large, rotating storm system that forms over warm\n"
+    "tropical oceans. It has a centre of very low air pressure, strong winds that\n"
+    "spiral inwards, and bands of heavy rain and thunderstorms around the eye.\n\n" + LONG_LINES
+)
+
+
+def test_a_wrapped_paragraph_line_is_never_the_title() -> None:
+    assert (
+        analyse(NOTES, "txt").doc.title
+        == "Study notes: Tropical cyclones (hurricanes and typhoons)"
+    )
