@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 from questions.acceptance_cues import CUE_REASONS, CUE_RULES
+from questions.acceptance_slots import SLOT_REASONS, SLOT_RULES, top_words
 from questions.facts import Fact
 from questions.gates import REASONS
 from questions.model import CLOZE_BLANK, Kind, Question
@@ -46,6 +47,7 @@ ACCEPT_REASONS = {
     "similar_stem": "another question's stem is almost the same",
 }
 ACCEPT_REASONS.update(CUE_REASONS)
+ACCEPT_REASONS.update(SLOT_REASONS)
 # Registered once, beside the gates' own codes, so reports print a text for every code.
 REASONS.update(ACCEPT_REASONS)
 
@@ -58,7 +60,10 @@ SIMILAR = 0.6  # stem Jaccard above which two questions ask the same thing
 WINDOW = 40
 # Fewer passing candidates than this and the softly rejected come back (a deck needs 8).
 FLOOR = 16
-_SOFT_CODES = "filler_blank fixed_phrase list_member similar_stem shared_predicate generic_phrase"
+_SOFT_CODES = (
+    "filler_blank fixed_phrase list_member similar_stem shared_predicate generic_phrase"
+    " thin_cloze everyday_plural topic_word owner_blank title_word"
+)
 SOFT = frozenset(_SOFT_CODES.split())
 _OPENER_WORDS = "this these that those it they he she another such hence thus having both its their"
 OPENERS = frozenset(_OPENER_WORDS.split())
@@ -135,9 +140,12 @@ class Lexicon:
     title: str  # folded title
     shared_cells: frozenset[str]  # ids of table-cell facts whose value another row shares
     facts: dict[str, Fact]
+    top: frozenset[str] = frozenset()  # the page's commonest content words (``top_words``)
 
 
-def lexicon(count: Callable[[str], int], facts: Iterable[Fact], title: str) -> Lexicon:
+def lexicon(
+    count: Callable[[str], int], facts: Iterable[Fact], title: str, text: str = ""
+) -> Lexicon:
     facts = list(facts)
     defined: set[str] = set()
     for f in facts:
@@ -147,7 +155,8 @@ def lexicon(count: Callable[[str], int], facts: Iterable[Fact], title: str) -> L
     shared = frozenset(
         f.id for f in facts if f.kind == "table_cell" and cells[(f.group, squash(f.answer))] > 1
     )
-    return Lexicon(count, frozenset(defined), squash(title), shared, {f.id: f for f in facts})
+    facts_by_id = {f.id: f for f in facts}
+    return Lexicon(count, frozenset(defined), squash(title), shared, facts_by_id, top_words(text))
 
 
 def _parts(q: Question) -> tuple[str, str]:
@@ -838,6 +847,7 @@ RULES = (
     shared_value,
     number_distractor,
     *CUE_RULES,
+    *SLOT_RULES,
 )
 
 

@@ -9,6 +9,7 @@ article gives the same bytes under any ``PYTHONHASHSEED``.
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from questions.bankfile import with_content_version
 from questions.context import build_context
 from questions.document import Document, build_document
 from questions.facts import Extractor, Fact, extract_facts
+from questions.facts_attributes import attribute_facts
 from questions.facts_keyterms import Vocabulary, vocabulary
 from questions.facts_relations import (
     appositive_facts,
@@ -51,6 +53,8 @@ from questions.textutil import content_words, slugify, squash, title_case
 GENERATOR = "quizapp-questions/1"
 KIND_ORDER = {kind: i for i, kind in enumerate(Kind)}
 BLOCK_KINDS = ("title", "heading", "lead_in", "list_item", "paragraph")
+PROSE_KINDS = ("paragraph", "list_item", "lead_in")
+TERM_WORDS = 4  # a noise line this short may be a term of the article (a menu of topics)
 
 Tick = Callable[[int, int], None]
 
@@ -91,6 +95,7 @@ def extractors(doc: Document, vocab: Vocabulary | None = None) -> list[Extractor
         effect_facts,
         statement_facts,
         structure_facts,
+        attribute_facts,
         keyterm_extractor(doc, vocab or vocabulary(doc)),  # key terms, else each sentence's blanks
     ]
 
@@ -133,9 +138,25 @@ def _analyse_lines(hinted: list[HintedLine], tick: Tick | None) -> Analysis:
     doc = build_document(text, lines)
     vocab = vocabulary(doc)
     facts = first_definitions(doc, extract_facts(doc, extractors(doc, vocab), tick))
-    noise = [line.text for line in lines if line.kind == "noise"]
-    gates = GateContext.of(noise, alias_map(doc, facts))
+    gates = GateContext.of(_noise(lines), alias_map(doc, facts))
     return Analysis(text, tuple(lines), doc, tuple(facts), gates, vocab)
+
+
+def _noise(lines: list[Line]) -> list[str]:
+    """The noise lines a question must not quote, without those the body's prose also says
+    ("Collagen" in a related-links menu is a term of the article where a paragraph uses it)."""
+    prose = squash(" ".join(line.text for line in lines if line.kind in PROSE_KINDS))
+    return [
+        line.text
+        for line in lines
+        if line.kind == "noise"
+        and not (len(line.text.split()) <= TERM_WORDS and says(prose, line.text))
+    ]
+
+
+def says(prose: str, phrase: str) -> bool:
+    """Does the squashed ``prose`` hold ``phrase`` as whole words?"""
+    return re.search(r"(?<!\w)" + re.escape(squash(phrase)) + r"(?!\w)", prose) is not None
 
 
 def _has_usable_text(doc: Document) -> bool:
@@ -245,7 +266,7 @@ def _generate(
 
 def _kept(analysis: Analysis, pending: list[Question], report: Report) -> list[Question]:
     """The candidates that pass the gates and the acceptance rules, ranked within the budget."""
-    lex = lexicon(analysis.vocab.count, analysis.facts, analysis.doc.title)
+    lex = lexicon(analysis.vocab.count, analysis.facts, analysis.doc.title, analysis.text)
     return rank(
         accept(select(pending, analysis.gates, report), lex, report.rejected),  # audit 0 rules
         analysis.text,

@@ -96,6 +96,11 @@ FACT_VALUE = {
     "trigger_item": 3.0,
     "statement": 3.0,
     "effect": 2.0,
+    # A property or a doer asked back ("What is the most common cause of CMT?", "Who
+    # explained the origin of atolls?"): a question a teacher writes, not a lifted sentence.
+    "attribute": 6.0,
+    "agent": 6.0,
+    "date": 5.0,
 }
 # A key term's sentence as a true/false item tests less than its cloze (which names the
 # term): it is kept where the deck needs a true/false item more than another cloze.
@@ -132,7 +137,7 @@ def score(q: Question, count: Callable[[str], int]) -> float:
     if q.kind == Kind.TRUE_FALSE:
         value -= TRUE_FALSE_DISCOUNT.get(q.fact_kind, 0.0)
     else:
-        value += answer_value(q.answer, q.fact_kind == "qa") + min(
+        value += answer_value(q.answer, q.fact_kind in ("qa", "attribute")) + min(
             REPEAT_CAP, REPEAT_STEP * (count(q.answer) - 1)
         )
     return value - max(0, len(q.prompt.split()) - 30) * 0.1

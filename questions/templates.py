@@ -21,6 +21,7 @@ from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, which_stem
 from questions.rarity import is_trivial_word
+from questions.templates_attributes import agent, attribute, date
 from questions.templates_blanks import key_term, no_claim
 from questions.templates_gloss import gloss, with_article
 from questions.templates_structure import defines_a_thing, glossary_entry, table_cell
@@ -456,6 +457,9 @@ TEMPLATES: dict[str, Template] = {
     "statement": statement,
     "key_term": key_term,
     "table_cell": table_cell,
+    "attribute": attribute,
+    "agent": agent,
+    "date": date,
 }
 
 

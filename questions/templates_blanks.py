@@ -268,6 +268,13 @@ def _term_choice(
     )
 
 
+def _verb_after(rest: str) -> str:
+    """The tag of the word after a subject's span when it is a present verb ("causes" VBZ,
+    "cause" VBP), else "": the number the sentence gives its subject."""
+    tokens = tag(rest.strip())
+    return tokens[0].tag if tokens and tokens[0].tag in ("VBZ", "VBP") else ""
+
+
 def is_advice(text: str) -> bool:
     """A sentence to the reader ("you", "your") or an instruction (it opens with a verb)."""
     tokens = tag(text)
@@ -310,7 +317,12 @@ def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> I
         return  # what one should do is neither true nor false
     if content_stems(fact.answer) & content_stems(text[: span[0]] + " " + text[span[1] :]):
         return  # "Peripheral neuropathies … peripheral nerves": true by its words, any swap odd
-    agree = [k for k in kin if is_plural(k) == is_plural(fact.answer)]  # "Nerve cells causes"
+    verb = _verb_after(text[span[1] :])
+    agree = [  # "Nerve cells causes": a swap must agree with the sentence's own verb
+        k
+        for k in kin
+        if is_plural(k) == is_plural(fact.answer) and verb not in ("VBZ" if is_plural(k) else "VBP")
+    ]
     if say_false(fact) and agree and re.fullmatch(r"(?:(?:The|A|An)\s)?", text[: span[0]]):
         other = agree[int(digest(fact.id, "swap", length=4), 16) % len(agree)]
         claim = text[: span[0]] + other + text[span[1] :]

@@ -11,7 +11,10 @@ import hashlib
 import re
 from functools import lru_cache
 
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:\.\d+)?")
+# Letters of any Latin alphabet ("Lübeck", "Bienaimé"); Greek letters and the micro sign
+# are symbols in an English text ("λ", "µg"), not words.
+_LETTER = r"[^\W\d_\u0370-\u03ff\u00b5]"
+WORD_RE = re.compile(rf"{_LETTER}(?:{_LETTER}|['’\-])*{_LETTER}|{_LETTER}|\d+(?:\.\d+)?")
 
 _STOPWORDS_WORDS = """
     a about above after again against all also although am an and any are as at be

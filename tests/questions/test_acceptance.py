@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from questions import acceptance as acc
+from questions.acceptance_slots import top_words
 from questions.model import CLOZE_BLANK, Kind, Question, Source
 
 COUNTS = {"dopamine": 4, "motor neurons": 3, "safe and effective": 2}
@@ -20,6 +21,7 @@ def lex(defined: tuple[str, ...] = (), title: str = "Head lice") -> acc.Lexicon:
         title.casefold(),
         frozenset(["f-shared"]),
         {},
+        frozenset(["louse", "hair", "scalp"]),  # the page's commonest words (``top_words``)
     )
 
 
@@ -146,6 +148,20 @@ CASES = [
     ("cognate_leak", "What is hypertension?", "High blood pressure", F, (), "f-gloss", "", False),
     ("open_answer", "Many factors trigger cramps, including dehydration or strenuous exercise.", "Dehydration or strenuous exercise", F, (), "f-1", "", True),
     ("open_answer", "Cramps are triggered by dehydration or strenuous exercise.", "Dehydration or strenuous exercise", F, (), "f-1", "", False),
+    ("thin_cloze", "{{blank}} can be kept safely if you follow a few rules.", "Leftovers", C, (), "f-1", "", True),
+    ("thin_cloze", "Nits are glued to the hair shaft near the scalp by the {{blank}}.", "louse", C, (), "f-1", "", False),
+    ("everyday_plural", "A team of {{blank}} began digging at the site that year.", "archaeologists", C, (), "f-1", "", True),
+    ("everyday_plural", "Lice lay their eggs, called {{blank}}, on the hair shaft.", "nits", C, (), "f-1", "", False),
+    ("instruction", "Peel a thin layer of {{blank}} from the inside of an onion leaf.", "epidermis", C, (), "f-1", "", True),
+    ("instruction", "The onion leaf has a thin layer of {{blank}} on its inside.", "epidermis", C, (), "f-1", "", False),
+    ("topic_word", "Young {{blank}} hatch after about a week on the scalp.", "lice", C, (), "f-1", "", True),
+    ("topic_word", "Young {{blank}} hatch after about a week on the scalp.", "nymphs", C, (), "f-1", "", False),
+    ("owner_blank", "Pork should have no pink meat inside and their {{blank}} should run clear.", "juices", C, (), "f-1", "", True),
+    ("owner_blank", "Pork should have no pink meat inside and the {{blank}} should run clear.", "juices", C, (), "f-1", "", False),
+    ("title_word", "{{blank}} spread mainly by direct head-to-head contact.", "Head lice", C, (), "f-1", "Head lice", True),
+    ("title_word", "{{blank}} is the best-known periodic comet.", "Halley's Comet", C, (), "f-1", "Comets", False),
+    ("label_stem", "Tornadoes - can form within the {{blank}} of a storm.", "rainbands", C, (), "f-1", "", True),
+    ("label_stem", "Tornadoes can form within the {{blank}} of a storm.", "rainbands", C, (), "f-1", "", False),
 ]  # fmt: skip
 
 
@@ -192,3 +208,8 @@ def test_accept_counts_reasons() -> None:
     assert acc.accept([good, bad], lex(), rejected) == [good]
     assert rejected["acronym_leak"] == 1
     assert "acronym_leak" in acc.REASONS
+
+
+def test_the_pages_commonest_words_are_counted_singular_without_function_words() -> None:
+    text = "Lice live on the scalp. A louse lays eggs on the hair. Lice and nits cling to hair."
+    assert top_words(text) == frozenset(["louse", "hair", "cling"])
