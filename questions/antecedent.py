@@ -14,6 +14,7 @@ leakage gate's rule, applied when the blank is chosen, so that another blank can
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from questions.acceptance import needs_antecedent, page_voice
@@ -23,6 +24,7 @@ from questions.nlp import FINITE_VERB, tag
 from questions.textutil import GENERIC, content_stems, content_words, find_phrase, stem, words
 
 MAX_PAIR_WORDS = 45
+BRACKET_RE = re.compile(r"\s*\([^()]*\)")
 # Discourse words that tie a sentence to the one before it, as an opener does.
 _LINKING = "however moreover furthermore additionally also nevertheless nonetheless still yet"
 LINKING_WORDS = frozenset([*_LINKING.split(), "meanwhile", "besides", "indeed"])
@@ -51,10 +53,21 @@ def carried(doc: Document) -> dict[int, Unit]:
     for before, unit in zip(doc.units, doc.units[1:], strict=False):
         if unit.line != before.line or not needs_antecedent(unit.sentence.text):
             continue
-        length = len(words(before.sentence.text)) + len(words(unit.sentence.text))
+        # Asides in brackets are left out of a pair's cloze (``templates_blanks``).
+        length = len(words(unbracketed(before.sentence.text))) + len(
+            words(unbracketed(unit.sentence.text))
+        )
         if length <= MAX_PAIR_WORDS and self_contained(before):
             out[unit.sentence.start] = replace(unit, antecedent=before.sentence)
     return out
+
+
+def unbracketed(text: str, keep: str = "") -> str:
+    """The text without its asides in brackets ("(Figure 4.19)", "(the name is connected
+    …)"): a pair shown together reads on without them. A bracket holding ``keep`` (the
+    blank: "(called ___)") stays."""
+    kept = BRACKET_RE.sub(lambda m: m.group() if keep and keep in m.group() else "", text)
+    return " ".join(kept.split())
 
 
 def gives_away(answer: str, shown: str) -> bool:

@@ -91,7 +91,7 @@ def attribute_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         return
     tokens = tag(unit.sentence.text)
     entity = doc.entities[unit.section].short if unit.section in doc.entities else ""
-    done = _passive(tokens) or _active(unit.sentence.text, tokens)
+    done = _passive(tokens) or _active(unit.sentence.text, tokens, doc.proper)
     if done is not None:
         yield from _done_facts(done, unit, entity)
         return
@@ -167,12 +167,14 @@ def _date(tokens: tuple[Token, ...], k: int) -> tuple[str, int]:
     return " ".join(parts), j
 
 
-def _active(text: str, tokens: tuple[Token, ...]) -> _Passive | None:
+def _active(text: str, tokens: tuple[Token, ...], proper: frozenset[str]) -> _Passive | None:
     """ "Karl Landsteiner discovered the ABO system in 1901, and …" → who discovered the ABO
     system in 1901: a person's name, a past verb, its object to the clause's end."""
     if not tokens or tokens[0].tag not in ("NNP", "NNPS"):
         return None  # "The Declaration", "Transistors": a thing, not a person's name
     name, k = _name(tokens, 0, described=False)
+    if any(part not in proper for part in name.split()):
+        return None  # "Printing required …", "Opera used …": capitalised by the start only
     if (
         not name
         or k + 1 >= len(tokens)

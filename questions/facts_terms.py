@@ -13,7 +13,14 @@ from questions.document import Document, Unit, split_parenthetical
 from questions.facts import Fact
 from questions.nlp import NOUN_TAGS, is_noun_phrase, tag_of
 from questions.quantities import UNITS as QUANTITY_UNITS
-from questions.textutil import PRONOUNS, STOPWORDS, content_stems, is_acronym, words
+from questions.textutil import (
+    PRONOUNS,
+    STOPWORDS,
+    SUMMARY_HEADING_RE,
+    content_stems,
+    is_acronym,
+    words,
+)
 
 PAREN_IN_TEXT = re.compile(r"\(([^()]{1,60})\)")
 ALIAS_RE = re.compile(
@@ -24,7 +31,13 @@ ALIAS_RE = re.compile(
 INTRODUCER_RE = re.compile(
     r"^(?:or|aka|i\.e\.,?|ie,?|also(?: known as| called| termed)|known as|called) ", re.IGNORECASE
 )
-ASIDE_START = frozenset(["e.g", "eg", "see", "cf", "for", "such", "like", "including", "example"])
+_ASIDE_WORDS = (
+    "e.g eg see cf for such like including example january february march april may june "
+    "july august september october november december"  # "(December)": a date, not a name
+)
+ASIDE_START = frozenset(_ASIDE_WORDS.split())
+_NOT_A_TOPIC = "there here what how why when where which who it this these they"
+NOT_A_TOPIC = frozenset(_NOT_A_TOPIC.split())
 DETERMINER_WORDS = frozenset(["a", "an", "the", "their", "its", "your", "his", "her", "our", "my"])
 # Unit names: "resistance (ohm)" says how a thing is measured, not what it is called.
 _UNIT_WORDS = """
@@ -194,6 +207,8 @@ def _gloss(doc: Document, unit: Unit, before: Sequence[str], inner: str) -> Iter
     elif not alias and (len(inner_words) == 1 == len(phrase) or not _same_number(phrase, inner)):
         return  # "their blood (hypokalemia)", "movement (skeletal muscles)": not one thing
     outer = " ".join(phrase)
+    if not alias and _a_name(phrase):
+        return  # "Neil Armstrong (commander)", "July (Lunar Roving Vehicle)": an aside
     # Both sides must be noun phrases: "kidney transplants (but not dialysis)" is an aside,
     # "dopamine (DO-pah-meen)" a pronunciation, "antihistamines (used to treat …)" a clause.
     if not phrase or not is_noun_phrase(outer) or not is_noun_phrase(inner):
@@ -201,6 +216,11 @@ def _gloss(doc: Document, unit: Unit, before: Sequence[str], inner: str) -> Iter
     # A one-word bracket after a longer phrase names the term: "Muscle stiffness (spasticity)".
     term, meaning = (inner, outer) if names_term and not alias else (outer, inner)
     yield Fact("gloss", term, meaning, unit, "gloss", _entity_name(doc, unit, term))
+
+
+def _a_name(phrase: Sequence[str]) -> bool:
+    """Every word capitalised: "Neil Armstrong", "Edwin Buzz Aldrin", "Sermeq Kujalleq"."""
+    return all(w[:1].isupper() for w in phrase)
 
 
 def _same_number(phrase: list[str], inner: str) -> bool:
@@ -238,6 +258,15 @@ def list_topic(lead_in: str, fallback: str) -> str:
     return topic[:1].lower() + topic[1:] if not is_acronym(topic.split()[0]) else topic
 
 
+def _names_a_topic(topic: str) -> bool:
+    """Can "In the article's list on {topic}" be written? Not of a question, a summary,
+    or a word that names nothing ("there", "what …")."""
+    first = words(topic)[:1]
+    if not first or topic.rstrip().endswith("?") or SUMMARY_HEADING_RE.match(topic):
+        return False
+    return first[0].casefold() not in NOT_A_TOPIC
+
+
 def list_item_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     """'Blood tests: Checking for electrolyte imbalances …' → list_item of its list."""
     if unit.line.kind != "list_item" or unit.sentence.start != unit.line.start:
@@ -253,6 +282,8 @@ def list_item_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     where = doc.title if unit.section == 0 and doc.title else doc.section_name(unit.section)
     topic = list_topic(lead.text, where) if lead else ""
     topic = topic or where.casefold()
+    if not _names_a_topic(topic):
+        return  # "the article's list on what are …?", "… on summary": no stem to write
     desc = match.group("desc").strip().rstrip(".")
     yield Fact("list_item", term, desc, unit, group, _entity_name(doc, unit, term), topic, accepted)
 

@@ -218,6 +218,8 @@ def _is_definition(text: str, term: str) -> bool:
     return longer and not text.endswith(":") and not _looks_like_heading(text)
 
 
+# A list's number or letter before a term: "1. ", "2) ", "(b) ".
+ENUMERATOR_RE = re.compile(r"^(?:\d{1,2}[.)]|\([a-z0-9]\))\s+")
 TERM_LINE_RE = re.compile(r"^(?P<term>[^:–—]{1,60}?)(?::| [–—] | - ) ?(?P<definition>\S.{8,})$")
 PLAIN_HINTS = ("", "gap")
 HINT_KINDS = {
@@ -423,7 +425,7 @@ def term_line(text: str) -> tuple[str, str] | None:
     match = TERM_LINE_RE.match(text)
     if match is None:
         return None
-    term = match.group("term").strip()
+    term = ENUMERATOR_RE.sub("", match.group("term").strip())  # "1. The space segment"
     if not _is_term(term) or term.casefold().startswith(("note", "see", "source", "warning")):
         return None
     if DATE_RE.search(term):

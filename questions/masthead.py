@@ -181,14 +181,16 @@ def clean_title(title: str, body: str) -> str:
 
 def _forms(body: str) -> dict[str, str]:
     """Each word's commonest written form in the body, by its folded form; capitals only
-    where the body writes the word so more than once (an acronym, not a shouted heading)."""
+    where the body writes the word so more than once or the word is short (an acronym, not
+    a shouted heading)."""
     seen: dict[str, Counter[str]] = {}
     for word in words(body):
         seen.setdefault(word.casefold(), Counter())[word] += 1
     out = {}
     for key, forms in seen.items():
         usual, n = forms.most_common(1)[0]
-        out[key] = usual if n >= 2 or not usual.isupper() else key
+        short = len(usual) <= 3  # "CE", "DNA": an acronym even when said once
+        out[key] = usual if n >= 2 or short or not usual.isupper() else key
     return out
 
 
@@ -204,4 +206,5 @@ def _title_case(title: str, forms: dict[str, str]) -> str:
         small = word.casefold() in SMALL_WORDS and match.start() > 0
         return usual.casefold() if small else usual[:1].upper() + usual[1:]
 
-    return re.sub(r"[^\W\d_][\w'’-]*", one, title)
+    # A word's letters only: "BCE-1450" is "BCE" and a year, not one word "Bce-1450".
+    return re.sub(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*", one, title)

@@ -51,7 +51,7 @@ from collections.abc import Callable
 from questions.model import CLOZE_BLANK, Kind, Question
 from questions.nlp import singular
 from questions.rarity import RARE_ZIPF, is_trivial_word, zipf
-from questions.textutil import squash
+from questions.textutil import SUMMARY_HEADING_RE, squash
 
 PER_1000_WORDS = 38
 MINIMUM = 8
@@ -281,11 +281,7 @@ def requoted(questions: list[Question]) -> list[int]:
 
 
 # A section that restates the body's facts ("Key points", "Summary", "In brief").
-SUMMARY_RE = re.compile(
-    r"^(?:key (?:points|facts|takeaways|messages)|(?:in )?summary|in (?:brief|short)|"
-    r"at a glance|recap|takeaways|tl;?dr)\b",
-    re.I,
-)
+SUMMARY_RE = SUMMARY_HEADING_RE
 
 
 def summarising(questions: list[Question]) -> list[int]:

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from questions.acceptance import needs_antecedent
+from questions.antecedent import unbracketed
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.facts import Fact
@@ -41,6 +42,7 @@ from questions.textutil import (
     is_acronym,
     squash,
     stem,
+    words,
 )
 from questions.years import cited_years, plausible_years
 
@@ -107,8 +109,8 @@ def _carried_cloze(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if before is None or text[start:end] != fact.answer:
         return
     whole = f"{before.text} {text}"
-    blanked = f"{before.text} {text[:start]}{CLOZE_BLANK}{text[end:]}"
-    prompt = blanked
+    shown = unbracketed(f"{text[:start]}{CLOZE_BLANK}{text[end:]}", keep=CLOZE_BLANK)
+    prompt = f"{unbracketed(before.text)} {shown}"
     accepted = variants(fact.answer)
     yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, whole, accepted=accepted)
 
@@ -299,13 +301,24 @@ def _cased(ctx: Context, term: str, answer: str) -> str:
     return decapitalise(term, ctx.doc.proper)
 
 
+def _names_one(ctx: Context, term: str) -> bool:
+    """Does the term hold a proper name before its head ("Aletsch Glacier", "Malaspina
+    glaciers"; not "valley Glacier", whose head took the answer's capital)?"""
+    return any(w[:1].isupper() and w in ctx.doc.proper for w in words(term)[:-1])
+
+
 def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> Iterator[Candidate]:
     """A key term's multiple choice among three terms of its kind (``questions.kinship``),
     and the sentence as a true/false item, false with a term of its kind swapped in."""
     said = fact.unit.sentence.text
     if is_advice(text):
         return  # "If you take ___, …": advice holds of many things, none of them false
-    kin = [_cased(ctx, term, fact.answer) for term in ctx.kin(fact, fact.answer)]
+    named = _names_one(ctx, fact.answer)
+    kin = [  # "Aletsch Glacier" is one glacier, never an option among kinds ("aletsch glaciers")
+        _cased(ctx, term, fact.answer)
+        for term in ctx.kin(fact, fact.answer)
+        if _names_one(ctx, term) == named
+    ]
     if not kin:
         return
     options = pick_distractors(fact.answer, kin)

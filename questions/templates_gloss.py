@@ -22,6 +22,7 @@ from questions.textutil import (
     content_words,
     decapitalise,
     find_phrase,
+    indefinite,
     is_acronym,
     renames_before,
     sentence_case,
@@ -42,11 +43,6 @@ def is_plural(phrase: str) -> bool:
     if not last.isalpha() or is_acronym(last):
         return False
     return singular(last.casefold()) != last.casefold()
-
-
-def indefinite(noun: str) -> str:
-    vowel = noun[:1].casefold() in "aeiou" and not noun.casefold().startswith(("uni", "eu", "one"))
-    return f"{'an' if vowel else 'a'} {noun}"
 
 
 def _word_before(sentence: str, phrase: str) -> str:
@@ -122,13 +118,11 @@ def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if fact.unit.line.kind == "heading":
         said = f"{capitalise(named)} {verb} {decapitalise(meaning, ctx.doc.proper)}."
     stem = f"What {verb} {named}?"
+    if _both_names(fact):
+        yield from _other_name(ctx, fact, said)
+        return  # "What is Sermeq Kujalleq?" is not answered by its other name
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, meaning, said)
-    if is_noun_phrase(fact.answer):
-        other = with_article(decapitalise(meaning, ctx.doc.proper), sentence, fact.subject)
-        be = "are" if is_plural(other) else "is"
-        reverse = f"What {be} {other} also called?"
-        answer = fact.subject if is_acronym(fact.subject) else capitalise(fact.subject)
-        yield make(ctx.doc, fact, Kind.FLASHCARD, reverse, answer, said, variant="reverse")
+    yield from _other_name(ctx, fact, said)
     siblings = ctx.siblings(fact)
     kin = same_kind(fact.answer, [(f.answer, f.answer) for f in siblings], enough=2)
     pool = kin or [f.answer for f in siblings]
@@ -145,6 +139,23 @@ def gloss(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     answer = "False" if false else "True"
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, f"{capitalise(named)} {verb} {claim}.", answer, said)
     yield from _term_cloze(ctx, fact, said)
+
+
+def _both_names(fact: Fact) -> bool:
+    """ "Sermeq Kujalleq (also known as Jakobshavn Isbræ)": two names of one thing."""
+    return all(w[:1].isupper() for w in words(f"{fact.subject} {fact.answer}"))
+
+
+def _other_name(ctx: Context, fact: Fact, said: str) -> Iterator[Candidate]:
+    """ "What is high blood pressure also called?" → Hypertension."""
+    meaning = sentence_case(fact.answer, ctx.doc.proper)
+    sentence = fact.unit.sentence.text
+    if is_noun_phrase(fact.answer):
+        other = with_article(decapitalise(meaning, ctx.doc.proper), sentence, fact.subject)
+        be = "are" if is_plural(other) else "is"
+        reverse = f"What {be} {other} also called?"
+        answer = fact.subject if is_acronym(fact.subject) else capitalise(fact.subject)
+        yield make(ctx.doc, fact, Kind.FLASHCARD, reverse, answer, said, variant="reverse")
 
 
 def _term_cloze(ctx: Context, fact: Fact, said: str) -> Iterator[Candidate]:

@@ -32,12 +32,21 @@ from questions.nlp import (
     RELATIVE,
     Token,
     is_noun_phrase,
+    plural,
     singular,
     tag_phrase,
 )
 from questions.rarity import zipf
 from questions.tables import CELL_SEP
-from questions.textutil import capitalise, contains_phrase, decapitalise, squash, stem, words
+from questions.textutil import (
+    capitalise,
+    contains_phrase,
+    decapitalise,
+    indefinite,
+    squash,
+    stem,
+    words,
+)
 
 ROOT = 5  # letters two words of one root share: "deflat-ion", "deflat-ing"
 GLOSSARY_WINDOW = 100  # a glossary is alphabetical: terms of one kind lie far apart
@@ -73,6 +82,10 @@ def _others(ctx: Context, fact: Fact, of: str, size: int = 12) -> list[str]:
     return out
 
 
+# Attributes a row has one of among many: "an example of a valley glacier", not "the".
+ONE_OF_MANY = frozenset(["example", "instance", "case", "type", "kind"])
+
+
 def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if squash(fact.answer.split(",")[0]) in BINARY:
         return  # "Yes", "No", "Yes, bulbar region": a guess, not a fact to learn
@@ -83,7 +96,10 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     said, be = fact.unit.sentence.text, "are" if attribute[1] else "is"
     of = "for" if " of " in attribute[0] else "of"  # not "the time of onset of ALS"
     frame = caption_frame(ctx, fact)
-    stem = capitalise(f"{frame}what {be} the {attribute[0]} {of} {row}?")
+    one_of_many = attribute[0] in ONE_OF_MANY and not attribute[1]
+    row = counted(ctx, row, one_of_many)
+    the = "an" if one_of_many else "the"
+    stem = capitalise(f"{frame}what {be} {the} {attribute[0]} {of} {row}?")
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, fact.answer, said)
     values = rotated(ctx, fact, _others(ctx, fact, "answer"), fact.answer)
     yield make(ctx.doc, fact, Kind.MULTIPLE_CHOICE, stem, fact.answer, said, distractors=values[:3])
@@ -104,6 +120,27 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     claim = _inline(ctx, values[0] if false else fact.answer)
     prompt = capitalise(f"{frame}the {attribute[0]} {of} {row} {be} {claim}.")
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)
+
+
+def counted(ctx: Context, row: str, kind: bool = False) -> str:
+    """A row's lower-case key with "a"/"an" where the article counts it ("a cirque glacier":
+    it writes "cirque glaciers" too), bare where it does not ("sodium": "a sodium ion" says
+    nothing of sodium's number). A row that ``kind`` says has examples is a kind: counted."""
+    last = row.rsplit(" ", 1)[-1]
+    if not row[:1].islower() or singular(last) != last or not row.replace(" ", "").isalpha():
+        return row
+    said = word_text(ctx.doc.text)
+    head = row.rsplit(" ", 1)
+    many = " ".join([*head[:-1], plural(head[-1])])
+    counted_here = many != row and (kind or f" {many.casefold()} " in said)
+    return indefinite(row) if counted_here else row
+
+
+@lru_cache(maxsize=4)
+def word_text(text: str) -> str:
+    """The text's words in lower case between single spaces, once per article: a phrase is
+    looked up in it as " phrase "."""
+    return " " + " ".join(w.casefold() for w in words(text)) + " "
 
 
 def row_name(ctx: Context, key: str) -> str:
@@ -229,7 +266,11 @@ def glossary_entry(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         # A definition that spells a part of the term ("trees" for Treeline) is asked only
         # among terms it spells as well ("price" for three price terms).
         yield from _glossary_term(ctx, fact, stem, term, spells_term(fact.subject, fact.answer))
-    false = _false_definition(ctx, fact) if say_false(fact) else ""
+    other = _false_definition(ctx, fact)
+    if not other:
+        return  # with no false twin this form would always be true: its wording answers it
+    # Alternate along the glossary, so that its statements are false and true by turns.
+    false = other if ctx.positions.get(fact.id, 0) % 2 == 0 else ""
     claim = decapitalise(false, ctx.doc.proper) if false else meaning
     prompt = f"The article defines “{fact.subject}” as “{claim}”."
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)

@@ -203,6 +203,20 @@ def slugify(text: str) -> str:
     return slug[:100].strip("-") or "deck"
 
 
+# A heading over a summary of the page: its lines restate the body ("Key points").
+SUMMARY_HEADING_RE = re.compile(
+    r"^(?:key (?:points|facts|takeaways|messages)|(?:in )?summary|in (?:brief|short)|"
+    r"at a glance|recap|takeaways|tl;?dr)\b",
+    re.I,
+)
+
+
+def indefinite(noun: str) -> str:
+    """ "a glacier", "an ice cap", "a unit": the noun with its indefinite article."""
+    vowel = noun[:1].casefold() in "aeiou" and not noun.casefold().startswith(("uni", "eu", "one"))
+    return f"{'an' if vowel else 'a'} {noun}"
+
+
 def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -221,6 +235,8 @@ def decapitalise(text: str, proper: frozenset[str]) -> str:
         return text[:1].lower() + text[1:]
     if not text or _is_acronym(first) or first in proper or second[:1].isupper():
         return text
+    if re.match(r"[A-Z]-", first):
+        return text  # "U-shaped valleys", "T-cells": the letter is the word's meaning
     return text[:1].lower() + text[1:]
 
 

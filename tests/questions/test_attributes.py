@@ -57,8 +57,15 @@ def test_two_people_named_together_are_one_answer() -> None:
 
 
 def test_a_person_who_did_something_is_asked_from_an_active_sentence() -> None:
-    said = "Karl Landsteiner discovered the ABO system in 1901, and others followed."
+    said = (
+        "Blood groups were a puzzle until Karl Landsteiner studied them. "
+        "Karl Landsteiner discovered the ABO system in 1901, and others followed."
+    )
     assert asked(said) == [("agent", "the ABO system in 1901", "Karl Landsteiner")]
+
+
+def test_a_word_capitalised_only_by_the_sentence_start_is_no_person() -> None:
+    assert asked("Printing required a great deal of money for metal and paper.") == []
 
 
 @pytest.mark.parametrize(

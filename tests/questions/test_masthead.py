@@ -3,6 +3,7 @@ passed over for the line the article is about; chapter numbers and capitals are 
 
 from __future__ import annotations
 
+from questions.masthead import clean_title
 from questions.pipeline import analyse, generate
 from questions.reading import RawArticle
 
@@ -99,3 +100,11 @@ def test_a_wrapped_paragraph_line_is_never_the_title() -> None:
         analyse(NOTES, "txt").doc.title
         == "Study notes: Tropical cyclones (hurricanes and typhoons)"
     )
+
+
+def test_a_shouted_title_keeps_its_acronyms_beside_numbers() -> None:
+    body = (
+        "Trade grew after 200 BCE. By 1450 CE the routes declined, and networks of exchange shrank."
+    )
+    title = "NETWORKS OF EXCHANGE, 200 BCE-1450 CE"
+    assert clean_title(title, body) == "Networks of Exchange, 200 BCE-1450 CE"
