@@ -31,6 +31,7 @@ CHAPTER_RE = re.compile(
     re.IGNORECASE,
 )
 PAGE_NUMBER_RE = re.compile(r"\s+\d{1,4}$")
+SECTION_NUMBER_RE = re.compile(r"^\d{1,3}\.\d{1,3}\.?\s+\S")  # "8.2 The Silk Road"
 DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|org|net|edu|gov|info|io|co\.uk|org\.uk)\b", re.I)
 SITE_WORDS_RE = re.compile(
     r"\b(?:menu|search|sign in|log in|newsletter|subscribe|shop|contact|donate)\b", re.I
@@ -94,8 +95,14 @@ def _doubtful(lines: list[Line], index: int) -> bool:
     below = lines[index + 1] if index + 1 < len(lines) else None
     furniture = DOMAIN_RE.search(text) or len(SITE_WORDS_RE.findall(text)) >= 2
     header = COURSE_RE.search(text) or TAGLINE_RE.search(text)
+    # "CHAPTER 8 …" over "8.2 The Silk Road": the chapter's name heads a section's page.
+    chapter = CHAPTER_RE.match(text) and below is not None and SECTION_NUMBER_RE.match(below.text)
     return bool(
-        furniture or header or RUNNING_HEADER_RE.search(text) or (below and below.kind == "noise")
+        furniture
+        or header
+        or chapter
+        or RUNNING_HEADER_RE.search(text)
+        or (below and below.kind == "noise")
     )
 
 

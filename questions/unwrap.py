@@ -72,17 +72,20 @@ def _title_goes_on(before: str, line: str) -> bool:
 
 def _continues(before: str, line: str, width: int) -> bool:
     """Did a wrapper break ``before`` ahead of ``line``? A deeper-indented line goes on the
-    item above it (a hanging indent); a line of its own label ("aquifer: …") never does."""
+    item above it (a hanging indent), a line in lower case under a paragraph's indented first
+    line goes on it; a line of its own label ("aquifer: …") never does."""
     text, before = line.strip(), before.rstrip()
     if not text or not before.strip() or BLOCK_START.match(text) or SENTENCE_END.search(before):
         return False
     if COLUMNS.search(before.strip()) or COLUMNS.search(text) or RULE.match(before.strip()):
         return False
-    if _indent(line) != _indent(before):
-        return _indent(line) > _indent(before)
+    if _indent(line) > _indent(before):
+        return True
     if LABEL.match(text) and LABEL.match(before.strip()):
         return False  # "sublimation: …" after "evaporation: …": the next entry of a list
     filled = len(before) + 1 + len(text.split()[0]) > width - SLACK
+    if _indent(line) < _indent(before):  # a paragraph's indented first line, then the rest
+        return filled and text[:1].islower()
     return filled or (text[:1].islower() and len(before) >= width // 2)
 
 

@@ -13,6 +13,7 @@ from questions.pipeline import analyse, generate
 from questions.reading import RawArticle
 from questions.templates import candidates
 from questions.textutil import decapitalise
+from questions.unwrap import unwrapped
 
 
 def bank_of(text: str, fmt: str = "md") -> Bank:
@@ -134,3 +135,27 @@ Habitat: the place where an organism lives and finds the food and shelter it nee
     }
     assert set(said.values()) == {"True", "False"}
     assert "The article defines “Habitat" not in said  # no definition of its kind to swap in
+
+
+BOOK = """CHAPTER 8   NETWORKS OF EXCHANGE, 200 BCE-1450 CE
+
+8.2  The Silk Road: Trade and Exchange Across Eurasia
+
+   For more than fifteen centuries, a web of overland routes linked China
+with Central Asia, India, Persia and the Mediterranean world. Merchants,
+pilgrims, soldiers and envoys travelled these routes, carrying silk and
+spices, horses and glass, as well as religions, technologies and ideas.
+   Historians call this network the Silk Road, although the name is modern.
+It was coined in 1877 by a German geographer who wrote of a silk road.
+The Silk Road carried silk west and brought horses and glass east to China.
+"""
+
+
+def test_a_book_paragraph_with_an_indented_first_line_is_one_paragraph() -> None:
+    lines = unwrapped(BOOK.splitlines())
+    first = next(line for line in lines if line.strip().startswith("For more"))
+    assert first.rstrip().endswith("religions, technologies and ideas.")
+
+
+def test_a_sections_title_beats_its_chapters_header() -> None:
+    assert analyse(BOOK, "txt").doc.title == "The Silk Road: Trade and Exchange Across Eurasia"
