@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 from questions.acceptance_cues import CUE_REASONS, CUE_RULES
+from questions.acceptance_refs import REF_REASONS, REF_RULES
 from questions.acceptance_slots import SLOT_REASONS, SLOT_RULES, top_words
 from questions.facts import Fact
 from questions.gates import REASONS
@@ -48,6 +49,7 @@ ACCEPT_REASONS = {
 }
 ACCEPT_REASONS.update(CUE_REASONS)
 ACCEPT_REASONS.update(SLOT_REASONS)
+ACCEPT_REASONS.update(REF_REASONS)
 # Registered once, beside the gates' own codes, so reports print a text for every code.
 REASONS.update(ACCEPT_REASONS)
 
@@ -848,6 +850,7 @@ RULES = (
     number_distractor,
     *CUE_RULES,
     *SLOT_RULES,
+    *REF_RULES,
 )
 
 

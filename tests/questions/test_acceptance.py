@@ -162,6 +162,8 @@ CASES = [
     ("title_word", "{{blank}} is the best-known periodic comet.", "Halley's Comet", C, (), "f-1", "Comets", False),
     ("label_stem", "Tornadoes - can form within the {{blank}} of a storm.", "rainbands", C, (), "f-1", "", True),
     ("label_stem", "Tornadoes can form within the {{blank}} of a storm.", "rainbands", C, (), "f-1", "", False),
+    ("dangling_pronoun", "Together with permanent snow, they store about {{blank}} of fresh water.", "69 percent", C, (), "f-1", "", True),
+    ("dangling_pronoun", "Glaciers and ice sheets together store about {{blank}} of fresh water.", "69 percent", C, (), "f-1", "", False),
 ]  # fmt: skip
 
 
@@ -213,3 +215,21 @@ def test_accept_counts_reasons() -> None:
 def test_the_pages_commonest_words_are_counted_singular_without_function_words() -> None:
     text = "Lice live on the scalp. A louse lays eggs on the hair. Lice and nits cling to hair."
     assert top_words(text) == frozenset(["louse", "hair", "cling"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dangling"),
+    [
+        ("Between 1969 and 1972 it carried out six landings on the Moon.", True),
+        ("Together with permanent snow, they store most of the fresh water.", True),
+        ("Receivers that use two frequencies can remove most of it.", True),
+        ("Bees shape it into hexagonal cells, a shape that stores the most honey.", True),
+        ("For many years it was claimed that the blades were coated with chromium.", False),
+        ("The late Baroque reached its height with Bach and Handel.", False),
+        ("Lübeck and Hamburg agreed to protect the land route between them.", False),
+        ("The Moon pulls on the oceans, and it raises two tidal bulges.", False),
+    ],
+)
+def test_a_pronoun_that_names_nothing_before_it_is_refused(sentence: str, dangling: bool) -> None:
+    question = q(sentence, "True", Kind.TRUE_FALSE)
+    assert ("dangling_pronoun" in acc.reasons(question, lex())) == dangling
