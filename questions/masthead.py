@@ -30,6 +30,7 @@ CHAPTER_RE = re.compile(
     r"^(?:chapter|unit|lesson|module|part|topic)\s+(?:\d{1,3}|[ivxlc]{1,6})\b\s*[.:–—-]?\s*(?=\S)",
     re.IGNORECASE,
 )
+BREADCRUMB_TITLE_RE = re.compile(r"^(?:[^-–>»|:]{1,30}\s[-–>»|]\s){2,}(\S.*)$")
 PAGE_NUMBER_RE = re.compile(r"\s+\d{1,4}$")
 SECTION_NUMBER_RE = re.compile(r"^\d{1,3}\.\d{1,3}\.?\s+\S")  # "8.2 The Silk Road"
 DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|org|net|edu|gov|info|io|co\.uk|org\.uk)\b", re.I)
@@ -180,6 +181,9 @@ def clean_title(title: str, body: str) -> str:
     chapter = CHAPTER_RE.match(title)
     if chapter and len(title) > chapter.end():
         title = PAGE_NUMBER_RE.sub("", title[chapter.end() :])
+    trail = BREADCRUMB_TITLE_RE.match(title)
+    if trail:
+        title = trail.group(1)  # "Parasites - Lice - Head Lice": the page is the last step
     shouted = [w for w in words(title) if len(w) >= 3]
     if shouted and sum(w.isupper() for w in shouted) * 2 > len(shouted):
         title = _title_case(title, _forms(body))

@@ -108,3 +108,12 @@ def test_a_shouted_title_keeps_its_acronyms_beside_numbers() -> None:
     )
     title = "NETWORKS OF EXCHANGE, 200 BCE-1450 CE"
     assert clean_title(title, body) == "Networks of Exchange, 200 BCE-1450 CE"
+
+
+def test_a_breadcrumb_title_is_its_last_step() -> None:
+    assert (
+        clean_title("Parasites - Lice - Head Lice", "Head lice live on the scalp.") == "Head Lice"
+    )
+    assert clean_title("Home > Health > Asthma", "Asthma affects the airways.") == "Asthma"
+    kept = "GPS: How Satellite Navigation Works - FAQ & Revision Sheet"
+    assert clean_title(kept, "GPS uses satellites.") == kept
