@@ -86,7 +86,10 @@ class Kinship:
             return []  # the answer itself must name a kind of thing ("hatched lice" does not)
         own = self.unit_stems[unit] if 0 <= unit < len(self.unit_stems) else frozenset()
         out: list[str] = []
+        named = words(answer)[-1][:1].isupper()
         for said in self.by_kind.get(kind, ()):
+            if words(said)[-1][:1].isupper() != named:
+                continue  # "Aletsch Glacier" is one glacier, not a kind of "valley glaciers"
             term = _as_number_of(said, answer)
             if squash(term) == squash(answer) or find_phrase(sentence, term) != -1:
                 continue

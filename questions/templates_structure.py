@@ -66,6 +66,8 @@ MAX_HEADER = 8
 ATTRIBUTE_TAGS = frozenset(["NN", "NNS", "JJ", "CD", "NNP"])
 # Key column headers that say nothing of what a row is: "Which name has …?" is no question.
 GENERIC_KEYS = frozenset(["name", "item", "type", "term", "thing", "entry", "kind", "category"])
+# A cell's first word that says the row has no value: general English, not one table's.
+NO_VALUE = frozenset(["varies", "variable", "various", "unknown", "n/a", "none", "depends"])
 BINARY = frozenset(["yes", "no", "y", "n", "true", "false", "✓", "✗", "x", "+", "-", "–"])
 
 
@@ -89,6 +91,8 @@ ONE_OF_MANY = frozenset(["example", "instance", "case", "type", "kind"])
 def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if squash(fact.answer.split(",")[0]) in BINARY:
         return  # "Yes", "No", "Yes, bulbar region": a guess, not a fact to learn
+    if words(fact.answer)[:1] and words(fact.answer)[0].casefold() in NO_VALUE:
+        return  # "Varies widely", "Unknown": the row has no value to learn
     attribute = attribute_name(fact.relation)
     row = row_name(ctx, fact.subject)
     if not attribute or not is_noun_phrase(fact.subject) or fact.subject[:1].isdigit():

@@ -104,7 +104,7 @@ A valley glacier flows down a mountain valley and carves it into a U shape.
 Piedmont glaciers spread out where a valley glacier leaves the mountains for a plain.
 The Aletsch Glacier is the longest glacier in the Alps, at about 23 kilometres.
 The Malaspina Glacier in Alaska is the largest piedmont glacier in the world.
-Cirque glaciers sit in hollows high on mountainsides and are the smallest type.
+Small cirque glaciers sit in hollows high on mountainsides and are the smallest type.
 """
     options = [
         o for q in bank_of(text).questions if q.kind == Kind.MULTIPLE_CHOICE for o in q.options
@@ -159,3 +159,19 @@ def test_a_book_paragraph_with_an_indented_first_line_is_one_paragraph() -> None
 
 def test_a_sections_title_beats_its_chapters_header() -> None:
     assert analyse(BOOK, "txt").doc.title == "The Silk Road: Trade and Exchange Across Eurasia"
+
+
+def test_a_cell_that_says_the_row_has_no_value_is_not_asked() -> None:
+    text = """# Glacier types
+
+Glaciers are sorted by where they form and how big they grow, from small cirques to
+continental ice sheets, and each type is named after its shape and setting.
+
+| Type | Typical size |
+|---|---|
+| Cirque glacier | Usually under a few km² |
+| Valley glacier | A few to several tens of kilometres long |
+| Tidewater glacier | Varies widely |
+| Ice sheet | More than 50,000 km² |
+"""
+    assert not [q for q in bank_of(text).questions if "Varies" in q.answer]
