@@ -38,6 +38,18 @@ _ASIDE_WORDS = (
 ASIDE_START = frozenset(_ASIDE_WORDS.split())
 _NOT_A_TOPIC = "there here what how why when where which who it this these they"
 NOT_A_TOPIC = frozenset(_NOT_A_TOPIC.split())
+# Words that give a reason: an answer to "Why …?" says one of them.
+CAUSE_MARK_RE = re.compile(
+    r"\b(?:because|since|so that|so|due to|owing to|as a result|in order to|therefore|"
+    r"which means|means that|caused by|this is why|that is why)\b",
+    re.I,
+)
+MAX_QA_WORDS = 45
+# A first sentence that supposes or concedes ("Three distances would be enough if …",
+# "Although …") leads up to the reason, unless it gives one itself.
+SUPPOSING_RE = re.compile(
+    r"^(?!.*\bbecause\b).*(?:\bwould\b.*\bif\b|^(?:although|while|in principle|in theory)\b)", re.I
+)
 DETERMINER_WORDS = frozenset(["a", "an", "the", "their", "its", "your", "his", "her", "our", "my"])
 # Unit names: "resistance (ohm)" says how a thing is measured, not what it is called.
 _UNIT_WORDS = """
@@ -297,9 +309,20 @@ def qa_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     if doc.first_paragraph.get(unit.section) != unit.sentence.start:
         return
     answer = unit.sentence.text.rstrip(".")
-    if not 3 <= len(words(answer)) <= 30 or not answers(doc, unit, section.name, answer):
+    if section.name.casefold().startswith("why ") and SUPPOSING_RE.search(answer):
+        answer = _with_reason(doc, unit, answer)  # "Three would do if …. The fourth …"
+    if not 3 <= len(words(answer)) <= MAX_QA_WORDS or not answers(doc, unit, section.name, answer):
         return
     yield Fact("qa", section.name, answer, unit, "qa", section.name)
+
+
+def _with_reason(doc: Document, unit: Unit, answer: str) -> str:
+    """A "Why …?" answer through the next sentence when that one gives the reason, else ""
+    (a first sentence that only supposes does not answer why)."""
+    later = [u for u in doc.units if u.line == unit.line and u.sentence.start > unit.sentence.start]
+    if later and CAUSE_MARK_RE.search(later[0].sentence.text):
+        return f"{answer}. {later[0].sentence.text.rstrip('.')}"
+    return ""
 
 
 def answers(doc: Document, unit: Unit, question: str, answer: str) -> bool:

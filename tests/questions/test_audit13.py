@@ -175,3 +175,21 @@ continental ice sheets, and each type is named after its shape and setting.
 | Ice sheet | More than 50,000 km² |
 """
     assert not [q for q in bank_of(text).questions if "Varies" in q.answer]
+
+
+def test_a_why_question_is_not_answered_by_a_supposition() -> None:
+    text = """GPS FAQ
+
+Why do you need four satellites?
+
+Three distances would be enough if the receiver had a perfect clock. But receivers use
+cheap quartz clocks, so a fourth satellite is needed to solve for the clock offset.
+
+Why are plants green?
+
+Leaves contain chlorophyll, which absorbs blue and red light but reflects green light.
+"""
+    qa = {f.subject: f.answer for f in analyse(text, "txt").facts if f.kind == "qa"}
+    assert qa["Why are plants green?"].startswith("Leaves contain chlorophyll")
+    reason = qa["Why do you need four satellites?"]
+    assert reason.startswith("Three distances") and "fourth satellite" in reason
