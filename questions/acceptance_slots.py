@@ -63,11 +63,11 @@ LABEL_RE = re.compile(r"^\s*[A-Z][\w ]{0,25}:\s|^\s*[A-Za-z][\w ]{0,30}\s[-â€“â€
 
 def top_words(text: str) -> frozenset[str]:
     """The page's ``TOPIC_RANK`` commonest content words, lower case and singular."""
-    counts = Counter(
-        singular(w.casefold())
-        for w in words(text)
-        if len(w) > 2 and w.casefold() not in STOPWORDS and not w[0].isdigit()
-    )
+    said = Counter(w.casefold() for w in words(text) if len(w) > 2 and not w[0].isdigit())
+    counts: Counter[str] = Counter()
+    for word, n in said.items():  # each distinct word made singular once, not each time
+        if word not in STOPWORDS:
+            counts[singular(word)] += n
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return frozenset(w for w, _ in ranked[:TOPIC_RANK])
 
