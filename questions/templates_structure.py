@@ -100,10 +100,11 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     said, be = fact.unit.sentence.text, "are" if attribute[1] else "is"
     of = "for" if " of " in attribute[0] else "of"  # not "the time of onset of ALS"
     frame = caption_frame(ctx, fact)
-    one_of_many = attribute[0] in ONE_OF_MANY and not attribute[1]
+    one_of_many = singular(attribute[0]) in ONE_OF_MANY
     row = counted(ctx, row, one_of_many)
-    the = "an" if one_of_many else "the"
-    stem = capitalise(f"{frame}what {be} {the} {attribute[0]} {of} {row}?")
+    # "an example of a caldera", "examples of …": one of many, never "the example(s)".
+    the = ("" if attribute[1] else "an ") if one_of_many else "the "
+    stem = capitalise(f"{frame}what {be} {the}{attribute[0]} {of} {row}?")
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, fact.answer, said)
     values = rotated(ctx, fact, _others(ctx, fact, "answer"), fact.answer)
     yield make(ctx.doc, fact, Kind.MULTIPLE_CHOICE, stem, fact.answer, said, distractors=values[:3])
