@@ -95,6 +95,8 @@ def attribute_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     if done is not None:
         yield from _done_facts(done, unit, entity)
         return
+    for name in _people(tokens, doc.proper):
+        yield Fact("person", name, name, unit, "agent", entity or name)
     found = _subject(tokens) if unit.sentence.text.startswith("The ") else None
     value = _value(unit.sentence.text, tokens, found.end + 1) if found else ""
     if found and value:
@@ -194,6 +196,29 @@ def _active(text: str, tokens: tuple[Token, ...], proper: frozenset[str]) -> _Pa
     if len(words(thing)) > MAX_ANSWER_WORDS:
         return None
     return _Passive(thing, tokens[k].text, "", name)
+
+
+def _people(tokens: tuple[Token, ...], proper: frozenset[str]) -> list[str]:
+    """Names of two words or more the page writes mid-sentence, right before a past verb
+    ("… and Rosalind Franklin produced …") or after "by": people who did something."""
+    out: list[str] = []
+    for k in range(1, len(tokens)):
+        if tokens[k].tag != "NNP" or tokens[k - 1].tag == "NNP" or _inside_a_name(tokens, k):
+            continue
+        name, end = _name(tokens, k, described=False)
+        done = end < len(tokens) and tokens[end].tag in ("VBD", "VBN")
+        named = tokens[k - 1].text == "by" or done
+        if named and len(name.split()) >= 2 and all(p in proper for p in name.split()):
+            out.append(name)
+    return out
+
+
+def _inside_a_name(tokens: tuple[Token, ...], k: int) -> bool:
+    """ "the Protestant Reformation", "the Stockton and Darlington Railway": a capitalised
+    run after "the", or after "and"/"of" that joins it to a name before, is a body's name."""
+    before = tokens[k - 1].text
+    joined = before in ("and", "of", "&") and k >= 2 and tokens[k - 2].tag == "NNP"
+    return before.casefold() == "the" or joined
 
 
 def names_a_topic(subject: str) -> bool:

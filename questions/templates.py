@@ -21,7 +21,7 @@ from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, which_stem
 from questions.rarity import is_trivial_word
-from questions.templates_attributes import agent, attribute, date
+from questions.templates_attributes import agent, attribute, date, person
 from questions.templates_blanks import key_term, no_claim
 from questions.templates_gloss import gloss, with_article
 from questions.templates_structure import defines_a_thing, glossary_entry, table_cell
@@ -460,6 +460,7 @@ TEMPLATES: dict[str, Template] = {
     "attribute": attribute,
     "agent": agent,
     "date": date,
+    "person": person,
 }
 
 

@@ -3,18 +3,21 @@
 "What is the most common cause of CMT?" and "Who explained the origin of atolls?": the
 question is the sentence's subject asked back, so it reads as a person wrote it and needs no
 gap. Flashcards: the answer is recalled, and no other fact of the article is of its kind for
-certain (a second cause is not false, only unsaid).
+certain (a second cause is not false, only unsaid). Who did something is also a multiple
+choice where the page names at least two other people who did other things.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 
-from questions.build import Candidate, make
+from questions.build import Candidate, make, pick_distractors
 from questions.context import Context
 from questions.facts import Fact
 from questions.model import Kind
-from questions.textutil import capitalise
+from questions.textutil import STOPWORDS, capitalise, find_phrase
 
 
 def attribute(ctx: Context, fact: Fact) -> Iterator[Candidate]:
@@ -28,10 +31,52 @@ def agent(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     """ "Who explained the origin of atolls?" → "Charles Darwin" (or his surname)."""
     stem = f"Who {fact.relation} {fact.subject}?"
     said = fact.unit.sentence.text
-    surname = fact.answer.split()[-1]
-    alone = surname != fact.answer and " and " not in fact.answer  # not "Crick" for two
+    people = [f.answer for f in ctx.siblings(fact, size=40)]
+    answer = full_name(fact.answer, ctx.doc.text)  # "Watt patented …": "James Watt"
+    surname = answer.split()[-1]
+    alone = surname != answer and " and " not in answer  # not "Crick" for two
     accepted = (surname,) if alone else ()
-    yield make(ctx.doc, fact, Kind.FLASHCARD, stem, fact.answer, said, accepted=accepted)
+    yield make(ctx.doc, fact, Kind.FLASHCARD, stem, answer, said, accepted=accepted)
+    others = [o for o in people if not _same_person(o, answer) and find_phrase(said, o) == -1]
+    if len(answer.split()) == 1:  # no full name on the page: the others by surname too
+        others = [o.split()[-1] for o in others if " and " not in o]
+    options = pick_distractors(answer, others)
+    if len(options) >= 2:  # other people the page says did other things
+        yield make(
+            ctx.doc,
+            fact,
+            Kind.MULTIPLE_CHOICE,
+            stem,
+            answer,
+            said,
+            accepted=accepted,
+            distractors=options,
+        )
+
+
+def full_name(name: str, text: str) -> str:
+    """A surname alone, as the page writes it in full elsewhere: the commonest capitalised
+    word before it that is not a function word ("James Watt", not "Since Watt")."""
+    if len(name.split()) > 1:
+        return name
+    found = Counter(
+        m.group(1)
+        for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(name)}\b(?!['’])", text)
+        if m.group(1).casefold() not in STOPWORDS
+    )
+    return f"{found.most_common(1)[0][0]} {name}" if found else name
+
+
+def person(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    """Someone the page says did something: a wrong option of a who-question, asked nothing
+    itself (what they did is asked where the sentence allows: ``agent``)."""
+    return iter(())
+
+
+def _same_person(a: str, b: str) -> bool:
+    """ "Darwin" and "Charles Darwin", or one pair inside another, are one answer."""
+    mine, theirs = set(a.split()), set(b.split())
+    return bool(mine & theirs)
 
 
 def date(ctx: Context, fact: Fact) -> Iterator[Candidate]:

@@ -13,6 +13,7 @@ from questions.document import build_document
 from questions.facts import Fact
 from questions.facts_attributes import attribute_facts
 from questions.lines import classify
+from questions.model import Kind
 from questions.normalise import canonical_text, hinted_lines
 from questions.pipeline import _noise, analyse, generate
 from questions.reading import RawArticle
@@ -28,7 +29,13 @@ def facts_of(sentence: str) -> list[Fact]:
 
 
 def asked(sentence: str) -> list[tuple[str, str, str]]:
-    return [(f.kind, f.subject, f.answer) for f in facts_of(sentence)]
+    """The facts a question is asked of (a "person" fact is only a wrong option)."""
+    return [(f.kind, f.subject, f.answer) for f in facts_of(sentence) if f.kind != "person"]
+
+
+def test_people_who_did_something_are_kept_as_options() -> None:
+    people = [f.answer for f in facts_of(ENGINES.split("\n\n", 1)[1]) if f.kind == "person"]
+    assert people == ["Thomas Savery", "Thomas Newcomen", "James Watt", "John Wilkinson"]
 
 
 def test_a_named_property_is_asked_back_with_its_value_as_the_answer() -> None:
@@ -137,3 +144,34 @@ def test_a_menu_line_the_body_also_says_is_a_term_not_noise() -> None:
     assert "Collagen" not in noise
     others = [line.text for line in lines if line.kind == "noise" and line.text != "Collagen"]
     assert others and all(text in noise for text in others)
+
+
+ENGINES = (
+    "Steam engines\n\n"
+    "Early engines pumped water out of deep mines in Cornwall and the Midlands. "
+    "In 1698 the engineer Thomas Savery patented a pump that raised water by steam. "
+    "In 1712 the ironmonger Thomas Newcomen built an engine with a piston and a beam. "
+    "The instrument maker James Watt was asked to repair a model of that engine. "
+    "Watt patented the separate condenser in 1769, and the engines burned far less coal. "
+    "Later the ironmaster John Wilkinson bored the cylinders that made the engines tight.\n"
+)
+
+
+def test_who_did_something_is_asked_by_full_name_among_the_pages_other_people() -> None:
+    analysis = analyse(ENGINES, "txt")
+    ctx = build_context(analysis.doc, list(analysis.facts))
+    made = [
+        c.question
+        for c in candidates(ctx, list(analysis.facts))
+        if c.question.prompt == "Who patented the separate condenser in 1769?"
+    ]
+    kinds = {q.kind: q for q in made}
+    assert kinds[Kind.FLASHCARD].answer == "James Watt"
+    assert kinds[Kind.FLASHCARD].accepted == ("Watt",)
+    choice = kinds[Kind.MULTIPLE_CHOICE]
+    assert choice.answer == "James Watt"
+    assert set(choice.options) - {"James Watt"} <= {
+        "Thomas Savery",
+        "Thomas Newcomen",
+        "John Wilkinson",
+    }
