@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
@@ -599,6 +600,9 @@ def _role_subject(body: str) -> bool:
     return bool(following) and (following[0].tag in FINITE_VERB or following[0].tag == "RB")
 
 
+# Pure in the stem's text, and asked again of each sentence by the antecedent pass, the
+# templates and the acceptance rules; a long page repeats sentences word for word.
+@lru_cache(maxsize=65536)
 def _refers_back(body: str) -> bool:
     """Does the stem point at something only the article's previous sentences name ("…
     these ions …", "Still others …")? Not when the stem itself names it first ("Calcium …
