@@ -47,6 +47,7 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 from questions.model import CLOZE_BLANK, Kind, Question
 from questions.nlp import singular
@@ -138,6 +139,8 @@ def score(q: Question, count: Callable[[str], int]) -> float:
     return value - max(0, len(q.prompt.split()) - 30) * 0.1
 
 
+# Each stem is folded again for every candidate the ranking weighs beside it.
+@lru_cache(maxsize=65536)
 def folded(text: str) -> Folded:
     """The text's words in lower case and singular: "Stockfish" / "stockfishes" are one."""
     return tuple(singular(w) for w in _FOLD_RE.findall(text.casefold()))
