@@ -104,11 +104,23 @@ class Vocabulary:
 
 def ngram_frequencies(doc: Document) -> Counter[tuple[str, ...]]:
     counts: Counter[tuple[str, ...]] = Counter()
+    # A long page repeats sentences word for word: each text is split into n-grams once.
+    grams: dict[str, list[tuple[str, ...]]] = {}
     for unit in doc.units:
-        folded = [w.casefold() for w in words(unit.sentence.text)]
-        for n in range(1, MAX_WORDS + 1):
-            counts.update(zip(*(folded[i:] for i in range(n)), strict=False))
+        text = unit.sentence.text
+        if text not in grams:
+            grams[text] = _ngrams(text)
+        counts.update(grams[text])
     return counts
+
+
+def _ngrams(text: str) -> list[tuple[str, ...]]:
+    """The text's folded word n-grams (n ≤ ``MAX_WORDS``), the 1-grams first."""
+    folded = [w.casefold() for w in words(text)]
+    out: list[tuple[str, ...]] = []
+    for n in range(1, MAX_WORDS + 1):
+        out.extend(zip(*(folded[i:] for i in range(n)), strict=False))
+    return out
 
 
 def vocabulary(doc: Document) -> Vocabulary:
@@ -122,8 +134,12 @@ def topic_words(doc: Document) -> frozenset[str]:
     """The content words (folded, singular) that at least ``TOPIC_SHARE`` of the article's
     sentences say: what the page is about, so a blank of them tests its frame, not a fact."""
     said: Counter[str] = Counter()
+    sets: dict[str, set[str]] = {}  # each text's words once, however often it is repeated
     for unit in doc.units:
-        said.update({singular(w.casefold()) for w in words(unit.sentence.text) if w.isalpha()})
+        text = unit.sentence.text
+        if text not in sets:
+            sets[text] = {singular(w.casefold()) for w in words(text) if w.isalpha()}
+        said.update(sets[text])
     least = max(TOPIC_MIN_SENTENCES, TOPIC_SHARE * len(doc.units))
     return frozenset(w for w, n in said.items() if n >= least and not is_trivial_word(w))
 
