@@ -69,12 +69,12 @@ def is_content(word: str) -> bool:
     return w not in STOPWORDS and (len(w) > 1 or w.isdigit())
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in words(text) if is_content(w))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def content_stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in content_words(text))
 
