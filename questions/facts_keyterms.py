@@ -82,6 +82,10 @@ FILLER_RE = re.compile(
 )
 
 
+# A blank's (score without reuse, bonus, start, end, phrase, squashed answer).
+Valued = tuple[float, float, int, int, Phrase, str]
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """What the whole article says about its words: how often phrases recur, what headings name."""
@@ -95,6 +99,11 @@ class Vocabulary:
     topic: frozenset[str] = frozenset()
     # A sentence's usable blanks, found once: both key-term passes ask for every sentence's.
     found: dict[str, tuple[tuple[int, int, Phrase], ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    # Each of those blanks valued before the deck's earlier answers count, by (text, lo):
+    # a long page repeats sentences, and the value depends on the article alone.
+    valued: dict[tuple[str, int], tuple[Valued, ...]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
 
@@ -213,6 +222,11 @@ def value_of(text: str, span: tuple[int, int], phrase: Phrase) -> float:
 
 
 def score(answer: str, phrase: Phrase, vocab: Vocabulary, used: Counter[str]) -> float:
+    return base_score(answer, phrase, vocab) - 3.0 * used[squash(answer)]
+
+
+def base_score(answer: str, phrase: Phrase, vocab: Vocabulary) -> float:
+    """``score`` before answers already used lower it."""
     terms = [w.casefold() for w in words(answer) if not is_trivial_word(w)]
     if phrase.is_number and (any(c.isdigit() for c in answer) or is_quantity(answer)):
         value = 6.0 + (2.0 if len(answer.split()) > 1 or "%" in answer else 0.0)
@@ -222,7 +236,7 @@ def score(answer: str, phrase: Phrase, vocab: Vocabulary, used: Counter[str]) ->
         value += 1.0 if any(w in vocab.headings for w in terms) else 0.0
     if vocab.count(answer) >= TOPIC_COUNT:
         value -= 4  # the article's topic: no knowledge is tested
-    return value - 3.0 * used[squash(answer)]
+    return value
 
 
 def spans(text: str, phrase: Phrase, vocab: Vocabulary) -> Iterator[tuple[int, int]]:
@@ -385,9 +399,8 @@ def best_blanks(
     if len(content_words(text)) - 1 < MIN_CONTEXT:
         return []
     scored: list[tuple[float, int, int, Phrase]] = []
-    for start, end, phrase in candidates(text, lo, vocab):
-        span = (start, end)
-        value = score(text[start:end], phrase, vocab, used) + value_of(text, span, phrase)
+    for base, bonus, start, end, phrase, answer in valued(text, lo, vocab):
+        value = (base - 3.0 * used[answer]) + bonus  # as ``score`` + ``value_of``
         if value >= MIN_SCORE:
             scored.append((-value, start, end, phrase))
     chosen: list[tuple[int, int]] = []
@@ -401,6 +414,24 @@ def best_blanks(
             continue  # "the ___ membrane", "mathematical ___": a weaker reading of the sentence
         chosen.append((start, end))
     return chosen
+
+
+def valued(text: str, lo: int, vocab: Vocabulary) -> tuple[Valued, ...]:
+    """The usable blanks of ``text`` from ``lo`` on, each with ``base_score`` and
+    ``value_of``, worked out once per article."""
+    if (text, lo) not in vocab.valued:
+        vocab.valued[(text, lo)] = tuple(
+            (
+                base_score(text[s:e], phrase, vocab),
+                value_of(text, (s, e), phrase),
+                s,
+                e,
+                phrase,
+                squash(text[s:e]),
+            )
+            for s, e, phrase in candidates(text, lo, vocab)
+        )
+    return vocab.valued[(text, lo)]
 
 
 def best_blank(text: str, lo: int, vocab: Vocabulary, used: Counter[str]) -> tuple[int, int] | None:
