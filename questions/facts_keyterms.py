@@ -482,6 +482,8 @@ def is_labelled_item(unit: Unit) -> bool:
     return unit.line.kind == "list_item" and ": " in unit.sentence.text[:60]
 
 
+# Asked of every sentence by both key-term passes; a long page repeats sentences.
+@lru_cache(maxsize=65536)
 def states_a_fact(text: str) -> bool:
     """Not a question (a review question asks, it states nothing), no impossible share
     ("515 percent of Americans": a range whose dash the copy lost), and no "X plays a role in
