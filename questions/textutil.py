@@ -187,6 +187,7 @@ def is_acronym(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)  # a section's or entity's name, for each of its questions
 def tag_slug(text: str) -> str:
     """A tag component: no spaces, only letters, digits, underscores and hyphens."""
     cleaned = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")
