@@ -348,6 +348,9 @@ class _Picked:
         self.nearby: dict[int, list[_Said]] = {}
         self.everywhere: list[_Said] = []
         self.spared: list[int] = []  # refused only beside a neighbour, best first
+        # Each candidate's ``_Said``, by ``id``: a candidate is weighed again after every
+        # question kept.
+        self.said_of: dict[int, _Said] = {}
         self.count: Callable[[str], int] = lambda _: 1  # how often the article says a phrase
 
     def part(self, q: Question) -> str:
@@ -400,7 +403,9 @@ class _Picked:
         one this stem says ("The piston was chained …" / "… pulled the ___ back up" →
         piston)? The two give each other away. A summary section's question is checked
         against every kept one: it restates the body ("Key points")."""
-        mine = _Said(q, self.count)
+        mine = self.said_of.get(id(q))
+        if mine is None:
+            mine = self.said_of[id(q)] = _Said(q, self.count)
         summary = SUMMARY_RE.match(q.source.section.strip()) is not None
         block = q.source.start // NEAR_TEXT
         near = [e for b in (block - 1, block, block + 1) for e in self.nearby.get(b, [])]
@@ -444,7 +449,7 @@ class _Picked:
             self.answers[self.folded[i]] += 1
             if key := name_key(q.answer):
                 self.names.add(key)
-            said = _Said(q, self.count)
+            said = self.said_of.get(id(q)) or _Said(q, self.count)
             self.nearby.setdefault(q.source.start // NEAR_TEXT, []).append(said)
             self.everywhere.append(said)
             answer = folded(q.answer)
