@@ -101,6 +101,7 @@ def _tokens(text: str, span: tuple[int, int]) -> tuple[Tokens, Tokens, Tokens]:
     return before, inside, after
 
 
+@lru_cache(maxsize=65536)  # the lemmatiser's lookup, for every word a rule asks about
 def _can_be_verb(word: str) -> bool:
     return "VERB" in getAllLemmas(word.casefold())
 
