@@ -362,8 +362,11 @@ def _in_series(text: str, span: tuple[int, int]) -> bool:
     example ("such as ___")? Then the other members, and anything of their kind, fill the
     blank just as well."""
     before, after = text[max(0, span[0] - 60) : span[0]], text[span[1] : span[1] + 60]
-    listed = SERIES_MIDDLE.search(before) or (before.rstrip().endswith(",") and after[:1] == ",")
-    last = SERIES_LAST.search(before)
+    comma = "," in before  # both series patterns need one: most blanks are decided here
+    listed = comma and (
+        SERIES_MIDDLE.search(before) or (before.rstrip().endswith(",") and after[:1] == ",")
+    )
+    last = comma and SERIES_LAST.search(before)
     example = EXAMPLE_BEFORE.search(before)
     return bool(listed or last or example or SERIES_FIRST.match(after))
 
