@@ -613,6 +613,8 @@ class _AskedIndex:
     def __init__(self) -> None:
         self.by_word: dict[tuple[str, Folded], list[_Asked]] = {}
         self.quotes: dict[Folded, list[_Asked]] = {}
+        # Each candidate's keys, by ``id``: it is looked up again after every question kept.
+        self.probes: dict[int, list[tuple[str, Folded]]] = {}
 
     def _put(self, key: tuple[str, Folded], entry: _Asked) -> None:
         self.by_word.setdefault(key, []).append(entry)
@@ -630,13 +632,19 @@ class _AskedIndex:
                 self._put(("answers", term[:1]), entry)
         self.quotes.setdefault(entry.quote, []).append(entry)
 
-    def near(self, mine: _Asked) -> list[_Asked]:
+    def _keys(self, mine: _Asked) -> list[tuple[str, Folded]]:
         keys = [("says", _value_key(value)) for value in mine.numbers]
         keys += [("asks", key) for key in _number_keys(mine.text)]
         if mine.defining:
             keys += [("names", term[:1]) for term in mine.terms]
         if mine.asks_term:
             keys += [("answers", (w,)) for w in set(mine.stem)]
+        return keys
+
+    def near(self, mine: _Asked) -> list[_Asked]:
+        keys = self.probes.get(id(mine))
+        if keys is None:
+            keys = self.probes[id(mine)] = self._keys(mine)
         lists = [self.by_word.get(key, []) for key in keys]
         # A value more than NEAR_CAP kept stems say is a common one ("2 days" on a long
         # page), not one fact's: looking through them all would make the ranking quadratic.
