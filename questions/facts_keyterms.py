@@ -98,7 +98,8 @@ class Vocabulary:
     # whatever its title says ("monsoon" under a running header "Briefing Note 7").
     topic: frozenset[str] = frozenset()
     # A sentence's usable blanks, found once: both key-term passes ask for every sentence's.
-    found: dict[str, tuple[tuple[int, int, Phrase], ...]] = field(
+    # By (text, lo): 0 for all of them, else those from ``lo`` on (``candidates``).
+    found: dict[tuple[str, int], tuple[tuple[int, int, Phrase], ...]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
     # Each of those blanks valued before the deck's earlier answers count, by (text, lo):
@@ -275,13 +276,19 @@ def phrases(text: str) -> tuple[Phrase, ...]:
 
 def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
     """The usable blanks of ``text`` whose phrase starts at ``lo`` or later."""
-    if text not in vocab.found:
-        vocab.found[text] = tuple(_candidates(text, vocab))
-    return (c for c in vocab.found[text] if c[2].start >= lo)
+    if (text, 0) in vocab.found:
+        return (c for c in vocab.found[(text, 0)] if c[2].start >= lo)
+    # A sentence shown after the one before it (``lo`` past that one): only its own phrases
+    # are judged. Each phrase is judged on its own, so they are the whole text's from ``lo``.
+    if (text, lo) not in vocab.found:
+        vocab.found[(text, lo)] = tuple(_candidates(text, lo, vocab))
+    return iter(vocab.found[(text, lo)])
 
 
-def _candidates(text: str, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
+def _candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
     for phrase in phrases(text):
+        if phrase.start < lo:
+            continue
         amount = is_quantity(phrase.text) and " " in phrase.text  # one value, not a member
         if not amount and _in_series(text, (phrase.start, phrase.end)):
             continue  # "hats, grooming aids, and towels": any member fits a blank
