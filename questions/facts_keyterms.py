@@ -252,11 +252,12 @@ def spans(text: str, phrase: Phrase, vocab: Vocabulary) -> Iterator[tuple[int, i
         return  # a name ("Pediculus humanus capitis", a heading's) is blanked whole or not at all
     short = len(phrase.text.split()) < 3
     for token in tag(text):
-        inside = phrase.start <= token.start and token.end <= phrase.end
+        if not (phrase.start <= token.start and token.end <= phrase.end):
+            continue  # only the phrase's own words: the sentence's others are no part of it
         if short and token.start != phrase.start:
             continue  # "circadian ___" (rhythm) would blank the head a modifier predicts
         rare = zipf(token.text) < RARE_ZIPF and token.tag in NOUN_TAGS
-        if inside and rare and (token.start, token.end) != whole:
+        if rare and (token.start, token.end) != whole:
             yield token.start, token.end
 
 
@@ -311,7 +312,7 @@ def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
     tags = [t.tag for t in tag(text) if span[0] <= t.start and t.end <= span[1]]
     if tags and all(t.startswith("JJ") for t in tags):
         return False  # an adjective alone: "mild or ___ hypoglycemia" has many fillers
-    before = text[: span[0]].split()[-1:]
+    before = text[: span[0]].rsplit(None, 1)[-1:]
     if re.fullmatch(r"\d{1,2}", answer):
         return False  # a bare small number: a list's "(1)", or a count without its unit
     if is_trivial(answer) or (before and before[0].casefold() in GIVEAWAY_BEFORE):
