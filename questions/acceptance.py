@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
@@ -119,6 +120,17 @@ PAIRS = (
     ("male", "female"), ("men", "women"), ("positive", "negative"), ("acute", "chronic"),
     ("internal", "external"), ("maximum", "minimum"), ("major", "minor"), ("active", "passive"),
 )  # fmt: skip
+
+
+def _mates(pairs: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for a, b in pairs:
+        out[a] = (*out.get(a, ()), b)
+        out[b] = (*out.get(b, ()), a)
+    return out
+
+
+MATES = _mates(PAIRS)  # each word of a pair with its mates: one lookup per answer word
 UNIT_RE = re.compile(
     r"^\s*(?:%|°|percent|per ?cent|[a-zµ]{1,3}\b"
     r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?)",
@@ -610,6 +622,9 @@ def _role_subject(body: str) -> bool:
     return bool(following) and (following[0].tag in FINITE_VERB or following[0].tag == "RB")
 
 
+# Pure in the stem's text, and asked again of each sentence by the antecedent pass, the
+# templates and the acceptance rules; a long page repeats sentences word for word.
+@lru_cache(maxsize=65536)
 def _refers_back(body: str) -> bool:
     """Does the stem point at something only the article's previous sentences name ("…
     these ions …", "Still others …")? Not when the stem itself names it first ("Calcium …
@@ -720,12 +735,13 @@ def pair_leak(q: Question, lex: Lexicon) -> list[str]:
         return []
     stem_words = {w.casefold() for w in words(q.prompt.replace(CLOZE_BLANK, " "))}
     for answer in words(q.answer):
-        for a, b in PAIRS:
-            mate = b if answer.casefold() == a else a if answer.casefold() == b else ""
-            if mate and mate in stem_words:
-                return ["pair_leak"]
-    acronyms = {_acronym(w) for w in q.prompt.replace(CLOZE_BLANK, " ").split()} - {""}
-    for short in sorted({_acronym(w) for w in q.answer.split()} - {""}):
+        if any(mate in stem_words for mate in MATES.get(answer.casefold(), ())):
+            return ["pair_leak"]
+    shorts = sorted({_acronym(w) for w in q.answer.split()} - {""})
+    # The stem's acronyms only when the answer has one: most answers have none.
+    stem = q.prompt.replace(CLOZE_BLANK, " ").split() if shorts else []
+    acronyms = {_acronym(w) for w in stem} - {""}
+    for short in shorts:
         if any(_one_letter_apart(short, other) for other in acronyms):
             return ["pair_leak"]  # "UMN and ___ findings" → LMN
     value = re.fullmatch(r"(\d+(?:\.\d+)?)\s?%", q.answer.strip())
@@ -813,12 +829,13 @@ def _folded_words(text: str) -> frozenset[str]:
     return frozenset(w.casefold().removesuffix("s") for w in words(text) if is_content(w))
 
 
-def _title_parts(title: str) -> list[frozenset[str]]:
+@lru_cache(maxsize=256)  # the article's title, for every candidate
+def _title_parts(title: str) -> tuple[frozenset[str], ...]:
     """Each part of a title such as "Parasites - Lice - Head Lice", with and without its
     bracket ("Tuberculosis (TB)" is also "Tuberculosis")."""
     parts = re.split(r"\s[-–—|:]\s|:\s", title)
     bare = [re.sub(r"\([^()]*\)", " ", p) for p in parts]
-    return [_folded_words(p) for p in parts + bare]
+    return tuple(_folded_words(p) for p in parts + bare)
 
 
 def topic_answer(q: Question, lex: Lexicon) -> list[str]:

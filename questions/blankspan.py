@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 
 from lemminflect import getAllLemmas
@@ -86,15 +87,21 @@ SYMBOL_RE = re.compile(r"^(?:[A-Z][a-z]{1,2}|[a-z][A-Z][a-z]?)$")
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
-def _tokens(text: str, span: tuple[int, int]) -> tuple[list[Token], list[Token], list[Token]]:
+Tokens = tuple[Token, ...]
+
+
+# Every rule of ``flawed_span`` splits the sentence at the same span again.
+@lru_cache(maxsize=65536)
+def _tokens(text: str, span: tuple[int, int]) -> tuple[Tokens, Tokens, Tokens]:
     """The sentence's tokens before, inside and after the span."""
     tokens = tag(text)
-    before = [t for t in tokens if t.end <= span[0]]
-    inside = [t for t in tokens if span[0] <= t.start and t.end <= span[1]]
-    after = [t for t in tokens if t.start >= span[1]]
+    before = tuple(t for t in tokens if t.end <= span[0])
+    inside = tuple(t for t in tokens if span[0] <= t.start and t.end <= span[1])
+    after = tuple(t for t in tokens if t.start >= span[1])
     return before, inside, after
 
 
+@lru_cache(maxsize=65536)  # the lemmatiser's lookup, for every word a rule asks about
 def _can_be_verb(word: str) -> bool:
     return "VERB" in getAllLemmas(word.casefold())
 
@@ -126,7 +133,7 @@ def swallows_verb(text: str, span: tuple[int, int]) -> bool:
     return not _finite_after(after)
 
 
-def _subordinate_subject(before: list[Token]) -> bool:
+def _subordinate_subject(before: Tokens) -> bool:
     """Does a clause of its own ("while", "because" …) open right before the span, with no
     verb or preposition between: the span is that clause's subject and its verb?"""
     for token in reversed(before):
@@ -137,7 +144,7 @@ def _subordinate_subject(before: list[Token]) -> bool:
     return False
 
 
-def _finite_after(after: list[Token]) -> bool:
+def _finite_after(after: Tokens) -> bool:
     """Does a finite verb follow the span before its clause ends?"""
     for token in after:
         if token.tag in CLAUSE_BREAKS or token.text in CLAUSE_BREAKS:
@@ -255,7 +262,7 @@ def _specific_beside(text: str, span: tuple[int, int], rarity: float, count: Cou
     return False
 
 
-def _common_word(text: str, span: tuple[int, int], inside: list[Token]) -> str:
+def _common_word(text: str, span: tuple[int, int], inside: Tokens) -> str:
     """The span's word if it is one common noun ("containers", a first word "Astronomers"),
     else "" (a name, a symbol, a number, several words)."""
     if len(inside) != 1 or inside[0].tag not in NOUN_TAGS:

@@ -128,10 +128,14 @@ def build_sections(lines: list[Line]) -> tuple[list[Section], list[int]]:
 def proper_words(lines: list[Line]) -> frozenset[str]:
     """Words capitalised mid-sentence in prose: proper nouns keep their capital in options."""
     found: set[str] = set()
+    done: set[str] = set()  # a long page repeats lines: each adds its words once
     for line in lines:
         if line.kind not in ("paragraph", "list_item", "lead_in"):
             continue
         body = line.text.split(": ", 1)[-1]
+        if body in done:
+            continue
+        done.add(body)
         for sentence in split_sentences(body):
             for word in words(sentence.text)[1:]:
                 if word[:1].isupper() and not is_acronym(word):

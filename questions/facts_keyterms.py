@@ -82,6 +82,10 @@ FILLER_RE = re.compile(
 )
 
 
+# A blank's (score without reuse, bonus, start, end, phrase, squashed answer).
+Valued = tuple[float, float, int, int, Phrase, str]
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """What the whole article says about its words: how often phrases recur, what headings name."""
@@ -94,7 +98,13 @@ class Vocabulary:
     # whatever its title says ("monsoon" under a running header "Briefing Note 7").
     topic: frozenset[str] = frozenset()
     # A sentence's usable blanks, found once: both key-term passes ask for every sentence's.
-    found: dict[str, tuple[tuple[int, int, Phrase], ...]] = field(
+    # By (text, lo): 0 for all of them, else those from ``lo`` on (``candidates``).
+    found: dict[tuple[str, int], tuple[tuple[int, int, Phrase], ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    # Each of those blanks valued before the deck's earlier answers count, by (text, lo):
+    # a long page repeats sentences, and the value depends on the article alone.
+    valued: dict[tuple[str, int], tuple[Valued, ...]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
 
@@ -104,11 +114,23 @@ class Vocabulary:
 
 def ngram_frequencies(doc: Document) -> Counter[tuple[str, ...]]:
     counts: Counter[tuple[str, ...]] = Counter()
+    # A long page repeats sentences word for word: each text is split into n-grams once.
+    grams: dict[str, list[tuple[str, ...]]] = {}
     for unit in doc.units:
-        folded = [w.casefold() for w in words(unit.sentence.text)]
-        for n in range(1, MAX_WORDS + 1):
-            counts.update(zip(*(folded[i:] for i in range(n)), strict=False))
+        text = unit.sentence.text
+        if text not in grams:
+            grams[text] = _ngrams(text)
+        counts.update(grams[text])
     return counts
+
+
+def _ngrams(text: str) -> list[tuple[str, ...]]:
+    """The text's folded word n-grams (n ≤ ``MAX_WORDS``), the 1-grams first."""
+    folded = [w.casefold() for w in words(text)]
+    out: list[tuple[str, ...]] = []
+    for n in range(1, MAX_WORDS + 1):
+        out.extend(zip(*(folded[i:] for i in range(n)), strict=False))
+    return out
 
 
 def vocabulary(doc: Document) -> Vocabulary:
@@ -122,8 +144,12 @@ def topic_words(doc: Document) -> frozenset[str]:
     """The content words (folded, singular) that at least ``TOPIC_SHARE`` of the article's
     sentences say: what the page is about, so a blank of them tests its frame, not a fact."""
     said: Counter[str] = Counter()
+    sets: dict[str, set[str]] = {}  # each text's words once, however often it is repeated
     for unit in doc.units:
-        said.update({singular(w.casefold()) for w in words(unit.sentence.text) if w.isalpha()})
+        text = unit.sentence.text
+        if text not in sets:
+            sets[text] = {singular(w.casefold()) for w in words(text) if w.isalpha()}
+        said.update(sets[text])
     least = max(TOPIC_MIN_SENTENCES, TOPIC_SHARE * len(doc.units))
     return frozenset(w for w, n in said.items() if n >= least and not is_trivial_word(w))
 
@@ -197,6 +223,11 @@ def value_of(text: str, span: tuple[int, int], phrase: Phrase) -> float:
 
 
 def score(answer: str, phrase: Phrase, vocab: Vocabulary, used: Counter[str]) -> float:
+    return base_score(answer, phrase, vocab) - 3.0 * used[squash(answer)]
+
+
+def base_score(answer: str, phrase: Phrase, vocab: Vocabulary) -> float:
+    """``score`` before answers already used lower it."""
     terms = [w.casefold() for w in words(answer) if not is_trivial_word(w)]
     if phrase.is_number and (any(c.isdigit() for c in answer) or is_quantity(answer)):
         value = 6.0 + (2.0 if len(answer.split()) > 1 or "%" in answer else 0.0)
@@ -206,7 +237,7 @@ def score(answer: str, phrase: Phrase, vocab: Vocabulary, used: Counter[str]) ->
         value += 1.0 if any(w in vocab.headings for w in terms) else 0.0
     if vocab.count(answer) >= TOPIC_COUNT:
         value -= 4  # the article's topic: no knowledge is tested
-    return value - 3.0 * used[squash(answer)]
+    return value
 
 
 def spans(text: str, phrase: Phrase, vocab: Vocabulary) -> Iterator[tuple[int, int]]:
@@ -221,11 +252,12 @@ def spans(text: str, phrase: Phrase, vocab: Vocabulary) -> Iterator[tuple[int, i
         return  # a name ("Pediculus humanus capitis", a heading's) is blanked whole or not at all
     short = len(phrase.text.split()) < 3
     for token in tag(text):
-        inside = phrase.start <= token.start and token.end <= phrase.end
+        if not (phrase.start <= token.start and token.end <= phrase.end):
+            continue  # only the phrase's own words: the sentence's others are no part of it
         if short and token.start != phrase.start:
             continue  # "circadian ___" (rhythm) would blank the head a modifier predicts
         rare = zipf(token.text) < RARE_ZIPF and token.tag in NOUN_TAGS
-        if inside and rare and (token.start, token.end) != whole:
+        if rare and (token.start, token.end) != whole:
             yield token.start, token.end
 
 
@@ -245,13 +277,19 @@ def phrases(text: str) -> tuple[Phrase, ...]:
 
 def candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
     """The usable blanks of ``text`` whose phrase starts at ``lo`` or later."""
-    if text not in vocab.found:
-        vocab.found[text] = tuple(_candidates(text, vocab))
-    return (c for c in vocab.found[text] if c[2].start >= lo)
+    if (text, 0) in vocab.found:
+        return (c for c in vocab.found[(text, 0)] if c[2].start >= lo)
+    # A sentence shown after the one before it (``lo`` past that one): only its own phrases
+    # are judged. Each phrase is judged on its own, so they are the whole text's from ``lo``.
+    if (text, lo) not in vocab.found:
+        vocab.found[(text, lo)] = tuple(_candidates(text, lo, vocab))
+    return iter(vocab.found[(text, lo)])
 
 
-def _candidates(text: str, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
+def _candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, int, Phrase]]:
     for phrase in phrases(text):
+        if phrase.start < lo:
+            continue
         amount = is_quantity(phrase.text) and " " in phrase.text  # one value, not a member
         if not amount and _in_series(text, (phrase.start, phrase.end)):
             continue  # "hats, grooming aids, and towels": any member fits a blank
@@ -274,7 +312,7 @@ def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
     tags = [t.tag for t in tag(text) if span[0] <= t.start and t.end <= span[1]]
     if tags and all(t.startswith("JJ") for t in tags):
         return False  # an adjective alone: "mild or ___ hypoglycemia" has many fillers
-    before = text[: span[0]].split()[-1:]
+    before = text[: span[0]].rsplit(None, 1)[-1:]
     if re.fullmatch(r"\d{1,2}", answer):
         return False  # a bare small number: a list's "(1)", or a count without its unit
     if is_trivial(answer) or (before and before[0].casefold() in GIVEAWAY_BEFORE):
@@ -332,8 +370,11 @@ def _in_series(text: str, span: tuple[int, int]) -> bool:
     example ("such as ___")? Then the other members, and anything of their kind, fill the
     blank just as well."""
     before, after = text[max(0, span[0] - 60) : span[0]], text[span[1] : span[1] + 60]
-    listed = SERIES_MIDDLE.search(before) or (before.rstrip().endswith(",") and after[:1] == ",")
-    last = SERIES_LAST.search(before)
+    comma = "," in before  # both series patterns need one: most blanks are decided here
+    listed = comma and (
+        SERIES_MIDDLE.search(before) or (before.rstrip().endswith(",") and after[:1] == ",")
+    )
+    last = comma and SERIES_LAST.search(before)
     example = EXAMPLE_BEFORE.search(before)
     return bool(listed or last or example or SERIES_FIRST.match(after))
 
@@ -369,9 +410,8 @@ def best_blanks(
     if len(content_words(text)) - 1 < MIN_CONTEXT:
         return []
     scored: list[tuple[float, int, int, Phrase]] = []
-    for start, end, phrase in candidates(text, lo, vocab):
-        span = (start, end)
-        value = score(text[start:end], phrase, vocab, used) + value_of(text, span, phrase)
+    for base, bonus, start, end, phrase, answer in valued(text, lo, vocab):
+        value = (base - 3.0 * used[answer]) + bonus  # as ``score`` + ``value_of``
         if value >= MIN_SCORE:
             scored.append((-value, start, end, phrase))
     chosen: list[tuple[int, int]] = []
@@ -385,6 +425,24 @@ def best_blanks(
             continue  # "the ___ membrane", "mathematical ___": a weaker reading of the sentence
         chosen.append((start, end))
     return chosen
+
+
+def valued(text: str, lo: int, vocab: Vocabulary) -> tuple[Valued, ...]:
+    """The usable blanks of ``text`` from ``lo`` on, each with ``base_score`` and
+    ``value_of``, worked out once per article."""
+    if (text, lo) not in vocab.valued:
+        vocab.valued[(text, lo)] = tuple(
+            (
+                base_score(text[s:e], phrase, vocab),
+                value_of(text, (s, e), phrase),
+                s,
+                e,
+                phrase,
+                squash(text[s:e]),
+            )
+            for s, e, phrase in candidates(text, lo, vocab)
+        )
+    return vocab.valued[(text, lo)]
 
 
 def best_blank(text: str, lo: int, vocab: Vocabulary, used: Counter[str]) -> tuple[int, int] | None:
@@ -435,6 +493,8 @@ def is_labelled_item(unit: Unit) -> bool:
     return unit.line.kind == "list_item" and ": " in unit.sentence.text[:60]
 
 
+# Asked of every sentence by both key-term passes; a long page repeats sentences.
+@lru_cache(maxsize=65536)
 def states_a_fact(text: str) -> bool:
     """Not a question (a review question asks, it states nothing), no impossible share
     ("515 percent of Americans": a range whose dash the copy lost), and no "X plays a role in

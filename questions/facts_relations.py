@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from questions.document import Document, Unit
@@ -129,11 +130,18 @@ def _whole_noun(text: str, match: re.Match[str]) -> bool:
     return not (opening and tokens[0].tag in ("IN", "RB", "TO", "WRB"))
 
 
+@lru_cache(maxsize=65536)
+def _definition(text: str) -> re.Match[str] | None:
+    """``DEFINITION_RE`` on a sentence: two passes ask it of every sentence, and the pattern
+    backtracks over the subject's eighty characters."""
+    return DEFINITION_RE.match(text)
+
+
 def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     """'MS is an autoimmune disease affecting …' → definition of MS."""
     if unit.line.kind not in PROSE:
         return
-    match = DEFINITION_RE.match(unit.sentence.text)
+    match = _definition(unit.sentence.text)
     if not match or _starts_with_pronoun(match.group("subject")):
         return
     subject = match.group("subject").strip()
@@ -176,7 +184,7 @@ def first_definitions(doc: Document, facts: list[Fact]) -> list[Fact]:
             for name in _names(fact.subject):
                 first.setdefault(name, fact.unit.sentence.start)
     for unit in doc.units:
-        match = DEFINITION_RE.match(unit.sentence.text) if unit.line.kind in PROSE else None
+        match = _definition(unit.sentence.text) if unit.line.kind in PROSE else None
         if match and _names_a_kind(match.group("predicate")):
             for name in _names(match.group("subject")):
                 first[name] = min(first.get(name, unit.sentence.start), unit.sentence.start)

@@ -241,38 +241,64 @@ def sentence_quality(unit: Unit, shown: str = "") -> int | None:
     return 1
 
 
+# A sentence's usable span: (folded term, start, end, defined, rank).
+_Span = tuple[str, int, int, bool, int]
+_Stated = dict[tuple[str, str, str], tuple[int | None, str]]
+
+
 def mentions(
     doc: Document, vocab: Vocabulary, pairs: dict[int, Unit] | None = None
 ) -> dict[str, list[Mention]]:
     """Every usable blank span of every stating sentence, by folded term, in document order;
     a sentence that points back counts where ``pairs`` carries it with the one before it."""
     found: dict[str, list[Mention]] = {}
+    # A long page repeats sentences word for word; their spans depend on the text alone.
+    seen: dict[tuple[str, int, str], tuple[_Span, ...]] = {}
+    stated: _Stated = {}
     for index, unit in enumerate(doc.units):
-        quality, shown = _stated(unit, pairs or {})
+        quality, shown = _stated_once(unit, pairs or {}, stated)
         if quality is None:
             continue
-        text = unit.sentence.text
-        wholes: set[int] = set()
-        for first, last, phrase in candidates(text, 0, vocab):
-            part = phrase.start in wholes  # "myelin" of "myelin sheath", after the whole
-            wholes.add(phrase.start)
-            span = refined(text, first, last)
-            if span is None or paired(text, *span) or compound_cut(text, first):
-                continue
-            if span[0] == 0 and shared_predicate(vocab, text[span[1] :]):
-                continue  # "___ is approved by the FDA …" holds for several drugs
-            if span is None or beside_acronym(text, *span) or text[span[1] : span[1] + 1] in GLUED:
-                continue  # "10⁵ M⁻¹": a blank would cut the unit's exponent off
-            start, end = span
-            defined = is_defined(text, start, end)
-            if shown and (not defined or gives_away(text[start:end], shown)):
-                continue  # a pair is planned for the term it names, never given away
-            part = part and not defined
-            cue = ARTICLE_CUE.search(text[:start]) is not None  # 'a "___"' hints at the sound
-            rank = 0 if defined else quality
-            mention = Mention(index, start, end, defined, rank + 2 * (part or cue), bool(shown))
-            found.setdefault(term_key(text[start:end]), []).append(mention)
+        key = (unit.sentence.text, quality, shown)
+        if key not in seen:
+            seen[key] = tuple(_spans(unit.sentence.text, quality, shown, vocab))
+        for term, start, end, defined, rank in seen[key]:
+            mention = Mention(index, start, end, defined, rank, bool(shown))
+            found.setdefault(term, []).append(mention)
     return found
+
+
+def _spans(text: str, quality: int, shown: str, vocab: Vocabulary) -> Iterator[_Span]:
+    """The usable blank spans of one sentence: (folded term, start, end, defined, rank)."""
+    wholes: set[int] = set()
+    for first, last, phrase in candidates(text, 0, vocab):
+        part = phrase.start in wholes  # "myelin" of "myelin sheath", after the whole
+        wholes.add(phrase.start)
+        span = refined(text, first, last)
+        if span is None or paired(text, *span) or compound_cut(text, first):
+            continue
+        if span[0] == 0 and shared_predicate(vocab, text[span[1] :]):
+            continue  # "___ is approved by the FDA …" holds for several drugs
+        if span is None or beside_acronym(text, *span) or text[span[1] : span[1] + 1] in GLUED:
+            continue  # "10⁵ M⁻¹": a blank would cut the unit's exponent off
+        start, end = span
+        defined = is_defined(text, start, end)
+        if shown and (not defined or gives_away(text[start:end], shown)):
+            continue  # a pair is planned for the term it names, never given away
+        part = part and not defined
+        cue = ARTICLE_CUE.search(text[:start]) is not None  # 'a "___"' hints at the sound
+        rank = 0 if defined else quality
+        yield term_key(text[start:end]), start, end, defined, rank + 2 * (part or cue)
+
+
+def _stated_once(unit: Unit, pairs: dict[int, Unit], stated: _Stated) -> tuple[int | None, str]:
+    """``_stated``, worked out once per sentence, line kind and sentence shown before it."""
+    pair = pairs.get(unit.sentence.start)
+    before = pair.antecedent.text if pair is not None and pair.antecedent is not None else ""
+    key = (unit.sentence.text, unit.line.kind, before)
+    if key not in stated:
+        stated[key] = _stated(unit, pairs)
+    return stated[key]
 
 
 def _stated(unit: Unit, pairs: dict[int, Unit]) -> tuple[int | None, str]:

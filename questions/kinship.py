@@ -148,6 +148,7 @@ def same_thing(a: str, b: str) -> bool:
     return SequenceMatcher(None, fa, fb).ratio() >= SAME_SPELLING
 
 
+@lru_cache(maxsize=65536)
 def kind_of(term: str) -> str:
     """The term's kind key, or "" when no reliable kind is known."""
     parts = words(term)
@@ -249,12 +250,16 @@ def build_kinship(doc: Document) -> Kinship:
     said_in: dict[str, list[int]] = {}
     roles: dict[str, frozenset[str]] = {}
     stems = []
+    numbers: dict[str, list[str]] = {}  # by sentence text: a long page repeats sentences
     for index, unit in enumerate(doc.units):
         text = unit.sentence.text
         stems.append(content_stems(text))
-        for value in () if is_citation(unit.line.text) else _numbers(text):
+        if text not in numbers:
+            numbers[text] = _numbers(text)
+        for value in () if is_citation(unit.line.text) else numbers[text]:
             group = number_group(value)
-            roles.setdefault(squash(value), _number_role(doc, unit.line, text, value))
+            if squash(value) not in roles:  # the first saying of a number gives its role
+                roles[squash(value)] = _number_role(doc, unit.line, text, value)
             if group.startswith("number:") and squash(value) not in seen:
                 seen.add(squash(value))
                 by_kind.setdefault(group, []).append(value)

@@ -132,6 +132,8 @@ class Line:
     level: int = 0  # heading depth (1 = top); 0 for non-headings
 
 
+# A long page repeats its lines (and a site its boilerplate) word for word.
+@lru_cache(maxsize=65536)
 def is_noise_text(text: str, title: str = "") -> bool:
     """Scrape debris: button labels, dates, reading times, share/cookie lines, title repeats."""
     n_words = len(words(text))

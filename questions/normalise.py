@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from questions.htmltext import html_lines
 from questions.tables import CELL_SEP, EMPTY_CELL, Table, read_table
@@ -86,6 +87,8 @@ class HintedLine:
     #            aside (a reminder that coaches for the exam: noise)
 
 
+# A long page (and a site's boilerplate) repeats lines word for word.
+@lru_cache(maxsize=65536)
 def clean(line: str) -> str:
     # Each pattern runs only where its characters occur: clean() sees every line of a 1 MB page.
     line = INVISIBLE_RE.sub("", unicodedata.normalize("NFC", line))
@@ -111,6 +114,7 @@ def plain_lines(raw: str) -> list[HintedLine]:
     return _walk(unwrapped(raw.splitlines()), _plain_line)
 
 
+@lru_cache(maxsize=65536)  # a frozen line, for each repeat of its text
 def _plain_line(text: str) -> HintedLine:
     text = FOOTNOTE_MARK_RE.sub("", text)
     bullet = BULLET_RE.match(text)

@@ -47,6 +47,7 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 from questions.model import CLOZE_BLANK, Kind, Question
 from questions.nlp import singular
@@ -143,6 +144,8 @@ def score(q: Question, count: Callable[[str], int]) -> float:
     return value - max(0, len(q.prompt.split()) - 30) * 0.1
 
 
+# Each stem is folded again for every candidate the ranking weighs beside it.
+@lru_cache(maxsize=65536)
 def folded(text: str) -> Folded:
     """The text's words in lower case and singular: "Stockfish" / "stockfishes" are one."""
     return tuple(singular(w) for w in _FOLD_RE.findall(text.casefold()))
@@ -346,6 +349,9 @@ class _Picked:
         self.nearby: dict[int, list[_Said]] = {}
         self.everywhere: list[_Said] = []
         self.spared: list[int] = []  # refused only beside a neighbour, best first
+        # Each candidate's ``_Said``, by ``id``: a candidate is weighed again after every
+        # question kept.
+        self.said_of: dict[int, _Said] = {}
         self.count: Callable[[str], int] = lambda _: 1  # how often the article says a phrase
 
     def part(self, q: Question) -> str:
@@ -398,7 +404,9 @@ class _Picked:
         one this stem says ("The piston was chained …" / "… pulled the ___ back up" →
         piston)? The two give each other away. A summary section's question is checked
         against every kept one: it restates the body ("Key points")."""
-        mine = _Said(q, self.count)
+        mine = self.said_of.get(id(q))
+        if mine is None:
+            mine = self.said_of[id(q)] = _Said(q, self.count)
         summary = SUMMARY_RE.match(q.source.section.strip()) is not None
         block = q.source.start // NEAR_TEXT
         near = [e for b in (block - 1, block, block + 1) for e in self.nearby.get(b, [])]
@@ -442,7 +450,7 @@ class _Picked:
             self.answers[self.folded[i]] += 1
             if key := name_key(q.answer):
                 self.names.add(key)
-            said = _Said(q, self.count)
+            said = self.said_of.get(id(q)) or _Said(q, self.count)
             self.nearby.setdefault(q.source.start // NEAR_TEXT, []).append(said)
             self.everywhere.append(said)
             answer = folded(q.answer)
@@ -606,6 +614,8 @@ class _AskedIndex:
     def __init__(self) -> None:
         self.by_word: dict[tuple[str, Folded], list[_Asked]] = {}
         self.quotes: dict[Folded, list[_Asked]] = {}
+        # Each candidate's keys, by ``id``: it is looked up again after every question kept.
+        self.probes: dict[int, list[tuple[str, Folded]]] = {}
 
     def _put(self, key: tuple[str, Folded], entry: _Asked) -> None:
         self.by_word.setdefault(key, []).append(entry)
@@ -623,13 +633,19 @@ class _AskedIndex:
                 self._put(("answers", term[:1]), entry)
         self.quotes.setdefault(entry.quote, []).append(entry)
 
-    def near(self, mine: _Asked) -> list[_Asked]:
+    def _keys(self, mine: _Asked) -> list[tuple[str, Folded]]:
         keys = [("says", _value_key(value)) for value in mine.numbers]
         keys += [("asks", key) for key in _number_keys(mine.text)]
         if mine.defining:
             keys += [("names", term[:1]) for term in mine.terms]
         if mine.asks_term:
             keys += [("answers", (w,)) for w in set(mine.stem)]
+        return keys
+
+    def near(self, mine: _Asked) -> list[_Asked]:
+        keys = self.probes.get(id(mine))
+        if keys is None:
+            keys = self.probes[id(mine)] = self._keys(mine)
         lists = [self.by_word.get(key, []) for key in keys]
         # A value more than NEAR_CAP kept stems say is a common one ("2 days" on a long
         # page), not one fact's: looking through them all would make the ranking quadratic.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ABBREVIATIONS_WORDS = """
     e.g i.e etc vs cf al dr mr mrs ms prof st jr sr fig figs no nos approx ca est inc
@@ -48,21 +49,27 @@ def _initial(head: str) -> bool:
 
 def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
     """Sentences of ``text``; ``offset`` is where ``text`` starts in the canonical text."""
-    out: list[Sentence] = []
+    return [Sentence(body, offset + begin, offset + end) for body, begin, end in _split(text)]
+
+
+# A long page repeats its lines word for word: each is split once, at offsets within it.
+@lru_cache(maxsize=65536)
+def _split(text: str) -> tuple[tuple[str, int, int], ...]:
+    out: list[tuple[str, int, int]] = []
     start = 0
     for match in BOUNDARY.finditer(text):
         if _is_abbreviation(text, match.start()):
             continue
-        _append(out, text, start, match.end(), offset)
+        _append(out, text, start, match.end())
         start = match.end()
-    _append(out, text, start, len(text), offset)
-    return out
+    _append(out, text, start, len(text))
+    return tuple(out)
 
 
-def _append(out: list[Sentence], text: str, start: int, end: int, offset: int) -> None:
+def _append(out: list[tuple[str, int, int]], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     lead = len(chunk) - len(chunk.lstrip())
     body = chunk.strip()
     if body:
-        begin = offset + start + lead
-        out.append(Sentence(body, begin, begin + len(body)))
+        begin = start + lead
+        out.append((body, begin, begin + len(body)))

@@ -86,7 +86,8 @@ def next_sibling(ctx: Context, entity: Entity, names: list[str]) -> str:
     every false item of a deck."""
     members = ctx.entity_groups.get(entity.group, [])
     index = ctx.entity_position.get((entity.group, entity.short), 0)
-    order = [e.name for e in members[index + 1 :] + members[:index]]
+    # Walked lazily: a long page's group holds thousands, and the names are its neighbours.
+    order = (members[k % len(members)].name for k in range(index + 1, index + len(members)))
     return next((n for n in order if n in names), names[0])
 
 

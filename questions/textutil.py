@@ -72,12 +72,12 @@ def is_content(word: str) -> bool:
     return w not in STOPWORDS and (len(w) > 1 or w.isdigit())
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in words(text) if is_content(w))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def content_stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in content_words(text))
 
@@ -190,6 +190,7 @@ def is_acronym(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)  # a section's or entity's name, for each of its questions
 def tag_slug(text: str) -> str:
     """A tag component: no spaces, only letters, digits, underscores and hyphens."""
     cleaned = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")

@@ -54,7 +54,7 @@ def stated_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def cited_years(text: str) -> frozenset[str]:
     """The years of the text's inline citations: a publication's year, not an event's."""
     return frozenset(m.group(1) for m in INLINE_CITATION_RE.finditer(text))
