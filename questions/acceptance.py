@@ -68,7 +68,12 @@ _SOFT_CODES = (
     " thin_cloze everyday_plural topic_word owner_blank title_word"
 )
 SOFT = frozenset(_SOFT_CODES.split())
-_OPENER_WORDS = "this these that those it they he she another such hence thus having both its their"
+RATIO_BEFORE_RE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s*$", re.I
+)
+_OPENER_WORDS = (
+    "this these that those it they he she another such hence thus having both its their here"
+)
 OPENERS = frozenset(_OPENER_WORDS.split())
 OPENER_RE = re.compile(
     r"\b(?:he or she|this type|these same|for those|the latter|the former"
@@ -511,9 +516,10 @@ ALONE_RE = re.compile(
 # reviewers passed in "The result is two identical DNA molecules …".
 # Audit 10: "The breakthrough came from …", "the bargain worthwhile", "The link is not
 # fixed", "the basic driver": a discovery, deal, relation or cause told before.
+# Audit 14: "The reason is …", "The couple …": a cause or two people told before.
 _SHELL_WORDS = (
     "system process method approach arrangement scheme mechanism procedure practice product"
-    " breakthrough bargain link driver difference"
+    " breakthrough bargain link driver difference reason couple pair"
 )
 # General words of rank or degree that leave a shell noun as unnamed as "the" alone does.
 _SHELL_ADJECTIVES = "basic main key real underlying chief principal crucial overall whole"
@@ -726,6 +732,8 @@ def bad_span(q: Question, lex: Lexicon) -> list[str]:
         return ["bad_span"]
     if re.match(r"\d", q.answer) and re.search(r"\d[\d,.]*\s+[A-Z][a-z]", q.answer):
         return ["bad_span"]  # "1990 Woodward": a year and a name are two answers
+    if RATIO_BEFORE_RE.search(before):
+        return ["bad_span"]  # "up to 9 in ___": the ratio is the fact, not its "10"
     return []
 
 

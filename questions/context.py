@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from questions.build import window
 from questions.document import Document, Entity
 from questions.facts import Fact, groups
 from questions.kinship import Kinship, build_kinship
-from questions.textutil import content_stems, squash
+from questions.textutil import content_stems, squash, words
+
+PROSE_KINDS = ("paragraph", "list_item", "lead_in")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,13 @@ class Context:
     kinship: Kinship | None = None  # terms of the article by kind (``questions.kinship``)
     unit_index: dict[int, int] | None = None  # sentence start → index of its unit
     singular_subjects: frozenset[str] = frozenset()  # ``singular_subjects`` of the article
+
+    @cached_property
+    def prose(self) -> str:
+        """The words of the article's prose (not its headings or tables), in lower case
+        between single spaces: a phrase is looked up in it as " phrase "."""
+        lines = (line.text for line in self.doc.lines if line.kind in PROSE_KINDS)
+        return " " + " ".join(w.casefold() for w in words(" ".join(lines))) + " "
 
     def siblings(self, fact: Fact, size: int = 12) -> list[Fact]:
         """Other facts of the fact's group, nearest in document order first-come."""

@@ -38,6 +38,13 @@ SITE_WORDS_RE = re.compile(
     r"\b(?:menu|search|sign in|log in|newsletter|subscribe|shop|contact|donate)\b", re.I
 )
 RUNNING_HEADER_RE = re.compile(r"\b(?:chapter|page|unit)\s+\d{1,4}\s*$", re.I)
+# A publisher's or an institution's name as the first line: "Public Health Information
+# Service", "Museum of Natural History", "Department of Earth Sciences".
+PUBLISHER_RE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){0,5}(?:Service|Agency|Institute|Department|Council|"
+    r"Trust|Foundation|Society|Association|Ministry|University|College|Hospital|Clinic|"
+    r"Centre|Center|Museum|Library|Press|Publishing|Authority)(?:\s+of\s+[A-Z][\w\s]*)?$"
+)
 SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
 MENU_RE = re.compile(r"(?:\s[|>»·•/]\s.*){2}")  # "Invention | How it worked | Spread"
 # A course's or a lecture's header: "ASTR 102", "Lecture 14", "Study notes", "Handout".
@@ -94,7 +101,9 @@ def _doubtful(lines: list[Line], index: int) -> bool:
     menu, a breadcrumb) right below it?"""
     text = lines[index].text
     below = lines[index + 1] if index + 1 < len(lines) else None
-    furniture = DOMAIN_RE.search(text) or len(SITE_WORDS_RE.findall(text)) >= 2
+    furniture = (
+        DOMAIN_RE.search(text) or len(SITE_WORDS_RE.findall(text)) >= 2 or PUBLISHER_RE.search(text)
+    )
     header = COURSE_RE.search(text) or TAGLINE_RE.search(text)
     # "CHAPTER 8 …" over "8.2 The Silk Road": the chapter's name heads a section's page.
     chapter = CHAPTER_RE.match(text) and below is not None and SECTION_NUMBER_RE.match(below.text)

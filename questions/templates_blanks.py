@@ -32,6 +32,7 @@ from questions.kinship import role_words, same_role
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, variants
 from questions.templates_gloss import is_plural
+from questions.templates_structure import said_with_the
 from questions.textutil import (
     PRONOUNS,
     capitalise,
@@ -73,6 +74,8 @@ def resolved(ctx: Context, fact: Fact) -> tuple[str, int] | None:
     if first not in wanted:
         return None
     name = entity.short if is_acronym(entity.short) else entity.name
+    if said_with_the(name, ctx.prose):
+        name = f"The {decapitalise(name, ctx.doc.proper)}"  # "It is …" → "The troposphere is …"
     return name + said[tokens[0].end :], len(name) - tokens[0].end
 
 

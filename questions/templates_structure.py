@@ -130,7 +130,8 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
 def counted(ctx: Context, row: str, kind: bool = False) -> str:
     """A row's lower-case key with "a"/"an" where the article counts it ("a cirque glacier":
     it writes "cirque glaciers" too), bare where it does not ("sodium": "a sodium ion" says
-    nothing of sodium's number). A row that ``kind`` says has examples is a kind: counted."""
+    nothing of sodium's number). A row that ``kind`` says has examples is a kind: counted.
+    A row the article names with "the" ("the troposphere") takes it."""
     last = row.rsplit(" ", 1)[-1]
     if not row[:1].islower() or singular(last) != last or not row.replace(" ", "").isalpha():
         return row
@@ -138,7 +139,16 @@ def counted(ctx: Context, row: str, kind: bool = False) -> str:
     head = row.rsplit(" ", 1)
     many = " ".join([*head[:-1], plural(head[-1])])
     counted_here = many != row and (kind or f" {many.casefold()} " in said)
-    return indefinite(row) if counted_here else row
+    if counted_here:
+        return indefinite(row)
+    return f"the {row}" if said_with_the(row, ctx.prose) else row  # "the troposphere"
+
+
+def said_with_the(name: str, said: str) -> bool:
+    """Does the prose (``Context.prose``) write ``name`` after "the" at least half the times
+    it writes it ("the troposphere"; not "salt" beside "the salt works")?"""
+    key = f" {name.casefold()} "
+    return said.count(f" the{key}") * 2 >= max(1, said.count(key))
 
 
 @lru_cache(maxsize=4)
@@ -295,8 +305,10 @@ def defines_a_thing(term: str, meaning: str) -> bool:
     filter the blood" (a verb phrase) and "Peritoneal dialysis — a special fluid is run
     into …" (a clause) make no card. The tagger's errors at a phrase's start ("stem/VB
     cell", "stepwise/RB increase") are common, so only a verb phrase's evidence counts."""
-    if not names_a_thing(term):
-        return False
+    if not names_a_thing(term) or not any(w[:1].isalpha() for w in words(meaning)):
+        return False  # "Helpline: 0303 3033 100": a contact line
+    if meaning.casefold().startswith(term.casefold()):
+        return False  # "Smoking - smoking roughly doubles your risk": a claim about it
     tokens = tag_phrase(meaning)
     if not tokens or tokens[0].tag == "TO":
         return bool(tokens)
