@@ -12,11 +12,11 @@ questions and none passed among those this rule finds (``docs/generator.md``).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from questions.model import CLOZE_BLANK, Kind, Question
 from questions.nlp import Token, tag
+from questions.sentences import split_sentences
 
 if TYPE_CHECKING:
     from questions.acceptance import Lexicon
@@ -27,7 +27,6 @@ REF_REASONS = {
 OWNER_FORMS = frozenset(["its", "them", "their", "theirs"])  # any noun before may own them
 SINGULAR_NOUNS = frozenset(["NN", "NNP"])
 PLURAL_NOUNS = frozenset(["NNS", "NNPS"])
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 # "it was claimed that", "it is likely that", "it takes": an "it" that points forward.
 ANTICIPATORY = frozenset(["is", "was", "has", "had", "may", "can", "seems", "takes", "took"])
 
@@ -37,7 +36,7 @@ def dangling_pronoun(q: Question, lex: Lexicon) -> list[str]:
     if q.kind not in (Kind.CLOZE, Kind.TRUE_FALSE):
         return []
     text = q.prompt.replace(CLOZE_BLANK, q.answer) if q.kind == Kind.CLOZE else q.prompt
-    if len(SENTENCE_BREAK.split(text.strip())) > 1:
+    if len(split_sentences(text.strip())) > 1:
         return []  # shown after the sentence it points to (``questions.antecedent``)
     return ["dangling_pronoun"] if _unnamed(tag(text)) else []
 

@@ -16,7 +16,7 @@ from questions.build import window
 from questions.document import Document, Entity
 from questions.facts import Fact, groups
 from questions.kinship import Kinship, build_kinship
-from questions.textutil import content_stems, squash, words
+from questions.textutil import content_stems, spaced_words, squash
 
 PROSE_KINDS = ("paragraph", "list_item", "lead_in")
 
@@ -39,10 +39,11 @@ class Context:
 
     @cached_property
     def prose(self) -> str:
-        """The words of the article's prose (not its headings or tables), in lower case
-        between single spaces: a phrase is looked up in it as " phrase "."""
-        lines = (line.text for line in self.doc.lines if line.kind in PROSE_KINDS)
-        return " " + " ".join(w.casefold() for w in words(" ".join(lines))) + " "
+        """The words of the article's prose (not its headings or tables), as
+        ``spaced_words`` gives them: a phrase is looked up in it as " phrase "."""
+        return spaced_words(
+            " ".join(line.text for line in self.doc.lines if line.kind in PROSE_KINDS)
+        )
 
     def siblings(self, fact: Fact, size: int = 12) -> list[Fact]:
         """Other facts of the fact's group, nearest in document order first-come."""

@@ -23,7 +23,7 @@ from questions.document import Document, Unit
 from questions.facts import Fact
 from questions.nlp import Token, tag
 from questions.rarity import zipf
-from questions.textutil import content_words, words
+from questions.textutil import PRONOUNS, content_words, words
 
 PROSE = ("paragraph", "list_item", "lead_in")
 COPULAS = frozenset(["is", "are", "was", "were"])
@@ -51,9 +51,7 @@ _MONTH_NAMES = (
 )
 MONTHS = frozenset(_MONTH_NAMES.split())
 YEAR_RE = re.compile(r"1\d{3}|20\d{2}")
-POINTING_WORDS = frozenset(
-    ["this", "these", "that", "those", "its", "their", "his", "her", "our", "your", "such"]
-)
+POINTING_WORDS = PRONOUNS | {"our", "your"}
 # Where an answer's own clause ends: a relative or a second clause is more than it asks.
 ANSWER_END_RE = re.compile(
     r",\s+(?:which|who|whom|whose|where|while|and|but|as|so|the|a|an)\b|;|\s[—–]\s"

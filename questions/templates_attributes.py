@@ -12,12 +12,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from questions.build import Candidate, make, pick_distractors
 from questions.context import Context
 from questions.facts import Fact
 from questions.model import Kind
 from questions.textutil import STOPWORDS, capitalise, find_phrase
+
+# Two capitalised words in a row, the second not a possessive: "James Watt", "Since Watt".
+PAIR_RE = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][\w-]*)\b(?!['’]))")
 
 
 def attribute(ctx: Context, fact: Fact) -> Iterator[Candidate]:
@@ -59,12 +63,19 @@ def full_name(name: str, text: str) -> str:
     word before it that is not a function word ("James Watt", not "Since Watt")."""
     if len(name.split()) > 1:
         return name
-    found = Counter(
-        m.group(1)
-        for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(name)}\b(?!['’])", text)
-        if m.group(1).casefold() not in STOPWORDS
-    )
+    found = given_names(text).get(name)
     return f"{found.most_common(1)[0][0]} {name}" if found else name
+
+
+@lru_cache(maxsize=4)
+def given_names(text: str) -> dict[str, Counter[str]]:
+    """Each capitalised word of the text, with the capitalised words written before it, once
+    per article (not a scan of the page per question)."""
+    out: dict[str, Counter[str]] = {}
+    for m in PAIR_RE.finditer(text):
+        if m.group(1).casefold() not in STOPWORDS:
+            out.setdefault(m.group(2), Counter())[m.group(1)] += 1
+    return out
 
 
 def person(ctx: Context, fact: Fact) -> Iterator[Candidate]:

@@ -43,6 +43,7 @@ from questions.textutil import (
     contains_phrase,
     decapitalise,
     indefinite,
+    spaced_words,
     squash,
     stem,
     words,
@@ -135,7 +136,7 @@ def counted(ctx: Context, row: str, kind: bool = False) -> str:
     last = row.rsplit(" ", 1)[-1]
     if not row[:1].islower() or singular(last) != last or not row.replace(" ", "").isalpha():
         return row
-    said = word_text(ctx.doc.text)
+    said = spaced_words(ctx.doc.text)
     head = row.rsplit(" ", 1)
     many = " ".join([*head[:-1], plural(head[-1])])
     counted_here = many != row and (kind or f" {many.casefold()} " in said)
@@ -149,13 +150,6 @@ def said_with_the(name: str, said: str) -> bool:
     it writes it ("the troposphere"; not "salt" beside "the salt works")?"""
     key = f" {name.casefold()} "
     return said.count(f" the{key}") * 2 >= max(1, said.count(key))
-
-
-@lru_cache(maxsize=4)
-def word_text(text: str) -> str:
-    """The text's words in lower case between single spaces, once per article: a phrase is
-    looked up in it as " phrase "."""
-    return " " + " ".join(w.casefold() for w in words(text)) + " "
 
 
 def row_name(ctx: Context, key: str) -> str:

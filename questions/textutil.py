@@ -212,6 +212,13 @@ SUMMARY_HEADING_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4)
+def spaced_words(text: str) -> str:
+    """The text's words in lower case between single spaces, once per text: a phrase is
+    looked up in it as " phrase "."""
+    return " " + " ".join(w.casefold() for w in words(text)) + " "
+
+
 def indefinite(noun: str) -> str:
     """ "a glacier", "an ice cap", "a unit": the noun with its indefinite article."""
     vowel = noun[:1].casefold() in "aeiou" and not noun.casefold().startswith(("uni", "eu", "one"))

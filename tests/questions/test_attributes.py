@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from questions.context import build_context
 from questions.document import build_document
 from questions.facts import Fact
 from questions.facts_attributes import attribute_facts
 from questions.lines import classify
 from questions.model import Kind
 from questions.normalise import canonical_text, hinted_lines
-from questions.pipeline import _noise, analyse, generate
+from questions.pipeline import _noise, generate
 from questions.reading import RawArticle
-from questions.templates import candidates
 from questions.textutil import words
+from tests.questions.candidate_support import candidate_questions
 
 
 def facts_of(sentence: str) -> list[Fact]:
@@ -104,12 +103,10 @@ PH_TEXT = (
 
 
 def test_the_questions_read_as_a_teacher_would_write_them() -> None:
-    analysis = analyse(PH_TEXT, "txt")
-    ctx = build_context(analysis.doc, list(analysis.facts))
     made = {
-        c.question.prompt: c.question
-        for c in candidates(ctx, list(analysis.facts))
-        if c.question.fact_kind in ("attribute", "agent", "date")
+        q.prompt: q
+        for q in candidate_questions(PH_TEXT, "txt")
+        if q.fact_kind in ("attribute", "agent", "date")
     }
     assert sorted(made) == [
         "In what year was the pH scale introduced?",
@@ -158,12 +155,10 @@ ENGINES = (
 
 
 def test_who_did_something_is_asked_by_full_name_among_the_pages_other_people() -> None:
-    analysis = analyse(ENGINES, "txt")
-    ctx = build_context(analysis.doc, list(analysis.facts))
     made = [
-        c.question
-        for c in candidates(ctx, list(analysis.facts))
-        if c.question.prompt == "Who patented the separate condenser in 1769?"
+        q
+        for q in candidate_questions(ENGINES, "txt")
+        if q.prompt == "Who patented the separate condenser in 1769?"
     ]
     kinds = {q.kind: q for q in made}
     assert kinds[Kind.FLASHCARD].answer == "James Watt"

@@ -6,14 +6,13 @@ title keeps its acronyms. The texts are general English written for these tests.
 
 from __future__ import annotations
 
-from questions.context import build_context
 from questions.lines import term_line
 from questions.model import Bank, Kind
 from questions.pipeline import analyse, generate
 from questions.reading import RawArticle
-from questions.templates import candidates
 from questions.textutil import decapitalise
 from questions.unwrap import unwrapped
+from tests.questions.candidate_support import candidate_questions
 
 
 def bank_of(text: str, fmt: str = "md") -> Bank:
@@ -87,13 +86,7 @@ def test_two_names_of_one_place_are_asked_only_as_another_name() -> None:
 The fastest outlet is Sermeq Kujalleq (also known as Jakobshavn Isbræ), which drains a
 large part of the ice sheet. It moves more than 17 kilometres a year.
 """
-    analysis = analyse(text, "md")
-    ctx = build_context(analysis.doc, list(analysis.facts))
-    named = [
-        c.question.prompt
-        for c in candidates(ctx, list(analysis.facts))
-        if c.question.fact_kind in ("gloss", "alias")
-    ]
+    named = [q.prompt for q in candidate_questions(text, "md") if q.fact_kind in ("gloss", "alias")]
     assert named and all(p.endswith("also called?") for p in named), named
 
 
@@ -126,12 +119,10 @@ Decomposer: an organism that breaks down dead plants and animals into nutrients
 Parasite: an organism that lives on or in a host and harms it
 Habitat: the place where an organism lives and finds the food and shelter it needs
 """
-    analysis = analyse(text, "txt")
-    ctx = build_context(analysis.doc, list(analysis.facts))
     said = {
-        c.question.prompt.split("”")[0]: c.question.answer
-        for c in candidates(ctx, list(analysis.facts))
-        if c.question.prompt.startswith("The article defines")
+        q.prompt.split("”")[0]: q.answer
+        for q in candidate_questions(text, "txt")
+        if q.prompt.startswith("The article defines")
     }
     assert set(said.values()) == {"True", "False"}
     assert "The article defines “Habitat" not in said  # no definition of its kind to swap in

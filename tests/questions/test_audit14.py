@@ -15,9 +15,9 @@ from questions.acceptance import needs_antecedent
 from questions.context import build_context
 from questions.model import CLOZE_BLANK, Kind, Question, Source
 from questions.pipeline import analyse
-from questions.templates import candidates
 from questions.templates_blanks import resolved
 from questions.templates_structure import defines_a_thing
+from tests.questions.candidate_support import candidate_questions
 
 LAYERS = """# The layers of the atmosphere
 
@@ -57,13 +57,7 @@ def test_a_name_put_for_it_keeps_its_article() -> None:
 
 
 def test_a_table_row_the_article_names_with_the_takes_it() -> None:
-    analysis = analyse(LAYERS, "md")
-    ctx = build_context(analysis.doc, list(analysis.facts))
-    stems = [
-        c.question.prompt
-        for c in candidates(ctx, list(analysis.facts))
-        if c.question.fact_kind == "table_cell"
-    ]
+    stems = [q.prompt for q in candidate_questions(LAYERS, "md") if q.fact_kind == "table_cell"]
     assert "What is the approximate height of the troposphere?" in stems
     assert not [s for s in stems if re.search(r"of (?:tropo|strato|meso)sphere", s)]
 
