@@ -11,8 +11,9 @@ from collections.abc import Iterator, Sequence
 
 from questions.document import Document, Unit, split_parenthetical
 from questions.facts import Fact
-from questions.nlp import NOUN_TAGS, is_noun_phrase, tag_of
+from questions.nlp import NOUN_TAGS, NP_START, is_noun_phrase, tag_of
 from questions.quantities import UNITS as QUANTITY_UNITS
+from questions.rarity import zipf
 from questions.textutil import (
     PRONOUNS,
     STOPWORDS,
@@ -61,6 +62,14 @@ UNITS = frozenset(_UNIT_WORDS.split())
 # First words of a sentence that talks about the text or the writer, not the topic.
 # "eGFR", "mRNA": an abbreviation with a lower-case prefix letter or two, which
 # ``is_acronym`` (capitals first) does not take; its letters still spell its words' initials.
+# A bracketed name of a whole phrase is a rare word ("hypercalciuria" 1.1, "paralysis" 3.3;
+# "blood" 5.1): only such a word is read as naming more than the last few words before it.
+RARE_NAME_ZIPF = 3.5
+WIDE_WORDS = 9
+# Words a named phrase may hold: articles, "of"/"in" links ("deposits of calcium in the kidneys").
+_PHRASE_LINK_WORDS = "the a an of in on to from within between their its his her your our"
+PHRASE_LINKS = frozenset(_PHRASE_LINK_WORDS.split())
+THE_FOR = {w: "the" for w in ("their", "its", "his", "her", "your", "our")}
 MIXED_ACRONYM_RE = re.compile(r"[a-z]{1,2}[A-Z]{2,}[A-Za-z]*")
 PREAMBLE = frozenset(["our", "we", "i", "my", "here", "in", "this", "these", "there"])
 TERM_RE = re.compile(r"^(?P<term>[^:]{2,60}): (?P<desc>\S.{4,})$")
@@ -145,7 +154,41 @@ def parenthetical_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
             continue  # "ALS (amyotrophic lateral sclerosis)": the expansion follows
         if is_acronym(re.sub(r"[’']?s$", "", inner)):
             continue  # a plural abbreviation ("NCC's"): no question reads well with it
-        yield from _gloss(doc, unit, before, inner)
+        wide = _phrase_before(text, match.start(), WIDE_WORDS)
+        named = _named_by_rare_word(text, wide, inner)
+        if named:
+            yield _named_gloss(doc, unit, named, inner)
+        else:
+            yield from _gloss(doc, unit, before, inner)
+
+
+def _named_by_rare_word(text: str, before: Sequence[str], inner: str) -> list[str]:
+    """The whole noun phrase a rare one-word bracket names, across "of"/"in" phrases: "high
+    levels of calcium in their urine (hypercalciuria)" → "high levels of calcium in the
+    urine". Not across "with"/"for" ("people with kidney disease (nephropathy)" names the
+    disease, not the people); [] when the bracket is no rare word or no such phrase is found.
+    """
+    found = words(inner)
+    if len(found) != 1 or zipf(found[0]) >= RARE_NAME_ZIPF or not found[0].islower():
+        return []
+    best: list[str] = []
+    for k in range(3, len(before) + 1):
+        phrase = list(before[-k:])
+        links = [w.casefold() for w in phrase if w.casefold() in STOPWORDS]
+        if any(w not in PHRASE_LINKS for w in links) or phrase[0].casefold() in PHRASE_LINKS:
+            continue
+        if is_noun_phrase(" ".join(phrase)) and tag_of(text, phrase[0]) in NP_START:
+            best = phrase
+    lead = before[-len(best) - 1].casefold() if 0 < len(best) < len(before) else ""
+    if lead in ("and", "or", "nor"):
+        return []  # "ringing, buzzing or hissing noises (tinnitus)" names all three
+    return [THE_FOR.get(w.casefold(), w) for w in best]
+
+
+def _named_gloss(doc: Document, unit: Unit, named: list[str], inner: str) -> Fact:
+    term = inner.strip()
+    meaning = " ".join(named)
+    return Fact("gloss", term, meaning, unit, "gloss", _entity_name(doc, unit, term))
 
 
 def _inside_compound(text: str, end: int) -> bool:

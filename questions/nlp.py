@@ -110,7 +110,7 @@ def _corrected(spans: list[tuple[str, int, int]], tags: list[str]) -> list[Token
         elif word.casefold() in ("n't", "n’t"):
             tg = "RB"
         elif tg in NOUN_TAGS and i and _can_be_verb(word):
-            tg = _verb_after(spans[i - 1][0], tags[i - 1], word) or tg
+            tg = _verb_after(spans[i - 1][0], tags[i - 1], word, tg) or tg
         elif word == "-":
             tg = "HYPH"
         elif not any(c.isalnum() for c in word):
@@ -119,11 +119,12 @@ def _corrected(spans: list[tuple[str, int, int]], tags: list[str]) -> list[Token
     return out
 
 
-def _verb_after(prev: str, prev_tag: str, word: str) -> str:
+def _verb_after(prev: str, prev_tag: str, word: str, tag: str) -> str:
     """The verb tag of a noun-tagged word in a verb slot, or "" if it is not in one."""
     if prev.casefold() in RELATIVE or prev_tag == "PRP":
         return "VBZ" if word.casefold().endswith("s") else "VBP"
-    return "VB" if prev_tag in AFTER_VERB_SLOT else ""
+    # After "can"/"to" only a base form is a verb: "lead to deposits/NNS of calcium" is a noun.
+    return "VB" if prev_tag in AFTER_VERB_SLOT and tag != "NNS" else ""
 
 
 CLAUSE_END = frozenset([",", ";", ":", ".", "!", "?"])

@@ -8,6 +8,7 @@ source itself uses bare (a mass noun: "nausea", "blood glucose") take none.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from questions.build import Candidate, make, pick_distractors, say_false
@@ -37,9 +38,13 @@ EVERYDAY_ZIPF = 4.0  # "fever" 4.2, "temperature" 4.6; "hydrogen" 4.0, "proton" 
 _MASS_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ia", "sis", "ance", "ence", "ing")
 
 
+_PREPOSITION_RE = re.compile(r" (?:of|in|inside|on|at|to|for|from|with|within|between|by) ")
+
+
 def is_plural(phrase: str) -> bool:
     """By the last word's lemma: "lower legs", "lice", "feet" are; "paralysis" is not."""
-    last = phrase.split()[-1] if phrase.split() else ""
+    head = _PREPOSITION_RE.split(phrase)[0]  # "deposits of calcium": "deposits" counts
+    last = head.split()[-1] if head.split() else ""
     if not last.isalpha() or is_acronym(last):
         return False
     return singular(last.casefold()) != last.casefold()
@@ -85,6 +90,8 @@ def with_article(term: str, sentence: str, outer: str = "", meaning: str = "") -
     det = _word_before(sentence, term)
     if det == "(" and outer:
         det = _word_before(sentence, outer)
+        if len(term.split()) == 1 and term.casefold().endswith(_MASS_ENDINGS):
+            det = ""  # "the formation of kidney stones (nephrolithiasis)": a bare mass noun
     if det == "the":
         return f"the {term}"
     if is_plural(term) or first[0].isupper() or is_acronym(term.split()[-1]):
