@@ -82,7 +82,8 @@ OPENER_RE = re.compile(
 )
 # Openers that continue the previous sentence's thought: the learner has not read it.
 BACK_OPENER_RE = re.compile(
-    r"(?:so|rather|instead|therefore|consequently|then|otherwise|likewise|similarly|"
+    r"(?:so|rather|instead|therefore|consequently|then|otherwise|likewise|similarly|however|"
+    r"nevertheless|nonetheless|even so|from (?:there|here)|"
     r"in (?:this|that|these|those|such|either|each) (?:case|cases|way|situation|instance)|"
     r"as a (?:result|consequence)|for (?:this|that|these) reasons?|because of (?:this|that)|"
     r"at this (?:point|stage|time)|in (?:addition|contrast|comparison) to (?:this|that|these)|"

@@ -8,10 +8,15 @@ most of it". "it" needs a singular noun before it, "they" a plural one (or two n
 by "and"), "its", "them" and "their" any noun. An "it" that anticipates ("it was claimed
 that …") points at nothing. Measured on the graded questions of audits 0–13: seven failed
 questions and none passed among those this rule finds (``docs/generator.md``).
+
+A question that speaks in the first person singular ("Do I need antibiotics straight after
+being bitten?", an FAQ page's heading) asks about the reader of the page, not a fact: a
+teacher would rewrite it (audit 15).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from questions.model import CLOZE_BLANK, Kind, Question
@@ -23,7 +28,16 @@ if TYPE_CHECKING:
 
 REF_REASONS = {
     "dangling_pronoun": "a pronoun in the stem stands for something the stem does not name",
+    "first_person": "the question speaks as the page's reader ('Do I …?', 'my child')",
 }
+# Outside quotation marks: a quoted "I" is a person of the article speaking.
+# "I" only where a clause starts with it or a question puts it after its verb: "Elizabeth I",
+# "World War I" are names.
+FIRST_PERSON_RE = re.compile(
+    r"\b(?:me|my|My|mine)\b|(?:^|[.?!,;:]\s*|\b(?i:do|can|should|will|am|have|if|when|"
+    r"what|how|where|why|could|would|did|and|or|so|that|shall|may|must|was|need)\s+)I\b"
+)
+QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 OWNER_FORMS = frozenset(["its", "them", "their", "theirs"])  # any noun before may own them
 SINGULAR_NOUNS = frozenset(["NN", "NNP"])
 PLURAL_NOUNS = frozenset(["NNS", "NNPS"])
@@ -65,4 +79,12 @@ def _anticipates(tokens: tuple[Token, ...], i: int) -> bool:
     return tokens[i].text.casefold() == "it" and after in ANTICIPATORY
 
 
-REF_RULES = (dangling_pronoun,)
+def first_person(q: Question, lex: Lexicon) -> list[str]:
+    """A question (not a lifted sentence) whose stem says "I", "me" or "my"."""
+    if q.kind == Kind.CLOZE:
+        return []
+    stem = QUOTED_RE.sub("", q.prompt)
+    return ["first_person"] if FIRST_PERSON_RE.search(stem) else []
+
+
+REF_RULES = (dangling_pronoun, first_person)

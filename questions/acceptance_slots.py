@@ -16,7 +16,11 @@ each passed one, on early and late rounds alike (``docs/generator.md``, "Slot ru
   ___", "other ___", "many ___"): the slot is a category, not a term;
 - ``title_word``: the answer's head noun is in the deck's title ("the southwest ___" →
   monsoon season on a page about the monsoon);
-- ``label_stem``: a label glued before the sentence ("Exam tip: …", "Tornadoes - can …").
+- ``label_stem``: a label glued before the sentence ("Exam tip: …", "Tornadoes - can …");
+- ``name_fragment`` (audit 15): the blank is one word of a longer name ("the ___ of
+  Labourers", "Gabriele de' ___"): the rest of the name gives it away or it is no fact;
+- ``range_end`` (audit 15): the second number of a close range ("the 1330s and ___"), which
+  the first gives away.
 
 A blank after a naming cue ("called ___", "known as ___") and a number are never dropped by
 the slot rules: the sentence itself says what fills it. No rule knows any article's words.
@@ -44,6 +48,8 @@ SLOT_REASONS = {
     "owner_blank": "a possessive or quantifier before the blank leaves a category to guess",
     "title_word": "the answer's head noun is in the deck's title",
     "label_stem": "a label is glued before the sentence",
+    "name_fragment": "the blank is one word of a longer name the stem shows",
+    "range_end": "the blank ends a close range whose start the stem shows",
 }
 SHORT = 15  # words of a thin cloze's sentence
 RARE = 4.0  # zipf below which a visible word pins the blank
@@ -142,6 +148,43 @@ def label_stem(q: Question, lex: Lexicon) -> list[str]:
     return ["label_stem"] if q.kind == Kind.CLOZE and LABEL_RE.match(q.prompt) else []
 
 
+# Words of rank or address before a name: "Dr. ___", "Pope ___" blank the whole name.
+_TITLES = "dr mr mrs ms sir st saint king queen pope emperor empress president general lord lady"
+TITLES = frozenset(_TITLES.split())
+NAME_PARTICLES = frozenset(["de", "de'", "di", "da", "del", "van", "von", "der", "le", "la", "al"])
+NAME_GOES_ON_RE = re.compile(r"^(?:\s(?:of|de|von|van)\s|\s|-)[A-Z]")
+
+
+def name_fragment(q: Question, lex: Lexicon) -> list[str]:
+    """ "In England the ___ of Labourers of 1351 …" → Statute: a piece of a name."""
+    if q.kind != Kind.CLOZE or not q.answer[:1].isupper():
+        return []
+    before, _, after = q.prompt.partition(CLOZE_BLANK)
+    last = before.rstrip().split()[-1] if before.strip() else ""
+    mid_name = last[:1].isupper() and not SENTENCE_STOP_RE.search(before.rstrip()[: -len(last)])
+    plain = last.rstrip(".").casefold()
+    if mid_name and last.isalpha() and plain not in TITLES and plain not in STOPWORDS:
+        return ["name_fragment"]
+    if last.casefold() in NAME_PARTICLES and before.endswith(" "):
+        return ["name_fragment"]
+    return ["name_fragment"] if NAME_GOES_ON_RE.match(after) else []
+
+
+SENTENCE_STOP_RE = re.compile(r"(?:^|[.!?:;\"“]\s*)$")
+RANGE_RE = re.compile(r"\b(\d{2,4})s?\s*(?:and|to|or|-|–)\s*$")
+CLOSE_RANGE = 10
+
+
+def range_end(q: Question, lex: Lexicon) -> list[str]:
+    """ "between the 1330s and ___" → 1340s: the start all but says the end."""
+    before, _, _ = q.prompt.partition(CLOZE_BLANK)
+    start = RANGE_RE.search(before.replace("the ", ""))
+    end = re.match(r"\d{2,4}", q.answer)
+    if not (start and end) or q.kind not in (Kind.CLOZE, Kind.MULTIPLE_CHOICE):
+        return []
+    return ["range_end"] if abs(int(end.group()) - int(start.group(1))) <= CLOSE_RANGE else []
+
+
 def _named(q: Question, before: str) -> bool:
     """Is the answer a name: a capital not owed to the sentence's start?"""
     return any(w[:1].isupper() for w in q.answer.split()[1:]) or (
@@ -157,4 +200,6 @@ SLOT_RULES = (
     owner_blank,
     title_word,
     label_stem,
+    name_fragment,
+    range_end,
 )

@@ -52,7 +52,7 @@ from functools import lru_cache
 from questions.model import CLOZE_BLANK, Kind, Question
 from questions.nlp import singular
 from questions.rarity import RARE_ZIPF, is_trivial_word, zipf
-from questions.textutil import SUMMARY_HEADING_RE, squash
+from questions.textutil import STOPWORDS, SUMMARY_HEADING_RE, squash
 
 PER_1000_WORDS = 38
 MINIMUM = 8
@@ -155,6 +155,22 @@ def says(text: Folded, phrase: Folded) -> bool:
     """Does the folded ``text`` hold the folded ``phrase``, word for word?"""
     n = len(phrase)
     return n > 0 and any(text[k : k + n] == phrase for k in range(len(text) - n + 1))
+
+
+RESTATED_SHARE = 0.5  # of a definition's content words a stem must say to restate it
+DEFINITION_WORDS = 3  # content words from which an answer is a definition, not a term
+
+
+def _restates(text: Folded, answer: Folded) -> bool:
+    """Does ``text`` say ``answer``: word for word, or, for a definition, half its content
+    words ("Groups of ___ marched …, whipping themselves in public as an act of penance"
+    restates "groups who whipped themselves in public as penance for sin")?"""
+    if says(text, answer):
+        return True
+    content = {w for w in answer if w not in STOPWORDS}
+    if len(content) < DEFINITION_WORDS:
+        return False
+    return len(content & set(text)) >= RESTATED_SHARE * len(content)
 
 
 def budget(words: int) -> int:
@@ -431,7 +447,7 @@ class _Picked:
             for form, kept_answer, kept_stem in self.by_answer_word[word]:
                 if form == q.fact_kind:
                     continue  # two sentences that name both terms: two statements
-                if says(stem, kept_answer) and says(kept_stem, answer):
+                if _restates(stem, kept_answer) and _restates(kept_stem, answer):
                     return True
         return False
 

@@ -34,6 +34,7 @@ from questions.nlp import (
     is_noun_phrase,
     plural,
     singular,
+    tag_of,
     tag_phrase,
 )
 from questions.rarity import zipf
@@ -86,6 +87,7 @@ def _others(ctx: Context, fact: Fact, of: str, size: int = 12) -> list[str]:
 
 
 # Attributes a row has one of among many: "an example of a valley glacier", not "the".
+ADJECTIVE_TAGS = frozenset(["JJ", "JJR", "JJS"])
 ONE_OF_MANY = frozenset(["example", "instance", "case", "type", "kind"])
 
 
@@ -102,30 +104,79 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     of = "for" if " of " in attribute[0] else "of"  # not "the time of onset of ALS"
     frame = caption_frame(ctx, fact)
     one_of_many = singular(attribute[0]) in ONE_OF_MANY
-    row = counted(ctx, row, one_of_many)
+    ordinal = ordinal_row(ctx, fact)
+    if ordinal is None:
+        return
+    row = ordinal or counted(ctx, row, one_of_many)
     # "an example of a caldera", "examples of …": one of many, never "the example(s)".
     the = ("" if attribute[1] else "an ") if one_of_many else "the "
     stem = capitalise(f"{frame}what {be} {the}{attribute[0]} {of} {row}?")
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, fact.answer, said)
     values = rotated(ctx, fact, _others(ctx, fact, "answer"), fact.answer)
     yield make(ctx.doc, fact, Kind.MULTIPLE_CHOICE, stem, fact.answer, said, distractors=values[:3])
+    yield from _which_row(ctx, fact, attribute[0], frame)
+    false = say_false(fact) and bool(values)
+    claim = _inline(ctx, values[0] if false else fact.answer)
+    prompt = capitalise(f"{frame}the {attribute[0]} {of} {row} {be} {claim}.")
+    yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)
+
+
+_ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+ORDINALS = frozenset(_ORDINAL_WORDS.split())
+ORDINAL_RE = re.compile(r"(?:\d+(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS.split()) + ")")
+
+
+def ordinal_row(ctx: Context, fact: Fact) -> str | None:
+    """A row keyed by an ordinal ("Fifth") named with its key column's noun: "the fifth
+    order", never "of fifth"; "" when the key is no ordinal; None for an ordinal row
+    without a key noun to name it, which no stem can name."""
+    if not ORDINAL_RE.fullmatch(fact.subject.casefold()):
+        return ""
+    kind = row_kind(ctx, fact)
+    return f"the {fact.subject.casefold()} {kind}" if kind else None
+
+
+def ordinal_rank(name: str) -> int:
+    """1 for "First" or "1st", …; 0 for a name that is no ordinal."""
+    low = name.casefold()
+    if low[:1].isdigit():
+        return int(re.sub(r"\D", "", low) or 0) if ORDINAL_RE.fullmatch(low) else 0
+    return _ORDINAL_WORDS.split().index(low) + 1 if low in ORDINALS else 0
+
+
+def nearest_ranks(names: list[str], key: str) -> list[str]:
+    """Ordinal options nearest the key's rank first: "Fourth", "Fifth" beside "Sixth", never
+    "First" … "Third", which leave the key the odd one out of a run."""
+    rank = ordinal_rank(key)
+    if not rank:
+        return names
+    return sorted(names, key=lambda n: (abs(ordinal_rank(n) - rank), ordinal_rank(n)))
+
+
+def _which_row(ctx: Context, fact: Fact, attribute: str, frame: str) -> Iterator[Candidate]:
+    """ "Which order has piers … as its typical use?", "Which cell type has the lowest
+    relative endurance?" (a superlative cell reads before the attribute); no question on a
+    comparative cell ("Higher"), which says nothing without the row it is compared with."""
     kind = row_kind(ctx, fact) or "of these"  # the options say what "these" are
+    tags = [t.tag for t in tag_phrase(fact.answer.casefold())]
+    if tags == ["JJR"]:
+        return
+    value = _inline(ctx, fact.answer)
+    has = f"has {value} as its {attribute}"
+    if tags in (["JJS"], ["JJ"]):
+        has = f"has {'the ' if tags == ['JJS'] else ''}{fact.answer.casefold()} {attribute}"
     names = rotated(ctx, fact, _others(ctx, fact, "subject"), fact.subject)
     yield make(
         ctx.doc,
         fact,
         Kind.MULTIPLE_CHOICE,
-        capitalise(f"{frame}which {kind} has {_inline(ctx, fact.answer)} as its {attribute[0]}?"),
+        capitalise(f"{frame}which {kind} {has}?"),
         fact.subject,
-        said,
+        fact.unit.sentence.text,
         variant="reverse",
         accepted=fact.accepted,
-        distractors=names[:3],
+        distractors=nearest_ranks(names, fact.subject)[:3],
     )
-    false = say_false(fact) and bool(values)
-    claim = _inline(ctx, values[0] if false else fact.answer)
-    prompt = capitalise(f"{frame}the {attribute[0]} {of} {row} {be} {claim}.")
-    yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)
 
 
 def counted(ctx: Context, row: str, kind: bool = False) -> str:
@@ -253,6 +304,8 @@ def _inline(ctx: Context, value: str) -> str:
     parts = value.split()
     if len(parts) > 1 and parts[1][:1].islower() and parts[0][1:].islower():
         return decapitalise(value, ctx.doc.proper)
+    if len(parts) == 1 and tag_of(value.casefold(), value.casefold()) in ADJECTIVE_TAGS:
+        return value.casefold()  # "Lowest", "High": an adjective cell, no name
     return value
 
 

@@ -22,7 +22,8 @@ BLOCK_START = re.compile(r"^(?:[-*+•·▪◦‣●○■►–—]\s|\d{1,3}(?
 RULE = re.compile(r"^[-=_~+*\s]+$")  # a table's or a heading's underline
 COLUMNS = re.compile(r"\S\s{2,}\S|\t|\|")
 CAPS_LINE = re.compile(r"^(?=.*[A-Z]{3})[^a-z]{8,60}$")  # a heading's line in capitals
-LABEL = re.compile(r"^[^\W\d][\w ()'’-]{0,40}:\s")  # "water table: …", a list's entry
+# "water table: …", "bubo — …": a list's or a glossary's entry
+LABEL = re.compile(r"^[^\W\d][\w ()'’-]{0,40}?(?::|\s[—–-])\s")
 SENTENCE_END = re.compile(r"[.?!:;]['\"’”)\]]*$")
 MIN_LINES = 6  # fewer long lines than this: nothing to learn a width from
 MAX_WIDTH = 100  # wider lines are a paragraph each, as editors and web pages save them
@@ -82,7 +83,7 @@ def _continues(before: str, line: str, width: int) -> bool:
     if _indent(line) > _indent(before):
         return True
     if LABEL.match(text) and LABEL.match(before.strip()):
-        return False  # "sublimation: …" after "evaporation: …": the next entry of a list
+        return False  # "sublimation: …" after "evaporation: …", "miasma — …" after "bubo — …"
     filled = len(before) + 1 + len(text.split()[0]) > width - SLACK
     if _indent(line) < _indent(before):  # a paragraph's indented first line, then the rest
         return filled and text[:1].islower()

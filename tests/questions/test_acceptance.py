@@ -164,6 +164,15 @@ CASES = [
     ("label_stem", "Tornadoes can form within the {{blank}} of a storm.", "rainbands", C, (), "f-1", "", False),
     ("dangling_pronoun", "Together with permanent snow, they store about {{blank}} of fresh water.", "69 percent", C, (), "f-1", "", True),
     ("dangling_pronoun", "Glaciers and ice sheets together store about {{blank}} of fresh water.", "69 percent", C, (), "f-1", "", False),
+    ("first_person", "Do I need antibiotics straight after being bitten?", "Usually not", F, (), "f-1", "", True),
+    ("first_person", "Which queen withdrew the privileges of the Steelyard?", "Elizabeth I", F, (), "f-1", "", False),
+    ("name_fragment", "In 1351 the {{blank}} of Labourers tried to fix wages.", "Statute", C, (), "f-1", "", True),
+    ("name_fragment", "According to the notary Gabriele de' {{blank}}, the plague came by sea.", "Mussi", C, (), "f-1", "", True),
+    ("name_fragment", "An early link was reported by a Dr. {{blank}} in 1735.", "Cookson", C, (), "f-1", "", False),
+    ("range_end", "The plague moved west during the 1330s and {{blank}}.", "1340s", C, (), "f-1", "", True),
+    ("range_end", "Electromagnetism was developed between 1820 and {{blank}}.", "1873", C, (), "f-1", "", False),
+    ("unresolved_opener", "However, {{blank}} can carry ticks into the home.", "pets", C, (), "f-1", "", True),
+    ("unresolved_opener", "From there it spread to the ports of {{blank}}.", "North Africa", C, (), "f-1", "", True),
 ]  # fmt: skip
 
 
