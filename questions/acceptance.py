@@ -735,6 +735,8 @@ def bad_span(q: Question, lex: Lexicon) -> list[str]:
         return ["bad_span"]  # "1990 Woodward": a year and a name are two answers
     if RATIO_BEFORE_RE.search(before):
         return ["bad_span"]  # "up to 9 in ___": the ratio is the fact, not its "10"
+    if re.search(r"\bper\s*$", before):
+        return ["bad_span"]  # "cheaper per ___" → gigabyte: the rate is the fact, not its unit
     return []
 
 
@@ -841,10 +843,11 @@ def _folded_words(text: str) -> frozenset[str]:
 @lru_cache(maxsize=256)  # the article's title, for every candidate
 def _title_parts(title: str) -> tuple[frozenset[str], ...]:
     """Each part of a title such as "Parasites - Lice - Head Lice", with and without its
-    bracket ("Tuberculosis (TB)" is also "Tuberculosis")."""
+    bracket, and the bracket alone ("Tuberculosis (TB)" is also "Tuberculosis" and "TB")."""
     parts = re.split(r"\s[-–—|:]\s|:\s", title)
     bare = [re.sub(r"\([^()]*\)", " ", p) for p in parts]
-    return tuple(_folded_words(p) for p in parts + bare)
+    inner = [b for p in parts for b in re.findall(r"\(([^()]*)\)", p)]  # "(SSDs)"
+    return tuple(_folded_words(p) for p in parts + bare + inner)
 
 
 def topic_answer(q: Question, lex: Lexicon) -> list[str]:

@@ -38,6 +38,9 @@ FIRST_PERSON_RE = re.compile(
     r"what|how|where|why|could|would|did|and|or|so|that|shall|may|must|was|need)\s+)I\b"
 )
 QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
+# Quantifiers that stand for a plural noun when a verb follows them: "many were", "some use".
+QUANTIFIERS = frozenset(["many", "some", "most", "few", "several", "others", "both"])
+SUBJECT_VERB_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
 OWNER_FORMS = frozenset(["its", "them", "their", "theirs"])  # any noun before may own them
 SINGULAR_NOUNS = frozenset(["NN", "NNP"])
 PLURAL_NOUNS = frozenset(["NNS", "NNPS"])
@@ -67,10 +70,17 @@ def _unnamed(tokens: tuple[Token, ...]) -> bool:
             return True
         if i and word == "they" and not plural:
             return True
+        if i and word in QUANTIFIERS and _subject(tokens, i) and not plural:
+            return True  # "From the 1890s many were floated …": many what?
         named = i > 0 and token.text[:1].isupper() and token.tag == "JJ"  # "the late Baroque"
         singular = singular or token.tag in SINGULAR_NOUNS or named
         plural = plural or token.tag in PLURAL_NOUNS or (word == "and" and singular)
     return False
+
+
+def _subject(tokens: tuple[Token, ...], i: int) -> bool:
+    """Is the quantifier at ``i`` a subject on its own: a verb right after it ("many were")?"""
+    return i + 1 < len(tokens) and tokens[i + 1].tag in SUBJECT_VERB_TAGS
 
 
 def _anticipates(tokens: tuple[Token, ...], i: int) -> bool:

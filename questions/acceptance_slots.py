@@ -32,6 +32,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from lemminflect import getAllLemmas
+
 from questions.model import CLOZE_BLANK, Kind, Question
 from questions.nlp import singular, tag
 from questions.rarity import zipf
@@ -61,6 +63,7 @@ _OWNERS = (
     "every both any your our"
 )
 OWNER_WORDS = frozenset(_OWNERS.split())
+ADVICE_ADVERBS = frozenset(["never", "always", "please"])
 NAMING_RE = re.compile(
     r"\b(?:called|known as|termed|named|referred to as|defined as|dubbed|as)\s*[(,]?\s*$", re.I
 )
@@ -117,6 +120,11 @@ def instruction(q: Question, lex: Lexicon) -> list[str]:
         return []
     tokens = tag(slot[0] + q.answer + slot[1])
     first = tokens[0] if tokens else None
+    if first and first.text.casefold() in ADVICE_ADVERBS and len(tokens) > 1:
+        # "Never ___ an SSD", "Always wash …": advice all the same, whatever the tag
+        second = tokens[1]
+        plain = second.tag not in ("DT", "PRP", "PRP$", "NNP") and second.text.islower()
+        return ["instruction"] if plain or "VERB" in getAllLemmas(second.text.casefold()) else []
     return ["instruction"] if first and first.tag == "VB" and first.text[:1].isupper() else []
 
 
