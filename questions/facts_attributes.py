@@ -56,6 +56,11 @@ POINTING_WORDS = PRONOUNS | {"our", "your"}
 ANSWER_END_RE = re.compile(
     r",\s+(?:which|who|whom|whose|where|while|and|but|as|so|the|a|an)\b|;|\s[—–]\s"
 )
+# A finding reported by its source: "Research suggests that …", "Studies show that …".
+REPORTED_RE = re.compile(
+    r"^(?P<who>Research|Studies|Evidence|Scientists|Researchers|Experts|Doctors)\s+"
+    r"(?P<verb>suggests?|shows?|indicates?|believes?|thinks?)\s+that\s+(?=the\s)"
+)
 PARENTHESIS_RE = re.compile(r"\s*\([^()]*\)")
 # Words before a name that describe the person ("the Austrian zoologist Karl von Frisch").
 NAME_PARTICLES = frozenset(["von", "van", "de", "da", "der", "del", "di", "la", "le"])
@@ -95,11 +100,27 @@ def attribute_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         return
     for name in _people(tokens, doc.proper):
         yield Fact("person", name, name, unit, "agent", entity or name)
-    found = _subject(tokens) if unit.sentence.text.startswith("The ") else None
-    value = _value(unit.sentence.text, tokens, found.end + 1) if found else ""
+    text, frame = _reported(unit.sentence.text)
+    tokens = tag(text) if frame else tokens
+    found = _subject(tokens) if text.startswith("The ") else None
+    value = _value(text, tokens, found.end + 1) if found else ""
     if found and value:
-        verb = tokens[found.end].text
+        verb = f"{frame}{tokens[found.end].text}"
         yield Fact("attribute", found.text, value, unit, "attribute", entity or found.text, verb)
+
+
+def _reported(text: str) -> tuple[str, str]:
+    """ "Research suggests that the main cause of RLS is …" → the clause ("The main cause
+    …") and the frame its question keeps ("does research suggest "): the page reports the
+    fact as a finding, and the question must not state it as more certain."""
+    match = REPORTED_RE.match(text)
+    if not match:
+        return text, ""
+    who = match.group("who")
+    do = "do" if who.casefold().endswith("s") and who.casefold() != "evidence" else "does"
+    verb = match.group("verb").casefold().removesuffix("s")
+    clause = text[match.end() :]
+    return clause[:1].upper() + clause[1:], f"{do} {who.casefold()} {verb} "
 
 
 def _done_facts(done: _Passive, unit: Unit, entity: str) -> Iterator[Fact]:

@@ -20,6 +20,7 @@ from questions.bankfile import with_content_version
 from questions.context import build_context
 from questions.document import Document, build_document
 from questions.facts import Extractor, Fact, extract_facts
+from questions.facts_actions import action_facts
 from questions.facts_attributes import attribute_facts
 from questions.facts_keyterms import Vocabulary, vocabulary
 from questions.facts_relations import (
@@ -96,6 +97,7 @@ def extractors(doc: Document, vocab: Vocabulary | None = None) -> list[Extractor
         statement_facts,
         structure_facts,
         attribute_facts,
+        action_facts,
         keyterm_extractor(doc, vocab or vocabulary(doc)),  # key terms, else each sentence's blanks
     ]
 

@@ -102,6 +102,8 @@ FACT_VALUE = {
     "attribute": 6.0,
     "agent": 6.0,
     "date": 5.0,
+    "action": 3.5,  # "What does calcitonin regulate?": below a key term's cloze of one sentence
+    "actor": 3.5,  # "What regulates calcium in the blood?"
 }
 # A key term's sentence as a true/false item tests less than its cloze (which names the
 # term): it is kept where the deck needs a true/false item more than another cloze.

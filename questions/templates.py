@@ -21,7 +21,7 @@ from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, which_stem
 from questions.rarity import is_trivial_word
-from questions.templates_attributes import agent, attribute, date, person
+from questions.templates_attributes import action, actor, agent, attribute, date, person
 from questions.templates_blanks import key_term, no_claim
 from questions.templates_gloss import gloss, with_article
 from questions.templates_structure import defines_a_thing, glossary_entry, table_cell
@@ -462,6 +462,8 @@ TEMPLATES: dict[str, Template] = {
     "agent": agent,
     "date": date,
     "person": person,
+    "action": action,
+    "actor": actor,
 }
 
 

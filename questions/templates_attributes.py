@@ -14,11 +14,14 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from lemminflect import getInflection, getLemma
+
 from questions.build import Candidate, make, pick_distractors
 from questions.context import Context
 from questions.facts import Fact
 from questions.model import Kind
-from questions.textutil import STOPWORDS, capitalise, find_phrase
+from questions.nlp import singular
+from questions.textutil import STOPWORDS, capitalise, decapitalise, find_phrase
 
 # Two capitalised words in a row, the second not a possessive: "James Watt", "Since Watt".
 PAIR_RE = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][\w-]*)\b(?!['’]))")
@@ -96,3 +99,23 @@ def date(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     ask = "In what year" if fact.answer.isdigit() else "When"
     stem = f"{ask} {copula} {fact.subject} {verb}?"
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, fact.answer, fact.unit.sentence.text)
+
+
+def action(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    """ "What does calcitonin regulate?" → "Calcium in the blood"."""
+    subject = decapitalise(fact.subject, ctx.doc.proper)
+    head = fact.subject.split()[-1]
+    do = "do" if singular(head.casefold()) != head.casefold() else "does"
+    base = getLemma(fact.relation.casefold(), upos="VERB")[0]
+    stem = f"What {do} {subject} {base}?"
+    said = fact.unit.sentence.text
+    yield make(ctx.doc, fact, Kind.FLASHCARD, stem, capitalise(fact.answer), said)
+
+
+def actor(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    """ "What regulates calcium in the blood?" → "Calcitonin"."""
+    verb = getLemma(fact.relation.casefold(), upos="VERB")[0]
+    third = getInflection(verb, tag="VBZ")[0] if getInflection(verb, tag="VBZ") else verb
+    stem = f"What {third} {decapitalise(fact.subject, ctx.doc.proper)}?"
+    said = fact.unit.sentence.text
+    yield make(ctx.doc, fact, Kind.FLASHCARD, stem, capitalise(fact.answer), said)
