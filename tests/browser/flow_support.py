@@ -81,6 +81,7 @@ def answer_card(page: Any, wrong: bool = False) -> str:
         page.wait_for_url(lambda url: url != revealed)
         return qid
     page.wait_for_selector("#verdict")
+    page.wait_for_load_state("load")  # the feedback page's Enter shortcut is deferred too
     feedback = page.url
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: url != feedback)
