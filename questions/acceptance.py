@@ -65,9 +65,12 @@ WINDOW = 40
 FLOOR = 16
 _SOFT_CODES = (
     "filler_blank fixed_phrase list_member similar_stem shared_predicate generic_phrase"
-    " thin_cloze everyday_plural topic_word owner_blank title_word"
+    " thin_cloze everyday_plural topic_word owner_blank title_word compound_cut"
 )
 SOFT = frozenset(_SOFT_CODES.split())
+ARTICLE_AND_RANK_RE = re.compile(
+    r"(?:a|an|the)\s+(?:first|second|third|fourth|fifth|new|further|final|last|next)", re.I
+)
 RATIO_BEFORE_RE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s*$", re.I
 )
@@ -83,7 +86,10 @@ OPENER_RE = re.compile(
 # Openers that continue the previous sentence's thought: the learner has not read it.
 BACK_OPENER_RE = re.compile(
     r"(?:so|rather|instead|therefore|consequently|then|otherwise|likewise|similarly|however|"
-    r"nevertheless|nonetheless|even so|from (?:there|here)|"
+    r"nevertheless|nonetheless|even so|from (?:there|here)|for (?:example|instance)|"
+    r"within (?:(?:a few|several|two|three) )?(?:hours|days|weeks|months|years|decades)|"
+    r"within (?:an? )?(?:hour|day|week|month|year|decade)|soon after(?:wards)?|"
+    r"shortly (?:after(?:wards)?|before)|(?:the|that) (?:next|following|same) (?:day|year)|"
     r"in (?:this|that|these|those|such|either|each) (?:case|cases|way|situation|instance)|"
     r"as a (?:result|consequence)|for (?:this|that|these) reasons?|because of (?:this|that)|"
     r"at this (?:point|stage|time)|in (?:addition|contrast|comparison) to (?:this|that|these)|"
@@ -103,7 +109,7 @@ PAGE_RE = re.compile(
     r"\b(?:please refer|refer to|see also|see (?:the )?(?:table|figure|section|below|above)"
     r"|(?:table|list|figure|map|chart|image|diagram)s? (?:below|above)|as discussed"
     r"|as (?:mentioned|described|shown) (?:above|below|earlier)|for more (?:information|details?)"
-    r"|go to|click|brand name products?"
+    r"|go to|click|brand name products?|our (?:readers|site|visitors|guide|team|editors)"
     r"|(?:is|are) (?:blue|yellow|red|green|(?:light|dark) gr[ae]y)\b)",
     re.I,
 )
@@ -518,9 +524,11 @@ ALONE_RE = re.compile(
 # Audit 10: "The breakthrough came from …", "the bargain worthwhile", "The link is not
 # fixed", "the basic driver": a discovery, deal, relation or cause told before.
 # Audit 14: "The reason is …", "The couple …": a cause or two people told before.
+# Audit 16: "The plan called for a canal at sea level": whose plan the stem never says.
 _SHELL_WORDS = (
     "system process method approach arrangement scheme mechanism procedure practice product"
     " breakthrough bargain link driver difference reason couple pair"
+    " plan project idea effort attempt decision proposal"  # audit 16: "The plan called for …"
 )
 # General words of rank or degree that leave a shell noun as unnamed as "the" alone does.
 _SHELL_ADJECTIVES = "basic main key real underlying chief principal crucial overall whole"
@@ -735,6 +743,10 @@ def bad_span(q: Question, lex: Lexicon) -> list[str]:
         return ["bad_span"]  # "1990 Woodward": a year and a name are two answers
     if RATIO_BEFORE_RE.search(before):
         return ["bad_span"]  # "up to 9 in ___": the ratio is the fact, not its "10"
+    if re.match(r"\d{3,4}s?\s+[a-z]", q.answer):
+        return ["bad_span"]  # "1990s many container ships": a date and a noun phrase
+    if ARTICLE_AND_RANK_RE.fullmatch(q.answer.strip()):
+        return ["bad_span"]  # "construction of ___ set of locks" → a third: "a new" fits too
     if re.search(r"\bper\s*$", before):
         return ["bad_span"]  # "cheaper per ___" → gigabyte: the rate is the fact, not its unit
     return []

@@ -11,7 +11,8 @@ questions and none passed among those this rule finds (``docs/generator.md``).
 
 A question that speaks in the first person singular ("Do I need antibiotics straight after
 being bitten?", an FAQ page's heading) asks about the reader of the page, not a fact: a
-teacher would rewrite it (audit 15).
+teacher would rewrite it (audit 15). So does an FAQ heading that never names its topic
+("How do you win a game?", "How is the board set up?" on a chess page: audit 16).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from questions.facts_attributes import names_a_topic
 from questions.model import CLOZE_BLANK, Kind, Question
 from questions.nlp import Token, tag
 from questions.sentences import split_sentences
@@ -29,7 +31,11 @@ if TYPE_CHECKING:
 REF_REASONS = {
     "dangling_pronoun": "a pronoun in the stem stands for something the stem does not name",
     "first_person": "the question speaks as the page's reader ('Do I …?', 'my child')",
+    "unnamed_topic": "an FAQ heading that never names what it asks about ('How do you win?')",
 }
+# "you" of a page's FAQ heading is its reader: "How do you win a game?" asks of no game.
+YOU_RE = re.compile(r"\b(?:you|your)\b", re.I)
+THE_NOUN_RE = re.compile(r"\bthe\s+[a-z]", re.I)
 # Outside quotation marks: a quoted "I" is a person of the article speaking.
 # "I" only where a clause starts with it or a question puts it after its verb: "Elizabeth I",
 # "World War I" are names.
@@ -97,4 +103,15 @@ def first_person(q: Question, lex: Lexicon) -> list[str]:
     return ["first_person"] if FIRST_PERSON_RE.search(stem) else []
 
 
-REF_RULES = (dangling_pronoun, first_person)
+def unnamed_topic(q: Question, lex: Lexicon) -> list[str]:
+    """An FAQ heading asked as it stands must name its topic: not "you" (the page's reader)
+    and not "the board" without a rare word or a name ("Why are plants green?" stands)."""
+    if q.fact_kind != "qa":
+        return []
+    if YOU_RE.search(q.prompt):
+        return ["unnamed_topic"]
+    vague = THE_NOUN_RE.search(q.prompt) and not names_a_topic(q.prompt)
+    return ["unnamed_topic"] if vague else []
+
+
+REF_RULES = (dangling_pronoun, first_person, unnamed_topic)

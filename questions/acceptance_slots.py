@@ -19,6 +19,11 @@ each passed one, on early and late rounds alike (``docs/generator.md``, "Slot ru
 - ``label_stem``: a label glued before the sentence ("Exam tip: …", "Tornadoes - can …");
 - ``name_fragment`` (audit 15): the blank is one word of a longer name ("the ___ of
   Labourers", "Gabriele de' ___"): the rest of the name gives it away or it is no fact;
+- ``glossed_blank`` (audit 16): a bracket right after the blank explains it ("___ (in
+  passing)" → en passant, "___ (sound navigation and ranging)" → SONAR);
+- ``compound_cut``: the blank starts inside a compound noun whose first noun is shown
+  ("motor ___ disease", "blood ___ is too low" → glucose level, "membrane ___ called
+  thylakoids"): the shown noun and the sentence admit other heads;
 - ``range_end`` (audit 15): the second number of a close range ("the 1330s and ___"), which
   the first gives away.
 
@@ -52,7 +57,15 @@ SLOT_REASONS = {
     "label_stem": "a label is glued before the sentence",
     "name_fragment": "the blank is one word of a longer name the stem shows",
     "range_end": "the blank ends a close range whose start the stem shows",
+    "compound_cut": "the blank starts inside a compound noun whose first noun is shown",
+    "glossed_blank": "a bracket right after the blank explains or expands the answer",
 }
+# A bracket of words after the blank, not a value ("(about 45–52 %)", "(206 BCE-220 CE)"), a
+# cross-reference, an example or a word's origin ("(from the Latin for 'cradle')").
+GLOSS_AFTER_RE = re.compile(
+    r"^\s*\((?!\s*(?:see|e\.g|eg|i\.e|such as|for example|from the|from [A-Z]\w+ \w+ for)\b)"
+    r"(?=[^)]*[A-Za-z]{3})[^)\d]*\)"
+)
 SHORT = 15  # words of a thin cloze's sentence
 RARE = 4.0  # zipf below which a visible word pins the blank
 PLURAL_BAND = (3.0, 4.0)  # zipf of an everyday plural ("containers", "archaeologists")
@@ -178,6 +191,41 @@ def name_fragment(q: Question, lex: Lexicon) -> list[str]:
     return ["name_fragment"] if NAME_GOES_ON_RE.match(after) else []
 
 
+def glossed_blank(q: Question, lex: Lexicon) -> list[str]:
+    """ "___ (in passing) lets a pawn …": the bracket says the answer; not a date
+    ("___ (1788–1827)") or a number's unit."""
+    if q.kind != Kind.CLOZE:
+        return []
+    after = q.prompt.partition(CLOZE_BLANK)[2]
+    return ["glossed_blank"] if GLOSS_AFTER_RE.match(after) else []
+
+
+NOUNS = frozenset(["NN", "NNS"])
+NAME_ZIPF = 3.5  # "dopamine" 3.0, "invertase" 1.0: a name after "the chemical", not a head
+NAMING_NOUNS = frozenset(["word", "term", "name", "names", "words", "terms"])
+
+
+def compound_cut(q: Question, lex: Lexicon) -> list[str]:
+    """ "… what blood ___ is too low" → glucose level: a noun right before a lower-case
+    noun blank is the compound's first half."""
+    slot = _slot(q)
+    if slot is None or not q.answer[:1].islower() or not slot[0].endswith(" "):
+        return []
+    before = slot[0]
+    tokens = tag(before + q.answer + slot[1])
+    prev = [t for t in tokens if t.end <= len(before.rstrip())]
+    mine = [t for t in tokens if t.start == len(before)]
+    if not prev or not mine or mine[0].tag not in NOUNS:
+        return []
+    last = prev[-1]
+    shown = last.tag in NOUNS and last.text.islower() and last.end == len(before.rstrip())
+    if not shown or last.text in NAMING_NOUNS:
+        return []
+    # "the chemical ___" → dopamine: a kind after its article, then the rare word naming it
+    named = len(prev) > 1 and prev[-2].tag == "DT" and len(q.answer.split()) == 1
+    return [] if named and zipf(q.answer.casefold()) < NAME_ZIPF else ["compound_cut"]
+
+
 SENTENCE_STOP_RE = re.compile(r"(?:^|[.!?:;\"“]\s*)$")
 RANGE_RE = re.compile(r"\b(\d{2,4})s?\s*(?:and|to|or|-|–)\s*$")
 CLOSE_RANGE = 10
@@ -210,4 +258,6 @@ SLOT_RULES = (
     label_stem,
     name_fragment,
     range_end,
+    compound_cut,
+    glossed_blank,
 )

@@ -62,10 +62,13 @@ def glossary_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     if unit.line.kind != "definition" or unit.sentence.start != unit.line.start:
         return
     term_above = doc.term_of.get(unit.line.start)
+    # A definition the splitter cut at its ";" goes on: "… sound intensity level; an
+    # increase of 10 dB means …" is one definition (audit 16: a quote ending in ";").
+    said = unit.line.text if unit.sentence.text.rstrip().endswith(";") else unit.sentence.text
     if term_above is not None:
-        term, meaning = term_above.text, unit.sentence.text
+        term, meaning = term_above.text, said
     else:
-        pair = term_line(unit.sentence.text)
+        pair = term_line(said)
         if pair is None:
             return
         term, meaning = pair

@@ -245,6 +245,9 @@ def _names_itself(name: str, claim: str) -> bool:
 def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     term, desc, topic = fact.subject, fact.answer, fact.relation
     said = fact.unit.sentence.text
+    if any(c.isdigit() for c in term):
+        yield from _dated_item(ctx, fact)
+        return
     where = f"In the article's list on {topic}"
     do = "do" if _plural(term, ctx.doc.proper) else "does"
     yield make(
@@ -282,6 +285,20 @@ def _list_choices(ctx: Context, fact: Fact, where: str) -> Iterator[Candidate]:
         )
     # No true/false "“X” is described as “…”": its true items quote the list and its false
     # ones pair a label with a plainly foreign description, so the form gives the answer.
+
+
+def _dated_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    """A timeline's line ("c. 1475: modern rules for the queen appear in Spain"): when it
+    happened, among the timeline's other dates; not "the article's list on timeline: …",
+    whose topic is a heading pasted into a stem (audit 16)."""
+    stem = (
+        f"According to the article's timeline, when did this happen: “{_lower(ctx, fact.answer)}”?"
+    )
+    said = fact.unit.sentence.text
+    dates = [f.subject for f in ctx.siblings(fact) if any(c.isdigit() for c in f.subject)]
+    yield make(ctx.doc, fact, Kind.FLASHCARD, stem, fact.subject, said)
+    options = pick_distractors(fact.subject, dates)
+    yield make(ctx.doc, fact, Kind.MULTIPLE_CHOICE, stem, fact.subject, said, distractors=options)
 
 
 def overlaps(desc: str, others: list[str]) -> bool:

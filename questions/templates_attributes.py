@@ -40,13 +40,13 @@ def agent(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     said = fact.unit.sentence.text
     people = [f.answer for f in ctx.siblings(fact, size=40)]
     answer = full_name(fact.answer, ctx.doc.text)  # "Watt patented …": "James Watt"
+    if len(answer.split()) == 1:
+        return  # "… was signed by Panama": a one-word name the page never gives a person's
     surname = answer.split()[-1]
     alone = surname != answer and " and " not in answer  # not "Crick" for two
     accepted = (surname,) if alone else ()
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, answer, said, accepted=accepted)
     others = [o for o in people if not _same_person(o, answer) and find_phrase(said, o) == -1]
-    if len(answer.split()) == 1:  # no full name on the page: the others by surname too
-        others = [o.split()[-1] for o in others if " and " not in o]
     options = pick_distractors(answer, others)
     if len(options) >= 2:  # other people the page says did other things
         yield make(

@@ -220,14 +220,24 @@ def _number_items(
         )
     if no_claim(text) or fact.group == YEARS:
         return  # advice is not true or false; a swapped year reads as an anachronism
-    # Alternate along the unit's numbers, so that a pair of numbers gives one false item.
+    yield _number_statement(ctx, fact, text, span, others)
+
+
+def _number_statement(
+    ctx: Context, fact: Fact, text: str, span: tuple[int, int], others: list[str]
+) -> Candidate:
+    """The sentence as a true/false item; every other one of a unit's numbers (alternating,
+    so a pair of numbers gives one false item) with a close value swapped in. Not when the
+    sentence holds another number ("331 m/s … 343 / 440", "30 cm (12 inches)"): the swap
+    would contradict the rest of its own sentence, false by arithmetic, not by the article."""
+    said = fact.unit.sentence.text
     close = [o for o in others if _same_order(fact.answer, o)]
-    if ctx.positions.get(fact.id, 0) % 2 == 0 and close:
+    alone = len(re.findall(NUMBER, text)) == 1
+    if ctx.positions.get(fact.id, 0) % 2 == 0 and close and alone:
         other = close[int(digest(fact.id, "swap", length=4), 16) % len(close)]
         claim = text[: span[0]] + other + text[span[1] :]
-        yield make(ctx.doc, fact, Kind.TRUE_FALSE, claim, "False", said)
-    else:
-        yield make(ctx.doc, fact, Kind.TRUE_FALSE, text, "True", said)
+        return make(ctx.doc, fact, Kind.TRUE_FALSE, claim, "False", said)
+    return make(ctx.doc, fact, Kind.TRUE_FALSE, text, "True", said)
 
 
 def _rotated(values: list[str], key: str) -> list[str]:
