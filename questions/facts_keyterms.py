@@ -34,6 +34,7 @@ from questions.textutil import (
 )
 
 MIN_CONTEXT = 4
+LAST_YEAR = 2100  # a four-digit number above this in a sentence is a count, not a year
 YEARS = "number:calendar year"  # the sibling group of years ("1905"), not of "2 years"
 # A single-word blank must be rarer than this in English, or used this often by the article.
 TERM_ZIPF = 4.5
@@ -456,13 +457,18 @@ def phrase_is_number(text: str, span: tuple[int, int]) -> bool:
     return first.isdigit() or first in "¼½¾$£€" or is_quantity(text[span[0] : span[1]])
 
 
-def number_group(answer: str) -> str:
+def number_group(answer: str, sentence: str = "") -> str:
     """Numbers are siblings when they count the same whole unit (``quantities.unit_key``):
-    "70 mg/dL" and "55 milligrams/dL", never "3.0 mmol/L" nor "41 mg m⁻²" and "3 mg"."""
+    "70 mg/dL" and "55 milligrams/dL", never "3.0 mmol/L" nor "41 mg m⁻²" and "3 mg".
+    A four-digit number is a year unless its sentence counts past any year ("a club player
+    around 2000, a grandmaster at least 2500": ratings, whose options are no years)."""
     unit = unit_key(answer)
     if unit:
         return f"number:{unit}"
-    if re.fullmatch(r"1\d{3}|20\d{2}", answer):
+    counted = any(
+        int(n) > LAST_YEAR for n in re.findall(r"(?<![\d,.])\d{4}(?!\d|[,.]\d)", sentence)
+    )
+    if re.fullmatch(r"1\d{3}|20\d{2}", answer) and not counted:
         return YEARS  # not "number:year", the group of "2 years"
     if is_quantity(answer) and " " in answer:
         return f"number:{singular(answer.split()[-1].casefold())}"  # "about half"
@@ -480,7 +486,7 @@ def blank_fact(doc: Document, unit: Unit, span: tuple[int, int]) -> Fact:
         subject,
         term,
         unit,
-        number_group(term) if phrase_is_number(text, span) else "key_term",
+        number_group(term, text) if phrase_is_number(text, span) else "key_term",
         entity.short if entity else doc.section_name(unit.section),
         str(span[0]),
     )

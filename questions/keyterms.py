@@ -430,7 +430,7 @@ def _fact(doc: Document, unit: Unit, term: str, mention: Mention) -> Fact:
         subject=f"{section}: {' '.join(content_words(text)[:4])}",
         answer=term,
         unit=unit,
-        group=number_group(term) if numeric else "key_term",
+        group=number_group(term, text) if numeric else "key_term",
         entity=entity.short if entity else section,
         relation=str(mention.start),
     )

@@ -257,7 +257,7 @@ def build_kinship(doc: Document) -> Kinship:
         if text not in numbers:
             numbers[text] = _numbers(text)
         for value in () if is_citation(unit.line.text) else numbers[text]:
-            group = number_group(value)
+            group = number_group(value, text)
             if squash(value) not in roles:  # the first saying of a number gives its role
                 roles[squash(value)] = _number_role(doc, unit.line, text, value)
             if group.startswith("number:") and squash(value) not in seen:

@@ -76,8 +76,11 @@ def _continues(before: str, line: str, width: int) -> bool:
     item above it (a hanging indent), a line in lower case under a paragraph's indented first
     line goes on it; a line of its own label ("aquifer: …") never does."""
     text, before = line.strip(), before.rstrip()
-    if not text or not before.strip() or BLOCK_START.match(text) or SENTENCE_END.search(before):
+    if not text or not before.strip() or BLOCK_START.match(text):
         return False
+    hanging = _indent(line) > _indent(before) and before.endswith((";", ","))
+    if SENTENCE_END.search(before) and not hanging:
+        return False  # "… intensity level;" / "    an increase of 10 dB …" goes on
     if COLUMNS.search(before.strip()) or COLUMNS.search(text) or RULE.match(before.strip()):
         return False
     if _indent(line) > _indent(before):
