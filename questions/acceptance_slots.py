@@ -138,7 +138,10 @@ def instruction(q: Question, lex: Lexicon) -> list[str]:
         second = tokens[1]
         plain = second.tag not in ("DT", "PRP", "PRP$", "NNP") and second.text.islower()
         return ["instruction"] if plain or "VERB" in getAllLemmas(second.text.casefold()) else []
-    return ["instruction"] if first and first.tag == "VB" and first.text[:1].isupper() else []
+    # "Teach/VBP children how to …", "Have/VBP appliances serviced …": a present-tense verb
+    # opening a statement is an instruction the tagger read as finite
+    opens = first is not None and first.tag in ("VB", "VBP") and first.text[:1].isupper()
+    return ["instruction"] if opens and not q.prompt.rstrip().endswith("?") else []
 
 
 def topic_word(q: Question, lex: Lexicon) -> list[str]:

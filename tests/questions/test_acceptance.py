@@ -156,6 +156,7 @@ CASES = [
     ("instruction", "Peel a thin layer of {{blank}} from the inside of an onion leaf.", "epidermis", C, (), "f-1", "", True),
     ("instruction", "The onion leaf has a thin layer of {{blank}} on its inside.", "epidermis", C, (), "f-1", "", False),
     ("instruction", "Never {{blank}} an SSD; use secure erase to wipe it.", "defragment", C, (), "f-1", "", True),
+    ("instruction", "Have {{blank}} serviced once a year by a qualified engineer.", "fuel-burning appliances", C, (), "f-1", "", True),
     ("topic_word", "Young {{blank}} hatch after about a week on the scalp.", "lice", C, (), "f-1", "", True),
     ("topic_word", "Young {{blank}} hatch after about a week on the scalp.", "nymphs", C, (), "f-1", "", False),
     ("owner_blank", "Pork should have no pink meat inside and their {{blank}} should run clear.", "juices", C, (), "f-1", "", True),
