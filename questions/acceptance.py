@@ -68,6 +68,9 @@ _SOFT_CODES = (
     " thin_cloze everyday_plural topic_word owner_blank title_word compound_cut"
 )
 SOFT = frozenset(_SOFT_CODES.split())
+# A blank holding a common noun's possessive and what it owns, or a name's and a number: two
+# constituents ("world's amethyst geodes", "Derek Clayton's 1967"); "Parkinson's disease" is one.
+POSSESSED_SPAN_RE = re.compile(r"(?:^|\s)[a-z]\w*['’]s\s+\w|\w['’]s\s+\d")
 ARTICLE_AND_RANK_RE = re.compile(
     r"(?:a|an|the)\s+(?:first|second|third|fourth|fifth|new|further|final|last|next)", re.I
 )
@@ -80,8 +83,18 @@ _OPENER_WORDS = (
 OPENERS = frozenset(_OPENER_WORDS.split())
 OPENER_RE = re.compile(
     r"\b(?:he or she|this type|these same|for those|the latter|the former"
-    r"|at the same time(?! as))\b",
+    r"|at the same time(?! as)"
+    r"|the (?:best|most|least)[- ](?:known|common|famous|important)(?= (?:is|was|are|were)\b))\b",
     re.I,
+)
+# "The name has been used in English since …": which name? (audit 17) Not "The word hansa
+# comes from …", "The word "monsoon" comes …": those say it.
+UNNAMED_WORD_RE = re.compile(
+    r"\bthe (?:\w+ )?(?:name|word|term)\s+(?:has|have|is|was|comes|came|derives|meant|means)\b",
+    re.I,
+)
+SUPERLATIVE_HEAD_RE = re.compile(
+    r"the\s+(?:(?:best|most|least)[- ]\w+|\w{2,}est)\s+\{\{blank\}\}", re.I
 )
 # Openers that continue the previous sentence's thought: the learner has not read it.
 BACK_OPENER_RE = re.compile(
@@ -109,7 +122,8 @@ PAGE_RE = re.compile(
     r"\b(?:please refer|refer to|see also|see (?:the )?(?:table|figure|section|below|above)"
     r"|(?:table|list|figure|map|chart|image|diagram)s? (?:below|above)|as discussed"
     r"|as (?:mentioned|described|shown) (?:above|below|earlier)|for more (?:information|details?)"
-    r"|go to|click|brand name products?|our (?:readers|site|visitors|guide|team|editors)"
+    r"|go to|click|brand name products?"
+    r"|our (?:readers|site|visitors|guide|team|editors|volunteers|supporters|members|charity)"
     r"|(?:is|are) (?:blue|yellow|red|green|(?:light|dark) gr[ae]y)\b)",
     re.I,
 )
@@ -381,6 +395,8 @@ def unresolved_opener(q: Question, lex: Lexicon) -> list[str]:
         body.replace(CLOZE_BLANK, q.answer)
     ):
         return ["unresolved_opener"]
+    if SUPERLATIVE_HEAD_RE.match(body) or UNNAMED_WORD_RE.search(body):
+        return ["unresolved_opener"]  # "The best known ___ was …": best known what?
     return ["unresolved_opener"] if OPENER_RE.search(body) else []
 
 
@@ -529,6 +545,7 @@ _SHELL_WORDS = (
     "system process method approach arrangement scheme mechanism procedure practice product"
     " breakthrough bargain link driver difference reason couple pair"
     " plan project idea effort attempt decision proposal"  # audit 16: "The plan called for …"
+    " distance"  # audit 17: "The distance comes from …"
 )
 # General words of rank or degree that leave a shell noun as unnamed as "the" alone does.
 _SHELL_ADJECTIVES = "basic main key real underlying chief principal crucial overall whole"
@@ -743,6 +760,11 @@ def bad_span(q: Question, lex: Lexicon) -> list[str]:
         return ["bad_span"]  # "1990 Woodward": a year and a name are two answers
     if RATIO_BEFORE_RE.search(before):
         return ["bad_span"]  # "up to 9 in ___": the ratio is the fact, not its "10"
+    if hi - lo >= 1 and tokens[lo].tag in VERBS and not q.answer[:1].isupper():
+        return ["bad_span"]  # "it ___ into quartzite" → recrystallises: other verbs fit
+    symbol = len(q.answer.strip()) <= 2 and q.answer.isalnum() and not q.answer.isupper()
+    if POSSESSED_SPAN_RE.search(q.answer) or (symbol and not q.answer.isdigit()):
+        return ["bad_span"]  # "Derek Clayton's 1967", "world's … geodes"; a symbol ("Qh", "x4")
     if re.match(r"\d{3,4}s?\s+[a-z]", q.answer):
         return ["bad_span"]  # "1990s many container ships": a date and a noun phrase
     if ARTICLE_AND_RANK_RE.fullmatch(q.answer.strip()):

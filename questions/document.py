@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from questions.lines import NUMBERED_RE, Line
 from questions.masthead import clean_title
+from questions.nlp import tag_phrase
 from questions.sentences import Sentence, split_sentences
 from questions.textutil import (
     PRONOUNS,
@@ -25,6 +26,7 @@ from questions.textutil import (
     words,
 )
 
+HEADING_VERB_TAGS = frozenset(["VB", "VBG", "VBZ", "VBP", "VBD", "TO", "MD"])
 _GENERIC_HEADINGS_WORDS = """
     introduction conclusion conclusions overview summary background references sources
     understanding diagnosis treatment treatments prevention outlook history about faq
@@ -154,11 +156,24 @@ def _is_entity_heading(section: Section, body: str) -> bool:
         return False
     if first[0].casefold() in QUESTION_WORDS or any(w.casefold() in PRONOUNS for w in words(outer)):
         return False  # "How we explore them" is a topic, not a thing
+    if not _one_thing(outer):
+        return False  # "REFRIGERANTS AND THE ENVIRONMENT", "OTHER WAYS TO COOL": topics
     numbered = section.heading is not None and NUMBERED_RE.match(section.heading.text)
     generic = any(w.casefold() in GENERIC_HEADINGS for w in words(outer))
     # A numbered heading is one of an enumeration of things; any other must be named in
     # its own section.
     return bool(numbered) or (not generic and _mentions(body, text))
+
+
+def _one_thing(heading: str) -> bool:
+    """Does a heading name one thing: no "and", "&", "or" or colon, no verb ("Other ways
+    to cool", "Measuring performance"; read in lower case, so that a heading in capitals
+    is not taken for a run of names)?"""
+    low = heading.casefold()
+    if re.search(r"\band\b|&|:|\bor\b", low):
+        return False
+    read = low if heading.isupper() else heading  # "Mars" is a name, "mars" a verb
+    return not any(t.tag in HEADING_VERB_TAGS for t in tag_phrase(read))
 
 
 def _mentions(body: str, heading: str) -> bool:

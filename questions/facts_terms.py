@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from questions.document import Document, Unit, split_parenthetical
 from questions.facts import Fact
-from questions.nlp import NOUN_TAGS, NP_START, is_noun_phrase, tag_of
+from questions.nlp import NOUN_TAGS, NP_START, is_noun_phrase, tag_of, tag_phrase
 from questions.quantities import UNITS as QUANTITY_UNITS
 from questions.rarity import zipf
 from questions.textutil import (
@@ -319,7 +319,9 @@ def _names_a_topic(topic: str) -> bool:
     first = words(topic)[:1]
     if not first or topic.rstrip().endswith("?") or SUMMARY_HEADING_RE.match(topic):
         return False
-    return first[0].casefold() not in NOT_A_TOPIC
+    # "surveys suggest that hedgehogs in rural Britain": a clause, no topic to name (audit 17)
+    finite = any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in tag_phrase(topic))
+    return first[0].casefold() not in NOT_A_TOPIC and not finite
 
 
 def list_item_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
@@ -337,7 +339,8 @@ def list_item_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     where = doc.title if unit.section == 0 and doc.title else doc.section_name(unit.section)
     topic = list_topic(lead.text, where) if lead else ""
     topic = topic or where.casefold()
-    if not _names_a_topic(topic):
+    dated = any(c.isdigit() for c in term)  # a timeline's line is asked by its date
+    if not dated and not _names_a_topic(topic):
         return  # "the article's list on what are …?", "… on summary": no stem to write
     desc = match.group("desc").strip().rstrip(".")
     yield Fact("list_item", term, desc, unit, group, _entity_name(doc, unit, term), topic, accepted)
@@ -356,7 +359,32 @@ def qa_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         answer = _with_reason(doc, unit, answer)  # "Three would do if …. The fourth …"
     if not 3 <= len(words(answer)) <= MAX_QA_WORDS or not answers(doc, unit, section.name, answer):
         return
+    if not of_the_kind_asked(section.name, answer):
+        return  # "Who won the first Olympic marathon?" → "It was held on 10 April 1896 …"
     yield Fact("qa", section.name, answer, unit, "qa", section.name)
+
+
+NUMBER_WORD_RE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|billion|dozen|half|quarter)\b",
+    re.I,
+)
+ASKS_A_NUMBER_RE = re.compile(
+    r"^(?:how (?:many|much|long|far|fast|big|high|tall|old|often|heavy|deep)|when"
+    r"|in what year|what year)\b",
+    re.I,
+)
+
+
+def of_the_kind_asked(question: str, answer: str) -> bool:
+    """Does the answer hold what the question's first words ask for: a number or a date
+    for "How many/long …?" and "When …?", a name (a capital inside the sentence) for
+    "Who …?"?"""
+    if ASKS_A_NUMBER_RE.match(question):
+        return NUMBER_WORD_RE.search(answer) is not None
+    if question.casefold().startswith("who "):
+        return any(w[:1].isupper() for w in answer.split()[1:])
+    return True
 
 
 def _with_reason(doc: Document, unit: Unit, answer: str) -> str:

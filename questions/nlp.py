@@ -111,6 +111,8 @@ def _corrected(spans: list[tuple[str, int, int]], tags: list[str]) -> list[Token
             tg = "RB"
         elif tg in NOUN_TAGS and i and _can_be_verb(word):
             tg = _verb_after(spans[i - 1][0], tags[i - 1], word, tg) or tg
+        elif tg in NOUN_TAGS and i and tags[i - 1] == "PRP" and _unknown(word):
+            tg = _unknown_verb(word) or tg  # "it recrystallises": a verb the lexicon lacks
         elif word == "-":
             tg = "HYPH"
         elif not any(c.isalnum() for c in word):
@@ -152,6 +154,18 @@ def _main_verb(tokens: list[Token]) -> list[Token]:
 def _retagged(tokens: list[Token], i: int, new: str) -> list[Token]:
     word = tokens[i]
     return [*tokens[:i], Token(word.text, new, word.start, word.end), *tokens[i + 1 :]]
+
+
+def _unknown(word: str) -> bool:
+    return word.islower() and not getAllLemmas(word)
+
+
+def _unknown_verb(word: str) -> str:
+    """A lower-case word no lexicon knows, right after a subject pronoun: its ending says
+    which verb form it is ("recrystallises" VBZ, "sublimed" VBD), else nothing."""
+    if word.endswith("ed"):
+        return "VBD"
+    return "VBZ" if word.endswith("s") and not word.endswith("ss") else ""
 
 
 @lru_cache(maxsize=16384)

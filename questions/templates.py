@@ -167,22 +167,33 @@ def _agree(verb: str, subject: str, ctx: Context) -> str:
     return singular.get(verb, verb)
 
 
+EACH_RE = re.compile(r"^(?:each|every)\s+", re.I)
+# A predicate naming a role the subject plays, not what it is (audit 17: "What is
+# high-purity silica sand?" → "The main ingredient of ordinary glass").
+ROLE_RE = re.compile(
+    r"(?:the|a|an)\s+(?:main|principal|chief|primary|major|key|leading|largest|biggest|"
+    r"most\s+\w+)\s+\w+\s+(?:of|in|for)\b",
+    re.I,
+)
+
+
 def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if fact.group.startswith("glossary@") and not defines_a_thing(fact.subject, fact.answer):
         return  # "What is keep bones healthy?", "… define as “filter the blood”?"
-    subject = _lower(ctx, fact.subject)
+    subject = EACH_RE.sub("a ", _lower(ctx, fact.subject))  # "Each spine is …": a spine
     predicate, verb = fact.answer, fact.relation
     said = fact.unit.sentence.text
     # A glossary line leaves its term bare; its definition says if the term is countable.
     meaning = predicate if fact.group.startswith("glossary@") else ""
-    yield make(
-        ctx.doc,
-        fact,
-        Kind.FLASHCARD,
-        _QUESTION_VERB[verb].format(s=with_article(subject, said, meaning=meaning)),
-        capitalise(predicate),
-        said,
-    )
+    if not ROLE_RE.match(predicate):  # "… is the main ingredient of glass": a role, no "What is"
+        yield make(
+            ctx.doc,
+            fact,
+            Kind.FLASHCARD,
+            _QUESTION_VERB[verb].format(s=with_article(subject, said, meaning=meaning)),
+            capitalise(predicate),
+            said,
+        )
     if fact.group.startswith("glossary@"):
         yield from glossary_entry(ctx, fact)
         return

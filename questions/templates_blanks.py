@@ -70,6 +70,8 @@ def resolved(ctx: Context, fact: Fact) -> tuple[str, int] | None:
     first = tokens[0].text.casefold()
     if entity is None or len(tokens) < 2 or tokens[1].tag not in VERB_TAGS:
         return None
+    if first in ("this", "that") and words(said.casefold())[2:3] in (["why"], ["because"]):
+        return None  # "This is why …": a clause before, not the section's thing
     wanted = PLURAL_PRONOUNS if plural_name(entity.name) else SINGULAR_PRONOUNS
     if first not in wanted:
         return None

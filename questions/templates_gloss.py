@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lemminflect import getAllLemmas
+
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
-from questions.nlp import is_noun_phrase, singular
+from questions.nlp import is_noun_phrase, plural, singular, tag_phrase
 from questions.rarity import zipf
 from questions.templates_structure import same_kind
 from questions.textutil import (
@@ -80,6 +82,27 @@ def _counted_by(meaning: str, term: str) -> bool:
     return found[0] != "the" and not term.casefold().endswith(_MASS_ENDINGS)
 
 
+COUNTED_GAP = 1.0  # a plural at most this much rarer (Zipf) than its singular: counted
+
+
+def _bare_count_noun(meaning: str) -> bool:
+    """Does a definition without an article open with a counted noun ("motor-driven pump
+    that …", "working fluid that …"), not a mass noun ("energy absorbed …")? English
+    writes the plural of a counted noun often ("pumps"), of a mass noun rarely."""
+    tokens = tag_phrase(meaning)
+    if not tokens or tokens[0].tag in ("DT", "PRP$"):
+        return False
+    run = []  # the opening noun phrase; the tagger reads some of its nouns as verbs
+    for token in tokens:
+        if token.tag not in ("JJ", "NN", "NNS", "HYPH", "VBN", "VBG", "VB"):
+            break
+        run.append(token)
+    head = run[-1].text.casefold() if run else ""
+    if not head or run[-1].tag in ("NNS", "VBG") or "NOUN" not in getAllLemmas(head):
+        return False
+    return zipf(plural(head)) >= zipf(head) - COUNTED_GAP
+
+
 def with_article(term: str, sentence: str, outer: str = "", meaning: str = "") -> str:
     """The term as "What is ___?" needs it: "the thylakoid membrane", "a colorant",
     "sialorrhea", "calves". ``outer`` is the phrase a bracketed term names; ``meaning``, its
@@ -103,6 +126,8 @@ def with_article(term: str, sentence: str, outer: str = "", meaning: str = "") -
         return indefinite(term)  # a glossary line's "buffer solution: A solution …"
     if not det and meaning and _the_one(meaning, term):
         return f"the {term}"  # "Nucleus - the solid central body of a comet"
+    if not det and meaning and not mass and _bare_count_noun(meaning):
+        return indefinite(term)  # "Compressor - motor-driven pump that …": a pump, counted
     return term  # the source uses it bare: a mass noun or a name
 
 

@@ -159,8 +159,8 @@ def _which_row(ctx: Context, fact: Fact, attribute: str, frame: str) -> Iterator
     comparative cell ("Higher"), which says nothing without the row it is compared with."""
     kind = row_kind(ctx, fact) or "of these"  # the options say what "these" are
     tags = [t.tag for t in tag_phrase(fact.answer.casefold())]
-    if tags == ["JJR"]:
-        return
+    if tags == ["JJR"] or (len(tags) > 1 and tags[0] == "JJ"):
+        return  # "Higher"; "colourless, transparent": no "has … as its colour" reads
     value = _inline(ctx, fact.answer)
     has = f"has {value} as its {attribute}"
     if tags in (["JJS"], ["JJ"]):
