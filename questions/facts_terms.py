@@ -376,6 +376,13 @@ ASKS_A_NUMBER_RE = re.compile(
 )
 
 
+_CALENDAR = "January|February|March|April|May|June|July|August|September|October|November|December"
+# Two capitalised words in a row, neither a month nor a sentence's "The": a person's name.
+PERSON_NAME_RE = re.compile(
+    rf"\b(?!(?:{_CALENDAR}|The)\b)[A-Z][a-z]+ (?!(?:{_CALENDAR})\b)[A-Z][a-z]+"
+)
+
+
 def of_the_kind_asked(question: str, answer: str) -> bool:
     """Does the answer hold what the question's first words ask for: a number or a date
     for "How many/long …?" and "When …?", a name (a capital inside the sentence) for
@@ -383,7 +390,7 @@ def of_the_kind_asked(question: str, answer: str) -> bool:
     if ASKS_A_NUMBER_RE.match(question):
         return NUMBER_WORD_RE.search(answer) is not None
     if question.casefold().startswith("who "):
-        return any(w[:1].isupper() for w in answer.split()[1:])
+        return PERSON_NAME_RE.search(answer) is not None
     return True
 
 
