@@ -176,7 +176,9 @@ def label_stem(q: Question, lex: Lexicon) -> list[str]:
 _TITLES = "dr mr mrs ms sir st saint king queen pope emperor empress president general lord lady"
 TITLES = frozenset(_TITLES.split())
 NAME_PARTICLES = frozenset(["de", "de'", "di", "da", "del", "van", "von", "der", "le", "la", "al"])
-NAME_GOES_ON_RE = re.compile(r"^(?:\s(?:of|de|von|van)\s|\s|-)[A-Z]")
+NAME_GOES_ON_RE = re.compile(
+    r"^(?:\s(?:of|de|da|di|del|della|von|van|der|du|le|la|al|bin|ibn)\s|\s|-)[A-Z]"
+)
 
 
 def name_fragment(q: Question, lex: Lexicon) -> list[str]:

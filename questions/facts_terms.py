@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from lemminflect import getAllLemmas
+
 from questions.document import Document, Unit, split_parenthetical
 from questions.facts import Fact
 from questions.nlp import NOUN_TAGS, NP_START, is_noun_phrase, tag_of, tag_phrase
@@ -64,6 +66,10 @@ UNITS = frozenset(_UNIT_WORDS.split())
 # ``is_acronym`` (capitals first) does not take; its letters still spell its words' initials.
 # A bracketed name of a whole phrase is a rare word ("hypercalciuria" 1.1, "paralysis" 3.3;
 # "blood" 5.1): only such a word is read as naming more than the last few words before it.
+FINITE_TAGS = frozenset(["VBZ", "VBP", "VBD", "MD"])
+STATE_PREPOSITIONS = frozenset(["in", "at", "under", "during", "on", "with", "without"])
+# Verbs after which a noun phrase and its bracket name a state the subject has, not an event.
+HAVING_VERBS = frozenset(["have", "has", "had", "having", "with", "cause", "causes", "caused"])
 RARE_NAME_ZIPF = 3.5
 WIDE_WORDS = 9
 # Words a named phrase may hold: articles, "of"/"in" links ("deposits of calcium in the kidneys").
@@ -158,15 +164,16 @@ def parenthetical_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         named = _named_by_rare_word(text, wide, inner)
         if named:
             yield _named_gloss(doc, unit, named, inner)
-        else:
+        elif named is not None:
             yield from _gloss(doc, unit, before, inner)
 
 
-def _named_by_rare_word(text: str, before: Sequence[str], inner: str) -> list[str]:
+def _named_by_rare_word(text: str, before: Sequence[str], inner: str) -> list[str] | None:
     """The whole noun phrase a rare one-word bracket names, across "of"/"in" phrases: "high
     levels of calcium in their urine (hypercalciuria)" → "high levels of calcium in the
     urine". Not across "with"/"for" ("people with kidney disease (nephropathy)" names the
-    disease, not the people); [] when the bracket is no rare word or no such phrase is found.
+    disease, not the people); [] when the bracket is no rare word or no such phrase is found;
+    None when the bracket names an action the phrase is the object of, not the phrase.
     """
     found = words(inner)
     if len(found) != 1 or zipf(found[0]) >= RARE_NAME_ZIPF or not found[0].islower():
@@ -174,14 +181,22 @@ def _named_by_rare_word(text: str, before: Sequence[str], inner: str) -> list[st
     best: list[str] = []
     for k in range(3, len(before) + 1):
         phrase = list(before[-k:])
+        if tag_of(text, phrase[0]) in FINITE_TAGS:
+            break  # "… constricts the pupil …": no noun phrase reaches across its verb
         links = [w.casefold() for w in phrase if w.casefold() in STOPWORDS]
         if any(w not in PHRASE_LINKS for w in links) or phrase[0].casefold() in PHRASE_LINKS:
             continue
         if is_noun_phrase(" ".join(phrase)) and tag_of(text, phrase[0]) in NP_START:
             best = phrase
-    lead = before[-len(best) - 1].casefold() if 0 < len(best) < len(before) else ""
+    rest = [w.casefold() for w in before[: len(before) - len(best)]] if best else []
+    while rest and rest[-1] in ("the", "a", "an"):
+        rest.pop()  # "constricts the pupil …": the word before the article governs
+    lead = rest[-1] if rest else ""
     if lead in ("and", "or", "nor"):
         return []  # "ringing, buzzing or hissing noises (tinnitus)" names all three
+    where = any(w.casefold() in STATE_PREPOSITIONS for w in best)  # "the pupil in bright light"
+    if lead and where and _a_verb(text, lead) and lead not in HAVING_VERBS:
+        return None  # "constricts the pupil in bright light (miosis)": it names the action
     return [THE_FOR.get(w.casefold(), w) for w in best]
 
 
@@ -262,6 +277,10 @@ def _gloss(doc: Document, unit: Unit, before: Sequence[str], inner: str) -> Iter
     elif not alias and (len(inner_words) == 1 == len(phrase) or not _same_number(phrase, inner)):
         return  # "their blood (hypokalemia)", "movement (skeletal muscles)": not one thing
     outer = " ".join(phrase)
+    if not alias and _names_more(before, phrase, inner_words):
+        return  # "vision in dim light (scotopic vision)": not a name of "dim light"
+    if not alias and _names_a_state(phrase, inner_words, governor):
+        return  # "work in dim light (scotopic vision)", "need bright light (photopic vision)"
     if not alias and _a_name(phrase):
         return  # "Neil Armstrong (commander)", "July (Lunar Roving Vehicle)": an aside
     # Both sides must be noun phrases: "kidney transplants (but not dialysis)" is an aside,
@@ -271,6 +290,31 @@ def _gloss(doc: Document, unit: Unit, before: Sequence[str], inner: str) -> Iter
     # A one-word bracket after a longer phrase names the term: "Muscle stiffness (spasticity)".
     term, meaning = (inner, outer) if names_term and not alias else (outer, inner)
     yield Fact("gloss", term, meaning, unit, "gloss", _entity_name(doc, unit, term))
+
+
+def _a_verb(text: str, word: str) -> bool:
+    """Is ``word`` a verb here: tagged so, or a word English uses only as a verb
+    ("constricts", which the tagger may read as a plural)?"""
+    lemmas = getAllLemmas(word.casefold())
+    return tag_of(text, word).startswith("VB") or ("VERB" in lemmas and "NOUN" not in lemmas)
+
+
+def _names_a_state(phrase: Sequence[str], inner: Sequence[str], governor: str) -> bool:
+    """A bracket of several words with another head than the phrase, after a preposition
+    of place or condition or opening a clause with a verb, names what happens there
+    ("scotopic vision" for "work in dim light", "need bright light"), not the phrase itself
+    ("lower legs (calves)", "a blister (raised skin bubble)" stay renames)."""
+    if not phrase or len(inner) < 2 or inner[-1].casefold() == phrase[-1].casefold():
+        return False
+    opens = not governor and "VERB" in getAllLemmas(phrase[0].casefold())  # "; need bright …"
+    return governor in STATE_PREPOSITIONS or opens
+
+
+def _names_more(before: Sequence[str], phrase: Sequence[str], inner: Sequence[str]) -> bool:
+    """Does the bracket repeat a word said just before its phrase ("vision in dim light
+    (scotopic vision)")? Then it names the larger phrase, not the one it follows."""
+    lead = {w.casefold() for w in before[: len(before) - len(phrase)][-3:]}
+    return any(w.casefold() in lead for w in inner if w.casefold() not in STOPWORDS)
 
 
 def _a_name(phrase: Sequence[str]) -> bool:

@@ -24,7 +24,7 @@ NOISE_LINE = re.compile(
     r"^(?:close|menu|search|home|share|print|email|e-mail|tweet|pin it|like|reply|"
     r"skip to (?:main )?content|back to top|top|read more|continue reading|load more|"
     r"advertisement|sponsored(?: content)?|log ?in|sign ?in|sign ?up|register|"
-    r"subscribe\b.*|follow us\b.*|share (?:this|on|via)\b.*|accept(?: all)?(?: cookies)?|"
+    r"subscribe\b.*|follow us\b.*|share(?: (?:this|on|via)\b|\s*:).*|accept(?: all)?(?: cookies)?|"
     r"reject all|manage (?:cookies|preferences)|all rights reserved\b.*|©.*|\(c\) \d{4}.*|"
     r"copyright\b.*|previous(?: post| article)?|next(?: post| article)?|tags?:.*|"
     r"categor(?:y|ies):.*|posted (?:on|in|by)\b.*|written by\b.*|"
@@ -417,6 +417,8 @@ def _running_heads(lines: list[HintedLine], filled: list[int]) -> dict[int, tupl
 
 
 def _is_term_line(line: HintedLine) -> bool:
+    if is_noise_text(line.text):
+        return False  # "Tags: …", "Share: Facebook | X": the page's furniture, no glossary
     if line.hint == "li":
         return ":" not in line.text[:60] and term_line(line.text) is not None
     return line.hint in ("", "p") and term_line(line.text) is not None

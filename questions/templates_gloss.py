@@ -40,6 +40,7 @@ EVERYDAY_ZIPF = 4.0  # "fever" 4.2, "temperature" 4.6; "hydrogen" 4.0, "proton" 
 _MASS_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ia", "sis", "ance", "ence", "ing")
 
 
+SINGULAR_ENDINGS = ("sis", "xis", "itis", "ss", "us")
 _PREPOSITION_RE = re.compile(r" (?:of|in|inside|on|at|to|for|from|with|within|between|by) ")
 
 
@@ -47,8 +48,8 @@ def is_plural(phrase: str) -> bool:
     """By the last word's lemma: "lower legs", "lice", "feet" are; "paralysis" is not."""
     head = _PREPOSITION_RE.split(phrase)[0]  # "deposits of calcium": "deposits" counts
     last = head.split()[-1] if head.split() else ""
-    if not last.isalpha() or is_acronym(last):
-        return False
+    if not last.isalpha() or is_acronym(last) or last.casefold().endswith(SINGULAR_ENDINGS):
+        return False  # "miosis", "mydriasis": Greek and Latin singulars
     return singular(last.casefold()) != last.casefold()
 
 

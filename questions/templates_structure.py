@@ -87,6 +87,7 @@ def _others(ctx: Context, fact: Fact, of: str, size: int = 12) -> list[str]:
 
 
 # Attributes a row has one of among many: "an example of a valley glacier", not "the".
+COUNTED_GAP = 0.5  # a plural less than this much rarer (Zipf) than its singular: counted
 ADJECTIVE_TAGS = frozenset(["JJ", "JJR", "JJS"])
 ONE_OF_MANY = frozenset(["example", "instance", "case", "type", "kind"])
 
@@ -103,14 +104,16 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     said, be = fact.unit.sentence.text, "are" if attribute[1] else "is"
     of = "for" if " of " in attribute[0] else "of"  # not "the time of onset of ALS"
     frame = caption_frame(ctx, fact)
-    one_of_many = singular(attribute[0]) in ONE_OF_MANY
+    one_of_many = singular(attribute[0].split()[-1]) in ONE_OF_MANY  # "Famous example"
     ordinal = ordinal_row(ctx, fact)
     if ordinal is None:
         return
     row = ordinal or counted(ctx, row, one_of_many)
     # "an example of a caldera", "examples of …": one of many, never "the example(s)".
-    the = ("" if attribute[1] else "an ") if one_of_many else "the "
-    stem = capitalise(f"{frame}what {be} {the}{attribute[0]} {of} {row}?")
+    named = f"the {attribute[0]}"
+    if one_of_many:  # "an example of", "a famous example of", "examples of"
+        named = attribute[0] if attribute[1] else indefinite(attribute[0])
+    stem = capitalise(f"{frame}what {be} {named} {of} {row}?")
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, fact.answer, said)
     values = rotated(ctx, fact, _others(ctx, fact, "answer"), fact.answer)
     yield make(ctx.doc, fact, Kind.MULTIPLE_CHOICE, stem, fact.answer, said, distractors=values[:3])
@@ -185,12 +188,19 @@ def counted(ctx: Context, row: str, kind: bool = False) -> str:
     nothing of sodium's number). A row that ``kind`` says has examples is a kind: counted.
     A row the article names with "the" ("the troposphere") takes it."""
     last = row.rsplit(" ", 1)[-1]
-    if not row[:1].islower() or singular(last) != last or not row.replace(" ", "").isalpha():
-        return row
+    plain = row.replace(" ", "").replace("-", "").isalpha()  # "hot-air balloon" is plain
+    if not last[:1].islower() or singular(last) != last or not plain:
+        return row  # "Pit 1", "Aqua Claudia"; a name ending in a common noun is counted
+    if not row[:1].islower() and not kind:
+        return row  # "Rozière balloon" takes "a" only as "an example of a Rozière balloon"
     said = spaced_words(ctx.doc.text)
     head = row.rsplit(" ", 1)
     many = " ".join([*head[:-1], plural(head[-1])])
-    counted_here = many != row and (kind or f" {many.casefold()} " in said)
+    # counted where the article writes its plural, or English does often ("weather balloons")
+    common = (
+        " and " not in row and zipf(plural(last.casefold())) > zipf(last.casefold()) - COUNTED_GAP
+    )
+    counted_here = many != row and (kind or common or f" {many.casefold()} " in said)
     if counted_here:
         return indefinite(row)
     return f"the {row}" if said_with_the(row, ctx.prose) else row  # "the troposphere"
@@ -357,6 +367,10 @@ def defines_a_thing(term: str, meaning: str) -> bool:
     if meaning.casefold().startswith(term.casefold()):
         return False  # "Smoking - smoking roughly doubles your risk": a claim about it
     tokens = tag_phrase(meaning)
+    if _a_value(meaning, tokens) or tag_phrase(term)[-1:][0].tag in ("VBN", "VBD"):
+        return False  # an infobox's "Tuning: G3, D4, A4, E5", "Developed: Early 16th century"
+    if _a_person(term) or _states_a_step(tokens):
+        return False  # "Johannes Kepler – first explained …"; "Take-off – a few burns make …"
     if not tokens or tokens[0].tag == "TO":
         return bool(tokens)
     first = tokens[0]
@@ -377,6 +391,49 @@ def defines_a_thing(term: str, meaning: str) -> bool:
         if _hidden_verb(prev, token, after):
             return False  # "tubules from many nephrons drain into …"
     return True
+
+
+VALUE_WORDS = 6  # an infobox value with a number is short: "about 356 mm (14 in)"
+SURNAME_ZIPF = 3.5  # "Kepler" 2.4, "Wald" 2.6 are surnames; "Road" 5.2, "Line" 5.5 are not
+# A person's name as a glossary's term: "Johannes Kepler", "George Wald" (not "Mach number").
+PERSON_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?: \(\d{4}\))?")
+
+
+def _a_person(term: str) -> bool:
+    """ "Johannes Kepler (1604)", "George Wald": capitalised words ending in a rare one (a
+    surname), not "Silk Road" or "Saffir-Simpson Scale", whose last word is everyday."""
+    if not PERSON_RE.fullmatch(term):
+        return False
+    last = re.sub(r"\s*\(\d{4}\)$", "", term).split()[-1]
+    return zipf(last.casefold()) < SURNAME_ZIPF
+
+
+def _states_a_step(tokens: tuple[Token, ...]) -> bool:
+    """A clause, not a noun phrase: a verb before any relative word ("a few more burns
+    make/VB …", "the pilot fires/NNS the burner …", "first explained that …") or an
+    adverb before a participle ("traditionally woven from wicker")."""
+    if len(tokens) > 1 and tokens[0].tag == "RB" and tokens[1].tag == "VBN":
+        return True
+    for prev, token, after in zip(tokens, tokens[1:], [*tokens[2:], None], strict=False):
+        if token.text.casefold() in RELATIVE or token.tag in ("WDT", "WP", "WRB", ",", "IN"):
+            return False  # a relative clause, or past a preposition: the phrase's own
+        if token.tag in ("VBZ", "VBP") or (token.tag == "VB" and prev.tag in NOUN_TAGS):
+            return True
+        object_next = after is not None and after.tag in ("DT", "PRP$")
+        if token.tag == "NNS" and prev.tag == "NN" and object_next and _can_be_verb(token.text):
+            return True  # "the pilot fires the burner"
+    return False
+
+
+def _a_value(meaning: str, tokens: tuple[Token, ...]) -> bool:
+    """An infobox's value, not a definition: no verb, and a number in it or a list of
+    three or more items ("spruce (top), maple (back), ebony (fingerboard)")."""
+    if any(t.tag.startswith("VB") and t.tag != "VBN" for t in tokens):
+        return False
+    outside = re.sub(r"\([^()]*\)", "", meaning)
+    items = [i for i in outside.split(",") if i.strip()]
+    listed = len(items) >= 3 and all(len(words(i)) <= 3 for i in items)
+    return listed or (any(c.isdigit() for c in outside) and len(words(outside)) <= VALUE_WORDS)
 
 
 def _imperative(tokens: tuple[Token, ...]) -> bool:

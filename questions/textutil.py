@@ -241,6 +241,8 @@ def decapitalise(text: str, proper: frozenset[str]) -> str:
         # A sentence's or glossary line's capital on its determiner, never a name's:
         # "What is A Lewis acid?" reads as a typo.
         return text[:1].lower() + text[1:]
+    if len(first) == 1 and first.isupper() and second:
+        return text  # "M cones", "T cells": a letter that names, not a sentence's capital
     if not text or _is_acronym(first) or first in proper or second[:1].isupper():
         return text
     if re.match(r"[A-Z]-", first):

@@ -184,6 +184,7 @@ CASES = [
     ("name_fragment", "In 1351 the {{blank}} of Labourers tried to fix wages.", "Statute", C, (), "f-1", "", True),
     ("name_fragment", "According to the notary Gabriele de' {{blank}}, the plague came by sea.", "Mussi", C, (), "f-1", "", True),
     ("name_fragment", "An early link was reported by a Dr. {{blank}} in 1735.", "Cookson", C, (), "f-1", "", False),
+    ("name_fragment", "At about the same time {{blank}} da Salò was making violins in Brescia.", "Gasparo", C, (), "f-1", "", True),
     ("range_end", "The plague moved west during the 1330s and {{blank}}.", "1340s", C, (), "f-1", "", True),
     ("compound_cut", "In the United Kingdom the term is spelled motor {{blank}} disease.", "neurone", C, (), "f-1", "", True),
     ("compound_cut", "The chloroplast holds stacks of flattened membrane {{blank}} called thylakoids.", "sacs", C, (), "f-1", "", True),
