@@ -58,7 +58,9 @@ def dangling_pronoun(q: Question, lex: Lexicon) -> list[str]:
     """A cloze's or a true/false item's one sentence with a pronoun nothing before it names."""
     if q.kind not in (Kind.CLOZE, Kind.TRUE_FALSE):
         return []
-    text = q.prompt.replace(CLOZE_BLANK, q.answer) if q.kind == Kind.CLOZE else q.prompt
+    # A number's unit ("2,850 km") is no antecedent: "At roughly ___ long, it is …" names nothing
+    filled = "" if any(c.isdigit() for c in q.answer) else q.answer
+    text = q.prompt.replace(CLOZE_BLANK, filled) if q.kind == Kind.CLOZE else q.prompt
     if len(split_sentences(text.strip())) > 1:
         return []  # shown after the sentence it points to (``questions.antecedent``)
     return ["dangling_pronoun"] if _unnamed(tag(text)) else []
@@ -92,7 +94,12 @@ def _subject(tokens: tuple[Token, ...], i: int) -> bool:
 def _anticipates(tokens: tuple[Token, ...], i: int) -> bool:
     """ "it was claimed that …": "it" before a verb of being, seeming or taking."""
     after = tokens[i + 1].text.casefold() if i + 1 < len(tokens) else ""
-    return tokens[i].text.casefold() == "it" and after in ANTICIPATORY
+    if tokens[i].text.casefold() != "it" or after not in ANTICIPATORY:
+        return False
+    if after in ("seems", "takes", "took"):
+        return True
+    # "it is likely that …", "it was decided to …"; not "it is the second-longest river"
+    return any(t.text.casefold() in ("that", "to") for t in tokens[i + 2 : i + 6])
 
 
 def first_person(q: Question, lex: Lexicon) -> list[str]:

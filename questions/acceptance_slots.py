@@ -80,6 +80,7 @@ ADVICE_ADVERBS = frozenset(["never", "always", "please"])
 NAMING_RE = re.compile(
     r"\b(?:called|known as|termed|named|referred to as|defined as|dubbed|as)\s*[(,]?\s*$", re.I
 )
+TIMELINE_ROW_RE = re.compile(r"^\s*(?:\{\{blank\}\}|___|(?:c\.\s*)?\d{3,4}s?)\s+[-–—]\s")
 LABEL_RE = re.compile(r"^\s*[A-Z][\w ]{0,25}:\s|^\s*[A-Za-z][\w ]{0,30}\s[-–—]\s")
 
 
@@ -169,7 +170,13 @@ def title_word(q: Question, lex: Lexicon) -> list[str]:
 
 
 def label_stem(q: Question, lex: Lexicon) -> list[str]:
-    return ["label_stem"] if q.kind == Kind.CLOZE and LABEL_RE.match(q.prompt) else []
+    """A label glued before the sentence; a timeline's row ("1520 - Magellan …", "___ - The
+    African penguin is uplisted …"), which is a date and an event, not a sentence."""
+    if q.kind == Kind.CLOZE and LABEL_RE.match(q.prompt):
+        return ["label_stem"]
+    body = q.prompt.split("“", 1)[-1]  # the sentence a multiple choice quotes
+    dated = q.kind != Kind.FLASHCARD and TIMELINE_ROW_RE.match(body)
+    return ["label_stem"] if dated else []
 
 
 # Words of rank or address before a name: "Dr. ___", "Pope ___" blank the whole name.
