@@ -546,6 +546,7 @@ _SHELL_WORDS = (
     " breakthrough bargain link driver difference reason couple pair"
     " plan project idea effort attempt decision proposal"  # audit 16: "The plan called for …"
     " distance"  # audit 17: "The distance comes from …"
+    " pattern example"  # audit 19: "The pattern is a form of …", "The best-known example is …"
 )
 # General words of rank or degree that leave a shell noun as unnamed as "the" alone does.
 _SHELL_ADJECTIVES = "basic main key real underlying chief principal crucial overall whole"
@@ -603,7 +604,10 @@ def _shell_noun(body: str) -> bool:
 # English words only; "the result" stands (audit 9: "The result is two identical DNA …"),
 # and so do "The figures …" (audit 9 passed "The figures were made to accompany …").
 _ROLE_SINGULAR = "start end beginning remainder rest outcome change increase decrease"
-_ROLE_PLURAL = "values numbers patients users participants respondents volunteers findings"
+_ROLE_PLURAL = (
+    "values numbers patients users participants respondents volunteers findings"
+    " males females adults juveniles chicks young parents offspring"  # audit 19: "Males crowd …"
+)
 ROLE_SUBJECT_RE = re.compile(
     rf"^(?:\d+[.)]\s+)?(?:(?:the\s+(?:{'|'.join(_ROLE_SINGULAR.split())}))"
     rf"|(?:the\s+)?(?:{'|'.join(_ROLE_PLURAL.split())}))\b(?=\s)",
@@ -650,7 +654,10 @@ def _role_subject(body: str) -> bool:
     alone, its verb (or an adverb before it) next; "The start of the era", "Patients with
     scurvy" name it."""
     found = ROLE_SUBJECT_RE.match(body)
-    following = tag(body[found.end() :])[:1] if found else ()
+    if not found:
+        return False
+    # tagged in its sentence: alone, "crowd together" reads as a noun
+    following = [t for t in tag(body) if t.start >= found.end()][:1]
     return bool(following) and (following[0].tag in FINITE_VERB or following[0].tag == "RB")
 
 

@@ -20,7 +20,7 @@ from questions.document import Entity
 from questions.facts import Fact
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, which_stem
-from questions.rarity import is_trivial_word
+from questions.rarity import is_trivial_word, zipf
 from questions.templates_attributes import action, actor, agent, attribute, date, person
 from questions.templates_blanks import key_term, no_claim
 from questions.templates_gloss import gloss, with_article
@@ -172,9 +172,28 @@ EACH_RE = re.compile(r"^(?:each|every)\s+", re.I)
 # high-purity silica sand?" → "The main ingredient of ordinary glass").
 ROLE_RE = re.compile(
     r"(?:the|a|an)\s+(?:main|principal|chief|primary|major|key|leading|largest|biggest|"
-    r"most\s+\w+)\s+\w+\s+(?:of|in|for)\b",
+    r"most\s+\w+)\s+\w+\s+(?:of|in|for)\b|the\s+only\s+\w+\s+(?:that|which|who|to)\b",
     re.I,
 )
+
+
+EVERYDAY_NOUN_ZIPF = 4.5  # "pattern" 4.7, "example" 5.3; "sound" 5.2 stays on a page titled so
+
+
+def _unnamed_subject(ctx: Context, fact: Fact) -> bool:
+    """A prose definition whose subject is "the" and one everyday noun the title does not
+    name ("The pattern is …", "The best-known example is …"), or a superlative ("the lowest
+    note"): it names nothing the learner could look up without the sentence before."""
+    if fact.group.startswith("glossary@"):
+        return False
+    found = re.match(r"the\s+([\w-]+)(?:\s+([\w-]+))?$", fact.subject.strip(), re.I)
+    if not found:
+        return False
+    first, second = found.group(1).casefold(), (found.group(2) or "").casefold()
+    if first.endswith("est") or first.startswith(("best", "most", "least")):
+        return True
+    everyday = zipf(first) >= EVERYDAY_NOUN_ZIPF and first not in ctx.doc.title.casefold()
+    return not second and everyday
 
 
 def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
@@ -185,7 +204,9 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     said = fact.unit.sentence.text
     # A glossary line leaves its term bare; its definition says if the term is countable.
     meaning = predicate if fact.group.startswith("glossary@") else ""
-    if not ROLE_RE.match(predicate):  # "… is the main ingredient of glass": a role, no "What is"
+    # "… is the main ingredient of glass", "the only penguins that …": a role, no "What is";
+    # "The pattern is …": a subject naming nothing the learner can look up (audit 19)
+    if not ROLE_RE.match(predicate) and not _unnamed_subject(ctx, fact):
         yield make(
             ctx.doc,
             fact,
