@@ -13,6 +13,7 @@ from lemminflect import getAllLemmas
 
 from questions.document import Document, Unit, split_parenthetical
 from questions.facts import Fact
+from questions.facts_attributes import MONTHS
 from questions.nlp import NOUN_TAGS, NP_START, is_noun_phrase, tag_of, tag_phrase
 from questions.quantities import UNITS as QUANTITY_UNITS
 from questions.rarity import zipf
@@ -420,7 +421,7 @@ ASKS_A_NUMBER_RE = re.compile(
 )
 
 
-_CALENDAR = "January|February|March|April|May|June|July|August|September|October|November|December"
+_CALENDAR = "|".join(sorted(MONTHS))
 # Two capitalised words in a row, neither a month nor a sentence's "The": a person's name.
 PERSON_NAME_RE = re.compile(
     rf"\b(?!(?:{_CALENDAR}|The)\b)[A-Z][a-z]+ (?!(?:{_CALENDAR})\b)[A-Z][a-z]+"

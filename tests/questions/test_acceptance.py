@@ -202,6 +202,7 @@ CASES = [
     ("range_end", "Electromagnetism was developed between 1820 and {{blank}}.", "1873", C, (), "f-1", "", False),
     ("unresolved_opener", "However, {{blank}} can carry ticks into the home.", "pets", C, (), "f-1", "", True),
     ("unresolved_opener", "From there it spread to the ports of {{blank}}.", "North Africa", C, (), "f-1", "", True),
+    ("unresolved_opener", "Males crowd together in {{blank}} of thousands of birds.", "huddles", C, (), "f-1", "", True),
 ]  # fmt: skip
 
 
