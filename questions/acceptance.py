@@ -229,6 +229,20 @@ def filler_blank(q: Question, lex: Lexicon) -> list[str]:
     return ["filler_blank"]
 
 
+# "Oceanographers", "Astronomers", "archaeologists", "metalworkers": people of a trade.
+PROFESSION_RE = re.compile(r"^[A-Za-z]{3,}(?:ists|ians|ographers|onomers|workers)$")
+
+
+def profession_blank(q: Question, lex: Lexicon) -> list[str]:
+    """A blank that is people of a trade, bare and plural ("___ measure the flow of large
+    currents in sverdrups"): the sentence's fact is what they do, and "Scientists" or
+    "Researchers" fill it as well (audits 19-21)."""
+    answer = q.answer.strip()
+    if q.kind != Kind.CLOZE or " " in answer or not PROFESSION_RE.match(answer):
+        return []
+    return ["profession_blank"]
+
+
 def _sentence_tokens(q: Question) -> tuple[tuple[Token, ...], int, int]:
     """The filled-in sentence's tokens and the index range of the answer's tokens."""
     before, after = _parts(q)
@@ -916,6 +930,7 @@ RULES = (
     list_member,
     topic_answer,
     filler_blank,
+    profession_blank,
     fixed_phrase,
     shared_predicate,
     shared_value,

@@ -16,6 +16,8 @@ from questions.document import Document, Unit
 from questions.facts import Fact
 from questions.nlp import (
     NOUN_TAGS,
+    Token,
+    can_be_verb,
     is_noun_phrase,
     starts_noun_phrase,
     tag,
@@ -71,6 +73,13 @@ APPOSITIVE_RE = re.compile(
     r"(?<![\w-])(?P<term>[A-Za-z][a-z][\w-]{2,}), (?P<meaning>an? [^,;()]{8,120}?"
     r"\b(?:that|which|who|of|for|used|made|found)\b[^,;()]*?)(?:[,;]|\.$|$)"
 )
+# "Total revenue, the amount paid by buyers and received by sellers, equals …": a subject
+# renamed by a noun phrase between commas before its verb (a textbook's inline definition).
+SUBJECT_APPOSITIVE_RE = re.compile(
+    r"^(?P<term>[A-Z][a-z][\w-]*(?: (?:of |and )?[a-z][\w-]*){0,4}), "
+    r"(?P<meaning>(?:the|an?) [^,;()]{12,160}?), (?P<verb>[a-z]+)\b"
+)
+FINITE_VERB_TAGS = frozenset(["VBZ", "VBD", "VBP", "MD"])
 LIST_RE = re.compile(r"\b(?:and|or) (?:an?|the)\b")
 NOUN_MODIFIERS = frozenset(["NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "HYPH", "CD"])
 CLAUSE_COMMA = frozenset([",", ";", ":"])
@@ -101,8 +110,12 @@ def _resolve(doc: Document, unit: Unit, phrase: str) -> str:
 
 
 def appositive_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
-    """'… chlorophyll, a green pigment that absorbs red and blue light.' → definition."""
-    if unit.line.kind not in PROSE or ", a" not in unit.sentence.text:
+    """'… chlorophyll, a green pigment that absorbs red and blue light.' → definition;
+    'Total revenue, the amount paid by buyers …, equals …' → definition of total revenue."""
+    if unit.line.kind not in PROSE:
+        return
+    yield from _subject_appositive(unit)
+    if ", a" not in unit.sentence.text:
         return  # the substring test skips the regex on almost every sentence
     for match in APPOSITIVE_RE.finditer(unit.sentence.text):
         term, meaning = match.group("term"), match.group("meaning").strip()
@@ -113,6 +126,31 @@ def appositive_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         if LIST_RE.search(meaning):
             continue  # "a coma, a curved dust tail and a straight ion tail": a list, no apposition
         yield Fact("definition", term, meaning, unit, "definition", term, "is")
+
+
+def _subject_appositive(unit: Unit) -> Iterator[Fact]:
+    """A sentence's subject renamed before its verb: a common-noun term (no name, no
+    pointing word), a meaning of at least three content words that is no list, and a
+    finite verb after the second comma."""
+    match = SUBJECT_APPOSITIVE_RE.match(unit.sentence.text)
+    if match is None:
+        return
+    term, meaning = match.group("term"), match.group("meaning")
+    if term.split()[0].casefold() in PRONOUNS | STOPWORDS or not is_noun_phrase(term):
+        return
+    if len(content_words(meaning)) < 3 or LIST_RE.search(meaning):
+        return
+    verb = next((t for t in tag(unit.sentence.text) if t.start == match.start("verb")), None)
+    if verb is not None and _finite(verb):
+        yield Fact("definition", term, meaning, unit, "definition", term, "is")
+
+
+def _finite(token: Token) -> bool:
+    """A finite verb, or a plural the tagger read as a noun that is also a verb's -s form
+    ("…, measures how strongly buyers respond")."""
+    if token.tag in FINITE_VERB_TAGS:
+        return True
+    return token.tag == "NNS" and token.text.endswith("s") and can_be_verb(token.text)
 
 
 def _whole_noun(text: str, match: re.Match[str]) -> bool:

@@ -74,7 +74,7 @@ def glossary_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         term, meaning = pair
         yield from _abbreviation(unit, term)
     name, abbr = _name(term)
-    meaning = meaning.rstrip(".").strip()
+    meaning = meaning.strip().rstrip(".;,").strip()  # a list of entries ends each with ";"
     if len(words(meaning)) < 2:
         return
     group = f"glossary@{unit.section}"

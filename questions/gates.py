@@ -123,7 +123,22 @@ def check_leakage(q: Question, ctx: GateContext) -> list[str]:
     # "other therapies"); longer answers leak when half their words are in the stem.
     if shared and len(shared) * 2 >= len(answer_stems):
         return ["leakage"]
+    if _long_meaning(q, answer_stems):
+        return []  # "What is income elasticity of demand?" → "… quantity demanded divided by …"
     return ["leakage"] if _word_inside(q, stem_text) or _converted(q) else []
+
+
+LONG_MEANING = 6  # content words of a definition that says more than its term's words
+
+
+def _long_meaning(q: Question, answer_stems: set[str]) -> bool:
+    """A term's definition of ``LONG_MEANING`` words or more, asked by the term: a word it
+    shares with the term (fewer than half of its words, tested above) gives nothing away."""
+    return (
+        q.kind == Kind.FLASHCARD
+        and q.fact_kind == "definition"
+        and len(answer_stems) >= LONG_MEANING
+    )
 
 
 # "110.6 metres (363 feet)": a number's conversion beside its blank gives the number away.

@@ -109,7 +109,7 @@ def _corrected(spans: list[tuple[str, int, int]], tags: list[str]) -> list[Token
             tg = "CD"
         elif word.casefold() in ("n't", "n’t"):
             tg = "RB"
-        elif tg in NOUN_TAGS and i and _can_be_verb(word):
+        elif tg in NOUN_TAGS and i and can_be_verb(word):
             tg = _verb_after(spans[i - 1][0], tags[i - 1], word, tg) or tg
         elif tg in NOUN_TAGS and i and tags[i - 1] == "PRP" and _unknown(word):
             tg = _unknown_verb(word) or tg  # "it recrystallises": a verb the lexicon lacks
@@ -139,14 +139,14 @@ def _main_verb(tokens: list[Token]) -> list[Token]:
     if any(t.tag in FINITE_VERB for t in tokens[:end]):
         return tokens
     opens = len(tokens) > 1 and tokens[0].tag in NOUN_TAGS and tokens[1].tag in ("DT", "PRP$")
-    if opens and _can_be_verb(tokens[0].text):
+    if opens and can_be_verb(tokens[0].text):
         return _retagged(tokens, 0, "VB")  # an instruction: "Vacuum the floor …"
     for i in range(1, end):
         if tokens[i].tag == "VB" and tokens[i - 1].tag in NOUN_TAGS:
             return _retagged(tokens, i, "VBP")  # "Muscle cramps arise/VB from …"
     for i in range(1, end):
         word, prev = tokens[i], tokens[i - 1]
-        if word.tag in NOUN_TAGS and prev.tag in NOUN_TAGS and _can_be_verb(word.text):
+        if word.tag in NOUN_TAGS and prev.tag in NOUN_TAGS and can_be_verb(word.text):
             return _retagged(tokens, i, "VBZ" if word.text.casefold().endswith("s") else "VBP")
     return tokens
 
@@ -169,7 +169,7 @@ def _unknown_verb(word: str) -> str:
 
 
 @lru_cache(maxsize=16384)
-def _can_be_verb(word: str) -> bool:
+def can_be_verb(word: str) -> bool:
     return "VERB" in getAllLemmas(word.casefold())
 
 

@@ -37,6 +37,7 @@ from questions.textutil import (
     replace_phrase,
     sentence_case,
     squash,
+    words,
 )
 
 Template = Callable[[Context, Fact], Iterator[Candidate]]
@@ -196,9 +197,23 @@ def _unnamed_subject(ctx: Context, fact: Fact) -> bool:
     return not second and everyday
 
 
+def _a_place_of(ctx: Context, fact: Fact) -> bool:
+    """Is a labelled line's label a name the prose writes capitalised ("London", "Novgorod")
+    and its text a definite description ("the Steelyard on the Thames", "the centre for
+    cloth")? Then the line says what is at that name: asking "What is London?" misreads it.
+    A name the text classes ("Shingrix – a recombinant vaccine", "Silk Road – network of
+    trade routes …") is defined."""
+    names = words(fact.subject)
+    proper = bool(names) and all(w in ctx.doc.proper and not is_acronym(w) for w in names)
+    opening = words(fact.answer)[:1]
+    return proper and bool(opening) and opening[0].casefold() == "the"
+
+
 def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if fact.group.startswith("glossary@") and not defines_a_thing(fact.subject, fact.answer):
         return  # "What is keep bones healthy?", "… define as “filter the blood”?"
+    if fact.group.startswith(("glossary@", "list@")) and _a_place_of(ctx, fact):
+        return  # "London – the Steelyard …": what is at London, not what London is
     subject = EACH_RE.sub("a ", _lower(ctx, fact.subject))  # "Each spine is …": a spine
     predicate, verb = fact.answer, fact.relation
     said = fact.unit.sentence.text
@@ -211,7 +226,9 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
             ctx.doc,
             fact,
             Kind.FLASHCARD,
-            _QUESTION_VERB[verb].format(s=with_article(subject, said, meaning=meaning)),
+            _QUESTION_VERB[verb].format(
+                s=with_article(subject, said, meaning=meaning, prose=ctx.prose)
+            ),
             capitalise(predicate),
             said,
         )

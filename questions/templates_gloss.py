@@ -104,10 +104,13 @@ def _bare_count_noun(meaning: str) -> bool:
     return zipf(plural(head)) >= zipf(head) - COUNTED_GAP
 
 
-def with_article(term: str, sentence: str, outer: str = "", meaning: str = "") -> str:
+def with_article(
+    term: str, sentence: str, outer: str = "", meaning: str = "", prose: str = ""
+) -> str:
     """The term as "What is ___?" needs it: "the thylakoid membrane", "a colorant",
     "sialorrhea", "calves". ``outer`` is the phrase a bracketed term names; ``meaning``, its
-    definition, says whether a term the source leaves bare (a glossary line) is countable."""
+    definition, says whether a term the source leaves bare (a glossary line) is countable;
+    ``prose`` (``Context.prose``), how the rest of the page writes it ("the law of demand")."""
     first = term.split()[0] if term.split() else ""
     if first.casefold() in ("a", "an", "the") or not first:
         return term
@@ -120,7 +123,10 @@ def with_article(term: str, sentence: str, outer: str = "", meaning: str = "") -
         return f"the {term}"
     if is_plural(term) or first[0].isupper() or is_acronym(term.split()[-1]):
         return term  # plurals, names and abbreviations take no other article
-    mass = term.casefold().endswith(_MASS_ENDINGS)
+    mass = _PREPOSITION_RE.split(term)[0].casefold().endswith(_MASS_ENDINGS)
+    said = _usual_article(term, prose) if not det and prose else None
+    if said is not None:
+        return f"{said} {term}".lstrip()
     if det in ("a", "an") or (det in _OTHER_DETERMINERS and not mass):
         return term if mass else indefinite(term)
     if not det and meaning and _counted_by(meaning, term):
@@ -130,6 +136,23 @@ def with_article(term: str, sentence: str, outer: str = "", meaning: str = "") -
     if not det and meaning and not mass and _bare_count_noun(meaning):
         return indefinite(term)  # "Compressor - motor-driven pump that …": a pump, counted
     return term  # the source uses it bare: a mass noun or a name
+
+
+def _usual_article(term: str, prose: str) -> str | None:
+    """How the page's prose writes the term, where that settles it: "the" for a name of
+    several words it mostly writes with "the" ("the law of demand"), nothing for a term it
+    writes twice or more and never after a determiner ("continental drift"), else None.
+    "a sound wave" counts as "a sound": a single word's "a" in the prose proves nothing."""
+    folded = words(term.casefold())
+    spaced = " " + " ".join(folded) + " "
+    total = prose.count(spaced)
+    if total < 2:
+        return None
+    the = prose.count(" the" + spaced)
+    if len(folded) > 1 and the * 2 >= total:
+        return "the"
+    determiners = ("a", "an", "the", *_OTHER_DETERMINERS)
+    return "" if not any(f" {d}{spaced}" in prose for d in determiners) else None
 
 
 def everyday_alias(fact: Fact) -> bool:

@@ -98,7 +98,7 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if words(fact.answer)[:1] and words(fact.answer)[0].casefold() in NO_VALUE:
         return  # "Varies widely", "Unknown": the row has no value to learn
     attribute = attribute_name(fact.relation)
-    row = row_name(ctx, fact.subject)
+    row = of_its_kind(ctx, fact, row_name(ctx, fact.subject))
     if not attribute or not is_noun_phrase(fact.subject) or fact.subject[:1].isdigit():
         return  # "Plasma", "Median survival (years)": no stem a person would write
     said, be = fact.unit.sentence.text, "are" if attribute[1] else "is"
@@ -211,6 +211,33 @@ def said_with_the(name: str, said: str) -> bool:
     it writes it ("the troposphere"; not "salt" beside "the salt works")?"""
     key = f" {name.casefold()} "
     return said.count(f" the{key}") * 2 >= max(1, said.count(key))
+
+
+KIND_KEYS = frozenset(["type", "kind", "class", "category", "variety", "form", "sort"])
+# "Types of extinguisher", "Common kinds of glaciers": the heading names what a row is a type of.
+TYPES_OF_RE = re.compile(
+    r"\b(?:types|kinds|classes|categories|varieties|forms|sorts) of (?:the |an? )?([a-z][\w -]*)$",
+    re.IGNORECASE,
+)
+
+
+def of_its_kind(ctx: Context, fact: Fact, row: str) -> str:
+    """A row named only by its type ("Water", "Foam (AFFF)") under a key column "Type" and a
+    heading "Types of extinguisher" is a type of that thing: "water extinguisher". Not in a
+    table one of whose rows names the thing itself ("Cirque glacier" beside "Ice cap"):
+    there each row is a thing's whole name."""
+    header = ctx.doc.table_header.get(fact.unit.line.start)
+    key = header.text.split(CELL_SEP)[0].strip().casefold() if header else ""
+    match = TYPES_OF_RE.search(ctx.doc.section_name(fact.unit.section).strip())
+    if singular(key) not in KIND_KEYS or match is None:
+        return row
+    thing = match.group(1).strip().casefold().split()
+    head = singular(thing[-1]) if thing else ""
+    bare = re.sub(r"\s*\([^)]*\)", "", row).strip()
+    rows = [f.subject for f in ctx.groups.get(fact.group, [])] or [row]
+    if not head or any(head in (singular(w.casefold()) for w in words(r)) for r in rows):
+        return row
+    return f"{bare} {' '.join([*thing[:-1], head])}"
 
 
 def row_name(ctx: Context, key: str) -> str:

@@ -65,6 +65,9 @@ NCS = "Which item is described as measuring the speed of nerve signals?"
 # (code, prompt, answer, kind, options, fact id, title, rejected?): audit 0's examples of each
 # pattern, and a near twin that a teacher would accept.
 CASES = [
+    ("profession_blank", "{{blank}} measure the flow of large currents in sverdrups.", "Oceanographers", C, (), "f-1", "", True),
+    ("profession_blank", "{{blank}} sort demand into categories by its elasticity.", "Economists", C, (), "f-1", "", True),
+    ("profession_blank", "Around 1400 the League fought a band of {{blank}} in the Baltic.", "privateers", C, (), "f-1", "", False),
     ("filler_blank", "Various {{blank}} of muscle weakness are seen in these patients.", "patterns", C, (), "f-1", "", True),
     ("filler_blank", "However, some {{blank}} go away for weeks to months.", "people's symptoms", C, (), "f-1", "", True),
     ("filler_blank", "The brain uses iron to make the chemical {{blank}} in nerve cells.", "dopamine", C, (), "f-1", "", False),
