@@ -32,6 +32,8 @@ HELDOUT = ROOT / "benchmarks" / "heldout"
 OUT = ROOT / "benchmarks" / "audit_labels.jsonl"
 FIRST_ROUND = 8  # the first round graded on pages now in benchmarks/heldout, question by question
 UNNAMED_COMMIT = {8: "d36de28"}  # round 8's files name no commit; quality-audits.md does
+# Round 21 graded one listing of two decks (with and without a trim), not one commit's bank.
+UNJOINABLE = frozenset([21])
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 ROW_RE = re.compile(
     r"^\|\s*(\d+)\s*\|\s*([a-z_ /-]+?)\s*\|\s*\**(OK|NOT|acceptable)\**[^|]*\|\s*([^|]*)\|(.*)$",
@@ -83,7 +85,7 @@ def audit_files(first: int) -> list[tuple[int, str, Path]]:
     out = []
     for path in sorted(AUDITS.glob("*/audit*.md")):
         m = re.match(r"audit(\d+)", path.name)
-        if not m or int(m.group(1)) < first:
+        if not m or int(m.group(1)) < first or int(m.group(1)) in UNJOINABLE:
             continue
         rnd = int(m.group(1))
         named = COMMIT_RE.search(path.read_text(encoding="utf-8")[:600])
