@@ -169,7 +169,7 @@ def _whole_noun(text: str, match: re.Match[str]) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _definition(text: str) -> re.Match[str] | None:
+def definition_match(text: str) -> re.Match[str] | None:
     """``DEFINITION_RE`` on a sentence: two passes ask it of every sentence, and the pattern
     backtracks over the subject's eighty characters."""
     return DEFINITION_RE.match(text)
@@ -179,7 +179,7 @@ def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     """'MS is an autoimmune disease affecting …' → definition of MS."""
     if unit.line.kind not in PROSE:
         return
-    match = _definition(unit.sentence.text)
+    match = definition_match(unit.sentence.text)
     if not match or _starts_with_pronoun(match.group("subject")):
         return
     subject = match.group("subject").strip()
@@ -222,7 +222,7 @@ def first_definitions(doc: Document, facts: list[Fact]) -> list[Fact]:
             for name in _names(fact.subject):
                 first.setdefault(name, fact.unit.sentence.start)
     for unit in doc.units:
-        match = _definition(unit.sentence.text) if unit.line.kind in PROSE else None
+        match = definition_match(unit.sentence.text) if unit.line.kind in PROSE else None
         if match and _names_a_kind(match.group("predicate")):
             for name in _names(match.group("subject")):
                 first[name] = min(first.get(name, unit.sentence.start), unit.sentence.start)

@@ -126,6 +126,15 @@ def _acronym_phrase(before: Sequence[str], acronym: str) -> str:
     return ""
 
 
+def _lower_initials(before: Sequence[str], inner: str) -> str:
+    """The words a lower-case abbreviation's letters are the initials of ("psi": "pounds
+    per square inch"), two words at least; "" for any other bracket."""
+    if not (inner.isalpha() and inner.islower() and 2 <= len(inner) <= 5):
+        return ""
+    phrase = _acronym_phrase(before, inner)
+    return phrase if len(phrase.split()) >= 2 else ""
+
+
 def _subsequence(needle: str, hay: str) -> bool:
     it = iter(hay)
     return all(c in it for c in needle)
@@ -161,6 +170,10 @@ def parenthetical_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
             continue  # "ALS (amyotrophic lateral sclerosis)": the expansion follows
         if is_acronym(re.sub(r"[’']?s$", "", inner)):
             continue  # a plural abbreviation ("NCC's"): no question reads well with it
+        initials = _lower_initials(before, inner)
+        if initials:  # "pounds per square inch (psi)": not "square inch", also called "psi"
+            yield Fact("abbreviation", inner, initials, unit, "abbreviation", inner)
+            continue
         wide = _phrase_before(text, match.start(), WIDE_WORDS)
         named = _named_by_rare_word(text, wide, inner)
         if named:

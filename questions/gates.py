@@ -133,10 +133,13 @@ LONG_MEANING = 6  # content words of a definition that says more than its term's
 
 def _long_meaning(q: Question, answer_stems: set[str]) -> bool:
     """A term's definition of ``LONG_MEANING`` words or more, asked by the term: a word it
-    shares with the term (fewer than half of its words, tested above) gives nothing away."""
+    shares with the term (fewer than half of its words, tested above) gives nothing away.
+    Only "What is X?": "What do peripheral neuropathies encompass?" → "… peripheral nerves …"
+    restates its stem (audit 23)."""
     return (
         q.kind == Kind.FLASHCARD
         and q.fact_kind == "definition"
+        and q.prompt.startswith(("What is ", "What are "))
         and len(answer_stems) >= LONG_MEANING
     )
 

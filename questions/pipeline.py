@@ -50,6 +50,7 @@ from questions.ranking import rank
 from questions.reading import ArticleError, RawArticle, refuse_binary
 from questions.templates import candidates
 from questions.textutil import content_words, slugify, squash, title_case
+from questions.topic import topic_of
 
 GENERATOR = "quizapp-questions/1"
 KIND_ORDER = {kind: i for i, kind in enumerate(Kind)}
@@ -292,9 +293,11 @@ def _pending(
     """Every template's candidates, hand fixes applied, without those built with a problem."""
     pending: list[Question] = []
     ctx = build_context(analysis.doc, list(analysis.facts))
+    topic = topic_of(analysis.doc)
     for cand in candidates(ctx, list(analysis.facts)):
         report.candidates += 1
-        question = _overridden(cand.question, overrides, used, report)
+        made = topic.named(cand.question) if topic else cand.question
+        question = _overridden(made, overrides, used, report)
         if question is None:
             continue
         if cand.reasons:

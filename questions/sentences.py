@@ -16,6 +16,7 @@ _ABBREVIATIONS_WORDS = """
     ltd co corp dept univ vol pp ed eds op mt ft u.s u.k a.m p.m
 """
 ABBREVIATIONS = frozenset(_ABBREVIATIONS_WORDS.split())
+NEXT_INITIAL_RE = re.compile(r"\s+[A-Z]\.\s")
 BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 
@@ -37,6 +38,8 @@ def _is_abbreviation(text: str, stop: int) -> bool:
         before = text[max(0, stop - len(token) - 3) : stop - len(token)].rstrip()
         if not before or before[-1] in ".!?:":
             return True  # "1. Amyotrophic Lateral Sclerosis (ALS)": an enumerator, not a sentence
+    if len(token) == 1 and token.isalpha() and NEXT_INITIAL_RE.match(text, stop + 1):
+        return True  # "by J. W. Pepper": an initial before another is one name
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha() and _initial(head))
 
 

@@ -23,7 +23,7 @@ from questions.nlp import VERB_TAGS, tag, which_stem
 from questions.rarity import is_trivial_word, zipf
 from questions.templates_attributes import action, actor, agent, attribute, date, person
 from questions.templates_blanks import key_term, no_claim
-from questions.templates_gloss import gloss, with_article
+from questions.templates_gloss import gloss, is_plural, with_article
 from questions.templates_structure import defines_a_thing, glossary_entry, table_cell
 from questions.textutil import (
     capitalise,
@@ -216,6 +216,8 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         return  # "London – the Steelyard …": what is at London, not what London is
     subject = EACH_RE.sub("a ", _lower(ctx, fact.subject))  # "Each spine is …": a spine
     predicate, verb = fact.answer, fact.relation
+    if verb == "is" and subject.endswith("s") and is_plural(subject):
+        verb = "are"  # "the Nabataeans, a people who …": "What are the Nabataeans?"
     said = fact.unit.sentence.text
     # A glossary line leaves its term bare; its definition says if the term is countable.
     meaning = predicate if fact.group.startswith("glossary@") else ""

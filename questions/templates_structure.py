@@ -98,7 +98,7 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if words(fact.answer)[:1] and words(fact.answer)[0].casefold() in NO_VALUE:
         return  # "Varies widely", "Unknown": the row has no value to learn
     attribute = attribute_name(fact.relation)
-    row = of_its_kind(ctx, fact, row_name(ctx, fact.subject))
+    row = joined(of_its_kind(ctx, fact, row_name(ctx, fact.subject)))
     if not attribute or not is_noun_phrase(fact.subject) or fact.subject[:1].isdigit():
         return  # "Plasma", "Median survival (years)": no stem a person would write
     said, be = fact.unit.sentence.text, "are" if attribute[1] else "is"
@@ -164,6 +164,8 @@ def _which_row(ctx: Context, fact: Fact, attribute: str, frame: str) -> Iterator
     tags = [t.tag for t in tag_phrase(fact.answer.casefold())]
     if tags == ["JJR"] or (len(tags) > 1 and tags[0] == "JJ"):
         return  # "Higher"; "colourless, transparent": no "has … as its colour" reads
+    if ";" in fact.answer or any(t in FINITE_VERB for t in tags):
+        return  # "took about 19 years of work; never reached …": a clause, no "has … as its"
     value = _inline(ctx, fact.answer)
     has = f"has {value} as its {attribute}"
     if tags in (["JJS"], ["JJ"]):
@@ -238,6 +240,15 @@ def of_its_kind(ctx: Context, fact: Fact, row: str) -> str:
     if not head or any(head in (singular(w.casefold()) for w in words(r)) for r in rows):
         return row
     return f"{bare} {' '.join([*thing[:-1], head])}"
+
+
+def joined(items: str) -> str:
+    """A cell's list as a sentence writes it: "peaches, pears, apples" → "peaches, pears and
+    apples" (a list that already says "and"/"or", or holds one comma, stays)."""
+    parts = [p.strip() for p in items.split(",")]
+    if len(parts) < 3 or any(not p or re.search(r"\b(?:and|or)\b", p) for p in parts):
+        return items
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def row_name(ctx: Context, key: str) -> str:
@@ -338,6 +349,7 @@ def rotated(ctx: Context, fact: Fact, others: list[str], answer: str) -> list[st
 def _inline(ctx: Context, value: str) -> str:
     """A cell as it reads inside a sentence: "No change in survival" → "no change …";
     symbols and names ("K+", "Ca++", "Mostly Plants" of a proper name) stay as written."""
+    value = joined(value)
     parts = value.split()
     if len(parts) > 1 and parts[1][:1].islower() and parts[0][1:].islower():
         return decapitalise(value, ctx.doc.proper)
@@ -472,13 +484,17 @@ def _imperative(tokens: tuple[Token, ...]) -> bool:
     return after is None or after.tag in ("PRP", "PRP$", "DT", "RB", "IN", "TO")
 
 
+# A term that opens with a date: "AD 106", "9 BC", "c. 1500 CE", "1845" (a timeline's line).
+DATE_TERM_RE = re.compile(r"^(?:c\.\s*|circa\s+)?(?:AD\s+)?\d{1,4}\b")
+
+
 def names_a_thing(term: str) -> bool:
     """Is a glossary term a name, not an instruction or a verb phrase? "[^3]" (a footnote's
     mark), "Keep bones healthy" (ends in an adjective), "Taking some medicines" (a verb
     before its determiner) are not; the tagger's "transform/VB boundary" and "seafloor
     spreading/VBG" are."""
-    if not any(c.isalpha() for c in term):
-        return False
+    if not any(c.isalpha() for c in term) or DATE_TERM_RE.search(term):
+        return False  # "AD 106 – Trajan annexes …", "c. 9 BC": a timeline's date, not a term
     tokens = tag_phrase(term)
     if len(tokens) < 2:
         return True

@@ -1,0 +1,91 @@
+"""Audit 22 and 23's failures as general rules (pages h69-h76)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from questions.lines import NOISE_LINE
+from questions.pipeline import analyse
+from questions.sentences import split_sentences
+from questions.templates_structure import joined, names_a_thing
+from questions.topic import topic_of
+from tests.questions.candidate_support import candidate_questions
+
+BLIGHT = (
+    "# Late blight\n\nLate blight, also called potato blight, is a destructive disease of "
+    "potatoes and tomatoes caused by a water mould. The disease was first recorded in the "
+    "United States in 1843 and reached Belgium in 1845. Farmers fear the disease because it "
+    "spreads in days.\n"
+)
+
+
+def test_the_topic_is_named_where_a_sentence_opens_with_its_class() -> None:
+    topic = topic_of(analyse(BLIGHT, "md").doc)
+    assert topic is not None and (topic.name, topic.noun) == ("Late blight", "disease")
+    prompts = [topic.named(q).prompt for q in candidate_questions(BLIGHT, "md")]
+    assert any(p.startswith("Late blight was first recorded") for p in prompts), prompts
+    assert not any(p.startswith("The disease was") for p in prompts)
+    assert any("the disease because" in p for p in prompts)  # only an opening subject
+
+
+def test_a_class_of_many_or_a_cut_phrase_names_no_topic() -> None:
+    group = "Motor neuron diseases\n\nMotor neuron diseases are a group of disorders of nerves.\n"
+    assert topic_of(analyse(group, "txt").doc) is None
+    current = (
+        "Gulf Stream\n\nThe Gulf Stream is a warm, swift ocean current in the North Atlantic.\n"
+    )
+    found = topic_of(analyse(current, "txt").doc)
+    assert found is None or found.noun == "current"  # never "ocean"
+
+
+def test_a_named_topic_keeps_a_question_that_asks_the_class() -> None:
+    topic = topic_of(analyse(BLIGHT, "md").doc)
+    assert topic is not None
+    q = next(q for q in candidate_questions(BLIGHT, "md") if "1845" in q.answer)
+    asked = replace(q, prompt="The {{blank}} spread fast.", answer="disease")
+    assert topic.named(asked) is asked
+
+
+def test_a_date_opens_no_glossary_term_and_a_people_takes_are() -> None:
+    for date in ("AD 106", "c. 9 BC", "1845", "circa 1500 CE"):
+        assert not names_a_thing(date), date
+    assert names_a_thing("Aqua Virgo (19 BC)")  # a name holding a date
+    page = (
+        "# Petra\n\nPetra was the capital of the Nabataeans, a people who controlled the "
+        "caravan routes of the incense trade.\n"
+    )
+    prompts = [q.prompt for q in candidate_questions(page, "md")]
+    assert "What are the Nabataeans?" in prompts and "What is the Nabataeans?" not in prompts
+
+
+def test_initials_before_another_initial_end_no_sentence() -> None:
+    text = "The sousaphone was first made in 1893 by J. W. Pepper. It rests on the shoulder."
+    assert split_sentences(text)[0].text.endswith("J. W. Pepper.")
+    assert len(split_sentences("Take vitamin D. It helps.")) == 2
+
+
+def test_table_lists_read_as_sentences_and_clauses_make_no_which_row() -> None:
+    assert joined("peaches, pears, apples") == "peaches, pears and apples"
+    assert joined("salt or sugar, vinegar, lemon") == "salt or sugar, vinegar, lemon"
+    assert joined("red, green") == "red, green"
+    table = (
+        "# Clocks\n\n| Timekeeper | Outcome |\n| --- | --- |\n"
+        "| H1 | Tested on a voyage to Lisbon; performed well |\n"
+        "| H2 | Never went to sea |\n| H3 | Took 19 years of work |\n| H4 | Won the prize |\n"
+    )
+    prompts = [q.prompt for q in candidate_questions(table, "md")]
+    assert not any(p.startswith("Which timekeeper has") for p in prompts), prompts
+
+
+def test_a_lower_case_abbreviation_stands_for_its_initials() -> None:
+    page = "# Canning\n\nAt 10 pounds per square inch (psi) the water inside reaches 116 °C.\n"
+    asked = {q.prompt: q.answer for q in candidate_questions(page, "md")}
+    assert "What is square inch also called?" not in asked
+    assert (
+        asked.get("What does psi stand for?", "Pounds per square inch") == "Pounds per square inch"
+    )
+
+
+def test_a_wikipedia_navigation_line_is_noise() -> None:
+    assert NOISE_LINE.match("Jump to navigation Jump to search")
+    assert NOISE_LINE.match("Jump to navigation")
