@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas
 
 from questions.model import CLOZE_BLANK, Kind, Question
-from questions.nlp import singular, tag
+from questions.nlp import Token, can_be_verb, singular, tag
 from questions.rarity import zipf
 from questions.textutil import STOPWORDS, words
 
@@ -142,7 +142,27 @@ def instruction(q: Question, lex: Lexicon) -> list[str]:
     # "Teach/VBP children how to …", "Have/VBP appliances serviced …": a present-tense verb
     # opening a statement is an instruction the tagger read as finite
     opens = first is not None and first.tag in ("VB", "VBP") and first.text[:1].isupper()
+    opens = opens or _after_time_clause(tokens)
     return ["instruction"] if opens and not q.prompt.rstrip().endswith("?") else []
+
+
+# "When revising, practise …", "Before you start, check …": a time clause, then a command.
+TIME_OPENERS = frozenset(["when", "before", "after", "while", "once", "if"])
+
+
+def _after_time_clause(tokens: tuple[Token, ...]) -> bool:
+    """A command after an opening time clause: a base-form verb right after its comma."""
+    if not tokens or tokens[0].text.casefold() not in TIME_OPENERS:
+        return False
+    comma = next((i for i, t in enumerate(tokens[:12]) if t.text == ","), -1)
+    if not 0 < comma < len(tokens) - 2:
+        return False
+    verb, then = tokens[comma + 1], tokens[comma + 2]
+    if not verb.text.islower():
+        return False
+    # the tagger reads some commands as nouns ("store/NN it in a cool place")
+    misread = verb.tag == "NN" and then.tag in ("DT", "PRP", "PRP$") and can_be_verb(verb.text)
+    return verb.tag in ("VB", "VBP") or misread
 
 
 def topic_word(q: Question, lex: Lexicon) -> list[str]:

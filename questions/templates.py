@@ -197,6 +197,15 @@ def _unnamed_subject(ctx: Context, fact: Fact) -> bool:
     return not second and everyday
 
 
+def _plural_here(ctx: Context, subject: str) -> bool:
+    """A plural subject the page never writes with "is"/"was" ("the Nabataeans"; not
+    "shingles", which "Shingles is an infection …" makes one thing)."""
+    if not subject.endswith("s") or not is_plural(subject):
+        return False
+    said = " " + " ".join(w.casefold() for w in words(subject)) + " "
+    return f"{said}is " not in ctx.prose and f"{said}was " not in ctx.prose
+
+
 def _a_place_of(ctx: Context, fact: Fact) -> bool:
     """Is a labelled line's label a name the prose writes capitalised ("London", "Novgorod")
     and its text a definite description ("the Steelyard on the Thames", "the centre for
@@ -216,7 +225,7 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         return  # "London – the Steelyard …": what is at London, not what London is
     subject = EACH_RE.sub("a ", _lower(ctx, fact.subject))  # "Each spine is …": a spine
     predicate, verb = fact.answer, fact.relation
-    if verb == "is" and subject.endswith("s") and is_plural(subject):
+    if verb == "is" and _plural_here(ctx, subject):
         verb = "are"  # "the Nabataeans, a people who …": "What are the Nabataeans?"
     said = fact.unit.sentence.text
     # A glossary line leaves its term bare; its definition says if the term is countable.

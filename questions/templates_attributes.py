@@ -29,14 +29,20 @@ PAIR_RE = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][\w-]*)\b(?!['’]))")
 
 def attribute(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     """ "What is the most common cause of CMT?" → "The duplication of …"."""
-    stem = f"What {fact.relation} {fact.subject}?"
+    stem = f"What {fact.relation} {_inside(ctx, fact.subject)}?"
     said = fact.unit.sentence.text
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, capitalise(fact.answer), said)
 
 
+def _inside(ctx: Context, subject: str) -> str:
+    """A sentence's subject as it reads inside a question: "Canning was invented by …" →
+    "Who invented canning?"; names and abbreviations keep their capitals."""
+    return decapitalise(subject, ctx.doc.proper)
+
+
 def agent(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     """ "Who explained the origin of atolls?" → "Charles Darwin" (or his surname)."""
-    stem = f"Who {fact.relation} {fact.subject}?"
+    stem = f"Who {fact.relation} {_inside(ctx, fact.subject)}?"
     said = fact.unit.sentence.text
     people = [f.answer for f in ctx.siblings(fact, size=40)]
     answer = full_name(fact.answer, ctx.doc.text)  # "Watt patented …": "James Watt"

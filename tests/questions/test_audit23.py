@@ -89,3 +89,14 @@ def test_a_lower_case_abbreviation_stands_for_its_initials() -> None:
 def test_a_wikipedia_navigation_line_is_noise() -> None:
     assert NOISE_LINE.match("Jump to navigation Jump to search")
     assert NOISE_LINE.match("Jump to navigation")
+
+
+def test_a_subject_reads_in_lower_case_and_a_singular_in_s_keeps_is() -> None:
+    page = (
+        "# Home canning\n\nCanning was invented by the French confectioner Nicolas Appert in "
+        "1810. Louis Pasteur explained canning in the 1860s. Shingles is a painful rash "
+        "caused by a virus, and shingles, a painful rash caused by a virus, is common.\n"
+    )
+    prompts = [q.prompt for q in candidate_questions(page, "md")]
+    assert "Who invented canning?" in prompts and "Who invented Canning?" not in prompts
+    assert "What are shingles?" not in prompts
