@@ -32,7 +32,8 @@ DEFINITION_RE = re.compile(
     r"encompasses|encompass|describes|means|denotes) (?P<predicate>(?:a|an|the|one|any)\b.+?)[.!]?$"
 )
 WEAK_PREDICATE = re.compile(
-    r"^(?:a|an|the) (?:common |good |typical |classic |rare )?(?:example|one|case|symptom|sign)\b"
+    r"^(?:a|an|the) (?:common |good |typical |classic |rare |notable )?"
+    r"(?:example|one|case|symptom|sign|exception|highlight|favourite|favorite|bonus)\b"
 )
 CAUSE_RES = (
     re.compile(

@@ -112,7 +112,7 @@ def check_leakage(q: Question, ctx: GateContext) -> list[str]:
     # Questions about a name itself ("What does ALS stand for?") must show the other name.
     direct = q.fact_kind in ("abbreviation", "alias", "gloss")
     names = [q.answer, *q.accepted] if direct else ctx.names(q.answer, q.accepted)
-    if any(contains_phrase(stem_text, n) for n in names):
+    if any(contains_phrase(stem_text, n) for n in names) or _computed(q):
         return ["leakage"]
     answer_stems = {stem(w) for w in content_words(q.answer) if w.casefold() not in GENERIC}
     answer_stems -= _shared_by_options(q)
@@ -126,6 +126,26 @@ def check_leakage(q: Question, ctx: GateContext) -> list[str]:
     if _long_meaning(q, answer_stems):
         return []  # "What is income elasticity of demand?" → "… quantity demanded divided by …"
     return ["leakage"] if _word_inside(q, stem_text) or _converted(q) else []
+
+
+# "0.15 x 34 = ___": the stem's own arithmetic gives the blank.
+EQUALS_RE = re.compile(r"(?:=|\bequals)\s*(?:\{\{blank\}\}|___)")
+YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _computed(q: Question) -> bool:
+    """Can the answer be worked out from the stem? A blank right after "=", or a number of
+    years that is the difference of two years the stem states ("served from 1972 until
+    2022 … for ___" → 50 years, audit 20)."""
+    equals = EQUALS_RE.search(q.prompt)
+    if equals and any(c.isdigit() for c in q.answer):
+        return len(re.findall(r"\d+(?:\.\d+)?", q.prompt[: equals.start()])) >= 2
+    number = re.match(r"(?:about |around |nearly |over |almost )?(\d{1,3})\b", q.answer)
+    if number is None or "year" not in q.answer.casefold():
+        return False
+    years = sorted({int(y) for y in YEAR_RE.findall(q.prompt)})
+    span = int(number.group(1))
+    return any(b - a == span for i, a in enumerate(years) for b in years[i + 1 :])
 
 
 LONG_MEANING = 6  # content words of a definition that says more than its term's words
@@ -172,7 +192,15 @@ def _word_inside(q: Question, stem_text: str) -> bool:
         for s in stem_words:
             if a != s and (a in s or s in a or _common_prefix(a, s) >= SHARED_ROOT):
                 return True
-    return False
+    return _named_after(q.answer, stem_text)
+
+
+def _named_after(answer: str, stem_text: str) -> bool:
+    """A name built on a name the stem says: "Saxhorn" after "Adolphe Sax", "Leonids" after
+    "Leo" (a capitalised word of three letters or more that opens an answer's word)."""
+    names = [w for w in words(stem_text) if w[:1].isupper() and len(w) >= 3 and w.isalpha()]
+    parts = [w for w in words(answer) if w[:1].isupper() and w.isalpha()]
+    return any(p not in (n, n + "s") and p.startswith(n) for p in parts for n in names)
 
 
 # Greek and Latin combining forms and the plain word they mean: a name built on one restates

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from questions.gates import GateContext, check_leakage
 from questions.lines import NOISE_LINE
+from questions.model import Kind, Question, Source
 from questions.pipeline import analyse
 from questions.sentences import split_sentences
+from questions.templates_blanks import _same_order
 from questions.templates_structure import joined, names_a_thing
 from questions.topic import topic_of
 from tests.questions.candidate_support import candidate_questions
@@ -100,3 +103,38 @@ def test_a_subject_reads_in_lower_case_and_a_singular_in_s_keeps_is() -> None:
     prompts = [q.prompt for q in candidate_questions(page, "md")]
     assert "Who invented canning?" in prompts and "Who invented Canning?" not in prompts
     assert "What are shingles?" not in prompts
+
+
+def _cloze(prompt: str, answer: str) -> Question:
+    return Question("q-1", Kind.CLOZE, prompt, answer, "", "f-1", "key_term", "", SOURCE)
+
+
+SOURCE = Source("S", "s", 0, 1)
+
+
+def test_an_answer_the_stem_computes_or_names_leaks() -> None:
+    gates = GateContext.of([], {})
+    leaks = [
+        ("The first pass yields 0.15 x 34 = {{blank}} of ammonia.", "5.1 tonnes"),
+        (
+            "He served from 1972 until he retired in 2022, leading the team for {{blank}}.",
+            "50 years",
+        ),
+        ("The Perseids come from Perseus and the {{blank}} from Leo.", "Leonids"),
+    ]
+    for prompt, answer in leaks:
+        assert check_leakage(_cloze(prompt, answer), gates) == ["leakage"], prompt
+    kept = [
+        ("The pH of a buffer is pH = {{blank}} + log10 of the ratio.", "pKa"),
+        ("He served from 1972 until 2022 and led the team for {{blank}}.", "30 years"),
+        ("Most {{blank}} use NAND flash memory inside the SSD.", "SSDs"),
+    ]
+    for prompt, answer in kept:
+        assert check_leakage(_cloze(prompt, answer), gates) == [], prompt
+
+
+def test_an_exception_is_no_definition_and_a_false_number_differs_by_a_tenth() -> None:
+    page = "# Showers\n\nThe Geminids are an exception, as their radiant is well placed at dusk.\n"
+    assert "What are the Geminids?" not in {q.prompt for q in candidate_questions(page, "md")}
+    assert not _same_order("around 71 km/s", "72 km/s")
+    assert _same_order("71 km/s", "40 km/s")
