@@ -23,6 +23,7 @@ from lemminflect import getAllLemmas
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.facts import Fact
+from questions.facts_attributes import MONTHS
 from questions.kinship import kind_of
 from questions.model import Kind
 from questions.nlp import (
@@ -464,12 +465,20 @@ def _states_a_step(tokens: tuple[Token, ...]) -> bool:
     return False
 
 
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun"
+CALENDAR_WORDS = frozenset(
+    [*(m.casefold() for m in MONTHS), *_WEEKDAYS.split(), "to", "and", "from", "until", "daily"]
+)
+
+
 def _a_value(meaning: str, tokens: tuple[Token, ...]) -> bool:
     """An infobox's value, not a definition: no verb, and a number in it or a list of
     three or more items ("spruce (top), maple (back), ebony (fingerboard)")."""
     if any(t.tag.startswith("VB") and t.tag != "VBN" for t in tokens):
         return False
     outside = re.sub(r"\([^()]*\)", "", meaning)
+    if all(w.isdigit() or w.casefold() in CALENDAR_WORDS for w in words(outside)):
+        return True  # "September to April", "Monday–Friday 10:00–22:30, …": when, not what
     items = [i for i in outside.split(",") if i.strip()]
     listed = len(items) >= 3 and all(len(words(i)) <= 3 for i in items)
     return listed or (any(c.isdigit() for c in outside) and len(words(outside)) <= VALUE_WORDS)

@@ -10,7 +10,7 @@ from questions.model import Kind, Question, Source
 from questions.pipeline import analyse
 from questions.sentences import split_sentences
 from questions.templates_blanks import _same_order
-from questions.templates_structure import joined, names_a_thing
+from questions.templates_structure import defines_a_thing, joined, names_a_thing
 from questions.topic import topic_of
 from tests.questions.candidate_support import candidate_questions
 
@@ -138,3 +138,9 @@ def test_an_exception_is_no_definition_and_a_false_number_differs_by_a_tenth() -
     assert "What are the Geminids?" not in {q.prompt for q in candidate_questions(page, "md")}
     assert not _same_order("around 71 km/s", "72 km/s")
     assert _same_order("71 km/s", "40 km/s")
+
+
+def test_a_calendar_value_is_no_definition() -> None:
+    assert not defines_a_thing("Season runs", "September to April")
+    assert not defines_a_thing("Rink opening hours", "Monday–Friday 10:00–22:30, Sunday 09:00")
+    assert defines_a_thing("Hammer", "the advantage of throwing the last stone of an end")
