@@ -200,7 +200,7 @@ def rank(
     picked.count = count
     static = _scores(questions, count, asked)
     late = set(requoted(questions)) | set(summarising(questions))
-    waiting: dict[str, list[tuple[float, str, int]]] = {"True": [], "False": []}
+    waiting: dict[str, list[tuple[float, str, int]]] = {}
     for chosen in (False, True):  # a statement that would answer a term's question: last
         heap = [(-static[i], q.id, i) for i, q in enumerate(questions) if (i in late) == chosen]
         heapq.heapify(heap)
@@ -226,14 +226,15 @@ def _greedy(
         if not picked.allows(i, q):
             continue
         if picked.waits(q):
-            heapq.heappush(waiting[q.answer], entry)  # until an item answered the other way
+            # until an item of its family answered the other way
+            heapq.heappush(waiting.setdefault(truth_key(q), []), entry)
             continue
         current = picked.penalty(q) - static[i]
         if heap and current > heap[0][0] + TOLERANCE:
             heapq.heappush(heap, (current, entry[1], i))  # no longer the best
             continue
         picked.offer(i, q)
-        other = waiting["False" if q.answer == "True" else "True"]
+        other = waiting.get(truth_key(q, flipped=True), [])
         if q.kind == Kind.TRUE_FALSE and other:
             heapq.heappush(heap, heapq.heappop(other))
 
@@ -318,7 +319,7 @@ def _fill_to_minimum(
     """A short article whose true/false items found no twin of the other answer still ships
     ``MINIMUM`` questions: the waiting items, best first, then those a neighbour's stem
     gives away (``_Picked.neighbours``), rather than too small a deck."""
-    rest = sorted(waiting["True"] + waiting["False"])
+    rest = sorted(entry for line in waiting.values() for entry in line)
     for _, _, i in rest:
         if len(picked.kept) >= MINIMUM:
             return
@@ -339,6 +340,15 @@ def _balanced(kept: list[Question]) -> list[Question]:
     if len(false) > true and len(kept) > MINIMUM:
         return kept[: false[-1]] + kept[false[-1] + 1 :]
     return kept
+
+
+def truth_key(q: Question, flipped: bool = False) -> str:
+    """A true/false item's family and answer: table rows and prose are balanced apart, so
+    neither "the table's items are false" nor "the copied sentences are true" scores (audit
+    23: four of five table items were false, every copied sentence true)."""
+    family = "table" if q.fact_kind == "table_cell" else "prose"
+    answer = q.answer if not flipped else ("False" if q.answer == "True" else "True")
+    return f"{family}:{answer}"
 
 
 class _Picked:
@@ -381,9 +391,8 @@ class _Picked:
         scores at most half."""
         if q.kind != Kind.TRUE_FALSE:
             return False
-        if q.answer == "True":
-            return self.truth["True"] >= self.truth["False"]
-        return self.truth["False"] >= self.truth["True"] + 1
+        mine, other = self.truth[truth_key(q)], self.truth[truth_key(q, flipped=True)]
+        return mine >= other if q.answer == "True" else mine >= other + 1
 
     def penalty(self, q: Question) -> float:
         """How much the questions already kept lower this one's score."""
@@ -463,7 +472,7 @@ class _Picked:
         if q.fact_kind == "list_item":
             self.lists[(self.part(q), q.kind == Kind.TRUE_FALSE)] += 1
         if q.kind == Kind.TRUE_FALSE:
-            self.truth[q.answer] += 1
+            self.truth[truth_key(q)] += 1
         else:
             self.answers[self.folded[i]] += 1
             if key := name_key(q.answer):

@@ -8,6 +8,7 @@ from questions.gates import GateContext, check_leakage
 from questions.lines import NOISE_LINE
 from questions.model import Kind, Question, Source
 from questions.pipeline import analyse
+from questions.ranking import rank, truth_key
 from questions.sentences import split_sentences
 from questions.templates_blanks import _same_order
 from questions.templates_structure import defines_a_thing, joined, names_a_thing
@@ -144,3 +145,38 @@ def test_a_calendar_value_is_no_definition() -> None:
     assert not defines_a_thing("Season runs", "September to April")
     assert not defines_a_thing("Rink opening hours", "Monday–Friday 10:00–22:30, Sunday 09:00")
     assert defines_a_thing("Hammer", "the advantage of throwing the last stone of an end")
+
+
+def test_true_false_items_balance_within_tables_and_within_prose() -> None:
+    def item(i: int, fact_kind: str, answer: str) -> Question:
+        source = Source("S", f"Sentence {i}.", 100 * i, 100 * i + 10)
+        return Question(
+            f"q-tf{i}",
+            Kind.TRUE_FALSE,
+            f"Statement number {i} holds.",
+            answer,
+            "",
+            f"f-{i}",
+            fact_kind,
+            "",
+            source,
+            options=("True", "False"),
+            correct=0,
+        )
+
+    clozes = [
+        replace(
+            _cloze(f"Plant {i} is called {{{{blank}}}}.", f"Name{i}"),
+            id=f"q-c{i}",
+            fact_id=f"f-c{i}",
+            source=Source("S", "s", 5000 + 100 * i, 5010 + 100 * i),
+        )
+        for i in range(10)
+    ]
+    items = [item(1, "table_cell", "False"), item(2, "table_cell", "False")]
+    items += [item(3, "key_term", "True"), item(4, "key_term", "True")]
+    kept = rank([*items, *clozes], "word " * 1000, lambda _: 1)
+    for family in ("table", "prose"):
+        answers = [truth_key(q) for q in kept if q.kind == Kind.TRUE_FALSE]
+        true, false = answers.count(f"{family}:True"), answers.count(f"{family}:False")
+        assert true <= false <= true + 1, (family, answers)
