@@ -419,7 +419,17 @@ def qa_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         return
     if not of_the_kind_asked(section.name, answer):
         return  # "Who won the first Olympic marathon?" → "It was held on 10 April 1896 …"
+    if TWO_QUESTIONS_RE.search(section.name):
+        return  # "Who was Edward Jenner, and what did he do?": one sentence answers half
     yield Fact("qa", section.name, answer, unit, "qa", section.name)
+
+
+# A heading that asks two things: "…, and what did he do?", "What is X and how is it made?"
+TWO_QUESTIONS_RE = re.compile(
+    r"(?:,|\band)\s+(?:and\s+)?(?:what|how|why|when|where|who|which|is|are|does|do|can)\b"
+    r"[^?]*\?$|\?.+\?",
+    re.I,
+)
 
 
 NUMBER_WORD_RE = re.compile(

@@ -180,3 +180,14 @@ def test_true_false_items_balance_within_tables_and_within_prose() -> None:
         answers = [truth_key(q) for q in kept if q.kind == Kind.TRUE_FALSE]
         true, false = answers.count(f"{family}:True"), answers.count(f"{family}:False")
         assert true <= false <= true + 1, (family, answers)
+
+
+def test_a_heading_that_asks_two_things_is_not_answered_by_one_sentence() -> None:
+    page = (
+        "Vaccine questions\n\nWho was Edward Jenner, and what did he do?\n\nEdward Jenner was "
+        "an English country doctor from Berkeley. In 1796 he tested cowpox on a boy.\n\n"
+        "What is cowpox?\n\nCowpox is a mild disease of cattle that people can catch.\n"
+    )
+    prompts = {q.prompt for q in candidate_questions(page, "txt") if q.fact_kind == "qa"}
+    assert "What is cowpox?" in prompts
+    assert "Who was Edward Jenner, and what did he do?" not in prompts
