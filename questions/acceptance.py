@@ -96,6 +96,12 @@ UNNAMED_WORD_RE = re.compile(
 SUPERLATIVE_HEAD_RE = re.compile(
     r"the\s+(?:(?:best|most|least)[- ]\w+|\w{2,}est)\s+\{\{blank\}\}", re.I
 )
+# English superlatives (a closed list: "chinrest", "forest" end in -est too).
+SUPERLATIVES = (
+    "(?:largest|smallest|biggest|oldest|youngest|longest|shortest|tallest|highest|lowest|"
+    "fastest|slowest|deepest|heaviest|lightest|greatest|earliest|latest|newest|strongest|"
+    "weakest|commonest|rarest|brightest|hottest|coldest|best|worst|first|last)"
+)
 # Openers that continue the previous sentence's thought: the learner has not read it.
 BACK_OPENER_RE = re.compile(
     r"(?:so|rather|instead|therefore|consequently|then|otherwise|likewise|similarly|however|"
@@ -106,7 +112,10 @@ BACK_OPENER_RE = re.compile(
     r"in (?:this|that|these|those|such|either|each) (?:case|cases|way|situation|instance)|"
     r"as a (?:result|consequence)|for (?:this|that|these) reasons?|because of (?:this|that)|"
     r"at this (?:point|stage|time)|in (?:addition|contrast|comparison) to (?:this|that|these)|"
-    r"after (?:that|this)|before (?:that|this)|at the same time|in the meantime|in turn)\b",
+    r"after (?:that|this)|before (?:that|this)|at the same time|in the meantime|in turn"
+    # "The best known, Meganeura, …", "The largest is …": the best of a class named before
+    r"|the\s+(?:best[- ]known|(?:most|least)\s+\w+|" + SUPERLATIVES + r")"
+    r"(?=\s*,|\s+(?:is|was|are|were)\b))\b",
     re.I,
 )
 # "We trace the inventions …", "In this note we look at …", "Here we …": the page speaking

@@ -126,7 +126,16 @@ def appositive_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
             continue
         if LIST_RE.search(meaning):
             continue  # "a coma, a curved dust tail and a straight ion tail": a list, no apposition
+        if _cut_at_comma(meaning):
+            continue  # "… refers to their strong, toothed jaws": the comma cut an adjective list
         yield Fact("definition", term, meaning, unit, "definition", term, "is")
+
+
+def _cut_at_comma(meaning: str) -> bool:
+    """Does the meaning end on an adjective ("their strong")? Then the comma after it went
+    on with another ("strong, toothed jaws"), and the meaning stops mid-phrase."""
+    tokens = tag(meaning)
+    return bool(tokens) and tokens[-1].tag in ("JJ", "JJR", "DT", "PRP$")
 
 
 def _subject_appositive(unit: Unit) -> Iterator[Fact]:

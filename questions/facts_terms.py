@@ -424,10 +424,11 @@ def qa_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     yield Fact("qa", section.name, answer, unit, "qa", section.name)
 
 
-# A heading that asks two things: "…, and what did he do?", "What is X and how is it made?"
+# A heading that asks two things: "…, and what did he do?", "What is X and how is it made?",
+# or offers two answers to choose from ("Do dragonflies bite or sting?").
 TWO_QUESTIONS_RE = re.compile(
     r"(?:,|\band)\s+(?:and\s+)?(?:what|how|why|when|where|who|which|is|are|does|do|can)\b"
-    r"[^?]*\?$|\?.+\?",
+    r"[^?]*\?$|\?.+\?|^(?:do|does|did|is|are|was|were|can|could|will|should)\b[^?]*\bor\b",
     re.I,
 )
 
@@ -459,7 +460,18 @@ def of_the_kind_asked(question: str, answer: str) -> bool:
         return NUMBER_WORD_RE.search(answer) is not None
     if question.casefold().startswith("who "):
         return PERSON_NAME_RE.search(answer) is not None
+    if question.casefold().startswith("where "):
+        return PLACE_RE.search(answer) is not None  # not "Almost all spend their lives …"
     return True
+
+
+# Where a thing is: a preposition of place before what it names, or a place adverb.
+PLACE_RE = re.compile(
+    r"\b(?:in|on|at|under|inside|beneath|below|above|near|along|across|around|between|among|"
+    r"throughout|within)\s+(?:the\s+|a\s+|an\s+)?[A-Za-z]|\b(?:underwater|underground|"
+    r"indoors|outdoors|abroad|overseas)\b",
+    re.I,
+)
 
 
 def _with_reason(doc: Document, unit: Unit, answer: str) -> str:

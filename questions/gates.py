@@ -32,7 +32,7 @@ REASONS = {
     "distractor_kind": "a wrong option is not a thing of the answer's kind",
     "distractor_may_be_true": "too few wrong options that the article does not also support",
     "longest_option": "the correct option is conspicuously the longest",
-    "casing_cue": "options differ in capitalisation",
+    "casing_cue": "options differ in capitalisation, or the key alone writes its unit so",
     "all_of_the_above": "an option is 'all/none of the above'",
     "pronoun_start": "the stem starts with an unresolved pronoun",
     "duplicate": "the same question (same fact and kind) was already made",
@@ -279,7 +279,7 @@ def check_options(q: Question) -> list[str]:
     if any(ABOVE_RE.search(o) for o in q.options):
         reasons.append("all_of_the_above")
     starts = {o[:1].isupper() for o in q.options if o[:1].isalpha()}
-    if len(starts) > 1:
+    if len(starts) > 1 or _unit_cue(q):
         reasons.append("casing_cue")
     lengths = sorted((len(o) for o in wrong), reverse=True)
     if lengths and len(q.answer) > 1.6 * lengths[0] and len(q.answer) - lengths[0] > 10:
@@ -287,6 +287,20 @@ def check_options(q: Question) -> list[str]:
     if any(len(o) > MAX_ANSWER for o in q.options):
         reasons.append("too_long")
     return reasons
+
+
+NUMBER_HEAD_RE = re.compile(r"^[~≈<>]?\s*\d")
+UNIT_TAIL_RE = re.compile(r"^.*\d[\d,.]*")  # "6 months – 3 years" → " years"
+
+
+def _unit_cue(q: Question) -> bool:
+    """Numbers whose units are written two ways, the answer's way alone ("1,200 metres"
+    among "1,018 m", "890 m", "856 m"): the odd one out is the key (audit 24)."""
+    if not all(NUMBER_HEAD_RE.match(o) for o in q.options):
+        return False
+    units = [UNIT_TAIL_RE.sub("", o).strip().casefold() for o in q.options]
+    mine = units[q.correct] if q.correct is not None else ""
+    return units.count(mine) == 1 and len(set(units)) > 1 and len(q.options) > 2
 
 
 def check_pronoun(q: Question) -> list[str]:

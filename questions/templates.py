@@ -173,9 +173,14 @@ EACH_RE = re.compile(r"^(?:each|every)\s+", re.I)
 # high-purity silica sand?" → "The main ingredient of ordinary glass").
 ROLE_RE = re.compile(
     r"(?:the|a|an)\s+(?:main|principal|chief|primary|major|key|leading|largest|biggest|"
-    r"most\s+\w+)\s+\w+\s+(?:of|in|for)\b|the\s+only\s+\w+\s+(?:that|which|who|to)\b",
+    r"most\s+\w+)\s+\w+\s+(?:of|in|for)\b|the\s+only\s+\w+\s+(?:that|which|who|to)\b"
+    # "Surveillance is the backbone of eradication": a figure of speech, no definition
+    r"|(?:the|a)\s+(?:backbone|cornerstone|heart|foundation|core|linchpin|centrepiece|"
+    r"centerpiece|bedrock|lifeblood)\s+of\b",
     re.I,
 )
+_QUANTIFIER_WORDS = "any some all each every no most many much several few"
+QUANTIFIERS = frozenset(_QUANTIFIER_WORDS.split())
 
 
 EVERYDAY_NOUN_ZIPF = 4.5  # "pattern" 4.7, "example" 5.3; "sound" 5.2 stays on a page titled so
@@ -232,7 +237,8 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     meaning = predicate if fact.group.startswith("glossary@") else ""
     # "… is the main ingredient of glass", "the only penguins that …": a role, no "What is";
     # "The pattern is …": a subject naming nothing the learner can look up (audit 19)
-    if not ROLE_RE.match(predicate) and not _unnamed_subject(ctx, fact):
+    quantified = subject.split()[0].casefold() in QUANTIFIERS if subject.split() else False
+    if not ROLE_RE.match(predicate) and not _unnamed_subject(ctx, fact) and not quantified:
         yield make(
             ctx.doc,
             fact,
