@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from questions.masthead import with_best_title
+from questions.masthead import furniture_title, with_best_title
 from questions.normalise import HintedLine
 from questions.textutil import words
 
@@ -269,7 +269,9 @@ def classify(lines: list[HintedLine]) -> list[Line]:
         out.append(_unnumbered(Line(kind, start, start + len(line.text), line.text, level)))
         styles.append(style)
     out = _lead_ins(_levels(out, styles))
-    return out if state.h1 else with_best_title(out)  # markup's <h1> or `#` is the title
+    # markup's <h1> or `#` is the title, unless it is a byline or a course header underlined
+    trusted = state.h1 and not furniture_title(state.title)
+    return out if trusted else with_best_title(out)
 
 
 def _unnumbered(line: Line) -> Line:

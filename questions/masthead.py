@@ -82,17 +82,51 @@ def with_best_title(lines: list[Line]) -> list[Line]:
     """The lines with a doubtful title (a site's banner, a running header) moved to the
     masthead line the article is most about; the banner becomes noise."""
     current = next((i for i, line in enumerate(lines) if line.kind == "title"), None)
-    if current is None or not _doubtful(lines, current):
+    if current is None:
+        return _titled(lines)
+    if not _doubtful(lines, current):
         return lines
     masthead = [i for i in _masthead(lines) if i != current]
     body = _body_stems(lines, {*masthead, current})
     best = max(masthead, key=lambda i: (_about(lines[i].text, body), -i), default=current)
-    if best == current or _about(lines[best].text, body) <= _about(lines[current].text, body):
+    here = lines[current].text
+    # a publisher's name or a byline is no title, however much the body says its words
+    held = 0 if publisher(here) or furniture_title(here) else _about(here, body)
+    if best == current or _about(lines[best].text, body) <= held:
         return lines
     out = list(lines)
     out[current] = replace(lines[current], kind="noise", level=0)
     out[best] = replace(lines[best], kind="title", level=0)
     return out
+
+
+def _titled(lines: list[Line]) -> list[Line]:
+    """No line was marked as the title: the masthead line the article is most about becomes
+    it ("Frequently asked questions about swifts" under a charity's name), never a
+    publisher's name or a byline."""
+    masthead = [
+        i
+        for i in _masthead(lines)
+        if not furniture_title(lines[i].text) and not publisher(lines[i].text)
+    ]
+    body = _body_stems(lines, set(masthead))
+    best = max(masthead, key=lambda i: (_about(lines[i].text, body), -i), default=None)
+    if best is None or _about(lines[best].text, body) == 0:
+        return lines
+    out = list(lines)
+    out[best] = replace(lines[best], kind="title", level=0)
+    return out
+
+
+def publisher(text: str) -> bool:
+    """An institution's name, in capitals too ("SWIFT HAVEN TRUST")."""
+    return bool(PUBLISHER_RE.search(text.title() if text.isupper() else text))
+
+
+def furniture_title(text: str) -> bool:
+    """A line marked as the title that is page furniture all the same: a byline or a menu
+    ("Dr R. Banerjee | Autumn term 2026 | Lecture handout"), a domain name."""
+    return bool(MENU_RE.search(text) or DOMAIN_RE.search(text))
 
 
 def _doubtful(lines: list[Line], index: int) -> bool:
@@ -101,9 +135,7 @@ def _doubtful(lines: list[Line], index: int) -> bool:
     menu, a breadcrumb) right below it?"""
     text = lines[index].text
     below = lines[index + 1] if index + 1 < len(lines) else None
-    furniture = (
-        DOMAIN_RE.search(text) or len(SITE_WORDS_RE.findall(text)) >= 2 or PUBLISHER_RE.search(text)
-    )
+    furniture = DOMAIN_RE.search(text) or len(SITE_WORDS_RE.findall(text)) >= 2 or publisher(text)
     header = COURSE_RE.search(text) or TAGLINE_RE.search(text)
     # "CHAPTER 8 …" over "8.2 The Silk Road": the chapter's name heads a section's page.
     chapter = CHAPTER_RE.match(text) and below is not None and SECTION_NUMBER_RE.match(below.text)

@@ -6,6 +6,7 @@ from questions.acceptance import needs_antecedent
 from questions.facts_terms import PLACE_RE, TWO_QUESTIONS_RE
 from questions.gates import check_options
 from questions.model import Kind, Question, Source
+from questions.pipeline import analyse
 from tests.questions.candidate_support import candidate_questions
 
 
@@ -55,3 +56,22 @@ def test_a_key_that_alone_writes_its_unit_another_way_is_a_cue() -> None:
     assert "casing_cue" in check_options(choice(("1,200 metres", "1,018 m", "890 m", "856 m")))
     assert "casing_cue" not in check_options(choice(("2–5 years", "6 months – 3 years", "8 years")))
     assert "casing_cue" not in check_options(choice(("1 to 2 %", "5 %", "10 %")))
+
+
+def test_an_underlined_byline_is_no_title_and_an_untitled_page_takes_its_masthead() -> None:
+    handout = (
+        "HIST 204 — Week 6: Early Modern South Asia\n"
+        "THE MUGHAL EMPIRE: CONQUEST AND DECLINE\n"
+        "Dr R. Banerjee | Autumn term 2026 | Lecture handout\n"
+        "==========================================\n\nINTRODUCTION\n\n"
+        "The Mughal Empire ruled most of the subcontinent. The Mughal emperors built forts.\n"
+        "Under Akbar the Mughal Empire grew, and the Mughal court patronised painting.\n"
+    )
+    assert analyse(handout, "txt").doc.title == "The Mughal Empire: Conquest and Decline"
+    faq = (
+        "Skip to content\n\nSWIFT HAVEN TRUST\n\nFrequently asked questions about swifts\n\n"
+        "Every May, swifts return to our towns after a journey of thousands of miles.\n\n"
+        "What is a swift?\n\nThe swift is a sooty-brown bird. Swifts eat insects in flight, "
+        "and swifts sleep on the wing. Young swifts fly to Africa in August.\n"
+    )
+    assert analyse(faq, "txt").doc.title == "Frequently asked questions about swifts"
