@@ -133,6 +133,9 @@ PAGE_RE = re.compile(
     r"|as (?:mentioned|described|shown) (?:above|below|earlier)|for more (?:information|details?)"
     r"|go to|click|brand name products?"
     r"|our (?:readers|site|visitors|guide|team|editors|volunteers|supporters|members|charity)"
+    # the organisation's people and places: "Our CPAP nurses will …", "our observing officer"
+    r"|our (?:\w+ )?(?:nurses|staff|doctors|officers?|instructors|experts|advisers|advisors|"
+    r"technicians|clinic|service|helpline|club|society|shop|website|centre|center|museum)\b"
     r"|(?:is|are) (?:blue|yellow|red|green|(?:light|dark) gr[ae]y)\b)",
     re.I,
 )
@@ -250,6 +253,16 @@ def profession_blank(q: Question, lex: Lexicon) -> list[str]:
     if q.kind != Kind.CLOZE or " " in answer or not PROFESSION_RE.match(answer):
         return []
     return ["profession_blank"]
+
+
+# "01632 960 422", "+44 20 7946 0000", "0800-123-456": a telephone number, not a fact.
+PHONE_RE = re.compile(r"^\+?\(?\d[\d ()-]{6,}\d$")
+
+
+def contact_answer(q: Question, lex: Lexicon) -> list[str]:
+    """An answer that is a telephone number: the page's contact line, not its topic."""
+    digits = sum(c.isdigit() for c in q.answer)
+    return ["contact_answer"] if PHONE_RE.match(q.answer.strip()) and digits >= 9 else []
 
 
 def _sentence_tokens(q: Question) -> tuple[tuple[Token, ...], int, int]:
@@ -940,6 +953,7 @@ RULES = (
     topic_answer,
     filler_blank,
     profession_blank,
+    contact_answer,
     fixed_phrase,
     shared_predicate,
     shared_value,

@@ -13,7 +13,7 @@ numbered), lists after a line ending in ':', glossaries from runs of term/defini
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from questions.masthead import furniture_title, with_best_title
@@ -268,10 +268,30 @@ def classify(lines: list[HintedLine]) -> list[Line]:
         state.content = state.content or kind not in ("noise", "title")
         out.append(_unnumbered(Line(kind, start, start + len(line.text), line.text, level)))
         styles.append(style)
-    out = _lead_ins(_levels(out, styles))
+    out = _contents_lists(_lead_ins(_levels(out, styles)))
     # markup's <h1> or `#` is the title, unless it is a byline or a course header underlined
     trusted = state.h1 and not furniture_title(state.title)
     return out if trusted else with_best_title(out)
+
+
+def _contents_lists(lines: list[Line]) -> list[Line]:
+    """A page's table of contents: list items before the headings they repeat ("What is
+    obstructive sleep apnoea?", "Your home sleep study: step by step") are noise."""
+    headings = {squash_line(line.text) for line in lines if line.kind == "heading"}
+    seen: set[str] = set()
+    out = []
+    for line in reversed(lines):  # a contents item comes before the heading it names
+        key = squash_line(line.text)
+        if line.kind == "heading":
+            seen.add(key)
+        elif line.kind == "list_item" and key in headings and key in seen:
+            line = replace(line, kind="noise", level=0)
+        out.append(line)
+    return out[::-1]
+
+
+def squash_line(text: str) -> str:
+    return " ".join(words(text.casefold()))
 
 
 def _unnumbered(line: Line) -> Line:

@@ -65,6 +65,10 @@ NCS = "Which item is described as measuring the speed of nerve signals?"
 # (code, prompt, answer, kind, options, fact id, title, rejected?): audit 0's examples of each
 # pattern, and a near twin that a teacher would accept.
 CASES = [
+    ("page_reference", "Our CPAP {{blank}} will set up your machine at the clinic.", "nurses", C, (), "f-1", "", True),
+    ("page_reference", "Our day gets longer by about {{blank}} each century.", "0.002 second", C, (), "f-1", "", False),
+    ("contact_answer", "What is given for “CPAP helpline”?", "01632 960 422", F, (), "f-1", "", True),
+    ("contact_answer", "How many people live in the city?", "1,200,000", F, (), "f-1", "", False),
     ("profession_blank", "{{blank}} measure the flow of large currents in sverdrups.", "Oceanographers", C, (), "f-1", "", True),
     ("profession_blank", "{{blank}} sort demand into categories by its elasticity.", "Economists", C, (), "f-1", "", True),
     ("profession_blank", "Around 1400 the League fought a band of {{blank}} in the Baltic.", "privateers", C, (), "f-1", "", False),

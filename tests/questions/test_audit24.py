@@ -75,3 +75,19 @@ def test_an_underlined_byline_is_no_title_and_an_untitled_page_takes_its_masthea
         "and swifts sleep on the wing. Young swifts fly to Africa in August.\n"
     )
     assert analyse(faq, "txt").doc.title == "Frequently asked questions about swifts"
+
+
+def test_a_contents_list_and_the_organisation_speaking_are_page_furniture() -> None:
+    page = (
+        "# Sleep apnoea: information for patients\n\n**On this page**\n\n"
+        "- [Symptoms](#symptoms)\n- [Your home sleep study: step by step](#study)\n\n"
+        "## Symptoms\n\nLoud snoring and pauses in breathing during sleep are common signs. "
+        "Our CPAP nurses will set up your machine at the clinic.\n\n"
+        "## Your home sleep study: step by step\n\nA small monitor records your breathing "
+        "overnight at home.\n"
+    )
+    kinds = {line.text: line.kind for line in analyse(page, "md").lines}
+    assert kinds["Your home sleep study: step by step"] == "heading"
+    assert [k for t, k in kinds.items() if t.startswith("Symptoms")] == ["heading"]
+    prompts = [q.prompt for q in candidate_questions(page, "md")]
+    assert not any("step by step" in p.casefold() and "list" in p for p in prompts), prompts
