@@ -66,6 +66,11 @@ def dangling_pronoun(q: Question, lex: Lexicon) -> list[str]:
     return ["dangling_pronoun"] if _unnamed(tag(text)) else []
 
 
+def unnamed_pronoun(sentence: str) -> bool:
+    """Does a pronoun of the sentence name nothing the sentence said before it?"""
+    return _unnamed(tag(sentence))
+
+
 def _unnamed(tokens: tuple[Token, ...]) -> bool:
     """Does a subject pronoun come before any noun of its number, or an owner's or object's
     form ("its", "them", "their") before any noun at all?"""

@@ -305,7 +305,9 @@ def _stated(unit: Unit, pairs: dict[int, Unit]) -> tuple[int | None, str]:
     """The sentence's quality (``sentence_quality``) and the sentence shown before it: a
     sentence that points back is asked only after it."""
     quality = sentence_quality(unit)
-    pair = pairs.get(unit.sentence.start) if quality is None else None
+    # a pair is shown for a sentence that points back, and for one that leans on the
+    # sentence before it though it would pass alone (``questions.antecedent.leans_on``)
+    pair = pairs.get(unit.sentence.start)
     if pair is None or pair.antecedent is None:
         return quality, ""
     return sentence_quality(unit, pair.antecedent.text), pair.antecedent.text

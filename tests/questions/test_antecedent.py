@@ -4,7 +4,7 @@ asked of the pair."""
 
 from __future__ import annotations
 
-from questions.antecedent import carried, gives_away
+from questions.antecedent import carried, gives_away, leans_on
 from questions.model import CLOZE_BLANK, Kind
 from questions.pipeline import analyse, generate
 from questions.reading import RawArticle
@@ -95,3 +95,26 @@ def test_a_pronoun_its_entity_resolves_is_asked_alone_with_its_own_source() -> N
     ]
     assert asked[0].source.sentence.startswith("It occurs"), asked[0].source
     assert text[asked[0].source.start : asked[0].source.end] == asked[0].source.sentence
+
+
+def test_a_sentence_that_leans_on_the_one_before_is_shown_after_it() -> None:
+    assert leans_on(
+        "Each nymph has a hinged lower lip, the mask, folded under its head.",
+        "The mask shoots forward in a fraction of a second and grabs the prey.",
+    )
+    assert leans_on("Voyager 1 left the planets behind.", "In 1990 it turned its camera back.")
+    assert not leans_on("Each nymph has a lower lip.", "The wing is clear and veined.")
+    assert not leans_on("Each nymph has a lower lip.", "Dragonflies hunt flies over ponds.")
+
+
+def test_a_leaning_sentence_is_carried_with_its_antecedent() -> None:
+    text = (
+        "# Dragonflies\n\nA dragonfly nymph has a hinged lower lip, the mask, folded under "
+        "its head. The mask shoots forward in a fraction of a second and grabs tadpoles and "
+        "small fish.\n"
+    )
+    doc = analyse(text, "md").doc
+    pairs = carried(doc)
+    leaning = next(u for u in doc.units if u.sentence.text.startswith("The mask"))
+    pair = pairs[leaning.sentence.start]
+    assert pair.antecedent is not None and pair.antecedent.text.startswith("A dragonfly nymph")
