@@ -113,6 +113,8 @@ BACK_OPENER_RE = re.compile(
     r"as a (?:result|consequence)|for (?:this|that|these) reasons?|because of (?:this|that)|"
     r"at this (?:point|stage|time)|in (?:addition|contrast|comparison) to (?:this|that|these)|"
     r"after (?:that|this)|before (?:that|this)|at the same time|in the meantime|in turn"
+    # "Other famous examples include …", "Another example is …": more of a list named before
+    r"|(?:other|further|more)\s+(?:\w+\s+)?examples\b|another\s+(?:\w+\s+)?example\b"
     # "The best known, Meganeura, …", "The largest is …": the best of a class named before
     r"|the\s+(?:best[- ]known|(?:most|least)\s+\w+|" + SUPERLATIVES + r")"
     r"(?=\s*,|\s+(?:is|was|are|were)\b))\b",

@@ -126,6 +126,9 @@ def _acronym_phrase(before: Sequence[str], acronym: str) -> str:
     return ""
 
 
+KIND_ASIDE_RE = re.compile(r"^(?:an?|the|one)\s+(?:type|kind|form|sort|class|variety)\s+of\b", re.I)
+
+
 def _lower_initials(before: Sequence[str], inner: str) -> str:
     """The words a lower-case abbreviation's letters are the initials of ("psi": "pounds
     per square inch"), two words at least; "" for any other bracket."""
@@ -156,8 +159,8 @@ def parenthetical_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         before = _phrase_before(text, match.start(), 6)
         if not before or any(c.isdigit() for c in inner + " ".join(before[-3:])):
             continue
-        if _inside_compound(text, match.end()):
-            continue
+        if _inside_compound(text, match.end()) or KIND_ASIDE_RE.match(inner):
+            continue  # "a nerve (axon) terminal"; "a sticky film (a type of biofilm)": asides
         # "estimated glomerular filtration rate (eGFR)": never a gloss of a shorter phrase
         # ("glomerular filtration rate"), whose initials are not the abbreviation's letters.
         if is_acronym(inner) or MIXED_ACRONYM_RE.fullmatch(inner):
@@ -398,10 +401,25 @@ def list_item_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     topic = list_topic(lead.text, where) if lead else ""
     topic = topic or where.casefold()
     dated = any(c.isdigit() for c in term)  # a timeline's line is asked by its date
+    desc = match.group("desc").strip().rstrip(".;")
+    cited = "," in term or CITED_YEAR_RE.search(desc) is not None  # a reference, not a term
+    if GLOSSARY_TOPIC_RE.search(topic) and not dated and not cited:
+        # "Key terms: - gabbro: coarse-grained …": a glossary written as a list
+        verb = "are" if _is_plural(term.split()[-1]) else "is"
+        yield Fact("definition", term, desc, unit, f"glossary@{unit.section}", term, verb, accepted)
+        return
     if not dated and not _names_a_topic(topic):
         return  # "the article's list on what are …?", "… on summary": no stem to write
-    desc = match.group("desc").strip().rstrip(".")
     yield Fact("list_item", term, desc, unit, group, _entity_name(doc, unit, term), topic, accepted)
+
+
+CITED_YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# A list headed as a glossary: its items are terms and their definitions.
+GLOSSARY_TOPIC_RE = re.compile(
+    r"^(?:key (?:terms|words|vocabulary|concepts)|glossary|vocabulary|definitions|"
+    r"terms to know|keywords|key terms and definitions)$",
+    re.I,
+)
 
 
 def qa_facts(doc: Document, unit: Unit) -> Iterator[Fact]:

@@ -303,6 +303,10 @@ def _unnumbered(line: Line) -> Line:
     return Line(line.kind, line.start + marker.end(), line.end, line.text[marker.end() :])
 
 
+# A worked example's paragraph: its people and numbers are made up for the exercise.
+WORKED_EXAMPLE_RE = re.compile(r"^(?:worked\s+)?example(?:\s+\d+(?:\.\d+)*)?\s*[.:—–-]\s+\S", re.I)
+
+
 def _line_kind(
     line: HintedLine, nxt: HintedLine | None, prev_blank: bool, state: _State
 ) -> tuple[str, int, str]:
@@ -312,6 +316,8 @@ def _line_kind(
         state.tail = False  # a real paragraph: the "Related" line was a heading after all
     if state.tail or noted or is_noise_text(text, state.title):
         return "noise", 0, ""
+    if WORKED_EXAMPLE_RE.match(text) and _is_prose(text):
+        return "noise", 0, ""  # "EXAMPLE. A student on a field trip finds …": a made-up case
     if RELATED_TAIL.match(text) and not (nxt is not None and _is_prose(nxt.text)):
         state.tail = True
         return "noise", 0, ""

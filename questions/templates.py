@@ -175,6 +175,7 @@ ROLE_RE = re.compile(
     r"(?:the|a|an)\s+(?:main|principal|chief|primary|major|key|leading|largest|biggest|"
     r"most\s+\w+)\s+\w+\s+(?:of|in|for)\b|the\s+only\s+\w+\s+(?:that|which|who|to)\b"
     # "Surveillance is the backbone of eradication": a figure of speech, no definition
+    r"|the\s+(?:single\s+)?(?:most|least)\s+\w+\s+(?:way|method|means|step|thing)\b"
     r"|(?:the|a)\s+(?:backbone|cornerstone|heart|foundation|core|linchpin|centrepiece|"
     r"centerpiece|bedrock|lifeblood)\s+of\b",
     re.I,
