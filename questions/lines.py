@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from questions.masthead import furniture_title, with_best_title
 from questions.normalise import HintedLine
-from questions.textutil import words
+from questions.textutil import spaced_words, words
 
 NOISE_LINE = re.compile(
     r"^(?:close|menu|search|home|share|print|email|e-mail|tweet|pin it|like|reply|"
@@ -277,21 +277,17 @@ def classify(lines: list[HintedLine]) -> list[Line]:
 def _contents_lists(lines: list[Line]) -> list[Line]:
     """A page's table of contents: list items before the headings they repeat ("What is
     obstructive sleep apnoea?", "Your home sleep study: step by step") are noise."""
-    headings = {squash_line(line.text) for line in lines if line.kind == "heading"}
+    headings = {spaced_words(line.text) for line in lines if line.kind == "heading"}
     seen: set[str] = set()
     out = []
     for line in reversed(lines):  # a contents item comes before the heading it names
-        key = squash_line(line.text)
+        key = spaced_words(line.text)
         if line.kind == "heading":
             seen.add(key)
         elif line.kind == "list_item" and key in headings and key in seen:
             line = replace(line, kind="noise", level=0)
         out.append(line)
     return out[::-1]
-
-
-def squash_line(text: str) -> str:
-    return " ".join(words(text.casefold()))
 
 
 def _unnumbered(line: Line) -> Line:

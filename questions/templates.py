@@ -18,6 +18,7 @@ from questions.build import Candidate, is_value, make, pick_distractors, say_fal
 from questions.context import Context
 from questions.document import Entity
 from questions.facts import Fact
+from questions.facts_actions import QUANTIFIERS as ACTION_QUANTIFIERS
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, which_stem
 from questions.rarity import is_trivial_word, zipf
@@ -180,8 +181,8 @@ ROLE_RE = re.compile(
     r"centerpiece|bedrock|lifeblood)\s+of\b",
     re.I,
 )
-_QUANTIFIER_WORDS = "any some all each every no most many much several few"
-QUANTIFIERS = frozenset(_QUANTIFIER_WORDS.split())
+# "Any remaining virus is …", "Most mammals are …": a quantity of the thing, no term
+QUANTIFIERS = ACTION_QUANTIFIERS | {"any", "no", "much"}
 
 
 EVERYDAY_NOUN_ZIPF = 4.5  # "pattern" 4.7, "example" 5.3; "sound" 5.2 stays on a page titled so
