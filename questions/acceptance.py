@@ -23,6 +23,7 @@ from questions.acceptance_cues import CUE_REASONS, CUE_RULES
 from questions.acceptance_refs import REF_REASONS, REF_RULES
 from questions.acceptance_slots import SLOT_REASONS, SLOT_RULES, top_words
 from questions.facts import Fact
+from questions.facts_keyterms import names_whole
 from questions.gates import REASONS
 from questions.model import CLOZE_BLANK, Kind, Question
 from questions.nlp import FINITE_VERB, NOUN_TAGS, Token, is_noun_phrase, tag
@@ -240,6 +241,9 @@ def filler_blank(q: Question, lex: Lexicon) -> list[str]:
     common = _common(tokens[0]) if len(tokens) == 1 else all(is_trivial_word(t) for t in tokens)
     if not tokens or not common or _is_term(q.answer, lex):
         return []
+    at = q.prompt.find(CLOZE_BLANK)
+    if names_whole(q.prompt, (at, at + len(CLOZE_BLANK))):
+        return []  # "a bony socket called the ___" → orbit: the sentence makes it a term
     return ["filler_blank"]
 
 
@@ -722,9 +726,15 @@ def _refers_back(body: str) -> bool:
         noun = match.group(1)
         if noun.casefold() in ("as", "is", "are", "was", "were", "can", "may", "will"):
             continue  # "such as", "this is": not a noun
+        if LATER_SENTENCE_RE.search(body[: match.start()]):
+            continue  # "… in the enamel. This repair process is called ___": shown before it
         if stem(noun) not in content_stems(body[: match.start()]):
             return True
     return False
+
+
+# The end of a sentence shown before the one a demonstrative opens (``questions.antecedent``).
+LATER_SENTENCE_RE = re.compile(r"[.!?][\"”’)]?\s+$")
 
 
 def needs_antecedent(sentence: str) -> bool:

@@ -78,7 +78,9 @@ _OWNERS = (
 OWNER_WORDS = frozenset(_OWNERS.split())
 ADVICE_ADVERBS = frozenset(["never", "always", "please"])
 NAMING_RE = re.compile(
-    r"\b(?:called|known as|termed|named|referred to as|defined as|dubbed|as)\s*[(,]?\s*$", re.I
+    r"\b(?:called|known as|termed|named|referred to as|defined as|dubbed|as)\s*[(,]?"
+    r"(?:\s*\b(?:a|an|the)\b)?\s*[\"“‘']?\s*$",
+    re.I,
 )
 TIMELINE_ROW_RE = re.compile(r"^\s*(?:\{\{blank\}\}|___|(?:c\.\s*)?\d{3,4}s?)\s+[-–—]\s")
 LABEL_RE = re.compile(r"^\s*[A-Z][\w ]{0,25}:\s|^\s*[A-Za-z][\w ]{0,30}\s[-–—]\s")

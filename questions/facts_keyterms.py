@@ -40,6 +40,8 @@ YEARS = "number:calendar year"  # the sibling group of years ("1905"), not of "2
 TERM_ZIPF = 4.5
 KEY_COUNT = 5
 GIVEAWAY_BEFORE = frozenset(["a", "an", "this", "that", "these", "those"])
+# "a frame called a ___": the cloze writes "a(n) ___" (``templates_blanks.either_article``).
+NAMING_ARTICLES = frozenset(["a", "an"])
 # Not a glossary's definition lines: a blank there, without the term, tests a fragment.
 STATING_LINES = frozenset(["paragraph", "list_item"])
 # A term the article uses this often is its topic: a blank of it tests nothing.
@@ -209,9 +211,51 @@ def is_name(text: str, span: tuple[int, int]) -> bool:
     return bool(titled) and titled[0] == parts[0]
 
 
+# The words between a naming cue and the noun phrase the tagger found: "called the
+# limiting/VBG factor" names "limiting factor", not "factor".
+NAMED_MODIFIERS_RE = re.compile(
+    r"\b(?:called|termed|named|dubbed|known as|referred to as)\s+(?:an?\s|the\s)?[\"“‘']?"
+    r"((?:[a-z][\w-]*\s){1,2})$",
+    re.I,
+)
+
+
+def named_spans(text: str, phrase: Phrase) -> tuple[tuple[int, int], ...]:
+    """The whole term a naming cue introduces, where the tagger read its first words as a
+    verb form or left them out of the phrase ("the limiting factor", "the growing season")."""
+    found = NAMED_MODIFIERS_RE.search(text[: phrase.start])
+    if found is None or phrase.is_number:
+        return ()
+    modifiers = tag(found.group(1))
+    if not modifiers or any(t.tag not in ("VBG", "VBN", "JJ", *NOUN_TAGS) for t in modifiers):
+        return ()
+    return ((found.start(1), phrase.end),)
+
+
 def named_here(text: str, span: tuple[int, int]) -> bool:
     """Does the sentence name the term it blanks ("an enzyme called ___", "known as ___")?"""
     return NAMING_BEFORE.search(text[: span[0]]) is not None
+
+
+# What may follow a whole named term: the clause ends, or a preposition, conjunction,
+# relative word or verb goes on ("called a planula.", "known as the Ring of Fire, which").
+AFTER_NAMED_TAGS = frozenset(["IN", "CC", "WDT", "WP", "WRB", "TO", "MD"])
+
+
+def names_whole(text: str, span: tuple[int, int]) -> bool:
+    """Is the blank the whole term a naming cue introduces: not a part of it ("known as ___
+    streams" → jet), nor the object of "call" as a verb ("NASA called the ___ a success")?"""
+    if not named_here(text, span):
+        return False
+    if text[: span[0]].rstrip()[-1:] in "\"“‘'" and text[span[1] : span[1] + 1] not in "\"”’'":
+        return False  # 'known as the "___ of the Hanse"': one word of a quoted name
+    rest = text[span[1] :].lstrip()
+    if not rest or rest[0] in ",.;:()!?—–-\"”’'":
+        return True
+    following = tag(rest)[:1]
+    return bool(following) and (
+        following[0].tag in AFTER_NAMED_TAGS or following[0].tag.startswith("VB")
+    )
 
 
 def value_of(text: str, span: tuple[int, int], phrase: Phrase) -> float:
@@ -294,7 +338,7 @@ def _candidates(text: str, lo: int, vocab: Vocabulary) -> Iterator[tuple[int, in
         amount = is_quantity(phrase.text) and " " in phrase.text  # one value, not a member
         if not amount and _in_series(text, (phrase.start, phrase.end)):
             continue  # "hats, grooming aids, and towels": any member fits a blank
-        for span in spans(text, phrase, vocab):
+        for span in (*named_spans(text, phrase), *spans(text, phrase, vocab)):
             if _usable(text, span, vocab):
                 yield span[0], span[1], phrase
 
@@ -304,7 +348,8 @@ def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
     terms = [w.casefold() for w in words(answer) if not is_trivial_word(w)]
     number = any(c.isdigit() for c in answer) or is_quantity(answer)
     everyday = zipf(answer) >= TERM_ZIPF and vocab.count(answer) < KEY_COUNT
-    if len(words(answer)) == 1 and everyday and not (number or is_name(text, span)):
+    named = names_whole(text, span)  # "a bony socket called the ___": the sentence makes it a term
+    if len(words(answer)) == 1 and everyday and not (number or named or is_name(text, span)):
         return False  # one everyday word ("patterns", "majority") the article does not make a term
     if terms and all(w in vocab.title for w in terms) and not number:
         return False  # the deck's title says it: "muscle ___" in a deck on muscle cramps
@@ -316,7 +361,8 @@ def _usable(text: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
     before = text[: span[0]].rsplit(None, 1)[-1:]
     if re.fullmatch(r"\d{1,2}", answer):
         return False  # a bare small number: a list's "(1)", or a count without its unit
-    if is_trivial(answer) or (before and before[0].casefold() in GIVEAWAY_BEFORE):
+    giveaway = GIVEAWAY_BEFORE - NAMING_ARTICLES if named else GIVEAWAY_BEFORE
+    if is_trivial(answer) or (before and before[0].casefold() in giveaway):
         return False  # "a ___" hints at the answer's sound, "this ___" points back
     amount = is_quantity(answer) and " " in answer
     if (not amount and _in_series(text, span)) or text[span[0] - 1 : span[0]] in DASHES:

@@ -204,12 +204,46 @@ def _without_front_matter(raw: str) -> str:
 
 
 def markdown_lines(raw: str) -> list[HintedLine]:
-    lines = unwrapped(_without_fences(_without_front_matter(raw).splitlines()))
+    lines = unwrapped(_soft_breaks_joined(_without_fences(_without_front_matter(raw).splitlines())))
     # Without one `#` heading the file is plain text saved as .md (a Pandoc plain
     # conversion): its headings are found the way plain text's are.
     atx = any(MD_HEADING_RE.match(line.strip()) for line in lines)
     out = _walk(lines, lambda text: _md_line(text, "p" if atx else ""))
     return [line if line.text else HintedLine("", "blank") for line in out]
+
+
+# A Markdown line that opens a block of its own: heading, list item, table row, quote, rule.
+MD_BLOCK_RE = re.compile(r"^\s*(?:#|[-*+•]\s|\d{1,3}[.)]\s|\||>|```|~~~|<)")
+SENTENCE_END_RE = re.compile(r"[.!?:;][\"”’')\]*]*$")
+PROSE_LINE_WORDS = 8  # a shorter line without a full stop may be a heading written plain
+
+
+def _soft_breaks_joined(lines: list[str]) -> list[str]:
+    """A Markdown paragraph typed with line breaks mid-sentence is one paragraph (a soft
+    break, as CommonMark reads it): a prose line that does not end its sentence goes on
+    in the next prose line."""
+    out: list[str] = []
+    for line in lines:
+        above = out[-1] if out else ""
+        if _goes_on(above, line):
+            out[-1] = f"{above.rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
+# "Law of demand: the principle …", "Compressor - motor-driven pump …": a glossary's entry.
+ENTRY_LINE_RE = re.compile(r"^\s*[^\W\d][\w'’ ()/-]{0,40}?(?::|\s[-–—])\s")
+
+
+def _goes_on(above: str, line: str) -> bool:
+    if not above.strip() or not line.strip() or MD_BLOCK_RE.match(line):
+        return False
+    if ENTRY_LINE_RE.match(line) or ENTRY_LINE_RE.match(above):
+        return False
+    if MD_BLOCK_RE.match(above) or SENTENCE_END_RE.search(above.rstrip()):
+        return False
+    return len(above.split()) >= PROSE_LINE_WORDS or line.lstrip()[:1].islower()
 
 
 def _without_fences(lines: list[str]) -> list[str]:

@@ -27,7 +27,7 @@ from questions.antecedent import unbracketed
 from questions.build import Candidate, make, pick_distractors, say_false
 from questions.context import Context
 from questions.facts import Fact
-from questions.facts_keyterms import YEARS
+from questions.facts_keyterms import YEARS, names_whole
 from questions.kinship import role_words, same_role
 from questions.model import CLOZE_BLANK, Kind
 from questions.nlp import VERB_TAGS, tag, variants
@@ -97,12 +97,26 @@ def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if text[start:end] != fact.answer:
         return  # the pronoun was the answer's own first word: nothing sensible to ask
     said = fact.unit.sentence.text
-    prompt = text[:start] + CLOZE_BLANK + text[end:]
+    prompt = either_article(text, (start, end)) + CLOZE_BLANK + text[end:]
     yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said, accepted=variants(fact.answer))
     if fact.group.startswith("number:"):
         yield from _number_items(ctx, fact, text, (start, end))
     else:
         yield from _term_items(ctx, fact, text, (start, end))
+
+
+# "a"/"an" right before a blank: its sound would hint at the answer's first letter.
+ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)([Aa])n?(\s+[\"“‘']?)$")
+
+
+def either_article(text: str, span: tuple[int, int]) -> str:
+    """The text before the blank at ``span``; before a term the sentence names, its
+    "a"/"an" written "a(n)", as a worksheet does ("a ball called a(n) ___"). Elsewhere the
+    article stays, and the cloze gate refuses the hint."""
+    before = text[: span[0]]
+    if not names_whole(text, span):
+        return before
+    return ARTICLE_BEFORE_RE.sub(lambda m: f"{m.group(1)}(n){m.group(2)}", before)
 
 
 def _carried_cloze(ctx: Context, fact: Fact) -> Iterator[Candidate]:
@@ -114,7 +128,9 @@ def _carried_cloze(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if before is None or text[start:end] != fact.answer:
         return
     whole = f"{before.text} {text}"
-    shown = unbracketed(f"{text[:start]}{CLOZE_BLANK}{text[end:]}", keep=CLOZE_BLANK)
+    shown = unbracketed(
+        f"{either_article(text, (start, end))}{CLOZE_BLANK}{text[end:]}", keep=CLOZE_BLANK
+    )
     prompt = f"{unbracketed(before.text)} {shown}"
     accepted = variants(fact.answer)
     yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, whole, accepted=accepted)
