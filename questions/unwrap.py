@@ -18,7 +18,11 @@ import re
 from questions.rarity import zipf
 from questions.textutil import STOPWORDS
 
-BLOCK_START = re.compile(r"^(?:[-*+•·▪◦‣●○■►–—]\s|\d{1,3}(?:\.\d{1,3})*[.)]?\s|#|>|\|)")
+# A list item, a numbered heading ("9.3 Buoyancy", "2) …"), a quote or a table row; not a
+# number a wrapper put first on a line ("312 of 500 throws", "2.74 m long").
+BLOCK_START = re.compile(
+    r"^(?:[-*+•·▪◦‣●○■►–—]\s|\d{1,3}(?:\.\d{1,3})*(?:[.)]\s|\s+(?=[^\W\d_a-z]))|#|>|\|)"
+)
 RULE = re.compile(r"^[-=_~+*\s]+$")  # a table's or a heading's underline
 COLUMNS = re.compile(r"\S\s{2,}\S|\t|\|")
 CAPS_LINE = re.compile(r"^(?=.*[A-Z]{3})[^a-z]{8,60}$")  # a heading's line in capitals

@@ -100,3 +100,21 @@ def test_a_title_in_capitals_set_on_two_lines_is_one_line_and_two_titles_stay_tw
     assert unwrapped(title)[0] == "THE SOUTH ASIAN SUMMER MONSOON: HOW IT WORKS AND WHY IT MATTERS"
     stacked = ["ASTR 102: THE SOLAR SYSTEM - LECTURE 14 NOTES", "COMETS: ICY VISITORS", ""]
     assert unwrapped(stacked) == stacked
+
+
+def test_a_number_the_wrapper_put_first_on_a_line_goes_on_the_sentence() -> None:
+    lines = [
+        "In the relative frequency approach, the probability is estimated by",
+        "repeating the experiment many times and calculating the proportion of",
+        "trials in which the event occurs. If a drawing pin lands point up in",
+        "312 of 500 throws, we estimate the probability of point up as 0.624.",
+        "",
+        "9.3 Buoyancy",
+        "",
+        "2) A numbered item of a list stays an item of its own, as does",
+        "3. this one, and a section number before a capitalised title.",
+    ]
+    out = unwrapped(lines)
+    assert any("lands point up in 312 of 500 throws" in line for line in out)
+    assert "9.3 Buoyancy" in out
+    assert any(line.startswith("3. this one") for line in out)
