@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from questions.acceptance import needs_antecedent
 from questions.antecedent import unbracketed
-from questions.build import Candidate, make, pick_distractors, say_false
+from questions.build import Candidate, make, say_false
 from questions.context import Context
 from questions.facts import Fact
 from questions.facts_keyterms import YEARS, names_whole
@@ -42,7 +42,6 @@ from questions.textutil import (
     find_phrase,
     is_acronym,
     squash,
-    stem,
     words,
 )
 from questions.years import cited_years, plausible_years
@@ -280,31 +279,6 @@ def _same_order(answer: str, other: str) -> bool:
     return 1.1 * min(a, b) <= max(a, b) <= 5 * min(a, b)
 
 
-def _term_choice(
-    ctx: Context, fact: Fact, text: str, span: tuple[int, int], options: list[str]
-) -> Candidate:
-    """ "Which term completes …": the options share the answer's head noun, so where the
-    sentence uses that noun again ("the forces … (called ___ forces)"), only the modifier
-    is asked: the whole term would repeat a word of the stem."""
-    answer, (start, end) = fact.answer, span
-    head = answer.rsplit(" ", 1)
-    rest = text[:start] + text[end:]
-    if len(head) == 2 and stem(head[1]) in content_stems(rest):
-        answer, end = head[0], start + len(head[0])
-        options = [o.rsplit(" ", 1)[0] for o in options]
-    masked = text[:start] + GAP + text[end:]
-    return make(
-        ctx.doc,
-        fact,
-        Kind.MULTIPLE_CHOICE,
-        f"Which term completes the article's sentence: “{masked}”",
-        answer,
-        fact.unit.sentence.text,
-        accepted=variants(answer) if answer == fact.answer else (),
-        distractors=options,
-    )
-
-
 def _verb_after(rest: str) -> str:
     """The tag of the word after a subject's span when it is a present verb ("causes" VBZ,
     "cause" VBP), else "": the number the sentence gives its subject."""
@@ -343,8 +317,11 @@ def _names_one(ctx: Context, term: str) -> bool:
 
 
 def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> Iterator[Candidate]:
-    """A key term's multiple choice among three terms of its kind (``questions.kinship``),
-    and the sentence as a true/false item, false with a term of its kind swapped in."""
+    """The sentence as a true/false item, false with a term of its kind
+    (``questions.kinship``) swapped in. No "Which term completes …" choice among such terms:
+    blind reviewers accepted 5 of 26 (rounds 8-29): a term of the same head noun is too
+    often plainly foreign to the sentence or true as well ("valley glaciers" / "mountain
+    glaciers")."""
     said = fact.unit.sentence.text
     if is_advice(text):
         return  # "If you take ___, …": advice holds of many things, none of them false
@@ -356,9 +333,6 @@ def _term_items(ctx: Context, fact: Fact, text: str, span: tuple[int, int]) -> I
     ]
     if not kin:
         return
-    options = pick_distractors(fact.answer, kin)
-    if len(options) >= 2:
-        yield _term_choice(ctx, fact, text, span, options)
     # Only a subject swapped is contradicted by the article ("Neap tides happen when …");
     # another term in an adjunct ("the commonest form in ___ plants") is merely unsaid.
     if OBLIGATION_RE.search(text):
