@@ -102,7 +102,12 @@ def check_support(q: Question) -> list[str]:
         return [] if stems and enough else ["unsupported_answer"]
     if any(contains_phrase(sentence, a) for a in (q.answer, *q.accepted)):
         return []
-    return [] if squash(q.answer) in squash(sentence) else ["unsupported_answer"]
+    # "calcium in their urine (hypercalciuria)" is asked as "calcium in the urine"
+    said = squash(OWNER_RE.sub("the", sentence))
+    return [] if squash(q.answer) in said else ["unsupported_answer"]
+
+
+OWNER_RE = re.compile(r"\b(?:their|its|his|her|your|our)\b", re.I)
 
 
 def check_leakage(q: Question, ctx: GateContext) -> list[str]:

@@ -205,3 +205,13 @@ def test_a_word_every_option_shares_is_no_give_away() -> None:
     assert "leakage" not in check_question(shared, CTX)
     own = mc("Which term names the bulges the Moon raises in the oceans?", options, 1)
     assert "leakage" in check_question(own, CTX)
+
+
+def test_an_answer_said_with_their_for_the_is_supported() -> None:
+    said = "Some people have high levels of calcium in their urine (hypercalciuria)."
+    source = Source("Signs", said, 0, len(said))
+    card = q(Kind.FLASHCARD, "What is hypercalciuria?", "High levels of calcium in the urine")
+    card = Question(**{**card.__dict__, "source": source, "fact_kind": "gloss"})
+    assert "unsupported_answer" not in check_question(card, CTX)
+    other = Question(**{**card.__dict__, "answer": "High levels of calcium in the blood"})
+    assert "unsupported_answer" in check_question(other, CTX)
