@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from questions.model import CLOZE_BLANK, Kind, Question
+from questions.rarity import zipf
 from questions.textutil import (
     GENERIC,
     PRONOUNS,
@@ -197,7 +198,26 @@ def _word_inside(q: Question, stem_text: str) -> bool:
         for s in stem_words:
             if a != s and (a in s or s in a or _common_prefix(a, s) >= SHARED_ROOT):
                 return True
+    short = [w.casefold() for w in content_words(stem_text) if 3 <= len(w) < 5]
+    if any(_compound_part(a, s) for a in answer for s in short):
+        return True
     return _named_after(q.answer, stem_text)
+
+
+PART_ZIPF = 2.5  # both halves of a compound are words of English: "lock" + "jaw"
+
+
+def _compound_part(word: str, part: str) -> bool:
+    """Is a short word of the stem one half of a compound answer ("jaw" of "lockjaw",
+    "tooth" of "toothpaste")? The other half must be a word too: "ion" is no half of
+    "radiation", nor "art" of "artery"."""
+    if word.startswith(part):
+        rest = word[len(part) :]
+    elif word.endswith(part):
+        rest = word[: -len(part)]
+    else:
+        return False
+    return len(rest) >= 4 and zipf(rest) >= PART_ZIPF and zipf(part) >= PART_ZIPF
 
 
 def _named_after(answer: str, stem_text: str) -> bool:

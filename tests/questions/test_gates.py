@@ -215,3 +215,17 @@ def test_an_answer_said_with_their_for_the_is_supported() -> None:
     assert "unsupported_answer" not in check_question(card, CTX)
     other = Question(**{**card.__dict__, "answer": "High levels of calcium in the blood"})
     assert "unsupported_answer" in check_question(other, CTX)
+
+
+def test_a_short_word_of_the_stem_that_is_half_a_compound_answer_leaks() -> None:
+    said = "Because stiffness of the jaw is often the first sign, tetanus is known as lockjaw."
+    source = Source("Signs", said, 0, len(said))
+    prompt = said.replace("lockjaw", CLOZE_BLANK)
+    cloze = q(Kind.CLOZE, prompt, "lockjaw", source=source, fact_kind="key_term")
+    assert "leakage" in check_question(cloze, CTX)
+    said = "Radiation from the ion source passes through the art gallery walls."
+    source = Source("Signs", said, 0, len(said))
+    cloze = q(
+        Kind.CLOZE, said.replace("Radiation", CLOZE_BLANK), "Radiation", source=source
+    )  # "ion" is no half of "radiation"
+    assert "leakage" not in check_question(cloze, CTX)
