@@ -34,7 +34,13 @@ DEFINITION_RE = re.compile(
 WEAK_PREDICATE = re.compile(
     r"^(?:a|an|the) (?:common |good |typical |classic |rare |notable )?"
     r"(?:example|one|case|symptom|sign|exception|highlight|favourite|favorite|bonus)\b"
+    # a judgement, not a kind: "The fridge is a poor choice", "… an ideal place"
+    r"|^(?:a|an|the) (?:\w+ )?(?:choice|option|idea|alternative)\b"
+    r"|^(?:a|an) (?:poor|bad|good|great|ideal|excellent|useful|popular|sensible|safe|easy)\b"
 )
+# "The present building is the third church …": a thing the page points at, not a term.
+_DEICTIC = "present current same other former latter following previous remaining existing"
+DEICTIC_WORDS = frozenset(_DEICTIC.split())
 CAUSE_RES = (
     re.compile(
         r"^(?P<effect>[^,]{3,80}?) (?P<verb>arises?|results?|stems?|originates?) from "
@@ -128,7 +134,28 @@ def appositive_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
             continue  # "a coma, a curved dust tail and a straight ion tail": a list, no apposition
         if _cut_at_comma(meaning):
             continue  # "… refers to their strong, toothed jaws": the comma cut an adjective list
+        if _sums_up(unit.sentence.text, match):
+            continue
         yield Fact("definition", term, meaning, unit, "definition", term, "is")
+
+
+# Nouns that sum up the clause before them: "… laid in thick beds of mortar, a technique that
+# …" names what was done, not what mortar is.
+_SHELL = (
+    "technique process practice method approach procedure arrangement design feature step "
+    "move measure strategy tradition habit change effect phenomenon situation"
+)
+SHELL_NOUNS = frozenset(_SHELL.split())
+
+
+def _sums_up(text: str, match: re.Match[str]) -> bool:
+    """Is the appositive a summary of the clause before it: a shell noun ("a technique
+    that …") after a term that ends a prepositional phrase ("beds of mortar")?"""
+    head = words(match.group("meaning"))[1:3]
+    if not any(w.casefold() in SHELL_NOUNS for w in head):
+        return False
+    before = [t for t in tag(text) if t.end <= match.start("term")][-3:]
+    return any(t.tag == "IN" for t in before)  # "above the nave", "beds of mortar"
 
 
 def _cut_at_comma(meaning: str) -> bool:
@@ -196,6 +223,8 @@ def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     predicate = match.group("predicate").strip()
     if not is_noun_phrase(subject) or _two_phrases(subject):
         return  # "What is {subject}?" needs a noun phrase: never "most of the time a comet"
+    if words(subject.casefold())[1:2] and words(subject.casefold())[1] in DEICTIC_WORDS:
+        return
     if (
         len(words(subject)) > 6
         or len(content_words(predicate)) < 2
