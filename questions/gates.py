@@ -174,6 +174,8 @@ def _long_meaning(q: Question, answer_stems: set[str]) -> bool:
 CONVERSION_RE = re.compile(
     r"(?:\{\{blank\}\}|___)\s*\(\s*(?:about |approximately |~)?\d"
     r"|\d[^()]{0,24}\(\s*(?:about |approximately |~)?(?:\{\{blank\}\}|___)"
+    # "about ___ × 10^5 J, or 670 kJ": the same amount said again in another unit
+    r"|(?:\{\{blank\}\}|___)[^,;()]{0,16},? or (?:about |roughly |some )?\d"
 )
 
 
@@ -198,10 +200,19 @@ def _word_inside(q: Question, stem_text: str) -> bool:
         for s in stem_words:
             if a != s and (a in s or s in a or _common_prefix(a, s) >= SHARED_ROOT):
                 return True
+            if q.kind == Kind.CLOZE and _stem_inside(s, a):
+                return True  # "caffeine" inside "decaffeinated"
     short = [w.casefold() for w in content_words(stem_text) if 3 <= len(w) < 5]
     if any(_compound_part(a, s) for a in answer for s in short):
         return True
     return _named_after(q.answer, stem_text)
+
+
+def _stem_inside(word: str, answer_word: str) -> bool:
+    """Is a word's stem of ``SHARED_ROOT`` letters inside another word of the answer
+    ("caffeine" → "decaffeinated", "minerals" → "demineralisation")?"""
+    root = stem(word)
+    return len(root) >= SHARED_ROOT and root in answer_word and root != stem(answer_word)
 
 
 PART_ZIPF = 2.5  # both halves of a compound are words of English: "lock" + "jaw"

@@ -229,3 +229,18 @@ def test_a_short_word_of_the_stem_that_is_half_a_compound_answer_leaks() -> None
         Kind.CLOZE, said.replace("Radiation", CLOZE_BLANK), "Radiation", source=source
     )  # "ion" is no half of "radiation"
     assert "leakage" not in check_question(cloze, CTX)
+
+
+def test_a_word_stem_inside_the_answer_and_a_number_said_again_give_it_away() -> None:
+    def cloze(said: str, answer: str) -> Question:
+        source = Source("S", said, 0, len(said))
+        return q(Kind.CLOZE, said.replace(answer, CLOZE_BLANK), answer, source=source)
+
+    decaf = (
+        "In the United States, decaffeinated coffee must have 97 percent of its caffeine removed."
+    )
+    assert "leakage" in check_question(cloze(decaf, "decaffeinated coffee"), CTX)
+    energy = "The energy needed is about 6.7 × 10^5 J, or 670 kJ."
+    assert "leakage" in check_question(cloze(energy, "6.7"), CTX)
+    plain = "The energy needed to melt the ice is about 6.7 × 10^5 J in all."
+    assert "leakage" not in check_question(cloze(plain, "6.7"), CTX)
