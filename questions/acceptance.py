@@ -517,11 +517,16 @@ BOTH_RE = re.compile(r"\b(?:as well as|both|not only|along with)\b", re.I)
 
 def _pronoun_before_noun(body: str) -> bool:
     """ "If you could already send it securely, …": "it"/"they"/"them" before the stem has
-    named any thing at all refers to one a sentence before named."""
+    named any thing at all refers to one a sentence before named; "they"/"them" before it
+    has named things (a plural or two joined by "and": "Light streaming through them …")."""
+    named = plural = False
     for token in tag(body):
-        if token.tag in NOUN_TAGS or token.tag == "CD":
-            return False
-        if token.text.casefold() in ("it", "they", "them"):
+        named = named or token.tag in NOUN_TAGS or token.tag == "CD"
+        plural = plural or token.tag in ("NNS", "NNPS") or token.text.casefold() == "and"
+        word = token.text.casefold()
+        if word == "it" and not named:
+            return True
+        if word in ("they", "them") and not plural:
             return True
     return False
 

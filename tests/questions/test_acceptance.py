@@ -219,6 +219,8 @@ CASES = [
     ("unresolved_opener", "However, {{blank}} can carry ticks into the home.", "pets", C, (), "f-1", "", True),
     ("unresolved_opener", "From there it spread to the ports of {{blank}}.", "North Africa", C, (), "f-1", "", True),
     ("unresolved_opener", "Males crowd together in {{blank}} of thousands of birds.", "huddles", C, (), "f-1", "", True),
+    ("unresolved_opener", "Light streaming through them makes the dome float, as {{blank}} wrote.", "Procopius", C, (), "f-1", "", True),
+    ("unresolved_opener", "Light streaming through the windows makes them glow, as {{blank}} wrote.", "Procopius", C, (), "f-1", "", False),
 ]  # fmt: skip
 
 
