@@ -125,6 +125,8 @@ def with_article(
         return term  # plurals, names and abbreviations take no other article
     mass = _PREPOSITION_RE.split(term)[0].casefold().endswith(_MASS_ENDINGS)
     said = _usual_article(term, prose) if not det and prose else None
+    if said == "a":
+        return indefinite(term)
     if said is not None:
         return f"{said} {term}".lstrip()
     if det in ("a", "an") or (det in _OTHER_DETERMINERS and not mass):
@@ -141,7 +143,8 @@ def with_article(
 def _usual_article(term: str, prose: str) -> str | None:
     """How the page's prose writes the term, where that settles it: "the" for a name of
     several words it mostly writes with "the" ("the law of demand"), nothing for a term it
-    writes twice or more and never after a determiner ("continental drift"), else None.
+    writes twice or more and never after a determiner ("continental drift"), "a" for one of
+    several words it mostly writes after "a"/"an" ("an alpha particle"), else None.
     "a sound wave" counts as "a sound": a single word's "a" in the prose proves nothing."""
     folded = words(term.casefold())
     spaced = " " + " ".join(folded) + " "
@@ -152,7 +155,11 @@ def _usual_article(term: str, prose: str) -> str | None:
     if len(folded) > 1 and the * 2 >= total:
         return "the"
     determiners = ("a", "an", "the", *_OTHER_DETERMINERS)
-    return "" if not any(f" {d}{spaced}" in prose for d in determiners) else None
+    counted = sum(prose.count(f" {d}{spaced}") for d in determiners)
+    one = prose.count(f" an{spaced}") + prose.count(f" a{spaced}")
+    if len(folded) > 1 and one * 2 > total:
+        return "a"  # "an alpha particle" most times the prose says it: a counted thing
+    return "" if not counted else None
 
 
 def everyday_alias(fact: Fact) -> bool:

@@ -262,7 +262,13 @@ def row_name(ctx: Context, key: str) -> str:
         return decapitalise(key, ctx.doc.proper)
     if lower in lower_case_words(ctx.doc.text):
         return decapitalise(key, ctx.doc.proper - {first})
+    titled = all(w[:1].isupper() for w in key.split())  # not "Leukotriene receptor antagonist"
+    if titled and first.isalpha() and zipf(lower) < NAME_ZIPF:
+        return key  # "Vercovicium": a name the page writes only in its table, never in lower case
     return decapitalise(key, ctx.doc.proper)
+
+
+NAME_ZIPF = 2.0  # a capitalised word rarer than this, never written in lower case, is a name
 
 
 @lru_cache(maxsize=4)

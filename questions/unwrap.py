@@ -88,7 +88,7 @@ def _continues(before: str, line: str, width: int) -> bool:
     if COLUMNS.search(before.strip()) or COLUMNS.search(text) or RULE.match(before.strip()):
         return False
     if _indent(line) > _indent(before):
-        return True
+        return not LABEL.match(text)  # "Key terms" / "  isotopes: …" starts an entry
     if LABEL.match(text) and LABEL.match(before.strip()):
         return False  # "sublimation: …" after "evaporation: …", "miasma — …" after "bubo — …"
     filled = len(before) + 1 + len(text.split()[0]) > width - SLACK

@@ -35,3 +35,44 @@ def test_an_appositive_that_sums_up_a_clause_defines_nothing_before_it() -> None
     prompts = _prompts(page)
     assert "What is mortar?" not in prompts
     assert "What is chlorophyll?" in prompts
+
+
+def test_a_name_the_page_writes_only_in_its_table_keeps_its_capital() -> None:
+    page = (
+        "# Forts\n\nThe wall had sixteen forts, and each fort held a garrison of soldiers.\n\n"
+        "| Fort | Modern site | Position |\n| --- | --- | --- |\n"
+        "| Vercovicium | Housesteads | On the Whin Sill |\n"
+        "| Segedunum | Wallsend | Eastern end |\n"
+        "| Banna | Birdoswald | Above the River Irthing |\n"
+    )
+    prompts = _prompts(page)
+    assert any("Vercovicium" in p for p in prompts), prompts
+    assert not any("vercovicium" in p for p in prompts)
+
+
+def test_a_key_terms_heading_is_no_part_of_its_first_indented_entry() -> None:
+    from questions.unwrap import unwrapped
+
+    lines = [
+        "Key terms",
+        "  radioactive decay: the random change of an unstable nucleus into a",
+        "    more stable one, with the emission of radiation",
+        "  isotopes: atoms of the same element with different numbers of",
+        "    neutrons",
+    ]
+    out = unwrapped(lines)
+    assert out[0] == "Key terms"
+    assert any(line.strip().startswith("radioactive decay: the random change") for line in out)
+
+
+def test_a_glossary_term_the_prose_writes_with_a_or_an_is_asked_with_it() -> None:
+    from questions.templates_gloss import with_article
+
+    prose = " when a nucleus emits an alpha particle its mass falls an alpha particle is heavy "
+    assert with_article("alpha particle", "alpha particle: two protons", prose=prose) == (
+        "an alpha particle"
+    )
+    drift = " continental drift moved the plates continental drift goes on "
+    assert with_article("continental drift", "continental drift: slow movement", prose=drift) == (
+        "continental drift"
+    )
