@@ -823,6 +823,8 @@ def bad_span(q: Question, lex: Lexicon) -> list[str]:
         return ["bad_span"]  # "1990 Woodward": a year and a name are two answers
     if RATIO_BEFORE_RE.search(before):
         return ["bad_span"]  # "up to 9 in ___": the ratio is the fact, not its "10"
+    if re.fullmatch(r"[A-Z][a-z]+(?<!ly),\s*", before) and q.answer[:1].islower():
+        return ["bad_span"]  # "Light, ___ appeared": the blank goes on a list of adjectives
     if hi - lo >= 1 and tokens[lo].tag in VERBS and not q.answer[:1].isupper():
         return ["bad_span"]  # "it ___ into quartzite" → recrystallises: other verbs fit
     symbol = len(q.answer.strip()) <= 2 and q.answer.isalnum() and not q.answer.isupper()

@@ -224,6 +224,8 @@ def _number_items(
     if fact.group == YEARS:  # no option the stem's own years rule out, none of another era
         body = ctx.kinship.numbers(YEARS) if ctx.kinship else ()
         others = plausible_years(fact.answer, others, before + " " + after, body)
+        if APPROXIMATE_RE.search(before):  # "around ___": 1901 is around 1900 as well
+            others = [o for o in others if not _near_year(fact.answer, o)]
     if len(others) >= 2:
         masked = text[: span[0]] + GAP + text[span[1] :]
         yield make(
@@ -238,6 +240,18 @@ def _number_items(
     if no_claim(text) or fact.group == YEARS:
         return  # advice is not true or false; a swapped year reads as an anachronism
     yield _number_statement(ctx, fact, text, span, others)
+
+
+APPROXIMATE_RE = re.compile(
+    r"\b(?:about|around|roughly|approximately|nearly|almost|c\.|circa|some)\s*$", re.I
+)
+NEAR_YEARS = 5  # years within this of an approximate year are no clearly wrong option
+
+
+def _near_year(answer: str, other: str) -> bool:
+    if not (answer.isdigit() and other.isdigit()):
+        return False
+    return abs(int(answer) - int(other)) <= NEAR_YEARS
 
 
 def _number_statement(

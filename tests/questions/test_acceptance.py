@@ -192,6 +192,7 @@ CASES = [
     ("bad_span", "Under heat and pressure it {{blank}} into quartzite, a hard rock.", "recrystallises", C, (), "f-1", "", True),
     ("bad_span", "The record then fell to {{blank}} run in Fukuoka.", "Derek Clayton's 1967", C, (), "f-1", "", True),
     ("bad_span", "The heat released, {{blank}}, equals Qc plus the work done.", "Qh", C, (), "f-1", "", True),
+    ("bad_span", "Light, {{blank}} appeared around 1900 and made the game faster.", "hollow celluloid balls", C, (), "f-1", "", True),
     ("unresolved_opener", "The best known {{blank}} was dichlorodifluoromethane.", "CFC", C, (), "f-1", "", True),
     ("unresolved_opener", "The name has been used in English for the {{blank}} since about 1450.", "hedgehog", C, (), "f-1", "", True),
     ("unresolved_opener", "The word {{blank}} comes from Old High German.", "hansa", C, (), "f-1", "", False),

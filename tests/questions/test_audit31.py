@@ -76,3 +76,10 @@ def test_a_glossary_term_the_prose_writes_with_a_or_an_is_asked_with_it() -> Non
     assert with_article("continental drift", "continental drift: slow movement", prose=drift) == (
         "continental drift"
     )
+
+
+def test_an_approximate_year_takes_no_option_within_five_years() -> None:
+    from questions.templates_blanks import APPROXIMATE_RE, _near_year
+
+    assert APPROXIMATE_RE.search("Light balls appeared around ")
+    assert _near_year("1900", "1901") and not _near_year("1900", "1926")
