@@ -225,7 +225,7 @@ def _number_items(
         body = ctx.kinship.numbers(YEARS) if ctx.kinship else ()
         others = plausible_years(fact.answer, others, before + " " + after, body)
         if APPROXIMATE_RE.search(before):  # "around ___": 1901 is around 1900 as well
-            others = [o for o in others if not _near_year(fact.answer, o)]
+            others = [o for o in others if not near_year(fact.answer, o)]
     if len(others) >= 2:
         masked = text[: span[0]] + GAP + text[span[1] :]
         yield make(
@@ -248,7 +248,7 @@ APPROXIMATE_RE = re.compile(
 NEAR_YEARS = 5  # years within this of an approximate year are no clearly wrong option
 
 
-def _near_year(answer: str, other: str) -> bool:
+def near_year(answer: str, other: str) -> bool:
     if not (answer.isdigit() and other.isdigit()):
         return False
     return abs(int(answer) - int(other)) <= NEAR_YEARS

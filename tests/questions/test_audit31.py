@@ -79,7 +79,7 @@ def test_a_glossary_term_the_prose_writes_with_a_or_an_is_asked_with_it() -> Non
 
 
 def test_an_approximate_year_takes_no_option_within_five_years() -> None:
-    from questions.templates_blanks import APPROXIMATE_RE, _near_year
+    from questions.templates_blanks import APPROXIMATE_RE, near_year
 
     assert APPROXIMATE_RE.search("Light balls appeared around ")
-    assert _near_year("1900", "1901") and not _near_year("1900", "1926")
+    assert near_year("1900", "1901") and not near_year("1900", "1926")
