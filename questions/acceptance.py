@@ -114,7 +114,8 @@ BACK_OPENER_RE = re.compile(
     r"in (?:this|that|these|those|such|either|each) (?:case|cases|way|situation|instance)|"
     r"as a (?:result|consequence)|for (?:this|that|these) reasons?|because of (?:this|that)|"
     r"at this (?:point|stage|time)|in (?:addition|contrast|comparison) to (?:this|that|these)|"
-    r"after (?:that|this)|before (?:that|this)|at the same time|in the meantime|in turn"
+    r"after (?:that|this)|before (?:that|this)|at the same time|in the meantime|in turn|"
+    r"in fact|indeed|in other words|that is(?=,)"
     # "Other famous examples include …", "Another example is …": more of a list named before
     r"|(?:other|further|more)\s+(?:\w+\s+)?examples\b|another\s+(?:\w+\s+)?example\b"
     # "The best known, Meganeura, …", "The largest is …": the best of a class named before
@@ -515,17 +516,32 @@ BE_WORDS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 BOTH_RE = re.compile(r"\b(?:as well as|both|not only|along with)\b", re.I)
 
 
+# Tags that open a sentence with a phrase before its subject ("In Britain", "Native to …").
+OPENING_PHRASE_TAGS = frozenset(["IN", "RB", "JJ", "VBN", "VBG", "CD"])
+
+
 def _pronoun_before_noun(body: str) -> bool:
     """ "If you could already send it securely, …": "it"/"they"/"them" before the stem has
     named any thing at all refers to one a sentence before named; "they"/"them" before it
     has named things (a plural or two joined by "and": "Light streaming through them …")."""
-    named = plural = False
-    for token in tag(body):
+    named = plural = common = False
+    tokens = tag(body)
+    for token, after in zip(tokens, [*tokens[1:], None], strict=True):
         named = named or token.tag in NOUN_TAGS or token.tag == "CD"
+        common = common or token.tag in ("NN", "NNS")
         plural = plural or token.tag in ("NNS", "NNPS") or token.text.casefold() == "and"
         word = token.text.casefold()
         if word == "it" and not named:
             return True
+        opener = tokens[0].tag in OPENING_PHRASE_TAGS  # not a subject: "In Britain it …"
+        if (
+            word == "it"
+            and opener
+            and not common
+            and after is not None
+            and after.tag in FINITE_VERB
+        ):
+            return True  # "In Britain it became fashionable": no thing named before "it"
         if word in ("they", "them") and not plural:
             return True
     return False

@@ -85,9 +85,16 @@ def _cue_stems(text: str) -> frozenset[str]:
     return content_stems(text) - TEMPLATE_STEMS - GENERIC_STEMS
 
 
+# A range of two numbers: "18 to 22 percent", "95–100 °C".
+RANGE_RE = re.compile(r"\d[\d,.]*\s*(?:[a-z]+\s*)?(?:to|–|-)\s*\d")  # "6 months – 3 years"
+
+
 def option_cue(q: Question, lex: Lexicon) -> list[str]:
     if q.kind != Kind.MULTIPLE_CHOICE:
         return []
+    ranges = [bool(RANGE_RE.search(o)) for o in q.options]
+    if len(ranges) > 2 and q.correct is not None and ranges.count(ranges[q.correct]) == 1:
+        return ["option_cue"]  # the key alone is a range, or alone a single value
     stem = _cue_stems(q.prompt)
     wrong = [o for i, o in enumerate(q.options) if i != q.correct]
     key_cued = bool(_cue_stems(q.answer) & stem)

@@ -39,7 +39,7 @@ WEAK_PREDICATE = re.compile(
     r"|^(?:a|an) (?:poor|bad|good|great|ideal|excellent|useful|popular|sensible|safe|easy)\b"
 )
 # "The present building is the third church …": a thing the page points at, not a term.
-_DEICTIC = "present current same other former latter following previous remaining existing"
+_DEICTIC = "present current same other former latter following previous remaining existing original"
 DEICTIC_WORDS = frozenset(_DEICTIC.split())
 CAUSE_RES = (
     re.compile(

@@ -120,6 +120,8 @@ def check_leakage(q: Question, ctx: GateContext) -> list[str]:
     names = [q.answer, *q.accepted] if direct else ctx.names(q.answer, q.accepted)
     if any(contains_phrase(stem_text, n) for n in names) or _computed(q):
         return ["leakage"]
+    if _spelled_initials(q.answer, stem_text):
+        return ["leakage"]
     answer_stems = {stem(w) for w in content_words(q.answer) if w.casefold() not in GENERIC}
     answer_stems -= _shared_by_options(q)
     if not answer_stems:
@@ -132,6 +134,26 @@ def check_leakage(q: Question, ctx: GateContext) -> list[str]:
     if _long_meaning(q, answer_stems):
         return []  # "What is income elasticity of demand?" → "… quantity demanded divided by …"
     return ["leakage"] if _word_inside(q, stem_text) or _converted(q) else []
+
+
+ACRONYM_TOKEN_RE = re.compile(r"\b[A-Z]{2,5}\b")
+INITIALS_SKIP = frozenset(["and", "of", "the", "or"])
+
+
+def _spelled_initials(answer: str, stem_text: str) -> bool:
+    """Does the stem name, word by word, what an abbreviation of the answer stands for
+    ("carbon, nitrogen and oxygen" before the "CNO cycle")?"""
+    initials = "".join(
+        w[0].upper()
+        for w in words(stem_text)
+        if w.casefold() not in INITIALS_SKIP and w[:1].isalpha()
+    )
+    if len(words(answer)) > INITIALS_ANSWER_WORDS:
+        return False  # "Restless legs syndrome (RLS) is a disorder …": the abbreviation is aside
+    return any(len(a) >= 3 and a in initials for a in ACRONYM_TOKEN_RE.findall(answer))
+
+
+INITIALS_ANSWER_WORDS = 3
 
 
 # "0.15 x 34 = ___": the stem's own arithmetic gives the blank.

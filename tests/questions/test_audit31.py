@@ -83,3 +83,8 @@ def test_an_approximate_year_takes_no_option_within_five_years() -> None:
 
     assert APPROXIMATE_RE.search("Light balls appeared around ")
     assert near_year("1900", "1901") and not near_year("1900", "1926")
+
+
+def test_an_original_thing_the_page_points_at_is_no_term() -> None:
+    page = "# Magna Carta\n\nThe original charter was a peace treaty between the king and barons.\n"
+    assert "What is the original charter?" not in _prompts(page)

@@ -244,3 +244,14 @@ def test_a_word_stem_inside_the_answer_and_a_number_said_again_give_it_away() ->
     assert "leakage" in check_question(cloze(energy, "6.7"), CTX)
     plain = "The energy needed to melt the ice is about 6.7 × 10^5 J in all."
     assert "leakage" not in check_question(cloze(plain, "6.7"), CTX)
+
+
+def test_words_that_spell_an_abbreviation_of_the_answer_give_it_away() -> None:
+    said = "In heavier stars carbon, nitrogen and oxygen act as catalysts in the CNO cycle."
+    source = Source("Stars", said, 0, len(said))
+    cloze = q(Kind.CLOZE, said.replace("CNO cycle", CLOZE_BLANK), "CNO cycle", source=source)
+    assert "leakage" in check_question(cloze, CTX)
+    said = "In heavier stars, catalysts such as carbon drive the CNO cycle."
+    source = Source("Stars", said, 0, len(said))
+    cloze = q(Kind.CLOZE, said.replace("CNO cycle", CLOZE_BLANK), "CNO cycle", source=source)
+    assert "leakage" not in check_question(cloze, CTX)
