@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 CUE_REASONS = {
     "label_leak": "the section label glued before the stem holds the answer's root",
-    "option_cue": "the key is the only option sharing a word with the stem",
+    "option_cue": "the key stands out: the only option sharing a word with the stem, or a range",
     "generic_phrase": "the blank is a phrase of everyday words that synonyms fill as well",
     "open_answer": "the keyed answer is a partial list or a long series, not a definition",
     "cognate_leak": "a gloss's key shares the word stem of the name the stem asks about",
