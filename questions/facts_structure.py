@@ -20,7 +20,7 @@ from questions.document import Document, Unit, split_parenthetical
 from questions.facts import Fact
 from questions.lines import term_line
 from questions.nlp import singular
-from questions.tables import CELL_SEP, EMPTY_CELL
+from questions.tables import CELL_SEP, COMPARISON_KEYS, EMPTY_CELL
 from questions.templates import TEMPLATES
 from questions.textutil import is_acronym, words
 
@@ -34,7 +34,7 @@ def table_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     cells = unit.line.text.split(CELL_SEP)
     if len(cells) != len(columns) or not _filled(cells[0]):
         return
-    transposed = columns[0] == EMPTY_CELL
+    transposed = columns[0] == EMPTY_CELL or _compares(columns)
     for column, value in zip(columns[1:], cells[1:], strict=True):
         if not _filled(value) or not _filled(column):
             continue
@@ -42,6 +42,14 @@ def table_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         name, abbr = _name(thing)
         group = f"table@{header.start}:{attribute}"
         yield Fact("table_cell", name, value, unit, group, name, attribute, abbr)
+
+
+def _compares(columns: list[str]) -> bool:
+    key = columns[0].strip().casefold()
+    return len(columns) >= COMPARED_COLUMNS and singular(key) in COMPARISON_KEYS
+
+
+COMPARED_COLUMNS = 3
 
 
 def _filled(cell: str) -> bool:

@@ -151,3 +151,10 @@ def _table(rows: list[list[str]], header_rows: int, end: int) -> Table:
     header = tuple(" ".join(c for c in col if c != EMPTY_CELL) or EMPTY_CELL for col in columns)
     body = tuple(row for row in cleaned[header_rows:] if any(c != EMPTY_CELL for c in row))
     return Table(header=header, rows=body, end=end)
+
+
+# A key column naming properties, not things: "Sign | Heat exhaustion | Heatstroke" compares
+# two things (the other headers) sign by sign; its rows are the properties.
+COMPARISON_KEYS = frozenset(
+    ["sign", "feature", "characteristic", "property", "aspect", "criterion", "attribute"]
+)

@@ -39,7 +39,7 @@ from questions.nlp import (
     tag_phrase,
 )
 from questions.rarity import zipf
-from questions.tables import CELL_SEP
+from questions.tables import CELL_SEP, COMPARISON_KEYS
 from questions.textutil import (
     capitalise,
     contains_phrase,
@@ -119,10 +119,19 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     values = rotated(ctx, fact, _others(ctx, fact, "answer"), fact.answer)
     yield make(ctx.doc, fact, Kind.MULTIPLE_CHOICE, stem, fact.answer, said, distractors=values[:3])
     yield from _which_row(ctx, fact, attribute[0], frame)
+    if _adverbial(fact.answer):
+        return  # "The main risk of OPV is very rarely, vaccine-derived poliovirus": no claim
     false = say_false(fact) and bool(values)
     claim = _inline(ctx, values[0] if false else fact.answer)
-    prompt = capitalise(f"{frame}the {attribute[0]} {of} {row} {be} {claim}.")
+    prompt = capitalise(f"{frame}{named} {of} {row} {be} {claim}.")  # "An example of …"
     yield make(ctx.doc, fact, Kind.TRUE_FALSE, prompt, "False" if false else "True", said)
+
+
+def _adverbial(value: str) -> bool:
+    """Does a cell open with an adverb ("Very rarely, …", "Usually …")? It then reads after
+    "is" as no statement."""
+    first = tag_phrase(value.casefold())[:1]
+    return bool(first) and first[0].tag.startswith("RB")
 
 
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
@@ -336,6 +345,8 @@ def row_kind(ctx: Context, fact: Fact) -> str:
     tokens = tag_phrase(key.casefold())  # a capitalised header is no name
     if not 0 < len(tokens) <= 3 or tokens[-1].tag != "NN" or key.casefold() in GENERIC_KEYS:
         return ""  # a plural, a phrase, "Name": not "Which ___ has …?"
+    if singular(key.strip().casefold()) in COMPARISON_KEYS:
+        return ""  # "Feature | IPV | OPV": the rows are properties, the columns the things
     if any(t.tag not in ATTRIBUTE_TAGS for t in tokens) or not key.replace(" ", "").isalpha():
         return ""
     return decapitalise(key, frozenset())

@@ -88,3 +88,20 @@ def test_an_approximate_year_takes_no_option_within_five_years() -> None:
 def test_an_original_thing_the_page_points_at_is_no_term() -> None:
     page = "# Magna Carta\n\nThe original charter was a peace treaty between the king and barons.\n"
     assert "What is the original charter?" not in _prompts(page)
+
+
+COMPARISON = """# Heat illness
+
+Heat exhaustion and heatstroke are two heat illnesses that need different care.
+
+| Sign | Heat exhaustion | Heatstroke |
+|---|---|---|
+| Body temperature | Raised, usually below 40 °C | 40 °C or higher |
+| Mental state | Alert, but may feel faint | Confused or agitated |
+"""
+
+
+def test_a_table_comparing_two_things_sign_by_sign_is_asked_per_thing() -> None:
+    prompts = _prompts(COMPARISON)
+    assert "What is the body temperature of heatstroke?" in prompts
+    assert not any("Which sign" in p or "heat exhaustion of" in p for p in prompts), prompts
