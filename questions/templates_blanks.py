@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from questions.acceptance import needs_antecedent
-from questions.antecedent import unbracketed
+from questions.antecedent import gives_away, unbracketed
 from questions.build import Candidate, make, say_false
 from questions.context import Context
 from questions.facts import Fact
@@ -97,11 +97,25 @@ def key_term(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         return  # the pronoun was the answer's own first word: nothing sensible to ask
     said = fact.unit.sentence.text
     prompt = either_article(text, (start, end)) + CLOZE_BLANK + text[end:]
+    asked = _faq_question(ctx, fact) if shift == 0 else ""
+    prompt = f"{asked} {prompt}" if asked else prompt
     yield make(ctx.doc, fact, Kind.CLOZE, prompt, fact.answer, said, accepted=variants(fact.answer))
     if fact.group.startswith("number:"):
         yield from _number_items(ctx, fact, text, (start, end))
     else:
         yield from _term_items(ctx, fact, text, (start, end))
+
+
+def _faq_question(ctx: Context, fact: Fact) -> str:
+    """The FAQ heading a cloze of its answer's first sentence is shown after ("How much
+    caffeine is in coffee? A single shot of espresso contains roughly ___."): the question
+    says what the answer is about. "" elsewhere, or where the heading gives the answer away."""
+    section = ctx.doc.sections[fact.unit.section]
+    heading = section.heading.text.strip() if section.heading is not None else ""
+    first = ctx.doc.first_paragraph.get(fact.unit.section)
+    if not heading.endswith("?") or first != fact.unit.sentence.start:
+        return ""
+    return "" if gives_away(fact.answer, heading) else heading
 
 
 # "a"/"an" right before a blank: its sound would hint at the answer's first letter.
