@@ -137,7 +137,9 @@ def check_leakage(q: Question, ctx: GateContext) -> list[str]:
 
 
 ACRONYM_TOKEN_RE = re.compile(r"\b[A-Z]{2,5}\b")
-INITIALS_SKIP = frozenset(["and", "of", "the", "or"])
+INITIALS_SKIP = frozenset(
+    ["and", "of", "the", "or", "by", "for", "to", "in", "a", "an", "with", "on"]
+)
 
 
 def _spelled_initials(answer: str, stem_text: str) -> bool:
@@ -150,7 +152,17 @@ def _spelled_initials(answer: str, stem_text: str) -> bool:
     )
     if len(words(answer)) > INITIALS_ANSWER_WORDS:
         return False  # "Restless legs syndrome (RLS) is a disorder …": the abbreviation is aside
-    return any(len(a) >= 3 and a in initials for a in ACRONYM_TOKEN_RE.findall(answer))
+    if any(len(a) >= 3 and a in initials for a in ACRONYM_TOKEN_RE.findall(answer)):
+        return True
+    # a word made of initials: "maser" after "Microwave Amplification by Stimulated Emission"
+    return any(
+        ACRONYM_WORD_LENGTH[0] <= len(w) <= ACRONYM_WORD_LENGTH[1] and w.upper() in initials
+        for w in words(answer)
+        if w.isalpha()
+    )
+
+
+ACRONYM_WORD_LENGTH = (4, 6)
 
 
 INITIALS_ANSWER_WORDS = 3

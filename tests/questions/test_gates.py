@@ -255,3 +255,13 @@ def test_words_that_spell_an_abbreviation_of_the_answer_give_it_away() -> None:
     source = Source("Stars", said, 0, len(said))
     cloze = q(Kind.CLOZE, said.replace("CNO cycle", CLOZE_BLANK), "CNO cycle", source=source)
     assert "leakage" not in check_question(cloze, CTX)
+
+
+def test_a_word_made_of_the_stems_initials_is_given_away() -> None:
+    said = (
+        "The laser grew out of the maser, which stands for Microwave Amplification by "
+        "Stimulated Emission of Radiation."
+    )
+    source = Source("History", said, 0, len(said))
+    cloze = q(Kind.CLOZE, said.replace("maser", CLOZE_BLANK), "maser", source=source)
+    assert "leakage" in check_question(cloze, CTX)

@@ -1,0 +1,39 @@
+"""A cloze of a FAQ answer's first sentence is shown after its question (round 34: the
+heading resolved "the first dose", "the earliest walls", "the whitish coating")."""
+
+from __future__ import annotations
+
+from questions.model import CLOZE_BLANK, Kind
+from questions.pipeline import generate
+from questions.reading import RawArticle
+
+FAQ = """# Chocolate: questions and answers
+
+Chocolate is made from the roasted seeds of the cacao tree, which grows in the tropics.
+
+## Why does old chocolate sometimes turn white?
+
+The whitish coating is called bloom, and it is harmless to eat. Fat bloom appears when cocoa
+butter melts and sets again on the surface after the bar has been stored somewhere warm.
+
+## Why is chocolate dangerous for dogs?
+
+Chocolate contains theobromine, a bitter stimulant related to caffeine. Dogs break it down
+far more slowly than people do, so even a small amount of dark chocolate can poison a dog.
+
+## Where is cacao grown?
+
+Cacao trees grow within about 20 degrees of the equator, mostly in West Africa. Ivory Coast
+and Ghana together grow more than half of the world's cacao.
+"""
+
+
+def test_the_first_sentence_of_an_answer_is_asked_after_its_question() -> None:
+    bank, _ = generate(RawArticle("chocolate.md", FAQ, "md"))
+    clozes = {q.answer: q.prompt for q in bank.questions if q.kind == Kind.CLOZE}
+    assert clozes.get("bloom") == (
+        "Why does old chocolate sometimes turn white? "
+        f"The whitish coating is called {CLOZE_BLANK}, and it is harmless to eat."
+    )
+    later = [p for p in clozes.values() if "Fat bloom" in p or "Ghana" in p]
+    assert all(not p.startswith(("Why", "Where")) for p in later)  # only the first sentence
