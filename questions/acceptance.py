@@ -140,7 +140,10 @@ PAGE_RE = re.compile(
     r"|our (?:readers|site|visitors|guide|team|editors|volunteers|supporters|members|charity)"
     # the organisation's people and places: "Our CPAP nurses will …", "our observing officer"
     r"|our (?:\w+ )?(?:nurses|staff|doctors|officers?|instructors|experts|advisers|advisors|"
-    r"technicians|clinic|service|helpline|club|society|shop|website|centre|center|museum)\b"
+    r"technicians|clinic|service|helpline|club|society|shop|website|centre|center|museum|"
+    r"gallery|galleries|collection|exhibition|library|school|enquiry|enquiries|league|"
+    r"approach|sheets|course|courses|visitors|readers|page|pages|projects|earlier)\b"
+    r"|\b(?:readers|visitors) (?:write|ask|send)|\bwrite to us\b|\bwe (?:saw|trace|welcome)\b"
     r"|(?:is|are) (?:blue|yellow|red|green|(?:light|dark) gr[ae]y)\b)",
     re.I,
 )

@@ -67,6 +67,8 @@ NCS = "Which item is described as measuring the speed of nerve signals?"
 CASES = [
     ("page_reference", "Our CPAP {{blank}} will set up your machine at the clinic.", "nurses", C, (), "f-1", "", True),
     ("page_reference", "Our day gets longer by about {{blank}} each century.", "0.002 second", C, (), "f-1", "", False),
+    ("page_reference", "The {{blank}} model in our gallery is a full-size replica.", "spacecraft", C, (), "f-1", "", True),
+    ("page_reference", "Each spine is a hollow hair made of {{blank}}, as are our fingernails.", "keratin", C, (), "f-1", "", False),
     ("contact_answer", "What is given for “CPAP helpline”?", "01632 960 422", F, (), "f-1", "", True),
     ("contact_answer", "How many people live in the city?", "1,200,000", F, (), "f-1", "", False),
     ("profession_blank", "{{blank}} measure the flow of large currents in sverdrups.", "Oceanographers", C, (), "f-1", "", True),
