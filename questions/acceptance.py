@@ -139,12 +139,20 @@ PAGE_RE = re.compile(
     r"|go to|click|brand name products?"
     r"|our (?:readers|site|visitors|guide|team|editors|volunteers|supporters|members|charity)"
     # the organisation's people and places: "Our CPAP nurses will …", "our observing officer"
-    r"|our (?:\w+ )?(?:nurses|staff|doctors|officers?|instructors|experts|advisers|advisors|"
+    r"|our (?:\w+ ){0,3}(?:nurses|staff|doctors|officers?|instructors|experts|advisers|advisors|"
     r"technicians|clinic|service|helpline|club|society|shop|website|centre|center|museum|"
     r"gallery|galleries|collection|exhibition|library|school|enquiry|enquiries|league|"
     r"approach|sheets|course|courses|visitors|readers|page|pages|projects|earlier)\b"
     r"|\b(?:readers|visitors) (?:write|ask|send)|\bwrite to us\b|\bwe (?:saw|trace|welcome)\b"
     r"|(?:is|are) (?:blue|yellow|red|green|(?:light|dark) gr[ae]y)\b)",
+    re.I,
+)
+OUR_BLANK_RE = re.compile(r"\bour (?:\{\{blank\}\}|___)", re.I)
+# Opening hours and event times: a clock time with a weekday or "every day".
+CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\s*(?:m|km|kg|g|s)\b)")
+SCHEDULE_RE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|weekends?"
+    r"|every day|daily)\b",
     re.I,
 )
 FIGURE_RE = re.compile(
@@ -271,9 +279,21 @@ PHONE_RE = re.compile(r"^\+?\(?\d[\d ()-]{6,}\d$")
 
 
 def contact_answer(q: Question, lex: Lexicon) -> list[str]:
-    """An answer that is a telephone number: the page's contact line, not its topic."""
+    """An answer that is a telephone number, or a part of an e-mail or web address: the
+    page's contact line, not its topic."""
     digits = sum(c.isdigit() for c in q.answer)
-    return ["contact_answer"] if PHONE_RE.match(q.answer.strip()) and digits >= 9 else []
+    if PHONE_RE.match(q.answer.strip()) and digits >= 9:
+        return ["contact_answer"]
+    if q.kind != Kind.CLOZE:
+        return []
+    before, _, after = q.prompt.partition(CLOZE_BLANK)
+    address = ADDRESS_BEFORE_RE.search(before) or ADDRESS_AFTER_RE.match(after)
+    return ["contact_answer"] if address else []
+
+
+# "email recycling@___.gov.uk", "www.___.org": a blank glued into an address
+ADDRESS_BEFORE_RE = re.compile(r"(?:@|www\.|https?://)\S*$")
+ADDRESS_AFTER_RE = re.compile(r"^(?:@|\.(?:gov|org|com|net|co|ac|edu|uk)\b)")
 
 
 def _sentence_tokens(q: Question) -> tuple[tuple[Token, ...], int, int]:
@@ -398,6 +418,10 @@ def page_reference(q: Question, lex: Lexicon) -> list[str]:
     sentence = q.source.sentence
     if PAGE_RE.search(sentence) or sentence.rstrip().endswith(":") or page_voice(sentence):
         return ["page_reference"]
+    if OUR_BLANK_RE.search(q.prompt):
+        return ["page_reference"]  # "Our ___ gives free advice": the organisation's own
+    if CLOCK_RE.search(sentence) and SCHEDULE_RE.search(sentence):
+        return ["page_reference"]  # "… run every Saturday from 10:00 to 12:00": a timetable
     if q.kind == Kind.CLOZE:
         before, after = _parts(q)
         if len(words(before + after)) <= 4 or re.fullmatch(r"\(?\d{1,2}\)?", q.answer.strip()):
