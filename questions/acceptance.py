@@ -553,6 +553,7 @@ def _pronoun_before_noun(body: str) -> bool:
     has named things (a plural or two joined by "and": "Light streaming through them …")."""
     named = plural = common = False
     tokens = tag(body)
+    opener = bool(tokens) and tokens[0].tag in OPENING_PHRASE_TAGS  # "In Britain it …"
     for token, after in zip(tokens, [*tokens[1:], None], strict=True):
         named = named or token.tag in NOUN_TAGS or token.tag == "CD"
         common = common or token.tag in ("NN", "NNS")
@@ -560,7 +561,6 @@ def _pronoun_before_noun(body: str) -> bool:
         word = token.text.casefold()
         if word == "it" and not named:
             return True
-        opener = tokens[0].tag in OPENING_PHRASE_TAGS  # not a subject: "In Britain it …"
         if (
             word == "it"
             and opener

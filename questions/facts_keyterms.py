@@ -66,9 +66,9 @@ NAME_BONUS = 2.0  # a person, place, law or organisation named mid-sentence
 NAMED_BONUS = 2.0  # the term the sentence names: "called X", "known as X", "termed X"
 # Words that may join the capitalised words of one name: "Pediculus humanus", "Joan of Arc".
 CLAUSE_OPENERS = frozenset(':;.!?"“‘(—–')
+NAMING_CUE = r"called|termed|named|dubbed|known as|referred to as"
 NAMING_BEFORE = re.compile(
-    r"\b(?:called|termed|named|dubbed|known as|referred to as|described as)\s+"
-    r"(?:an?\s|the\s)?[\"“‘']?$",
+    rf"\b(?:{NAMING_CUE}|described as)\s+(?:an?\s|the\s)?[\"“‘']?$",
     re.I,
 )
 # Talk about the page itself: "this article", "the table below", "please refer to …".
@@ -214,8 +214,7 @@ def is_name(text: str, span: tuple[int, int]) -> bool:
 # The words between a naming cue and the noun phrase the tagger found: "called the
 # limiting/VBG factor" names "limiting factor", not "factor".
 NAMED_MODIFIERS_RE = re.compile(
-    r"\b(?:called|termed|named|dubbed|known as|referred to as)\s+(?:an?\s|the\s)?[\"“‘']?"
-    r"((?:[a-z][\w-]*\s){1,2})$",
+    rf"\b(?:{NAMING_CUE})\s+(?:an?\s|the\s)?[\"“‘']?((?:[a-z][\w-]*\s){{1,2}})$",
     re.I,
 )
 

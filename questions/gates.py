@@ -145,13 +145,13 @@ INITIALS_SKIP = frozenset(
 def _spelled_initials(answer: str, stem_text: str) -> bool:
     """Does the stem name, word by word, what an abbreviation of the answer stands for
     ("carbon, nitrogen and oxygen" before the "CNO cycle")?"""
+    if len(words(answer)) > INITIALS_ANSWER_WORDS:
+        return False  # "Restless legs syndrome (RLS) is a disorder …": the abbreviation is aside
     initials = "".join(
         w[0].upper()
         for w in words(stem_text)
         if w.casefold() not in INITIALS_SKIP and w[:1].isalpha()
     )
-    if len(words(answer)) > INITIALS_ANSWER_WORDS:
-        return False  # "Restless legs syndrome (RLS) is a disorder …": the abbreviation is aside
     if any(len(a) >= 3 and a in initials for a in ACRONYM_TOKEN_RE.findall(answer)):
         return True
     # a word made of initials: "maser" after "Microwave Amplification by Stimulated Emission"
