@@ -90,7 +90,7 @@ def topic_of(doc: Document) -> Topic | None:
     destructive disease of …"), among the first ``LEAD`` paragraph sentences, as a ``Topic``."""
     keys = {_bare(doc.title), _bare(_SUBTITLE_RE.sub("", doc.title))} - {""}
     lead = [u for u in doc.units if u.line.kind == "paragraph"][:LEAD]
-    for i, unit in enumerate(lead):
+    for unit in lead:
         match = definition_match(unit.sentence.text)
         if not match or _bare(match.group("subject")) not in keys:
             continue
