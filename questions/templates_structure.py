@@ -99,7 +99,7 @@ def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if words(fact.answer)[:1] and words(fact.answer)[0].casefold() in NO_VALUE:
         return  # "Varies widely", "Unknown": the row has no value to learn
     attribute = attribute_name(fact.relation)
-    row = joined(of_its_kind(ctx, fact, row_name(ctx, fact.subject)))
+    row = joined(of_its_kind(ctx, fact, table_row_name(ctx, fact)))
     if not attribute or not is_noun_phrase(fact.subject) or fact.subject[:1].isdigit():
         return  # "Plasma", "Median survival (years)": no stem a person would write
     said, be = fact.unit.sentence.text, "are" if attribute[1] else "is"
@@ -259,6 +259,17 @@ def joined(items: str) -> str:
     if len(parts) < 3 or any(not p or re.search(r"\b(?:and|or)\b", p) for p in parts):
         return items
     return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def table_row_name(ctx: Context, fact: Fact) -> str:
+    """``row_name``, except in a column of names: where most rows keep their capital
+    ("Neckar", "Aare", "Moselle"), the rest are names too ("Main", "Ill"), not "main"."""
+    name = row_name(ctx, fact.subject)
+    if name == fact.subject or not all(w[:1].isupper() for w in fact.subject.split()):
+        return name
+    keys = [fact.subject, *_others(ctx, fact, "subject")]
+    kept = sum(row_name(ctx, key) == key for key in keys)
+    return fact.subject if 2 * kept >= len(keys) else name
 
 
 def row_name(ctx: Context, key: str) -> str:
