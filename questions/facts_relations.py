@@ -143,7 +143,8 @@ def appositive_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
 # …" names what was done, not what mortar is.
 _SHELL = (
     "technique process practice method approach procedure arrangement design feature step "
-    "move measure strategy tradition habit change effect phenomenon situation"
+    "move measure strategy tradition habit change effect phenomenon situation event "
+    "development decision episode feat achievement milestone outcome"
 )
 SHELL_NOUNS = frozenset(_SHELL.split())
 

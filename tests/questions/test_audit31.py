@@ -30,10 +30,12 @@ def test_an_appositive_that_sums_up_a_clause_defines_nothing_before_it() -> None
         "# Walls\n\nThe walls are built of brick laid in thick beds of mortar, a technique that "
         "made them light but let them deform as the mortar set.\n\n"
         "Chlorophyll gives leaves their colour, and plants rely on chlorophyll, a green pigment "
-        "that absorbs red and blue light.\n"
+        "that absorbs red and blue light.\n\nIn 406 the tribes crossed the river into Gaul, an "
+        "event often linked with the collapse of Roman rule in the west.\n"
     )
     prompts = _prompts(page)
     assert "What is mortar?" not in prompts
+    assert "What is Gaul?" not in prompts  # "an event": the crossing, not Gaul
     assert "What is chlorophyll?" in prompts
 
 
