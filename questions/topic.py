@@ -30,6 +30,7 @@ COLLECTIVE = frozenset(["one", "collection", "family", "member", "series", "clas
 _ONE_OF_RE = re.compile(r"one of (?:the |its |their |[A-Z]\w+'s )?", re.I)
 # "Tetanus: causes, symptoms and vaccination", "Rhine – Rivers of Europe": the topic first.
 _SUBTITLE_RE = re.compile(r"\s*(?::|\s[–—-]\s|\|).*$")
+_PREPOSITION_RE = re.compile(r"\b(?:on|in|of|at|near|from|by|with|for|to)\b")
 # "It" that points at nothing: "It is likely that …", "It takes …", "It seems …".
 _EMPTY_IT_RE = re.compile(
     r"^It\s+(?:(?:is|was|will be|would be|can be|may be|has been)\s+(?:\w+\s+){0,3}?"
@@ -108,6 +109,8 @@ def _topic(subject: str, predicate: str) -> Topic | None:
     phrases = noun_phrases(rest)
     if not (one_of or re.match(r"an? ", predicate)) or not phrases or phrases[0].start > 30:
         return None  # "the percentage change in …" says what it is, not its class
+    if _PREPOSITION_RE.search(rest[: phrases[0].start]):
+        return None  # "a somma-stratovolcano on the Gulf …": the class was not read
     if re.match(r"an?\s", subject, re.I) or not _ends_there(rest, phrases[0].end):
         return None  # "a swift ocean current": cut short; "A coral reef is …": any reef
     noun = singular(phrases[0].head.casefold())
@@ -119,12 +122,19 @@ def _topic(subject: str, predicate: str) -> Topic | None:
 
 
 def _written_lower(doc: Document, topic: Topic) -> bool:
-    """Lower case inside a sentence, unless the page writes the name capitalised there
-    ("the Rhine", "Hadrian's Wall"): "Late blight" opens a sentence only by its place."""
-    first = topic.bare.split()[0]
-    capitalised = re.compile(rf"(?<=[a-z,] ){re.escape(first)}\b")
+    """Lower case inside a sentence where the page writes it so ("tetanus") or it is a
+    common noun's phrase ("Late blight"), never a name ("Mount Vesuvius", "the Rhine")."""
+    bare = topic.bare
+    first, lowered = bare.split()[0], bare[:1].lower() + bare[1:]
+    if not first[:1].isupper():
+        return False
     prose = [u.sentence.text for u in doc.units if u.line.kind == "paragraph"]
-    return first[:1].isupper() and not any(capitalised.search(text) for text in prose)
+    capitalised = re.compile(rf"(?<=[a-z,] ){re.escape(first)}\b")
+    if any(capitalised.search(text) for text in prose):
+        return False
+    said = re.compile(rf"\b{re.escape(lowered)}\b")
+    phrase = len(bare.split()) > 1 and not all(w[:1].isupper() for w in bare.split())
+    return phrase or any(said.search(text) for text in prose)
 
 
 def _its(doc: Document, definition: Unit) -> frozenset[str]:

@@ -96,3 +96,23 @@ def test_initials_of_the_topic_before_the_class_keep_the_class() -> None:
     assert topic is not None and topic.noun == "disorder"
     sentence = "RLS can affect anyone, but the disorder is more common in older people."
     assert topic.named(_cloze(sentence, "older people")).prompt.count("the disorder") == 1
+
+
+def test_a_class_the_tagger_did_not_read_is_not_taken_from_a_place_after_it() -> None:
+    text = (
+        "Mount Vesuvius\n\nMount Vesuvius is a somma-stratovolcano on the Gulf of Naples in "
+        "Italy.\n"
+    )
+    found = topic_of(analyse(text, "txt").doc)
+    assert found is None or found.noun != "gulf"
+
+
+def test_a_name_of_capitalised_words_keeps_its_capitals_inside_a_sentence() -> None:
+    text = (
+        "Mount Etna\n\nMount Etna is an active volcano in Sicily. Farmers grow grapes on the "
+        "volcano because its soil is rich.\n"
+    )
+    topic = topic_of(analyse(text, "txt").doc)
+    assert topic is not None and topic.noun == "volcano"
+    sentence = "Farmers grow grapes on the volcano because its soil is rich."
+    assert "on Mount Etna because" in topic.named(_cloze(sentence, "grapes")).prompt
