@@ -27,7 +27,7 @@ from questions.facts_keyterms import names_whole
 from questions.gates import REASONS
 from questions.model import CLOZE_BLANK, Kind, Question
 from questions.nlp import FINITE_VERB, NOUN_TAGS, Token, is_noun_phrase, tag
-from questions.quantities import is_quantity
+from questions.quantities import UNITS, is_quantity
 from questions.ranking import score
 from questions.rarity import is_trivial_word, zipf
 from questions.textutil import STOPWORDS, content_stems, is_content, squash, stem, words
@@ -249,6 +249,8 @@ def filler_blank(q: Question, lex: Lexicon) -> list[str]:
     if q.kind != Kind.CLOZE:
         return []
     tokens = [re.sub(r"['’]s$", "", t) for t in words(q.answer)]  # "people's" is "people"
+    if q.answer.strip() in UNITS:
+        return ["filler_blank"]  # "lose a few ___ a week" → psi: the unit, not the number
     if any(c.isnumeric() for c in q.answer) or is_quantity(q.answer):
         return []  # a number with its unit is a fact, however common the unit
     common = _common(tokens[0]) if len(tokens) == 1 else all(is_trivial_word(t) for t in tokens)

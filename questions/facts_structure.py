@@ -22,7 +22,7 @@ from questions.lines import term_line
 from questions.nlp import singular
 from questions.tables import CELL_SEP, COMPARISON_KEYS, EMPTY_CELL
 from questions.templates import TEMPLATES
-from questions.textutil import is_acronym, words
+from questions.textutil import abbreviates, is_acronym, words
 
 
 def table_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
@@ -59,7 +59,10 @@ def _filled(cell: str) -> bool:
 def _name(thing: str) -> tuple[str, tuple[str, ...]]:
     """ "Primary lateral sclerosis (PLS)" → the name, and its abbreviation as accepted."""
     outer, inner = split_parenthetical(thing)
-    return (outer, (inner,)) if inner and is_acronym(inner) else (thing, ())
+    if not inner or not is_acronym(inner):
+        return thing, ()
+    # "Woodrow Wilson (USA)", "Dry powder (ABC)": a label beside the name, not its short form
+    return outer, (inner,) if abbreviates(inner, outer) else ()
 
 
 def glossary_facts(doc: Document, unit: Unit) -> Iterator[Fact]:

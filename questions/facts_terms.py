@@ -21,8 +21,10 @@ from questions.textutil import (
     PRONOUNS,
     STOPWORDS,
     SUMMARY_HEADING_RE,
+    abbreviates,
     content_stems,
     is_acronym,
+    subsequence,
     words,
 )
 
@@ -91,7 +93,7 @@ def entity_heading_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     entity = doc.entities.get(unit.section)
     if entity is None or unit.line.kind != "heading":
         return
-    if entity.short != entity.name:
+    if entity.short != entity.name and abbreviates(entity.short, entity.names[0]):
         yield Fact(
             "abbreviation", entity.short, entity.names[0], unit, "abbreviation", entity.short
         )
@@ -121,7 +123,7 @@ def _acronym_phrase(before: Sequence[str], acronym: str) -> str:
         if initials == letters:
             return " ".join(phrase)
     word = before[-1].casefold() if before else ""
-    if word[:1] == letters[:1] and _subsequence(letters, word) and len(word) > len(letters) + 2:
+    if word[:1] == letters[:1] and subsequence(letters, word) and len(word) > len(letters) + 2:
         return before[-1]
     return ""
 
@@ -136,11 +138,6 @@ def _lower_initials(before: Sequence[str], inner: str) -> str:
         return ""
     phrase = _acronym_phrase(before, inner)
     return phrase if len(phrase.split()) >= 2 else ""
-
-
-def _subsequence(needle: str, hay: str) -> bool:
-    it = iter(hay)
-    return all(c in it for c in needle)
 
 
 def parenthetical_facts(doc: Document, unit: Unit) -> Iterator[Fact]:

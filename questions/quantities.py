@@ -41,7 +41,7 @@ _UNIT_WORDS = """
     percent degree degrees calorie calories kilocalorie kilocalories joule joules volt volts
     ampere amperes amp amps watt watts ohm ohms hertz kelvin newton newtons pascal pascals
     mole moles unit units dose doses times mg kg mcg µg ml mL cm mm km nm µm
-    mmol mEq IU kcal kJ Hz kHz MHz GHz kW MW min ms ppm
+    mmol mEq IU kcal kJ Hz kHz MHz GHz kW MW min ms ppm psi bar kPa MPa atm mmHg
 """
 UNITS = frozenset(_UNIT_WORDS.split())
 _NUMBER_WORDS = """

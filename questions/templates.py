@@ -27,6 +27,7 @@ from questions.templates_blanks import key_term, no_claim
 from questions.templates_gloss import gloss, is_plural, with_article
 from questions.templates_structure import defines_a_thing, glossary_entry, table_cell
 from questions.textutil import (
+    STOPWORDS,
     capitalise,
     contains_phrase,
     content_stems,
@@ -100,8 +101,20 @@ def _entity_accepted(entity: Entity) -> tuple[str, ...]:
 # --- abbreviations -------------------------------------------------------------------------
 
 
+def _expansion(ctx: Context, fact: Fact) -> str:
+    """What an abbreviation stands for, in sentence case, unless a line that is no heading
+    capitalises each of its words: a name ("Pacific Tsunami Warning Center", "Enzyme
+    Commission"), not a heading's style."""
+    full = fact.answer
+    capitalised = [w[:1].isupper() for w in full.split() if w.casefold() not in STOPWORDS]
+    heading = fact.unit.line.kind in ("heading", "title")
+    if len(capitalised) > 1 and all(capitalised) and not heading:
+        return full
+    return _case(ctx, full)
+
+
 def abbreviation(ctx: Context, fact: Fact) -> Iterator[Candidate]:
-    abbr, full = fact.subject, _case(ctx, fact.answer)
+    abbr, full = fact.subject, _expansion(ctx, fact)
     said = f"{abbr} stands for {_lower(ctx, full)}."
     yield make(ctx.doc, fact, Kind.FLASHCARD, f"What does {abbr} stand for?", full, said)
     yield make(
@@ -359,9 +372,8 @@ def _dated_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     """A timeline's line ("c. 1475: modern rules for the queen appear in Spain"): when it
     happened, among the timeline's other dates; not "the article's list on timeline: …",
     whose topic is a heading pasted into a stem (audit 16)."""
-    stem = (
-        f"According to the article's timeline, when did this happen: “{_lower(ctx, fact.answer)}”?"
-    )
+    # Quoted as the page writes it: a line may open with a name ("French and Belgian …").
+    stem = f"According to the article's timeline, when did this happen: “{fact.answer}”?"
     said = fact.unit.sentence.text
     dates = [f.subject for f in ctx.siblings(fact) if any(c.isdigit() for c in f.subject)]
     yield make(ctx.doc, fact, Kind.FLASHCARD, stem, fact.subject, said)

@@ -21,6 +21,7 @@ from questions.nlp import is_noun_phrase, plural, singular, tag_phrase
 from questions.rarity import zipf
 from questions.templates_structure import same_kind
 from questions.textutil import (
+    STOPWORDS,
     capitalise,
     content_words,
     decapitalise,
@@ -68,7 +69,7 @@ def _the_one(meaning: str, term: str) -> bool:
     """Does a glossary line define a countable term as the one thing of its kind ("the solid
     central body of a comet")? Not a term with a mass noun's ending ("the change of …")."""
     found = [w.casefold() for w in words(meaning[:40])]
-    return bool(found) and found[0] == "the" and not term.casefold().endswith(_MASS_ENDINGS)
+    return bool(found) and found[0] == "the" and not _mass_term(term)
 
 
 def _counted_by(meaning: str, term: str) -> bool:
@@ -80,10 +81,19 @@ def _counted_by(meaning: str, term: str) -> bool:
         return False
     if found[1] == term.split()[-1].casefold():
         return True  # the definition repeats the term's head noun with its article
-    return found[0] != "the" and not term.casefold().endswith(_MASS_ENDINGS)
+    return found[0] != "the" and not _mass_term(term)
 
 
 COUNTED_GAP = 1.0  # a plural at most this much rarer (Zipf) than its singular: counted
+
+
+def _mass_term(term: str) -> bool:
+    """A term with a mass noun's ending, except a noun in "-ing" English often counts
+    ("a tsunami warning", "a building"; not "swimming", "bleeding")."""
+    head = term.casefold().split()[-1] if term.split() else ""
+    if not head.endswith(_MASS_ENDINGS):
+        return False
+    return not head.endswith("ing") or zipf(plural(head)) < zipf(head) - COUNTED_GAP
 
 
 def _bare_count_noun(meaning: str) -> bool:
@@ -148,7 +158,7 @@ def _usual_article(term: str, prose: str) -> str | None:
     "a sound wave" counts as "a sound": a single word's "a" in the prose proves nothing."""
     folded = words(term.casefold())
     spaced = " " + " ".join(folded) + " "
-    total = prose.count(spaced)
+    total = prose.count(spaced) - (_inside_names(prose, spaced) if len(folded) > 1 else 0)
     if total < 2:
         return None
     the = prose.count(" the" + spaced)
@@ -160,6 +170,17 @@ def _usual_article(term: str, prose: str) -> str | None:
     if len(folded) > 1 and one * 2 > total:
         return "a"  # "an alpha particle" most times the prose says it: a counted thing
     return "" if not counted else None
+
+
+def _inside_names(prose: str, spaced: str) -> int:
+    """How often the prose says the term as the start of a longer name ("tsunami warning"
+    in "the pacific tsunami warning center"): a modifier before it and a noun after it."""
+    found = re.findall(rf"(\w+){re.escape(spaced)}(\w+)", prose)
+    return sum(1 for before, after in found if _noun_word(after) and before not in STOPWORDS)
+
+
+def _noun_word(word: str) -> bool:
+    return word not in STOPWORDS and word.isalpha() and "NOUN" in getAllLemmas(word)
 
 
 def everyday_alias(fact: Fact) -> bool:

@@ -180,6 +180,20 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
 
 
+def subsequence(needle: str, hay: str) -> bool:
+    """Are ``needle``'s characters in ``hay``, in order?"""
+    it = iter(hay)
+    return all(c in it for c in needle)
+
+
+def abbreviates(abbr: str, name: str) -> bool:
+    """Can ``abbr`` be short for ``name``: its first letter and then its letters in order
+    ("PTWC": "Pacific Tsunami Warning Center"; not "USA": "Woodrow Wilson")?"""
+    letters = "".join(c for c in abbr.casefold() if c.isalpha())
+    hay = name.casefold()
+    return bool(letters) and hay[:1] == letters[0] and subsequence(letters, hay)
+
+
 def is_acronym(word: str) -> bool:
     """ALS, MS, NCS, EMG, MRI: two or more capitals and no lower-case run of length > 1."""
     w = word.strip()

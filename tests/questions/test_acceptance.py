@@ -82,6 +82,7 @@ CASES = [
     ("filler_blank", "Various {{blank}} of muscle weakness are seen in these patients.", "patterns", C, (), "f-1", "", True),
     ("filler_blank", "However, some {{blank}} go away for weeks to months.", "people's symptoms", C, (), "f-1", "", True),
     ("filler_blank", "The brain uses iron to make the chemical {{blank}} in nerve cells.", "dopamine", C, (), "f-1", "", False),
+    ("filler_blank", "A butyl tube can lose a few {{blank}} a week through the rubber.", "psi", C, (), "f-1", "", True),
     ("fixed_phrase", "Motor neuron disease shortens one's life {{blank}} by several years.", "expectancy", C, (), "f-1", "", True),
     ("fixed_phrase", "Motor neuron disease shortens life {{blank}} by several years.", "dopamine", C, (), "f-1", "", False),
     ("list_member", "Remove things that interfere with sleep, such as a TV, {{blank}}, or phone.", "computer", C, (), "f-1", "", True),
