@@ -27,6 +27,7 @@ from questions.textutil import (
     subsequence,
     words,
 )
+from questions.years import is_date
 
 PAREN_IN_TEXT = re.compile(r"\(([^()]{1,60})\)")
 ALIAS_RE = re.compile(
@@ -397,7 +398,7 @@ def list_item_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     where = doc.title if unit.section == 0 and doc.title else doc.section_name(unit.section)
     topic = list_topic(lead.text, where) if lead else ""
     topic = topic or where.casefold()
-    dated = any(c.isdigit() for c in term)  # a timeline's line is asked by its date
+    dated = is_date(term)  # a timeline's line is asked by its date
     desc = match.group("desc").strip().rstrip(".;")
     cited = "," in term or CITED_YEAR_RE.search(desc) is not None  # a reference, not a term
     if GLOSSARY_TOPIC_RE.search(topic) and not dated and not cited:

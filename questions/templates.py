@@ -41,6 +41,7 @@ from questions.textutil import (
     squash,
     words,
 )
+from questions.years import is_date
 
 Template = Callable[[Context, Fact], Iterator[Candidate]]
 
@@ -326,7 +327,7 @@ def _names_itself(name: str, claim: str) -> bool:
 def list_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     term, desc, topic = fact.subject, fact.answer, fact.relation
     said = fact.unit.sentence.text
-    if any(c.isdigit() for c in term):
+    if is_date(term):
         yield from _dated_item(ctx, fact)
         return
     where = f"In the article's list on {topic}"

@@ -240,6 +240,8 @@ def _number_items(
         others = plausible_years(fact.answer, others, before + " " + after, body)
         if APPROXIMATE_RE.search(before):  # "around ___": 1901 is around 1900 as well
             others = [o for o in others if not near_year(fact.answer, o)]
+    else:  # "70-85 psi" beside "5-10 psi" stands out: options of one shape and size
+        others = [o for o in others if _comparable(fact.answer, o)]
     if len(others) >= 2:
         masked = text[: span[0]] + GAP + text[span[1] :]
         yield make(
@@ -292,6 +294,20 @@ def _rotated(values: list[str], key: str) -> list[str]:
         return values
     start = int(digest(key, "options", length=4), 16) % len(values)
     return values[start:] + values[:start]
+
+
+OPTION_FACTOR = 5  # a wrong value more than this many times off the answer is a giveaway
+
+
+def _comparable(answer: str, other: str) -> bool:
+    """Is ``other`` an option of the answer's shape (both ranges or both single values)
+    and size (within ``OPTION_FACTOR``)? A value that is no number passes."""
+    if len(re.findall(NUMBER, in_digits(answer))) != len(re.findall(NUMBER, in_digits(other))):
+        return False
+    a, b = _value(in_digits(answer)), _value(in_digits(other))
+    if a is None or b is None or a <= 0 or b <= 0:
+        return True
+    return max(a, b) <= OPTION_FACTOR * min(a, b)
 
 
 def _same_order(answer: str, other: str) -> bool:

@@ -39,6 +39,17 @@ INLINE_CITATION_RE = re.compile(
 )
 
 
+# "AD 79", "1500 BC", "c. 250 BCE": an era marks a number as a year.
+ERA_RE = re.compile(r"\b(?:AD|BC|BCE|CE)\b")
+
+
+def is_date(term: str) -> bool:
+    """Does a list's term name a time ("1923", "c. 1475", "AD 79", "the 5th century"), not a
+    thing that holds a number ("Road bike, 25 mm tyres", "Pit 1")?"""
+    found = YEAR_RE.search(term) or CENTURY_RE.search(term)
+    return bool(found) or (ERA_RE.search(term) is not None and any(c.isdigit() for c in term))
+
+
 def stated_spans(text: str) -> list[tuple[int, int]]:
     """The years a text states, each as the inclusive span it names: "1159" → (1159, 1159),
     "the 1430s" → (1430, 1439), "the 12th century" → (1100, 1199)."""

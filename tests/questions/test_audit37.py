@@ -53,3 +53,28 @@ def test_a_counted_noun_in_ing_takes_an_article() -> None:
     asked = {**_asked(page), **_asked(html, "html")}
     assert "What is tsunami warning?" not in asked
     assert any(p in asked for p in ("What is the tsunami warning?", "What is a tsunami warning?"))
+
+
+def test_a_number_s_options_are_of_its_shape_and_size() -> None:
+    page = (
+        "# Tyre pressure\n\nRoad tyres usually run at 70-85 psi. Gravel tyres run at 40-50 "
+        "psi. Mountain bike tyres run at 22-30 psi on trails. Tubeless set-ups can usually run "
+        "5-10 psi lower than the same tyre with an inner tube.\n"
+    )
+    choices = [
+        q
+        for q in candidate_questions(page, "md")
+        if q.prompt.startswith("Which value completes") and q.answer == "70-85 psi"
+    ]
+    assert choices
+    for q in choices:
+        assert "5-10 psi" not in q.options, q.options  # ten times smaller: a giveaway
+
+
+def test_a_list_term_with_a_number_is_no_date() -> None:
+    page = (
+        "# Pressures\n\nTypical pressures for common tyres:\n\n"
+        "- Road bike, 25 mm tyres: 80-100 psi\n- Road bike, 28 mm tyres: 70-85 psi\n"
+        "- Mountain bike, 2.2 in tyres: 22-30 psi\n"
+    )
+    assert not any("timeline" in p for p in _asked(page))
