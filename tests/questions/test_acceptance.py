@@ -122,6 +122,7 @@ CASES = [
     ("bad_span", "Comb the lice out of the hair using a fine–{{blank}} comb.", "toothed nit", C, (), "f-1", "", True),
     ("bad_span", "When {{blank}} in the brain, the legs ache at night.", "the iron is low", C, (), "f-1", "", True),
     ("bad_span", "Soak combs in hot water for at least {{blank}} minutes before use.", "10", C, (), "f-1", "", True),
+    ("bad_span", "If the same 12 links measure 12 1/{{blank}}, the chain is worn.", "16 inches", C, (), "f-1", "", True),
     ("bad_span", "A structure of ({{blank}})-chlorophyll a was deduced from the spectra.", "2-formyl", C, (), "f-1", "", True),
     ("bad_span", UNIT_STEM, "10⁵ M", M, ("10⁵ M", "41 mg", "6 mg"), "f-1", "", True),
     ("bad_span", "Do not {{blank}} such as hats, scarves or coats with others.", "share clothing", C, (), "f-1", "", True),
