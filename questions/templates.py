@@ -271,12 +271,27 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     entity = ctx.entity(fact)
     if entity is None or not fact.group.startswith("entity:"):
         stem = which_stem(predicate)
-        if stem and verb in ("is", "are"):
+        if stem and verb in ("is", "are") and not _generic_class(stem):
             term = re.sub(r"^(?:an?|the) ", "", fact.subject, flags=re.I)
             term = term if is_acronym(term) else capitalise(term)
             yield make(ctx.doc, fact, Kind.FLASHCARD, stem, term, said, variant="reverse")
         return
     yield from _which_entity(ctx, fact, entity, verb, predicate, predicate)
+
+
+# Classes too wide to ask "which one": "Which substance produces hydroxide ions in water?"
+# has many answers (any base), "Which hormone raises blood glucose?" has one.
+_GENERIC_CLASSES = (
+    "substance compound chemical material thing object process structure method way part "
+    "area region type kind form system molecule"
+)
+GENERIC_CLASSES = frozenset(_GENERIC_CLASSES.split())
+
+
+def _generic_class(stem: str) -> bool:
+    """Is the class a "Which …?" stem asks about ("Which substance …") too wide a one?"""
+    found = words(stem)
+    return len(found) > 1 and found[1].casefold() in GENERIC_CLASSES
 
 
 def _which_entity(

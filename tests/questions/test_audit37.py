@@ -78,3 +78,14 @@ def test_a_list_term_with_a_number_is_no_date() -> None:
         "- Mountain bike, 2.2 in tyres: 22-30 psi\n"
     )
     assert not any("timeline" in p for p in _asked(page))
+
+
+def test_a_class_too_wide_to_ask_which_one_asks_what_the_term_is() -> None:
+    page = (
+        "# Catalysts\n\nA catalyst is a substance that increases the rate of a reaction "
+        "without being used up. Insulin is a hormone that lowers blood glucose levels.\n"
+    )
+    asked = _asked(page)
+    assert not any(p.startswith("Which substance") for p in asked)
+    assert "What is a catalyst?" in asked
+    assert asked.get("Which hormone lowers blood glucose levels?") == "Insulin"
