@@ -67,7 +67,7 @@ FLOOR = 16
 _SOFT_CODES = (
     "filler_blank fixed_phrase list_member similar_stem shared_predicate generic_phrase"
     " thin_cloze everyday_plural everyday_word topic_word owner_blank title_word compound_cut"
-    " faq_heading subject_phrase"
+    " faq_heading subject_phrase everyday_phrase"
 )
 SOFT = frozenset(_SOFT_CODES.split())
 # A blank holding a common noun's possessive and what it owns, or a name's and a number: two

@@ -55,6 +55,7 @@ SLOT_REASONS = {
     "everyday_plural": "the blank is an everyday plural noun that other nouns fill as well",
     "everyday_word": "the blank is one everyday word the sentence does not name as a term",
     "subject_phrase": "the blank is the sentence's opening subject, a phrase of everyday words",
+    "everyday_phrase": "the blank is a phrase of everyday words the page says once",
     "instruction": "the sentence is an instruction, not a fact",
     "topic_word": "the blank is one of the page's commonest words: its subject, not a fact",
     "owner_blank": "a possessive or quantifier before the blank leaves a category to guess",
@@ -183,6 +184,21 @@ def subject_phrase(q: Question, lex: Lexicon) -> list[str]:
 
 
 RARE_TERM = 2.5  # a word this rare makes the phrase a term of the topic
+PHRASE_ZIPF = 3.0  # every word of an everyday phrase at least this common
+
+
+def everyday_phrase(q: Question, lex: Lexicon) -> list[str]:
+    """A phrase of lower-case everyday words the page says once ("peace settlement",
+    "violent explosive eruptions", "hospital treatment"): a description, and other
+    descriptions fit its slot. Not one the sentence names, nor a term the page repeats."""
+    slot = _slot(q)
+    answer = q.answer.split()
+    if slot is None or len(answer) < 2 or any(w[:1].isupper() for w in answer):
+        return []
+    if lex.count(q.answer) > 1 or _paired_with_rare(*slot):
+        return []
+    common = all(zipf(w.casefold().strip(",.;")) >= PHRASE_ZIPF for w in answer)
+    return ["everyday_phrase"] if common else []
 
 
 def instruction(q: Question, lex: Lexicon) -> list[str]:
@@ -342,6 +358,7 @@ SLOT_RULES = (
     everyday_plural,
     everyday_word,
     subject_phrase,
+    everyday_phrase,
     instruction,
     topic_word,
     owner_blank,

@@ -41,12 +41,13 @@ INLINE_CITATION_RE = re.compile(
 
 # "AD 79", "1500 BC", "c. 250 BCE": an era marks a number as a year.
 ERA_RE = re.compile(r"\b(?:AD|BC|BCE|CE)\b")
+CIRCA_RE = re.compile(r"(?:c\.|ca\.|circa)?\s*\d{3,4}s?")  # "c. 600", "600": a year alone
 
 
 def is_date(term: str) -> bool:
     """Does a list's term name a time ("1923", "c. 1475", "AD 79", "the 5th century"), not a
     thing that holds a number ("Road bike, 25 mm tyres", "Pit 1")?"""
-    found = YEAR_RE.search(term) or CENTURY_RE.search(term)
+    found = YEAR_RE.search(term) or CENTURY_RE.search(term) or CIRCA_RE.fullmatch(term.strip())
     return bool(found) or (ERA_RE.search(term) is not None and any(c.isdigit() for c in term))
 
 
