@@ -147,7 +147,7 @@ PAGE_RE = re.compile(
     r"|(?:is|are) (?:blue|yellow|red|green|(?:light|dark) gr[ae]y)\b)",
     re.I,
 )
-OUR_BLANK_RE = re.compile(r"\bour (?:\{\{blank\}\}|___)", re.I)
+OUR_BLANK_RE = re.compile(r"\bour (?:own )?(?:\{\{blank\}\}|___)", re.I)
 # Opening hours and event times: a clock time with a weekday or "every day".
 CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\s*(?:m|km|kg|g|s)\b)")
 SCHEDULE_RE = re.compile(
@@ -881,7 +881,15 @@ def bad_span(q: Question, lex: Lexicon) -> list[str]:
         return ["bad_span"]  # "construction of ___ set of locks" → a third: "a new" fits too
     if re.search(r"\bper\s*$", before):
         return ["bad_span"]  # "cheaper per ___" → gigabyte: the rate is the fact, not its unit
-    return []
+    # "___ peal is …" → A quarter (the article is no answer); "By the ___ was being made" →
+    # 12th century paper (the time and the subject: two phrases)
+    return ["bad_span"] if ARTICLE_LED_RE.match(q.answer) or CENTURY_ON_RE.match(q.answer) else []
+
+
+# An answer that opens with its article ("A quarter", "an alloy", "The tenor" opening the
+# sentence): a typed "quarter" would not match, and the article is not part of the term.
+ARTICLE_LED_RE = re.compile(r"(?:[Aa]n?|The(?= [a-z]))\s+\w")
+CENTURY_ON_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)[ -]centur(?:y|ies)\s+\w", re.I)
 
 
 def pair_leak(q: Question, lex: Lexicon) -> list[str]:

@@ -86,10 +86,27 @@ def _unnamed(tokens: tuple[Token, ...]) -> bool:
             return True
         if i and word in QUANTIFIERS and _subject(tokens, i) and not plural:
             return True  # "From the 1890s many were floated …": many what?
+        if i and word in DEMONSTRATIVES and _stands_alone(tokens, i):
+            return True  # "Machines changed this", "these were replaced": the sentence before
         named = i > 0 and token.text[:1].isupper() and token.tag == "JJ"  # "the late Baroque"
         singular = singular or token.tag in SINGULAR_NOUNS or named
         plural = plural or token.tag in PLURAL_NOUNS or (word == "and" and singular)
     return False
+
+
+DEMONSTRATIVES = frozenset(["this", "these", "those"])
+# What follows a demonstrative that stands for something rather than pointing at a noun.
+_AFTER_PRONOUN = frozenset(["IN", "TO", "MD", "CC", ",", ".", ";", ":", "VB", "VBD", "VBZ"])
+_AFTER_PRONOUN |= {"VBP", "VBN", "VBG", "RB"}
+
+
+def _stands_alone(tokens: tuple[Token, ...], i: int) -> bool:
+    """Is the demonstrative at ``i`` a pronoun: a verb, a preposition or the end after it?
+    Not after "and" or a comma: "… are slower, and this can be measured" sums up its own
+    sentence's clause."""
+    if tokens[i - 1].text.casefold() in ("and", ",", "but", ";", "so"):
+        return False
+    return i + 1 == len(tokens) or tokens[i + 1].tag in _AFTER_PRONOUN
 
 
 def _subject(tokens: tuple[Token, ...], i: int) -> bool:

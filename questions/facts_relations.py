@@ -213,6 +213,11 @@ def definition_match(text: str) -> re.Match[str] | None:
     return DEFINITION_RE.match(text)
 
 
+# "A bell is a heavy object moving quickly, so learners are always supervised": a reason
+# for what follows, not what a bell is.
+CONSEQUENCE_RE = re.compile(r",\s+(?:so|which is why|and so|therefore)\b")
+
+
 def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
     """'MS is an autoimmune disease affecting …' → definition of MS."""
     if unit.line.kind not in PROSE:
@@ -231,6 +236,7 @@ def definition_facts(doc: Document, unit: Unit) -> Iterator[Fact]:
         or len(content_words(predicate)) < 2
         or WEAK_PREDICATE.match(predicate)
         or not _names_a_kind(predicate)
+        or CONSEQUENCE_RE.search(predicate)
     ):
         return
     entity = doc.entities.get(unit.section)

@@ -24,6 +24,7 @@ from questions.textutil import (
     stem,
     words,
 )
+from questions.years import CENTURY_RE, stated_spans
 
 REASONS = {
     "unsupported_answer": "the answer is not found in the source sentence",
@@ -120,7 +121,7 @@ def check_leakage(q: Question, ctx: GateContext) -> list[str]:
     names = [q.answer, *q.accepted] if direct else ctx.names(q.answer, q.accepted)
     if any(contains_phrase(stem_text, n) for n in names) or _computed(q):
         return ["leakage"]
-    if _spelled_initials(q.answer, stem_text):
+    if _spelled_initials(q.answer, stem_text) or _dated_inside(q.answer, stem_text):
         return ["leakage"]
     answer_stems = {stem(w) for w in content_words(q.answer) if w.casefold() not in GENERIC}
     answer_stems -= _shared_by_options(q)
@@ -134,6 +135,18 @@ def check_leakage(q: Question, ctx: GateContext) -> list[str]:
     if _long_meaning(q, answer_stems):
         return []  # "What is income elasticity of demand?" → "… quantity demanded divided by …"
     return ["leakage"] if _word_inside(q, stem_text) or _converted(q) else []
+
+
+def _dated_inside(answer: str, stem_text: str) -> bool:
+    """Is the answer a century or a decade ("the 19th century", "1830s") and does the stem
+    name a year inside it ("between 1829 and 1832")? The year gives the span away."""
+    if not CENTURY_RE.search(answer) and not re.fullmatch(r"\s*\d{3}0s\s*", answer):
+        return False
+    if re.search(r"\bBCE?\b", answer):
+        return False  # the spans count years of our era
+    spans = stated_spans(answer)
+    years = [lo for lo, hi in stated_spans(stem_text) if lo == hi]  # single years only
+    return any(lo <= year <= hi for lo, hi in spans for year in years)
 
 
 ACRONYM_TOKEN_RE = re.compile(r"\b[A-Z]{2,5}\b")
@@ -206,7 +219,8 @@ def _long_meaning(q: Question, answer_stems: set[str]) -> bool:
 
 # "110.6 metres (363 feet)": a number's conversion beside its blank gives the number away.
 CONVERSION_RE = re.compile(
-    r"(?:\{\{blank\}\}|___)\s*\(\s*(?:about |approximately |~)?\d"
+    r"(?:\{\{blank\}\}|___)\s*(?:[^\s()]{1,4}\s*)?\(\s*(?:about |approximately |roughly |~)?"
+    r"(?:\d|(?:one|two|three|four|five|ten|half) )"
     r"|\d[^()]{0,24}\(\s*(?:about |approximately |~)?(?:\{\{blank\}\}|___)"
     # "about ___ × 10^5 J, or 670 kJ": the same amount said again in another unit
     r"|(?:\{\{blank\}\}|___)[^,;()]{0,16},? or (?:about |roughly |some )?\d"

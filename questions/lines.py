@@ -209,7 +209,7 @@ def _is_term(text: str) -> bool:
 
 
 # A year or a month first names a timeline's row ("1961 – Kennedy sets the goal"), not a term.
-DATE_RE = re.compile(
+DATED_TERM_RE = re.compile(
     r"^(?:c\. |in )?(?:1[0-9]{3}|20[0-9]{2})s?\b|^(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b"
 )
@@ -458,7 +458,7 @@ def term_line(text: str) -> tuple[str, str] | None:
     term = ENUMERATOR_RE.sub("", match.group("term").strip())  # "1. The space segment"
     if not _is_term(term) or term.casefold().startswith(("note", "see", "source", "warning")):
         return None
-    if DATE_RE.search(term):
+    if DATED_TERM_RE.search(term):
         return None
     return term, match.group("definition").strip()
 

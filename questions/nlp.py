@@ -113,12 +113,25 @@ def _corrected(spans: list[tuple[str, int, int]], tags: list[str]) -> list[Token
             tg = _verb_after(spans[i - 1][0], tags[i - 1], word, tg) or tg
         elif tg in NOUN_TAGS and i and tags[i - 1] == "PRP" and _unknown(word):
             tg = _unknown_verb(word) or tg  # "it recrystallises": a verb the lexicon lacks
+        elif tg == "JJ" and _hyphenated_head(spans, tags, i):
+            tg = "NN"  # "a somma-stratovolcano on …": an unknown compound heads its phrase
         elif word == "-":
             tg = "HYPH"
         elif not any(c.isalnum() for c in word):
             tg = word  # punctuation tags as itself, as in the Penn Treebank
         out.append(Token(word, tg, start, end))
     return out
+
+
+_AFTER_HEAD = frozenset(["IN", ",", ".", ":", ";", "CC", "WDT"])
+
+
+def _hyphenated_head(spans: list[tuple[str, int, int]], tags: list[str], i: int) -> bool:
+    """A hyphenated word read as an adjective between a determiner and what ends a noun
+    phrase (a preposition, a comma, "and", "that"): nothing follows it for it to describe."""
+    if "-" not in spans[i][0] or not i or tags[i - 1] != "DT":
+        return False
+    return i + 1 == len(spans) or tags[i + 1] in _AFTER_HEAD
 
 
 def _verb_after(prev: str, prev_tag: str, word: str, tag: str) -> str:

@@ -388,6 +388,9 @@ def _dated_item(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     """A timeline's line ("c. 1475: modern rules for the queen appear in Spain"): when it
     happened, among the timeline's other dates; not "the article's list on timeline: …",
     whose topic is a heading pasted into a stem (audit 16)."""
+    first = tag(fact.answer)[:1]
+    if first and first[0].tag in VERB_TAGS:
+        return  # "Born in Lyme Regis": a life's timeline leaves out its subject
     # Quoted as the page writes it: a line may open with a name ("French and Belgian …").
     stem = f"According to the article's timeline, when did this happen: “{fact.answer}”?"
     said = fact.unit.sentence.text

@@ -176,6 +176,8 @@ def _which_row(ctx: Context, fact: Fact, attribute: str, frame: str) -> Iterator
         return  # "Higher"; "colourless, transparent": no "has … as its colour" reads
     if ";" in fact.answer or any(t in FINITE_VERB for t in tags):
         return  # "took about 19 years of work; never reached …": a clause, no "has … as its"
+    if tags[:1] and tags[0] in ("IN", "TO", "RB"):
+        return  # "from 1238", "mostly 1350s": no "has from 1238 as its date" reads
     value = _inline(ctx, fact.answer)
     has = f"has {value} as its {attribute}"
     if tags in (["JJS"], ["JJ"]):
@@ -280,12 +282,19 @@ def row_name(ctx: Context, key: str) -> str:
     lower = first.casefold()
     if any(c.isdigit() for c in key) or lower == first:
         return decapitalise(key, ctx.doc.proper)
+    if any(w[:1].isupper() for w in key.split()[2:]) and " of " in key:
+        return _named_place(key)  # "Palace of the Lions", "Court of Charles V": one name
     if lower in lower_case_words(ctx.doc.text):
         return decapitalise(key, ctx.doc.proper - {first})
     titled = all(w[:1].isupper() for w in key.split())  # not "Leukotriene receptor antagonist"
     if titled and first.isalpha() and zipf(lower) < NAME_ZIPF:
         return key  # "Vercovicium": a name the page writes only in its table, never in lower case
     return decapitalise(key, ctx.doc.proper)
+
+
+def _named_place(key: str) -> str:
+    """A name "<Noun> of <Name>" read in a sentence: "the Palace of the Lions"."""
+    return key if key.startswith("The ") else f"the {key}"
 
 
 NAME_ZIPF = 2.0  # a capitalised word rarer than this, never written in lower case, is a name

@@ -265,3 +265,18 @@ def test_a_word_made_of_the_stems_initials_is_given_away() -> None:
     source = Source("History", said, 0, len(said))
     cloze = q(Kind.CLOZE, said.replace("maser", CLOZE_BLANK), "maser", source=source)
     assert "leakage" in check_question(cloze, CTX)
+
+
+def test_a_conversion_after_a_unit_or_in_words_and_a_year_inside_a_century_leak() -> None:
+    def cloze(said: str, answer: str) -> Question:
+        source = Source("S", said, 0, len(said))
+        return q(Kind.CLOZE, said.replace(answer, CLOZE_BLANK, 1), answer, source=source)
+
+    kelvin = "At 0 °C (273.15 K) and 101,325 Pa, one mole of an ideal gas occupies 22.4 dm^3."
+    assert "leakage" in check_question(cloze(kelvin, "0"), CTX)
+    words = "A diver feels an extra pressure of about 100 kPa (roughly one atmosphere) per 10 m."
+    assert "leakage" in check_question(cloze(words, "100 kPa"), CTX)
+    century = "The fountain was restored between 1829 and 1832, late in the 19th century's work."
+    assert "leakage" in check_question(cloze(century, "19th century"), CTX)
+    other = "The fountain was restored in 1929, and the palace was built in the 14th century."
+    assert "leakage" not in check_question(cloze(other, "14th century"), CTX)

@@ -1,0 +1,86 @@
+"""Round 38's failures as general rules (pages h135-h140)."""
+
+from __future__ import annotations
+
+from questions import acceptance as acc
+from questions.model import CLOZE_BLANK, Kind, Question, Source
+from tests.questions.candidate_support import candidate_questions
+
+
+def _asked(text: str, fmt: str = "md") -> dict[str, str]:
+    return {q.prompt: q.answer for q in candidate_questions(text, fmt)}
+
+
+def test_a_sentence_giving_a_reason_defines_nothing() -> None:
+    page = (
+        "# Bell ringing\n\nA bell is a heavy object moving quickly, so learners are always "
+        "supervised. A peal is a performance of at least 5,000 changes without a repeat.\n"
+    )
+    asked = _asked(page)
+    assert "What is a bell?" not in asked
+    assert "What is a peal?" in asked
+
+
+def test_a_life_s_timeline_line_without_its_subject_is_not_quoted() -> None:
+    page = (
+        "# Mary Anning\n\nMary Anning was a fossil collector from Dorset.\n\n## Timeline\n\n"
+        "- 1799: Born in Lyme Regis, Dorset\n- 1811: Joseph Anning finds an ichthyosaur skull\n"
+        "- 1823: Finds the first complete plesiosaur skeleton\n"
+        "- 1828: Discovers a pterosaur at Lyme Regis\n"
+        "- 1830: Henry De la Beche paints Duria Antiquior\n"
+        "- 1838: The British Association grants her an annuity\n"
+        "- 1846: Made an honorary member of the Dorset County Museum\n"
+        "- 1847: Anning dies of breast cancer in Lyme Regis\n"
+    )
+    stems = [p for p in _asked(page) if "timeline" in p]
+    assert not any("“Born in" in p or "“Made an" in p or "“Finds" in p for p in stems), stems
+    assert any("“Henry De la Beche paints Duria Antiquior”" in p for p in stems), stems
+
+
+def test_table_names_of_a_place_read_with_the_and_no_prepositional_value_is_had() -> None:
+    page = (
+        "# The palaces\n\nThe complex holds several palaces built over two centuries.\n\n"
+        "## Parts\n\n| Part | Main date of construction | Function |\n| --- | --- | --- |\n"
+        "| Alcazaba | from 1238 | Fortress and barracks |\n"
+        "| Palace of the Lions | 1362–1391 | Private royal residence |\n"
+        "| Palace of Charles V | 1527 | Renaissance palace, now museums |\n"
+        "| Generalife | 1302–1309 | Summer palace and gardens |\n"
+    )
+    asked = _asked(page)
+    assert not any(p.startswith("Which part has from") for p in asked), list(asked)
+    assert "What is the function of the Palace of the Lions?" in asked, list(asked)
+
+
+def _cloze(said: str, answer: str) -> Question:
+    source = Source("S", said, 0, len(said))
+    return Question(
+        "q-1",
+        Kind.CLOZE,
+        said.replace(answer, CLOZE_BLANK, 1),
+        answer,
+        "",
+        "f-1",
+        "key_term",
+        "S",
+        source,
+    )
+
+
+def test_a_demonstrative_standing_for_an_earlier_sentence_dangles() -> None:
+    lex = acc.lexicon(lambda _: 1, (), "Papermaking", "")
+    changed = _cloze(
+        "Water-powered stamping mills changed this in the 13th century.", "13th century"
+    )
+    assert "dangling_pronoun" in acc.reasons(changed, lex)
+    summed = _cloze(
+        "Nerve signals are slower, and this can be measured by electromyography.",
+        "electromyography",
+    )
+    assert "dangling_pronoun" not in acc.reasons(summed, lex)
+
+
+def test_a_short_timeline_line_is_content_and_a_dated_byline_is_noise() -> None:
+    from questions.lines import is_noise_text
+
+    assert not is_noise_text("1811: Joseph Anning finds an ichthyosaur skull")
+    assert is_noise_text("Updated 3 November 2026")
