@@ -26,7 +26,7 @@ from questions.facts import Fact
 from questions.facts_keyterms import names_whole
 from questions.gates import REASONS
 from questions.model import CLOZE_BLANK, Kind, Question
-from questions.nlp import FINITE_VERB, NOUN_TAGS, Token, is_noun_phrase, tag
+from questions.nlp import FINITE_VERB, NOUN_TAGS, Token, can_be_verb, is_noun_phrase, tag
 from questions.quantities import UNITS, is_quantity
 from questions.ranking import score
 from questions.rarity import is_trivial_word, zipf
@@ -864,26 +864,44 @@ def bad_span(q: Question, lex: Lexicon) -> list[str]:
         return ["bad_span"]
     if re.fullmatch(r"[\d.,]+", q.answer.strip()) and UNIT_RE.match(after):
         return ["bad_span"]
-    if re.match(r"\d", q.answer) and re.search(r"\d[\d,.]*\s+[A-Z][a-z]", q.answer):
-        return ["bad_span"]  # "1990 Woodward": a year and a name are two answers
     if RATIO_BEFORE_RE.search(before):
         return ["bad_span"]  # "up to 9 in ___": the ratio is the fact, not its "10"
     if re.fullmatch(r"[A-Z][a-z]+(?<!ly),\s*", before) and q.answer[:1].islower():
         return ["bad_span"]  # "Light, ___ appeared": the blank goes on a list of adjectives
     if hi - lo >= 1 and tokens[lo].tag in VERBS and not q.answer[:1].isupper():
         return ["bad_span"]  # "it ___ into quartzite" → recrystallises: other verbs fit
-    symbol = len(q.answer.strip()) <= 2 and q.answer.isalnum() and not q.answer.isupper()
-    if POSSESSED_SPAN_RE.search(q.answer) or (symbol and not q.answer.isdigit()):
-        return ["bad_span"]  # "Derek Clayton's 1967", "world's … geodes"; a symbol ("Qh", "x4")
-    if re.match(r"\d{3,4}s?\s+[a-z]", q.answer):
-        return ["bad_span"]  # "1990s many container ships": a date and a noun phrase
-    if ARTICLE_AND_RANK_RE.fullmatch(q.answer.strip()):
-        return ["bad_span"]  # "construction of ___ set of locks" → a third: "a new" fits too
     if re.search(r"\bper\s*$", before):
         return ["bad_span"]  # "cheaper per ___" → gigabyte: the rate is the fact, not its unit
-    # "___ peal is …" → A quarter (the article is no answer); "By the ___ was being made" →
-    # 12th century paper (the time and the subject: two phrases)
-    return ["bad_span"] if ARTICLE_LED_RE.match(q.answer) or CENTURY_ON_RE.match(q.answer) else []
+    return ["bad_span"] if _odd_answer(q.answer) or _runs_into_verb(tokens[lo:hi]) else []
+
+
+def _odd_answer(answer: str) -> bool:
+    """An answer that is two things or part of one, whatever its sentence: "1990 Woodward"
+    (a year and a name), "Derek Clayton's 1967", a symbol ("Qh"), "1990s many container
+    ships", "a third" (a rank any article fits), "A quarter" (the article is no answer),
+    "12th century paper" (a time running into the next phrase)."""
+    symbol = len(answer.strip()) <= 2 and answer.isalnum() and not answer.isupper()
+    return bool(
+        (re.match(r"\d", answer) and re.search(r"\d[\d,.]*\s+[A-Z][a-z]", answer))
+        or POSSESSED_SPAN_RE.search(answer)
+        or (symbol and not answer.isdigit())
+        or re.match(r"\d{3,4}s?\s+[a-z]", answer)
+        or ARTICLE_AND_RANK_RE.fullmatch(answer.strip())
+        or ARTICLE_LED_RE.match(answer)
+        or CENTURY_ON_RE.match(answer)
+    )
+
+
+def _runs_into_verb(span: tuple[Token, ...]) -> bool:
+    """A plural noun, then a word that is a present verb for it, then more: the tagger read
+    the verb as a noun ("Turbojets suit/NN supersonic flight")."""
+    plural = span[0].tag == "NNS" or (span[0].tag == "NNP" and span[0].text[1:].islower())
+    if len(span) < 3 or not plural or not span[0].text.endswith("s"):
+        return False
+    if span[1].tag not in ("NN", "VB", "VBP"):
+        return False
+    word = span[1].text
+    return word.islower() and not word.endswith("s") and can_be_verb(word)
 
 
 # An answer that opens with its article ("A quarter", "an alloy", "The tenor" opening the

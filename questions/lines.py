@@ -114,7 +114,7 @@ ASIDE_RE = re.compile(
     r"^(?:\d{1,3}[.)]\s+)?(?:worked examples?|examples?|exam(?:iners?'?s?)? tips?|quick quiz|"
     r"quiz|test yourself|check your understanding|answers?(?: key)?|self[- ]test|"
     r"(?:review|practice|revision|exam(?:-style)?|self[- ]test) questions)"
-    r"(?:\s*\d{1,3})?\s*(?:\([^)]*\))?\s*(?::\s*(?P<rest>.*))?$",
+    r"(?:\s*\d{1,3}(?:\.\d{1,3})*)?\s*(?:\([^)]*\))?\s*(?::\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 EXAMINERS_RE = re.compile(r"^examiners?\b", re.IGNORECASE)

@@ -105,6 +105,8 @@ def _joined(before: str, text: str) -> str:
     """ "acid-" + "base pairs" → "acid-base pairs"; "tempera-" + "ture" → "temperature" (a
     word the wrapper hyphenated: the joined word is common English, the hyphenated one not)."""
     before = before.rstrip()
+    if re.search(r"[A-Z][a-z]+-$", before) and text[:1].isupper():
+        return before + text  # "Gay-" + "Lussac's law": a double name keeps its hyphen
     if not (before.endswith("-") and text[:1].islower()):
         return f"{before} {text}"
     head, tail = before[:-1].split()[-1:] or [""], text.split()[0]

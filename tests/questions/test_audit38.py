@@ -84,3 +84,24 @@ def test_a_short_timeline_line_is_content_and_a_dated_byline_is_noise() -> None:
 
     assert not is_noise_text("1811: Joseph Anning finds an ichthyosaur skull")
     assert is_noise_text("Updated 3 November 2026")
+
+
+def test_a_numbered_worked_example_is_noise_and_a_wrapped_double_name_keeps_its_hyphen() -> None:
+    from questions.pipeline import analyse
+
+    page = (
+        "6.4 THE GAS LAWS\n\n"
+        "A gas kept at constant volume, for example in a sealed rigid container,\n"
+        "rises in pressure as it is heated. The pressure law (sometimes called Gay-\n"
+        "Lussac's law, or Amontons's law after Guillaume Amontons) states that, for\n"
+        "a fixed mass of gas at constant volume, the pressure is directly\n"
+        "proportional to the absolute temperature of the gas in the container.\n\n"
+        "Worked example 6.3\n\n"
+        "A syringe contains 200 cm^3 of air at a pressure of 100 kPa.\n\n"
+        "6.5 KINETIC THEORY\n\n"
+        "The kinetic theory explains the gas laws with moving particles.\n"
+    )
+    lines = analyse(page, "txt").doc.lines
+    assert any("Gay-Lussac's law" in line.text for line in lines)
+    syringe = next(line for line in lines if "syringe" in line.text)
+    assert syringe.kind == "noise"
