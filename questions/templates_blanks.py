@@ -115,7 +115,18 @@ def _faq_question(ctx: Context, fact: Fact) -> str:
     first = ctx.doc.first_paragraph.get(fact.unit.section)
     if not heading.endswith("?") or first != fact.unit.sentence.start:
         return ""
+    if _restates(heading, fact.unit.sentence.text):
+        return ""  # "Were many lost in the war? Around ___ were killed in the war.": said twice
     return "" if gives_away(fact.answer, heading) else heading
+
+
+RESTATED_SHARE = 0.6  # of a heading's content words its answer says: the answer stands alone
+
+
+def _restates(heading: str, sentence: str) -> bool:
+    """Does the answer's sentence say most of what its FAQ heading asks?"""
+    asked = content_stems(heading)
+    return bool(asked) and len(asked & content_stems(sentence)) >= RESTATED_SHARE * len(asked)
 
 
 # "a"/"an" right before a blank: its sound would hint at the answer's first letter.

@@ -37,3 +37,16 @@ def test_the_first_sentence_of_an_answer_is_asked_after_its_question() -> None:
     )
     later = [p for p in clozes.values() if "Fat bloom" in p or "Ghana" in p]
     assert all(not p.startswith(("Why", "Where")) for p in later)  # only the first sentence
+
+
+def test_an_answer_that_restates_its_question_is_asked_alone() -> None:
+    from tests.questions.candidate_support import candidate_questions
+
+    faq = (
+        "# Bell ringing: questions and answers\n\nBell ringing is a team activity.\n\n"
+        "## Were many ringers lost in the First World War?\n\n"
+        "Around 1,400 bell ringers were lost in the First World War, and many towers fell "
+        "silent.\n"
+    )
+    clozes = [q.prompt for q in candidate_questions(faq) if q.kind == Kind.CLOZE]
+    assert clozes and not any(p.startswith("Were many") for p in clozes), clozes
