@@ -249,6 +249,7 @@ def _number_items(
     if fact.group == YEARS:  # no option the stem's own years rule out, none of another era
         body = ctx.kinship.numbers(YEARS) if ctx.kinship else ()
         others = plausible_years(fact.answer, others, before + " " + after, body)
+        others = [o for o in others if _near_partner(fact.answer, o, before, after)]
         if APPROXIMATE_RE.search(before):  # "around ___": 1901 is around 1900 as well
             others = [o for o in others if not near_year(fact.answer, o)]
     else:  # "70-85 psi" beside "5-10 psi" stands out: options of one shape and size
@@ -267,6 +268,21 @@ def _number_items(
     if no_claim(text) or fact.group == YEARS:
         return  # advice is not true or false; a swapped year reads as an anachronism
     yield _number_statement(ctx, fact, text, span, others)
+
+
+# "between ___ and 2012", "from 1829 to ___": the year the answer is paired with.
+PARTNER_AFTER_RE = re.compile(r"^\s*(?:and|to|–|-)\s*(\d{3,4})\b")
+PARTNER_BEFORE_RE = re.compile(r"\b(\d{3,4})\s*(?:and|to|–|-)\s*$")
+
+
+def _near_partner(answer: str, other: str, before: str, after: str) -> bool:
+    """In a span of years ("between ___ and 2012"), a wrong year no farther from the
+    partner than twice the answer is, or twenty years: 1829 is no option for 2007."""
+    partner = PARTNER_AFTER_RE.match(after) or PARTNER_BEFORE_RE.search(before)
+    if partner is None or not (answer.isdigit() and other.isdigit()):
+        return True
+    year = int(partner.group(1))
+    return abs(int(other) - year) <= max(20, 2 * abs(int(answer) - year))
 
 
 APPROXIMATE_RE = re.compile(

