@@ -11,6 +11,7 @@ one unit. The document also knows each table row's header and each definition's 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -129,7 +130,8 @@ def build_sections(lines: list[Line]) -> tuple[list[Section], list[int]]:
 
 def proper_words(lines: list[Line]) -> frozenset[str]:
     """Words capitalised mid-sentence in prose: proper nouns keep their capital in options."""
-    found: set[str] = set()
+    found: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
     done: set[str] = set()  # a long page repeats lines: each adds its words once
     for line in lines:
         if line.kind not in ("paragraph", "list_item", "lead_in"):
@@ -141,9 +143,11 @@ def proper_words(lines: list[Line]) -> frozenset[str]:
         for sentence in split_sentences(body):
             for word in words(sentence.text)[1:]:
                 if word[:1].isupper() and not is_acronym(word):
-                    found.add(word)
-                    found.add(word.split("'")[0].split("’")[0])
-    return frozenset(found)
+                    found.update([word, word.split("'")[0].split("’")[0]])
+                elif word.islower():
+                    lower[word] += 1
+    # "Explore · Paper gallery" beside "paper" written small ten times: a common noun
+    return frozenset(w for w, n in found.items() if n >= lower[w[:1].lower() + w[1:]])
 
 
 def _is_entity_heading(section: Section, body: str) -> bool:

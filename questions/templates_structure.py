@@ -280,6 +280,8 @@ def row_name(ctx: Context, key: str) -> str:
     the article also writes "salt"), a name as written ("Campylobacter", "Pit 1")."""
     first = key.split(" ", 1)[0]
     lower = first.casefold()
+    if re.fullmatch(r"[A-Z][a-z]+ \d+[A-Za-z]?", key):
+        return key  # "Pit 3", "Apollo 11": a name with its number
     if any(c.isdigit() for c in key) or lower == first:
         return decapitalise(key, ctx.doc.proper)
     if any(w[:1].isupper() for w in key.split()[2:]) and " of " in key:

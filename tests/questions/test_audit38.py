@@ -118,3 +118,16 @@ def test_a_year_paired_in_a_span_has_options_near_its_partner() -> None:
     ]
     for q in choices:
         assert not {"1812", "1829", "1832"} & set(q.options), q.options
+
+
+def test_a_word_the_prose_mostly_writes_small_is_no_proper_noun() -> None:
+    from questions.pipeline import analyse
+
+    page = (
+        "# Paper\n\nExplore · Paper gallery\n\nPaper is a thin mat of plant fibres. Hold old "
+        "paper up to the light to see how the paper was made. Cai Lun improved paper in "
+        "China.\n"
+    )
+    proper = analyse(page, "md").doc.proper
+    assert "Paper" not in proper and "Lun" in proper
+    assert any(q.prompt == "What is paper?" for q in candidate_questions(page, "md"))
