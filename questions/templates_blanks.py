@@ -117,9 +117,13 @@ def _faq_question(ctx: Context, fact: Fact) -> str:
         return ""
     if _restates(heading, fact.unit.sentence.text):
         return ""  # "Were many lost in the war? Around ___ were killed in the war.": said twice
+    if not LEANS_ON_HEADING_RE.match(fact.unit.sentence.text):
+        return ""  # "Babbage began his first design …" stands alone: the heading is clutter
     return "" if gives_away(fact.answer, heading) else heading
 
 
+# An answer that opens on what its question named: "The whitish coating is …", "It …".
+LEANS_ON_HEADING_RE = re.compile(r"(?:The|This|These|Those|It|They|Its|Their|Such)\s+[a-z]")
 RESTATED_SHARE = 0.6  # of a heading's content words its answer says: the answer stands alone
 
 

@@ -50,3 +50,16 @@ def test_an_answer_that_restates_its_question_is_asked_alone() -> None:
     )
     clozes = [q.prompt for q in candidate_questions(faq) if q.kind == Kind.CLOZE]
     assert clozes and not any(p.startswith("Were many") for p in clozes), clozes
+
+
+def test_an_answer_that_stands_alone_is_asked_without_its_question() -> None:
+    from tests.questions.candidate_support import candidate_questions
+
+    faq = (
+        "# The Difference Engine: questions and answers\n\nCharles Babbage designed "
+        "calculating machines.\n\n## Why did Babbage never finish an engine himself?\n\n"
+        "Babbage began his first design in the early 1820s, with support from the British "
+        "government.\n"
+    )
+    clozes = [q.prompt for q in candidate_questions(faq) if q.kind == Kind.CLOZE]
+    assert clozes and not any(p.startswith("Why did") for p in clozes), clozes
