@@ -16,7 +16,7 @@ from lemminflect import getAllLemmas
 
 from questions.build import Candidate, is_value, make, pick_distractors, say_false
 from questions.context import Context
-from questions.document import Entity
+from questions.document import Entity, split_parenthetical
 from questions.facts import Fact
 from questions.facts_actions import QUANTIFIERS as ACTION_QUANTIFIERS
 from questions.model import CLOZE_BLANK, Kind
@@ -25,7 +25,12 @@ from questions.rarity import is_trivial_word, zipf
 from questions.templates_attributes import action, actor, agent, attribute, date, person
 from questions.templates_blanks import key_term, no_claim
 from questions.templates_gloss import gloss, is_plural, with_article
-from questions.templates_structure import defines_a_thing, glossary_entry, table_cell
+from questions.templates_structure import (
+    defines_a_thing,
+    glossary_entry,
+    names_a_person,
+    table_cell,
+)
 from questions.textutil import (
     STOPWORDS,
     capitalise,
@@ -255,16 +260,13 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     # "The pattern is …": a subject naming nothing the learner can look up (audit 19)
     quantified = subject.split()[0].casefold() in QUANTIFIERS if subject.split() else False
     if not ROLE_RE.match(predicate) and not _unnamed_subject(ctx, fact) and not quantified:
-        yield make(
-            ctx.doc,
-            fact,
-            Kind.FLASHCARD,
-            _QUESTION_VERB[verb].format(
-                s=with_article(subject, said, meaning=meaning, prose=ctx.prose)
-            ),
-            capitalise(predicate),
-            said,
+        asked = _QUESTION_VERB[verb].format(
+            s=with_article(subject, said, meaning=meaning, prose=ctx.prose)
         )
+        listed = fact.group.startswith(("glossary@", "list@"))  # "Key people: - **Warwick** –"
+        if verb in ("is", "are") and listed and names_a_person(fact.subject):
+            asked = f"Who was {split_parenthetical(fact.subject)[0]}?"  # not "What is Warwick?"
+        yield make(ctx.doc, fact, Kind.FLASHCARD, asked, capitalise(predicate), said)
     if fact.group.startswith("glossary@"):
         yield from glossary_entry(ctx, fact)
         return

@@ -167,18 +167,25 @@ def _carried_cloze(ctx: Context, fact: Fact) -> Iterator[Candidate]:
 def sibling_numbers(ctx: Context, fact: Fact, text: str) -> list[str]:
     """Other numbers of the answer's unit that this sentence does not state, distinct values;
     never the year of a citation (a publication's year, not an event's)."""
-    seen = {squash(in_digits(fact.answer))}
+    seen = {_value_key(fact.answer)}
     out: list[str] = []
     stated = ctx.kinship.numbers(fact.group) if ctx.kinship else ()
     told = [
         f.answer for f in ctx.siblings(fact) if f.answer not in cited_years(f.unit.sentence.text)
     ]
     for value in told + list(stated):
-        key = squash(in_digits(value))
+        key = _value_key(value)
         if key not in seen and find_phrase(text, value) == -1:
             seen.add(key)
             out.append(value)
     return out
+
+
+def _value_key(value: str) -> str:
+    """One key for one value however it is written: "51°" and "51 degrees", "40%" and
+    "40 percent" are one option."""
+    text = re.sub(r"\s*°(?![CFK])", " degrees", in_digits(value))
+    return squash(re.sub(r"\s*%|\s+per ?cent\b", " percent", text))
 
 
 _SMALL = [

@@ -131,6 +131,8 @@ def with_article(
             det = ""  # "the formation of kidney stones (nephrolithiasis)": a bare mass noun
     if det == "the":
         return f"the {term}"
+    if first[0].isupper() and meaning and (named := _named_kind(term, meaning)):
+        return named
     if is_plural(term) or first[0].isupper() or is_acronym(term.split()[-1]):
         return term  # plurals, names and abbreviations take no other article
     mass = _PREPOSITION_RE.split(term)[0].casefold().endswith(_MASS_ENDINGS)
@@ -148,6 +150,19 @@ def with_article(
     if not det and meaning and not mass and _bare_count_noun(meaning):
         return indefinite(term)  # "Compressor - motor-driven pump that …": a pump, counted
     return term  # the source uses it bare: a mass noun or a name
+
+
+def _named_kind(term: str, meaning: str) -> str:
+    """A capitalised glossary term that is a kind, not a name, with the article its meaning
+    opens with: "an Act of Attainder" ("An Act of Parliament that …"), "the Act of Accord"
+    ("The 1460 Act …"), "a Yorkist" ("a supporter of …"); "" for a name ("Paris")."""
+    lead = words(meaning[:20].casefold())[:1]
+    shaped = " of " in term or re.search(r"[a-z](?:ist|ian|ite)$", term) is not None
+    if not shaped or not lead:
+        return ""
+    if lead[0] in ("a", "an"):
+        return indefinite(term)
+    return f"the {term}" if lead[0] == "the" and " of " in term else ""
 
 
 def _usual_article(term: str, prose: str) -> str | None:

@@ -270,6 +270,8 @@ def table_row_name(ctx: Context, fact: Fact) -> str:
     if name == fact.subject or not all(w[:1].isupper() for w in fact.subject.split()):
         return name
     keys = [fact.subject, *_others(ctx, fact, "subject")]
+    if not all(all(w[:1].isupper() for w in key.split()) for key in keys):
+        return name  # "Primary rainbow" beside "Fogbow": the table's capitals are its style
     kept = sum(row_name(ctx, key) == key for key in keys)
     return fact.subject if 2 * kept >= len(keys) else name
 
@@ -476,6 +478,30 @@ VALUE_WORDS = 6  # an infobox value with a number is short: "about 356 mm (14 in
 SURNAME_ZIPF = 3.5  # "Kepler" 2.4, "Wald" 2.6 are surnames; "Road" 5.2, "Line" 5.5 are not
 # A person's name as a glossary's term: "Johannes Kepler", "George Wald" (not "Mach number").
 PERSON_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?: \(\d{4}\))?")
+
+
+# "Richard Neville, Earl of Warwick", "Henry Tudor (Henry VII)": a person with a title.
+TITLED_RE = re.compile(
+    r",\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:Earl|Duke|Duchess|Count|Countess|Lord|Lady|Baron|"
+    r"Marquess|King|Queen|Prince|Princess|Bishop|Archbishop)\b.*$"
+)
+TITLE_FIRST_RE = re.compile(
+    r"^(?:King|Queen|Sir|Dame|Lord|Lady|Saint|Pope|Emperor|Empress)\s+[A-Z]"
+)
+
+
+def names_a_person(term: str) -> bool:
+    """Is a glossary's or a list's term a person ("Johannes Kepler", "Richard Neville, Earl
+    of Warwick", "Henry Tudor (Henry VII)", "King Edward IV")?"""
+    bare = TITLED_RE.sub("", re.sub(r"\s*\([^)]*\)", "", term)).strip()
+    given_of = re.fullmatch(r"([A-Z][a-z]+) of [A-Z][a-z]+", bare)
+    if given_of and not getAllLemmas(given_of.group(1).casefold()):
+        return True  # "Margaret of Anjou": a given name English has no lemma for; not "Act of"
+    return (
+        bool(TITLE_FIRST_RE.match(bare))
+        or _a_person(bare)
+        or (bare != term.strip() and PERSON_RE.fullmatch(bare) is not None)
+    )
 
 
 def _a_person(term: str) -> bool:

@@ -131,3 +131,32 @@ def test_a_word_the_prose_mostly_writes_small_is_no_proper_noun() -> None:
     proper = analyse(page, "md").doc.proper
     assert "Paper" not in proper and "Lun" in proper
     assert any(q.prompt == "What is paper?" for q in candidate_questions(page, "md"))
+
+
+def test_key_people_are_asked_who_and_a_capitalised_kind_takes_its_article() -> None:
+    page = (
+        "# The Wars of the Roses\n\nThe wars were fought between two branches of the royal "
+        "house, and the Yorkist side won at Towton. In 1460 the Act of Accord made York "
+        "heir, and later an Act of Attainder took his lands.\n\n## Key people\n\n"
+        "- **Richard Neville, Earl of Warwick** – the richest noble in England, nicknamed "
+        '"the Kingmaker"\n'
+        "- **Henry Tudor (Henry VII)** – Lancastrian claimant and founder of the Tudor dynasty\n"
+        "- **Margaret of Anjou** – queen of Henry VI and leader of the Lancastrian cause\n\n"
+        "## Glossary\n\n"
+        "- **Yorkist** – a supporter of the House of York\n"
+        "- **Act of Accord** – the 1460 Act of Parliament that made York heir to Henry VI\n"
+        "- **Act of Attainder** – an Act of Parliament that declared a person guilty of treason\n"
+    )
+    asked = _asked(page)
+    assert "Who was Richard Neville, Earl of Warwick?" in asked, list(asked)
+    assert "Who was Henry Tudor?" in asked and "Who was Margaret of Anjou?" in asked
+    assert "What is a Yorkist?" in asked
+    assert "What is the Act of Accord?" in asked and "What is an Act of Attainder?" in asked
+
+
+def test_one_value_written_two_ways_is_one_option() -> None:
+    from questions.templates_blanks import _value_key
+
+    assert _value_key("51°") == _value_key("51 degrees")
+    assert _value_key("40%") == _value_key("40 percent")
+    assert _value_key("51 °C") != _value_key("51 degrees")
