@@ -93,12 +93,19 @@ ADJECTIVE_TAGS = frozenset(["JJ", "JJR", "JJS"])
 ONE_OF_MANY = frozenset(["example", "instance", "case", "type", "kind"])
 
 
+# A column that holds any row's value, not one attribute: its rows are the attributes.
+_GENERIC_ATTRIBUTE_WORDS = "value values detail details note notes information description data"
+GENERIC_ATTRIBUTES = frozenset(_GENERIC_ATTRIBUTE_WORDS.split())
+
+
 def table_cell(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     if squash(fact.answer.split(",")[0]) in BINARY:
         return  # "Yes", "No", "Yes, bulbar region": a guess, not a fact to learn
     if words(fact.answer)[:1] and words(fact.answer)[0].casefold() in NO_VALUE:
         return  # "Varies widely", "Unknown": the row has no value to learn
     attribute = attribute_name(fact.relation)
+    if attribute and attribute[0].split()[-1].casefold() in GENERIC_ATTRIBUTES:
+        return  # "Measurement | Typical value": "the typical value of length" names no one
     row = joined(of_its_kind(ctx, fact, table_row_name(ctx, fact)))
     if not attribute or not is_noun_phrase(fact.subject) or fact.subject[:1].isdigit():
         return  # "Plasma", "Median survival (years)": no stem a person would write

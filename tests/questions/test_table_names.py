@@ -31,3 +31,12 @@ def test_a_common_word_among_names_keeps_its_capital() -> None:
 def test_common_nouns_in_a_key_column_read_in_lower_case() -> None:
     stems = _stems(CAUSES)
     assert "What is the usual cause of dehydration?" in stems, stems
+
+
+def test_a_column_of_any_value_asks_nothing_of_its_rows() -> None:
+    page = (
+        "# Atlantic puffin\n\nThe Atlantic puffin is a seabird of the North Atlantic.\n\n"
+        "## Size\n\n| Measurement | Typical value |\n| --- | --- |\n| Length | 26–29 cm |\n"
+        "| Wingspan | 47–63 cm |\n| Weight | 490 g |\n| Clutch size | 1 egg |\n"
+    )
+    assert not any("typical value" in p for p in _stems(page)), _stems(page)
