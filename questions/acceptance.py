@@ -852,7 +852,7 @@ def bad_span(q: Question, lex: Lexicon) -> list[str]:
     if q.kind != Kind.CLOZE:
         return []
     before, after = _parts(q)
-    if re.search(r"[\w\-–/]$", before) or re.match(r"\)?[\w\-–]|[.,/]\d", after):
+    if re.search(r"[\w\-–/]$", before) or re.match(r"\)?[\w\-–]|[.,/:]\d", after):
         return ["bad_span"]  # "{{blank}}.28/39" cuts "Gloster E.28/39"
     if re.search(r"\bdegrees$", q.answer) and re.match(r"\s[CFK]\b", after):
         return ["bad_span"]  # "1,500 to 1,700 degrees ___ C": the unit is cut in two

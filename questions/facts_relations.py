@@ -36,7 +36,8 @@ WEAK_PREDICATE = re.compile(
     r"(?:example|one|case|symptom|sign|exception|highlight|favourite|favorite|bonus)\b"
     # a judgement, not a kind: "The fridge is a poor choice", "… an ideal place"
     r"|^(?:a|an|the) (?:\w+ )?(?:choice|option|idea|alternative)\b"
-    r"|^(?:a|an) (?:poor|bad|good|great|ideal|excellent|useful|popular|sensible|safe|easy)\b"
+    r"|^(?:a|an) (?:very |really |fairly |quite )?(?:poor|bad|good|great|ideal|excellent|useful"
+    r"|popular|sensible|safe|easy)\b"
 )
 # "The present building is the third church …": a thing the page points at, not a term.
 _DEICTIC = "present current same other former latter following previous remaining existing original"

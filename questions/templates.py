@@ -245,6 +245,9 @@ def _a_place_of(ctx: Context, fact: Fact) -> bool:
 
 
 def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    if fact.group.startswith("glossary@") and names_a_person(fact.subject):
+        yield from _person(ctx, fact)
+        return
     if fact.group.startswith("glossary@") and not defines_a_thing(fact.subject, fact.answer):
         return  # "What is keep bones healthy?", "… define as “filter the blood”?"
     if fact.group.startswith(("glossary@", "list@")) and _a_place_of(ctx, fact):
@@ -263,8 +266,7 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
         asked = _QUESTION_VERB[verb].format(
             s=with_article(subject, said, meaning=meaning, prose=ctx.prose)
         )
-        listed = fact.group.startswith(("glossary@", "list@"))  # "Key people: - **Warwick** –"
-        if verb in ("is", "are") and listed and names_a_person(fact.subject):
+        if verb in ("is", "are") and fact.group.startswith("list@") and names_a_person(subject):
             asked = f"Who was {split_parenthetical(fact.subject)[0]}?"  # not "What is Warwick?"
         yield make(ctx.doc, fact, Kind.FLASHCARD, asked, capitalise(predicate), said)
     if fact.group.startswith("glossary@"):
@@ -279,6 +281,26 @@ def definition(ctx: Context, fact: Fact) -> Iterator[Candidate]:
             yield make(ctx.doc, fact, Kind.FLASHCARD, stem, term, said, variant="reverse")
         return
     yield from _which_entity(ctx, fact, entity, verb, predicate, predicate)
+
+
+def _person(ctx: Context, fact: Fact) -> Iterator[Candidate]:
+    """A person of a "Key people" list: "Who painted …?" among the list's other people, where
+    the description opens with what they did; "Who was …?" where it names their role ("art
+    dealer who …", "the richest noble in England"). Never "What is Renoir?"."""
+    said, name = fact.unit.sentence.text, split_parenthetical(fact.subject)[0]
+    meaning = fact.answer.rstrip(" .;")
+    tokens = tag(meaning)
+    first = tokens[:1]
+    lead = 1 if len(tokens) > 1 and tokens[0].tag in ("RB", "JJ") else 0  # "First explained"
+    if len(tokens) > lead and tokens[lead].tag in ("VBD", "VBN") and tokens[lead].text.islower():
+        stem = f"Who {meaning[:1].lower()}{meaning[1:]}?"
+        people = [f.subject for f in ctx.siblings(fact) if names_a_person(f.subject)]
+        yield make(ctx.doc, fact, Kind.FLASHCARD, stem, name, said, variant="reverse")
+        options = pick_distractors(name, [split_parenthetical(p)[0] for p in people])
+        yield make(ctx.doc, fact, Kind.MULTIPLE_CHOICE, stem, name, said, distractors=options)
+        return
+    if first and first[0].tag in ("DT", "NN", "NNS", "JJ", "NNP"):
+        yield make(ctx.doc, fact, Kind.FLASHCARD, f"Who was {name}?", capitalise(meaning), said)
 
 
 # Classes too wide to ask "which one": "Which substance produces hydroxide ions in water?"

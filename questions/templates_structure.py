@@ -94,7 +94,7 @@ ONE_OF_MANY = frozenset(["example", "instance", "case", "type", "kind"])
 
 
 # A column that holds any row's value, not one attribute: its rows are the attributes.
-_GENERIC_ATTRIBUTE_WORDS = "value values detail details note notes information description data"
+_GENERIC_ATTRIBUTE_WORDS = "value values detail details note notes description data figure"
 GENERIC_ATTRIBUTES = frozenset(_GENERIC_ATTRIBUTE_WORDS.split())
 
 
@@ -422,7 +422,8 @@ def glossary_entry(ctx: Context, fact: Fact) -> Iterator[Candidate]:
     said, meaning = fact.unit.sentence.text, decapitalise(fact.answer, ctx.doc.proper)
     stem = f"Which term does the article define as “{meaning}”?"
     term = capitalise(fact.subject)
-    if not root_shared(fact.subject, fact.answer):  # else the definition names the term
+    person = names_a_person(fact.subject)  # "Renoir" is no term: asked "Who was …?" instead
+    if not person and not root_shared(fact.subject, fact.answer):  # else the meaning names it
         # A definition that spells a part of the term ("trees" for Treeline) is asked only
         # among terms it spells as well ("price" for three price terms).
         yield from _glossary_term(ctx, fact, stem, term, spells_term(fact.subject, fact.answer))
@@ -484,7 +485,9 @@ def defines_a_thing(term: str, meaning: str) -> bool:
 VALUE_WORDS = 6  # an infobox value with a number is short: "about 356 mm (14 in)"
 SURNAME_ZIPF = 3.5  # "Kepler" 2.4, "Wald" 2.6 are surnames; "Road" 5.2, "Line" 5.5 are not
 # A person's name as a glossary's term: "Johannes Kepler", "George Wald" (not "Mach number").
-PERSON_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?: \(\d{4}\))?")
+PERSON_RE = re.compile(
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}(?: \(\d{4}\))?"
+)
 
 
 # "Richard Neville, Earl of Warwick", "Henry Tudor (Henry VII)": a person with a title.
@@ -499,16 +502,29 @@ TITLE_FIRST_RE = re.compile(
 
 def names_a_person(term: str) -> bool:
     """Is a glossary's or a list's term a person ("Johannes Kepler", "Richard Neville, Earl
-    of Warwick", "Henry Tudor (Henry VII)", "King Edward IV")?"""
-    bare = TITLED_RE.sub("", re.sub(r"\s*\([^)]*\)", "", term)).strip()
-    given_of = re.fullmatch(r"([A-Z][a-z]+) of [A-Z][a-z]+", bare)
+    of Warwick", "Henry Tudor (Henry VII)", "King Edward IV", "Margaret of Anjou"), not a
+    thing named after one ("Aqua Appia (312 BC)")?"""
+    term = term.strip()
+    bracket = re.search(r"\s*\(([^)]*)\)", term)
+    if bracket and not PERSON_BRACKET_RE.fullmatch(bracket.group(1)):
+        return False  # "(312 BC)", "(AFFF)": a date or a label, not a person's
+    bare = re.sub(r"\s*\([^)]*\)", "", term)
+    titled = TITLED_RE.sub("", bare).strip()
+    given_of = re.fullmatch(r"([A-Z][a-z]+) of [A-Z][a-z]+", titled)
     if given_of and not getAllLemmas(given_of.group(1).casefold()):
         return True  # "Margaret of Anjou": a given name English has no lemma for; not "Act of"
-    return (
-        bool(TITLE_FIRST_RE.match(bare))
-        or _a_person(bare)
-        or (bare != term.strip() and PERSON_RE.fullmatch(bare) is not None)
-    )
+    if TITLE_FIRST_RE.match(titled) or (titled != bare and PERSON_RE.fullmatch(titled)):
+        return True  # "King Edward IV"; "Richard Neville, Earl of Warwick"
+    if PLACE_FIRST_RE.match(titled):
+        return False  # "Mount Vesuvius", "Lake Baikal"
+    if bracket and not bracket.group(1).isdigit():  # life dates, a regnal name
+        return PERSON_RE.fullmatch(titled) is not None
+    return _a_person(titled) if bracket else _a_person(term)
+
+
+PLACE_FIRST_RE = re.compile(r"(?:Mount|Lake|River|Cape|Port|Fort|Isle|Gulf|Bay|Loch)\s")
+# What a person's name has in brackets: life dates "(1841–1919)", a regnal name "(Henry VII)".
+PERSON_BRACKET_RE = re.compile(r"(?:c\. )?\d{4}(?:\s*[–-]\s*\d{4})?|[A-Z][a-z]+ [IVX]+")
 
 
 def _a_person(term: str) -> bool:

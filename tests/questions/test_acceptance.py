@@ -125,6 +125,7 @@ CASES = [
     ("bad_span", "If the same 12 links measure 12 1/{{blank}}, the chain is worn.", "16 inches", C, (), "f-1", "", True),
     ("bad_span", "{{blank}} peal is 1,250 changes and takes about 45 minutes.", "A quarter", C, (), "f-1", "", True),
     ("bad_span", "By the {{blank}} was being made in Spain.", "12th century paper", C, (), "f-1", "", True),
+    ("bad_span", "Indoors the club meets on {{blank}}:30 to 21:30 in the sports hall.", "Thursdays 19", C, (), "f-1", "", True),
     ("bad_span", "{{blank}} but are noisy and inefficient at airliner speeds.", "Turbojets suit supersonic flight", C, (), "f-1", "", True),
     ("bad_span", "The first true peal was rung at {{blank}} in Norwich.", "St Peter Mancroft", C, (), "f-1", "", False),
     ("bad_span", "A structure of ({{blank}})-chlorophyll a was deduced from the spectra.", "2-formyl", C, (), "f-1", "", True),
