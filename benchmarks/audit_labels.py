@@ -32,9 +32,9 @@ HELDOUT = ROOT / "benchmarks" / "heldout"
 OUT = ROOT / "benchmarks" / "audit_labels.jsonl"
 FIRST_ROUND = 8  # the first round graded on pages now in benchmarks/heldout, question by question
 UNNAMED_COMMIT = {8: "d36de28"}  # round 8's files name no commit; quality-audits.md does
-# Rounds 21, 26-28, 30, 31, 34-36 and 38-40 graded one listing of two decks (21: with and without a
-# trim; 26-28, 30, 31, 34-36, 38-40: two generator versions), not one commit's bank.
-UNJOINABLE = frozenset([21, 26, 27, 28, 30, 31, 34, 35, 36, 38, 39, 40])
+# Rounds 21, 26-28, 30, 31, 34-36 and 38-41 graded one listing of two decks (21: with and without a
+# trim; 26-28, 30, 31, 34-36, 38-41: two generator versions), not one commit's bank.
+UNJOINABLE = frozenset([21, 26, 27, 28, 30, 31, 34, 35, 36, 38, 39, 40, 41])
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 ROW_RE = re.compile(
     r"^\|\s*(\d+)\s*\|\s*([a-z_ /-]+?)\s*\|\s*\**(OK|NOT|acceptable)\**[^|]*\|\s*([^|]*)\|(.*)$",
